@@ -1,0 +1,76 @@
+import { finiteResult, requireFraction, requireNonNegative, requireRate, requireWholeYears, invalidValue } from "./errors";
+
+/** What drives the licensee's sales: the market and the share the licensed product takes of it. */
+export interface MarketInputs {
+  /** Market in year 1, in the user's currency. */
+  marketSize: number;
+  /** Yearly market growth, decimal (0.03 = 3%). */
+  marketGrowth: number;
+  /** Share of the market the licensee reaches at peak, decimal. */
+  peakShare: number;
+  /** Sales years until the peak share is reached (linear ramp); 0 or 1 = at peak from launch. */
+  yearsToPeak: number;
+  /** Length of the model in years. */
+  years: number;
+  /** First year with sales (1 = year 1). */
+  launchYear: number;
+}
+
+export interface SalesForecast {
+  market: Float64Array;
+  share: Float64Array;
+  sales: Float64Array;
+}
+
+export function checkMarketInputs(m: MarketInputs): void {
+  requireNonNegative(m.marketSize, "market_size");
+  requireRate(m.marketGrowth, "market_growth");
+  requireFraction(m.peakShare, "peak_share");
+  requireNonNegative(m.yearsToPeak, "years_to_peak");
+  requireWholeYears(m.years, "years");
+  requireWholeYears(m.launchYear, "launch_year");
+}
+
+/**
+ * Licensee net sales year by year: market_t = size·(1+g)^(t−1); in the k-th sales year the share is
+ * peak·min(1, k/years_to_peak); no sales before the launch year.
+ */
+export function salesForecast(m: MarketInputs, out?: SalesForecast): SalesForecast {
+  checkMarketInputs(m);
+  const n = m.years;
+  const f = out ?? { market: new Float64Array(n), share: new Float64Array(n), sales: new Float64Array(n) };
+  let market = m.marketSize;
+  for (let t = 1; t <= n; t++) {
+    const k = t - m.launchYear + 1;
+    const share = k < 1 ? 0 : m.yearsToPeak <= k ? m.peakShare : (m.peakShare * k) / m.yearsToPeak;
+    f.market[t - 1] = finiteResult(market, `The market in year ${t}`);
+    f.share[t - 1] = share;
+    f.sales[t - 1] = market * share;
+    market *= 1 + m.marketGrowth;
+  }
+  return f;
+}
+
+/**
+ * Royalty per year: max(rate·sales, minimum) from the first year with sales through year `termYears`
+ * (counted from year 1 of the model), nothing before the first sale or after the term.
+ */
+export function royaltyStream(
+  sales: ArrayLike<number>,
+  royaltyRate: number,
+  annualMinimum = 0,
+  termYears: number = sales.length,
+  out: Float64Array = new Float64Array(sales.length)
+): Float64Array {
+  requireFraction(royaltyRate, "royalty_rate");
+  requireNonNegative(annualMinimum, "annual_minimum");
+  requireWholeYears(termYears, "term_years");
+  let started = false;
+  for (let i = 0; i < sales.length; i++) {
+    const s = sales[i];
+    if (!Number.isFinite(s) || s < 0) throw invalidValue(`sales must be 0 or more in every year; year ${i + 1} is ${s}`);
+    if (s > 0) started = true;
+    out[i] = started && i < termYears ? Math.max(royaltyRate * s, annualMinimum) : 0;
+  }
+  return out;
+}

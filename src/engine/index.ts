@@ -1,0 +1,8 @@
+/** The valuation core: pure TypeScript, no Office imports, unit-tested in Node. */
+export * from "./errors";
+export * from "./discount";
+export * from "./forecast";
+export * from "./rates";
+export * from "./deal";
+export * from "./assumptions";
+export * from "./scenario";

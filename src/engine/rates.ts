@@ -1,0 +1,109 @@
+import { annuityFactor, presentValue, Timing } from "./discount";
+import { finiteResult, invalidNumber, invalidValue, requireFinite, requireFraction, requireNonNegative, requireRate, requireWholeYears } from "./errors";
+
+/**
+ * The 25% rule: the licensor takes about a quarter of the licensee's operating profit.
+ * A cross-check only: the US Federal Circuit rejected it as a basis for damages
+ * (Uniloc USA v. Microsoft, 632 F.3d 1292, Fed. Cir. 2011).
+ */
+export function rate25(operatingMargin: number, licensorShare = 0.25): number {
+  requireFinite(operatingMargin, "operating_margin");
+  if (operatingMargin > 1) throw invalidValue(`operating_margin must be a decimal of at most 1 (100%); got ${operatingMargin}`);
+  requireFraction(licensorShare, "licensor_share");
+  if (operatingMargin < 0) throw invalidNumber(`operating_margin is negative (${operatingMargin}): there is no profit to share`);
+  return operatingMargin * licensorShare;
+}
+
+/** Share of the licensee's operating profit (before royalty) that a royalty rate takes: rate / margin. */
+export function profitShare(royaltyRate: number, operatingMargin: number): number {
+  requireFraction(royaltyRate, "royalty_rate");
+  requireFinite(operatingMargin, "operating_margin");
+  if (operatingMargin > 1) throw invalidValue(`operating_margin must be a decimal of at most 1 (100%); got ${operatingMargin}`);
+  if (operatingMargin <= 0) throw invalidNumber(`operating_margin must be above 0 for a profit share; got ${operatingMargin}`);
+  return royaltyRate / operatingMargin;
+}
+
+export interface LicenseeEconomics {
+  sales: ArrayLike<number>;
+  /** Operating profit before royalty, year by year (same length as sales). */
+  operatingProfit: ArrayLike<number>;
+  hurdleRate: number;
+  /** Licensee's outlay at year 0 (plant, launch, any upfront fee). */
+  investment?: number;
+  taxRate?: number;
+  successProbability?: number;
+  timing?: Timing;
+  /** Sales that bear the royalty, if not all of `sales` (e.g. only the royalty term). */
+  royaltyBase?: ArrayLike<number>;
+}
+
+/**
+ * The licensee's walk-away royalty rate: the rate at which its NPV at the hurdle rate is zero,
+ * (p·PV(OP)·(1−T) − I) / (p·PV(royalty base)·(1−T)). Negative means the project fails its hurdle
+ * even royalty-free.
+ */
+export function maxRate(e: LicenseeEconomics): number {
+  const investment = requireNonNegative(e.investment ?? 0, "investment");
+  const tax = requireFraction(e.taxRate ?? 0, "tax_rate", { below1: true });
+  const p = requireFraction(e.successProbability ?? 1, "success_probability", { above0: true });
+  requireRate(e.hurdleRate, "hurdle_rate");
+  if (e.operatingProfit.length !== e.sales.length) {
+    throw invalidValue(`operating_profit must have one value per sales year: got ${e.operatingProfit.length} for ${e.sales.length} years`);
+  }
+  const timing = e.timing ?? "end";
+  const base = e.royaltyBase ?? e.sales;
+  const denominator = p * presentValue(e.hurdleRate, base, timing) * (1 - tax);
+  if (!(denominator > 0)) throw invalidNumber("There are no sales to carry a royalty, so no walk-away rate exists");
+  const numerator = p * presentValue(e.hurdleRate, e.operatingProfit, timing) * (1 - tax) - investment;
+  return finiteResult(numerator / denominator, "The walk-away rate");
+}
+
+/**
+ * Relief from royalty: the after-tax royalties the owner is spared, discounted; with an amortization
+ * period n, times the tax amortization benefit 1/(1 − T·AF/n), AF the n-year annuity factor.
+ */
+export function reliefFromRoyalty(
+  sales: ArrayLike<number>,
+  royaltyRate: number,
+  taxRate: number,
+  discountRate: number,
+  timing: Timing = "end",
+  amortizationYears?: number
+): number {
+  requireFraction(royaltyRate, "royalty_rate");
+  requireFraction(taxRate, "tax_rate", { below1: true });
+  requireRate(discountRate, "discount_rate");
+  const value = royaltyRate * (1 - taxRate) * presentValue(discountRate, sales, timing);
+  if (amortizationYears === undefined) return finiteResult(value, "The relief-from-royalty value");
+  requireWholeYears(amortizationYears, "amortization_years");
+  const shield = (taxRate * annuityFactor(discountRate, amortizationYears, timing)) / amortizationYears;
+  if (!(shield < 1)) throw invalidNumber(`The tax amortization benefit has no finite value (T·AF/n = ${shield} is not below 1)`);
+  return finiteResult(value / (1 - shield), "The relief-from-royalty value");
+}
+
+/** The running royalty rate whose discounted royalties equal `lumpSum` today. */
+export function equivalentRate(lumpSum: number, sales: ArrayLike<number>, discountRate: number, timing: Timing = "end"): number {
+  requireNonNegative(lumpSum, "lump_sum");
+  requireRate(discountRate, "discount_rate");
+  const pv = presentValue(discountRate, sales, timing);
+  if (!(pv > 0)) throw invalidNumber("The sales are worth nothing today, so no running rate is equivalent");
+  return finiteResult(lumpSum / pv, "The equivalent rate");
+}
+
+/** Chance of passing every stage: the product of the stage-transition probabilities. */
+export function likelihoodOfSuccess(transitions: ArrayLike<number>): number {
+  let p = 1;
+  for (let i = 0; i < transitions.length; i++) p *= requireFraction(transitions[i], `phase_probabilities (item ${i + 1})`);
+  return p;
+}
+
+/** Cumulative probability after each stage: the running product of the transitions. */
+export function cumulativeProbabilities(transitions: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(transitions.length);
+  let p = 1;
+  for (let i = 0; i < transitions.length; i++) {
+    p *= requireFraction(transitions[i], `phase_probabilities (item ${i + 1})`);
+    out[i] = p;
+  }
+  return out;
+}
