@@ -1,0 +1,159 @@
+/**
+ * Glue between Excel's calling conventions and the valuation core: ranges arrive as 2-D arrays,
+ * omitted optional arguments as null, empty cells as "" or null. Engine errors become
+ * CustomFunctions.Error values; nothing leaves as NaN, Infinity or an exception.
+ */
+import { invalidNumber, invalidValue, ValuationError } from "../engine/errors";
+
+export type Cell = number | string | boolean | null | undefined;
+export type Matrix = Cell[][];
+export type Result = number | string | CustomFunctions.Error;
+export type MatrixResult = (number | string | CustomFunctions.Error)[][];
+
+/** How a 1-D input was laid out, so a spilled result can keep the same orientation. */
+export type Orientation = "row" | "column";
+
+export interface Vector {
+  values: Float64Array;
+  orientation: Orientation;
+  /** Cells that were blank (null or ""), by index. */
+  blank: boolean[];
+}
+
+const describe = (v: unknown): string => {
+  if (typeof v === "string") return `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return "a range";
+  return typeof v;
+};
+
+export const isBlankCell = (v: unknown): boolean => v === null || v === undefined || v === "";
+
+/** Unwraps a 1×1 range, which Excel passes for a single cell given to a range parameter. */
+function single(value: unknown, name: string): unknown {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  throw invalidValue(`${name} must be a single value, not a range`);
+}
+
+/** A number argument. Omitted or blank gives `fallback`; without one, the argument is required. */
+export function toNumber(value: unknown, name: string, fallback?: number): number {
+  const v = single(value, name);
+  if (isBlankCell(v)) {
+    if (fallback !== undefined) return fallback;
+    throw invalidValue(`${name} is required`);
+  }
+  if (typeof v !== "number") throw invalidValue(`${name} must be a number; got ${describe(v)}`);
+  if (!Number.isFinite(v)) throw invalidValue(`${name} must be a finite number; got ${v}`);
+  return v;
+}
+
+/** An optional number: undefined when omitted or blank. */
+export function toOptionalNumber(value: unknown, name: string): number | undefined {
+  return isBlankCell(single(value, name)) ? undefined : toNumber(value, name);
+}
+
+/** An optional text argument: undefined when omitted or blank. */
+export function toOptionalText(value: unknown, name: string): string | undefined {
+  const v = single(value, name);
+  if (isBlankCell(v)) return undefined;
+  if (typeof v !== "string") throw invalidValue(`${name} must be text; got ${describe(v)}`);
+  return v;
+}
+
+/** An optional TRUE/FALSE argument (1/0 accepted, as Excel does). */
+export function toBoolean(value: unknown, name: string, fallback: boolean): boolean {
+  const v = single(value, name);
+  if (isBlankCell(v)) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === 1 || v === 0) return v === 1;
+  throw invalidValue(`${name} must be TRUE or FALSE; got ${describe(v)}`);
+}
+
+/** Checks that a 2-D argument is a non-empty rectangle. */
+export function toMatrix(value: unknown, name: string): Matrix {
+  if (!Array.isArray(value)) return [[value as Cell]];
+  if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0) throw invalidValue(`${name} is empty`);
+  const width = value[0].length;
+  for (const row of value) {
+    if (!Array.isArray(row) || row.length !== width) throw invalidValue(`${name} must be a rectangular range`);
+  }
+  return value as Matrix;
+}
+
+/**
+ * A row or a column of numbers (a single value counts as a one-year column). Blank cells are
+ * `blankAs` (0 for cash flows, whose year still passes) or refused when blankAs is undefined.
+ */
+export function toVector(value: unknown, name: string, blankAs: number | undefined = 0): Vector {
+  const m = toMatrix(value, name);
+  const rows = m.length;
+  const cols = m[0].length;
+  if (rows > 1 && cols > 1) throw invalidValue(`${name} must be one row or one column; got ${rows} rows × ${cols} columns`);
+  const cells = rows === 1 ? m[0] : m.map((r) => r[0]);
+  const values = new Float64Array(cells.length);
+  const blank: boolean[] = new Array(cells.length).fill(false);
+  cells.forEach((c, i) => {
+    if (isBlankCell(c)) {
+      if (blankAs === undefined) throw invalidValue(`${name}: item ${i + 1} is blank; enter a number`);
+      values[i] = blankAs;
+      blank[i] = true;
+      return;
+    }
+    if (typeof c !== "number") throw invalidValue(`${name}: item ${i + 1} must be a number; got ${describe(c)}`);
+    if (!Number.isFinite(c)) throw invalidValue(`${name}: item ${i + 1} must be a finite number; got ${c}`);
+    values[i] = c;
+  });
+  return { values, orientation: rows === 1 && cols > 1 ? "row" : "column", blank };
+}
+
+/** Lays a 1-D result out as a row or a column. */
+export function spill(values: ArrayLike<number>, orientation: Orientation): number[][] {
+  const out: number[][] = [];
+  if (orientation === "row") out.push(Array.from(values));
+  else for (let i = 0; i < values.length; i++) out.push([values[i]]);
+  return out;
+}
+
+const ERROR_CODE: Record<ValuationError["kind"], CustomFunctions.ErrorCode> = {
+  invalidValue: "#VALUE!" as CustomFunctions.ErrorCode,
+  invalidNumber: "#NUM!" as CustomFunctions.ErrorCode,
+  notAvailable: "#N/A" as CustomFunctions.ErrorCode,
+};
+
+function toExcelError(e: unknown): CustomFunctions.Error {
+  if (e instanceof ValuationError) {
+    const code = CustomFunctions.ErrorCode[e.kind] ?? ERROR_CODE[e.kind];
+    // Excel shows custom messages only on #VALUE! and #N/A; #NUM! carries the code alone.
+    return e.kind === "invalidNumber" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, e.message);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${message}`);
+}
+
+function checkFinite(x: unknown): void {
+  if (typeof x === "number" && !Number.isFinite(x)) throw invalidNumber("The result is too large or undefined for these inputs");
+}
+
+/** Runs a scalar function body; errors come back as a CustomFunctions.Error value. */
+export function scalar(body: () => number | string): Result {
+  try {
+    const r = body();
+    checkFinite(r);
+    return r;
+  } catch (e) {
+    return toExcelError(e);
+  }
+}
+
+/** Runs a spilling function body; an error comes back as a 1×1 array holding it. */
+export function matrix(body: () => (number | string)[][]): MatrixResult {
+  try {
+    const r = body();
+    for (const row of r) for (const x of row) checkFinite(x);
+    return r;
+  } catch (e) {
+    return [[toExcelError(e)]];
+  }
+}
