@@ -35,7 +35,7 @@ export function dealValue(d: Deal): number {
     value +=
       d.royaltyProbabilities === undefined
         ? presentValue(d.discountRate, d.royalties, d.timing ?? "end")
-        : rnpv(d.discountRate, d.royalties, d.royaltyProbabilities, d.timing ?? "end");
+        : rnpv(d.discountRate, d.royalties, d.royaltyProbabilities, d.timing ?? "end", "royalty_probabilities");
   }
   return finiteResult(value, "The deal value");
 }

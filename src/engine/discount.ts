@@ -32,8 +32,9 @@ const TIMING_ALIASES: Record<string, Timing> = {
 export function parseTiming(value: unknown, name = "timing"): Timing {
   if (value === undefined || value === null || value === "") return "end";
   if (typeof value === "string") {
-    const t = TIMING_ALIASES[value.trim().toLowerCase()];
-    if (t) return t;
+    const word = value.trim().toLowerCase();
+    // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+    if (Object.prototype.hasOwnProperty.call(TIMING_ALIASES, word)) return TIMING_ALIASES[word];
   }
   throw invalidValue(`${name} must be "end", "mid" or "begin"; got ${JSON.stringify(value)}`);
 }
@@ -78,15 +79,22 @@ export function dcf(rate: number, flows: ArrayLike<number>, timing: Timing = "en
 /**
  * IPVALUE.RNPV: Σ pᵢ·CFᵢ discounted as in DCF. `probabilities` is one number for all years or one
  * cumulative probability per flow (the chance the project is still alive when the flow happens).
+ * `argument` is the name error messages give the probabilities (DEAL calls them royalty_probabilities).
  */
-export function rnpv(rate: number, flows: ArrayLike<number>, probabilities: number | ArrayLike<number>, timing: Timing = "end"): number {
+export function rnpv(
+  rate: number,
+  flows: ArrayLike<number>,
+  probabilities: number | ArrayLike<number>,
+  timing: Timing = "end",
+  argument = "probabilities"
+): number {
   requireRate(rate, "rate");
-  if (typeof probabilities === "number") requireFraction(probabilities, "probabilities");
+  if (typeof probabilities === "number") requireFraction(probabilities, argument);
   else {
     if (probabilities.length !== flows.length) {
-      throw invalidValue(`probabilities must be one number or one per cash flow: got ${probabilities.length} for ${flows.length} flows`);
+      throw invalidValue(`${argument} must be one number or one per cash flow: got ${probabilities.length} for ${flows.length} flows`);
     }
-    for (let i = 0; i < probabilities.length; i++) requireFraction(probabilities[i], `probabilities (item ${i + 1})`);
+    for (let i = 0; i < probabilities.length; i++) requireFraction(probabilities[i], `${argument} (item ${i + 1})`);
   }
   const v = 1 / (1 + rate);
   let df = Math.pow(1 + rate, -(1 - TIMING_OFFSET[timing]));

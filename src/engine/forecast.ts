@@ -59,18 +59,20 @@ export function royaltyStream(
   sales: ArrayLike<number>,
   royaltyRate: number,
   annualMinimum = 0,
-  termYears: number = sales.length,
+  termYears?: number,
   out: Float64Array = new Float64Array(sales.length)
 ): Float64Array {
   requireFraction(royaltyRate, "royalty_rate");
   requireNonNegative(annualMinimum, "annual_minimum");
-  requireWholeYears(termYears, "term_years");
+  // Omitted = every year of the sales; only a term the user gave is held to the 1..MAX_YEARS limit.
+  if (termYears !== undefined) requireWholeYears(termYears, "term_years");
+  const term = termYears ?? sales.length;
   let started = false;
   for (let i = 0; i < sales.length; i++) {
     const s = sales[i];
     if (!Number.isFinite(s) || s < 0) throw invalidValue(`sales must be 0 or more in every year; year ${i + 1} is ${s}`);
     if (s > 0) started = true;
-    out[i] = started && i < termYears ? Math.max(royaltyRate * s, annualMinimum) : 0;
+    out[i] = started && i < term ? Math.max(royaltyRate * s, annualMinimum) : 0;
   }
   return out;
 }

@@ -137,7 +137,7 @@ function checkFinite(x: unknown): void {
 }
 
 /** Runs a scalar function body; errors come back as a CustomFunctions.Error value. */
-export function scalar(body: () => number | string): Result {
+export function scalar<T extends number | string>(body: () => T): T | CustomFunctions.Error {
   try {
     const r = body();
     checkFinite(r);

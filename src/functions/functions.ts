@@ -34,8 +34,6 @@ import {
 import {
   isBlankCell,
   matrix,
-  MatrixResult,
-  Result,
   scalar,
   spill,
   toBoolean,
@@ -54,7 +52,7 @@ import {
  * @param [timing] "end" (default), "mid" or "begin": when in each year the flows happen.
  * @returns Present value today, in the currency of the flows.
  */
-export function dcf(rate: number, cashflows: any[][], timing?: string): Result {
+export function dcf(rate: number, cashflows: any[][], timing?: string): number | CustomFunctions.Error {
   return scalar(() => dcfCore(toNumber(rate, "rate"), toVector(cashflows, "cashflows").values, parseTiming(timing)));
 }
 
@@ -67,7 +65,7 @@ export function dcf(rate: number, cashflows: any[][], timing?: string): Result {
  * @param [timing] "end" (default), "mid" or "begin".
  * @returns Risk-adjusted present value today.
  */
-export function rnpv(rate: number, cashflows: any[][], probabilities: any[][], timing?: string): Result {
+export function rnpv(rate: number, cashflows: any[][], probabilities: any[][], timing?: string): number | CustomFunctions.Error {
   return scalar(() => {
     const flows = toVector(cashflows, "cashflows");
     const p = toMatrix(probabilities, "probabilities");
@@ -103,7 +101,7 @@ export function sales(
   years_to_peak: number,
   years: number,
   launch_year?: number
-): MatrixResult {
+): any[][] {
   return matrix(() => {
     const f = salesForecast({
       marketSize: toNumber(market_size, "market_size"),
@@ -126,14 +124,14 @@ export function sales(
  * @param [term_years] Last year (counted from year 1) in which royalties are due (default: all years).
  * @returns Royalties per year, in the currency of the sales.
  */
-export function royalties(sales: any[][], royalty_rate: number, annual_minimum?: number, term_years?: number): MatrixResult {
+export function royalties(sales: any[][], royalty_rate: number, annual_minimum?: number, term_years?: number): any[][] {
   return matrix(() => {
     const s = toVector(sales, "sales");
     const out = royaltyStream(
       s.values,
       toNumber(royalty_rate, "royalty_rate"),
       toNumber(annual_minimum, "annual_minimum", 0),
-      toNumber(term_years, "term_years", s.values.length)
+      toOptionalNumber(term_years, "term_years")
     );
     return spill(out, s.orientation);
   });
@@ -146,7 +144,7 @@ export function royalties(sales: any[][], royalty_rate: number, annual_minimum?:
  * @param [licensor_share] Share of that profit going to the licensor, a decimal from 0 to 1 (default 0.25).
  * @returns Royalty rate as a decimal of net sales.
  */
-export function rate25Fn(operating_margin: number, licensor_share?: number): Result {
+export function rate25Fn(operating_margin: number, licensor_share?: number): number | CustomFunctions.Error {
   return scalar(() => rate25(toNumber(operating_margin, "operating_margin"), toNumber(licensor_share, "licensor_share", 0.25)));
 }
 
@@ -157,7 +155,7 @@ export function rate25Fn(operating_margin: number, licensor_share?: number): Res
  * @param operating_margin Licensee operating profit before royalty ÷ net sales, a decimal above 0 and up to 1.
  * @returns The licensor's share of operating profit, a decimal.
  */
-export function profitShareFn(royalty_rate: number, operating_margin: number): Result {
+export function profitShareFn(royalty_rate: number, operating_margin: number): number | CustomFunctions.Error {
   return scalar(() => profitShare(toNumber(royalty_rate, "royalty_rate"), toNumber(operating_margin, "operating_margin")));
 }
 
@@ -181,7 +179,7 @@ export function maxRateFn(
   tax_rate?: number,
   success_probability?: number,
   timing?: string
-): Result {
+): number | CustomFunctions.Error {
   return scalar(() => {
     const s = toVector(sales, "sales").values;
     const op = toMatrix(operating_profit, "operating_profit");
@@ -223,7 +221,7 @@ export function rfr(
   discount_rate: number,
   timing?: string,
   amortization_years?: number
-): Result {
+): number | CustomFunctions.Error {
   return scalar(() =>
     reliefFromRoyalty(
       toVector(sales, "sales").values,
@@ -245,7 +243,7 @@ export function rfr(
  * @param [timing] "end" (default), "mid" or "begin".
  * @returns Equivalent royalty rate, a decimal of net sales.
  */
-export function equivRate(lump_sum: number, sales: any[][], discount_rate: number, timing?: string): Result {
+export function equivRate(lump_sum: number, sales: any[][], discount_rate: number, timing?: string): number | CustomFunctions.Error {
   return scalar(() =>
     equivalentRate(toNumber(lump_sum, "lump_sum"), toVector(sales, "sales").values, toNumber(discount_rate, "discount_rate"), parseTiming(timing))
   );
@@ -269,7 +267,7 @@ export function deal(
   royalties: any[][],
   timing?: string,
   royalty_probabilities?: any[][]
-): Result {
+): number | CustomFunctions.Error {
   return scalar(() => {
     const list: Milestone[] = [];
     const m = toMatrix(milestones, "milestones");
@@ -313,7 +311,7 @@ export function deal(
  * @param [cumulative] FALSE (default): one number, the overall likelihood. TRUE: the probability after each stage, same orientation.
  * @returns Likelihood of success as a decimal, or the cumulative probabilities.
  */
-export function loa(phase_probabilities: any[][], cumulative?: boolean): MatrixResult {
+export function loa(phase_probabilities: any[][], cumulative?: boolean): any[][] {
   return matrix(() => {
     const v = toVector(phase_probabilities, "phase_probabilities", undefined);
     if (!toBoolean(cumulative, "cumulative", false)) return [[likelihoodOfSuccess(v.values)]];
@@ -333,7 +331,7 @@ function readTable(assumptions: any[][]) {
  * @param [output] "npv" (default), "rnpv", "rate25", "maxrate", "royalty_rate" or "table".
  * @returns The chosen output, or the yearly table (year, market, share, sales, royalty, discount_factor, present_value) under a header row.
  */
-export function scenario(assumptions: any[][], scenario?: string, output?: string): MatrixResult {
+export function scenario(assumptions: any[][], scenario?: string, output?: string): any[][] {
   return matrix(() => {
     const scenarios = readTable(assumptions);
     const name = toOptionalText(scenario, "scenario");
@@ -353,7 +351,7 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
  * @param [labels] TRUE (default) for the header row and output names; FALSE for the numbers only (one row per output: low, base, high).
  * @returns The low, base and high of each output.
  */
-export function range(assumptions: any[][], outputs?: any[][], labels?: boolean): MatrixResult {
+export function range(assumptions: any[][], outputs?: any[][], labels?: boolean): any[][] {
   return matrix(() => {
     const scenarios = readTable(assumptions);
     const wanted = readOutputs(outputs);

@@ -1,0 +1,71 @@
+/**
+ * Loads the TypeScript sources (src/engine, src/functions) into plain Node without new dependencies:
+ * each .ts file is transpiled to CommonJS with the installed TypeScript compiler API into a temporary
+ * directory, and a CustomFunctions stand-in (same codes as test/setup/custom-functions-stub.ts) is
+ * installed as a global before functions.js is required.
+ */
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const ts = require("typescript");
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function installCustomFunctionsStub() {
+  if (globalThis.CustomFunctions) return;
+  class StubError {
+    constructor(code, message) {
+      this.code = code;
+      this.message = message;
+    }
+  }
+  globalThis.CustomFunctions = {
+    Error: StubError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
+    associate: () => undefined,
+  };
+}
+
+/** Transpiles src/engine and src/functions; returns { engine, functions, dir, cleanup }. */
+function loadSources() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-bench-"));
+  const options = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2020,
+    esModuleInterop: true,
+    sourceMap: false,
+  };
+  for (const sub of ["engine", "functions"]) {
+    const from = path.join(ROOT, "src", sub);
+    const to = path.join(dir, sub);
+    fs.mkdirSync(to, { recursive: true });
+    for (const name of fs.readdirSync(from)) {
+      if (!name.endsWith(".ts") || name.endsWith(".d.ts")) continue;
+      const source = fs.readFileSync(path.join(from, name), "utf8");
+      const out = ts.transpileModule(source, { compilerOptions: options, fileName: name, reportDiagnostics: true });
+      const errors = (out.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+      if (errors.length > 0) {
+        throw new Error(`${sub}/${name}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
+      }
+      fs.writeFileSync(path.join(to, name.replace(/\.ts$/, ".js")), out.outputText);
+    }
+  }
+  installCustomFunctionsStub();
+  return {
+    engine: require(path.join(dir, "engine", "index.js")),
+    functions: require(path.join(dir, "functions", "functions.js")),
+    dir,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+module.exports = { loadSources, ROOT };

@@ -1,0 +1,138 @@
+/* eslint-disable no-undef */
+/**
+ * Build of the IPVALUE add-in, laid out like Microsoft's shared-runtime custom-functions template:
+ * taskpane.html is the one page of the shared runtime and loads the functions bundle; functions.json
+ * is generated from the JSDoc by custom-functions-metadata-plugin; functions-ja.json is made from it
+ * and the Japanese translation table. office.js is served from the add-in's own origin (copied from
+ * @microsoft/office-js), so the pages load nothing from any other host.
+ */
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { localizeFunctions } = require("./scripts/localize-functions");
+const { certificateOptions } = require("./scripts/certs");
+
+const urlDev = "https://localhost:3000/";
+// Where the add-in is hosted in production; the manifest's dev URLs are rewritten to it.
+const urlProd = process.env.IPVALUE_URL || urlDev;
+const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** Emits functions-<lang>.json for every table in src/functions/locale, once functions.json exists. */
+class LocalizedFunctionsPlugin {
+  apply(compiler) {
+    const name = "LocalizedFunctionsPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const source = compilation.getAsset("functions.json");
+        if (!source) return; // the metadata plugin already reported why
+        const metadata = JSON.parse(source.source.source().toString());
+        const dir = path.resolve(__dirname, "src/functions/locale");
+        for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+          const lang = path.basename(file, ".json");
+          compilation.fileDependencies.add(path.join(dir, file));
+          try {
+            const table = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+            const localized = localizeFunctions(metadata, table, lang);
+            compilation.emitAsset(`functions-${lang}.json`, new webpack.sources.RawSource(JSON.stringify(localized, null, 2)));
+          } catch (e) {
+            compilation.errors.push(new webpack.WebpackError(e.message));
+          }
+        }
+      });
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = !!env.WEBPACK_SERVE;
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Type checking is `npm run typecheck` (part of `npm test`); the bundle build only transpiles.
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
+        },
+      ],
+    },
+    performance: {
+      // office.js is copied, not bundled; the add-in's own bundles stay far below these.
+      assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
+      maxAssetSize: 250000,
+      maxEntrypointSize: 250000,
+      hints: "warning",
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new LocalizedFunctionsPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/taskpane/help.html",
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              // Every occurrence, not only the first (String.replace with a string stops at one).
+              return dev ? content : content.toString().replace(new RegExp(urlDev.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), urlProd);
+            },
+          },
+          {
+            // office.js and the Excel host scripts it loads, from the pinned npm package.
+            from: "**/*",
+            context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
+            to: "office-js/",
+            info: { minimized: true }, // already minified by Microsoft; keeps Terser off 12 MB
+            globOptions: {
+              ignore: [
+                "**/*.debug.js",
+                "**/*.d.ts",
+                "**/office-vsdoc.js",
+                "**/ariatelemetry/**",
+                "**/{access,onenote,outlook,powerpoint,project,visio,word}*",
+              ],
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: await certificateOptions() } : "https",
+      port,
+      hot: false,
+      liveReload: dev,
+      client: false,
+    },
+  };
+};
