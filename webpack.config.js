@@ -126,7 +126,8 @@ module.exports = async (env, options) => {
       }),
     ],
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: false, // everything is served from the compilation, office.js included
+      host: "localhost", // confidential inputs: reachable from this machine only
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await certificateOptions() } : "https",
       port,
