@@ -1,0 +1,170 @@
+/**
+ * The built add-in as Excel loads it: headless Chromium opens dist/taskpane.html (the shared runtime
+ * page) from a local server, with a stand-in CustomFunctions that records every associate call.
+ * Needs `npm run build` first (npm test does it) and Debian's /usr/bin/chromium.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, Browser, Page } from "playwright-core";
+import { serveDirectory } from "./static-server";
+
+const dist = path.resolve(__dirname, "../../dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
+
+/** Installed before any page script: what Excel's runtime provides, reduced to what we check. */
+function installStandIn(): void {
+  class StandInError {
+    constructor(
+      public code: string,
+      public message?: string
+    ) {}
+  }
+  const calls: string[] = [];
+  const functions: Record<string, (...args: unknown[]) => unknown> = {};
+  const standIn: Record<string, unknown> = {
+    Error: StandInError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
+    associate(id: string, fn: (...args: unknown[]) => unknown) {
+      calls.push(id);
+      functions[id] = fn;
+    },
+  };
+  // office.js fills in a global CustomFunctions of its own (its associate queues calls until Excel
+  // connects): keep ours in place so every association reaches the recorder.
+  const target: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(standIn)) {
+    Object.defineProperty(target, key, { get: () => value, set: () => undefined, enumerable: true });
+  }
+  (window as any).CustomFunctions = target;
+  (window as any).__associated = { calls, functions };
+}
+
+describe("the built add-in in headless Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+    server = await serveDirectory(dist);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const context = await browser.newContext({ locale: "en-US" });
+    await context.addInitScript(installStandIn);
+    page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(server.url + "taskpane.html");
+    await page.waitForFunction(() => document.getElementById("status")?.textContent !== "", undefined, { timeout: 30000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const metadata = () => JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
+
+  test("every function id in functions.json is associated exactly once, and nothing else", async () => {
+    const calls: string[] = await page.evaluate(() => (window as any).__associated.calls);
+    const ids = metadata().functions.map((f) => f.id);
+    expect([...calls].sort()).toEqual([...ids].sort());
+    expect(new Set(calls).size).toBe(calls.length);
+  });
+
+  test("the page loads office.js and everything else from its own origin only", () => {
+    expect(requests.some((u) => u.endsWith("/office-js/office.js"))).toBe(true);
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:"));
+    expect(foreign).toEqual([]);
+  });
+
+  test("the page runs without script errors and says it is outside Office", async () => {
+    expect(pageErrors).toEqual([]);
+    expect(await page.textContent("#status")).toContain("outside Excel");
+  });
+
+  // Each function called through what `associate` received, with arguments shaped as Excel sends them.
+  const call = (id: string, ...args: unknown[]) =>
+    page.evaluate(
+      ([fid, fargs]) => {
+        const r = (window as any).__associated.functions[fid as string](...(fargs as unknown[]));
+        const plain = (x: any): any => (x && typeof x === "object" && "code" in x ? { error: x.code, message: x.message } : Array.isArray(x) ? x.map(plain) : x);
+        return plain(r);
+      },
+      [id, args] as const
+    );
+
+  const table = [
+    ["key", "Low", "Base", "High"],
+    ["market_size", 1e9, 2e9, 3e9],
+    ["peak_share", 0.05, 0.1, 0.15],
+    ["years", 10, 10, 10],
+    ["royalty_rate", 0.02, 0.03, 0.04],
+    ["discount_rate", 0.12, 0.1, 0.08],
+    ["operating_margin", 0.15, 0.2, 0.25],
+    ["success_probability", 0.5, 0.6, 0.7],
+  ];
+
+  test.each([
+    ["DCF", [0.1, [[0], [0], [1000]], null], 751.31],
+    ["DCF", [0.1, [[0, 0, 1000]], "mid"], 787.99],
+    ["RNPV", [0.1, [[0], [0], [1000]], [[0.5]], null], 375.66],
+    ["RATE25", [0.2, null], 0.05],
+    ["PROFITSHARE", [0.04, 0.6], 0.0667],
+    ["MAXRATE", [[[100], [100]], [[0.2]], 0, null, null, null, null], 0.2],
+    ["RFR", [[[100]], 0.1, 0, 0, null, null], 10],
+    ["EQUIVRATE", [10, [[100]], 0, null], 0.1],
+    ["DEAL", [0, 5, [[1, 10]], [[1], [2]], null, null], 18],
+  ])("%s returns the expected number from Excel-shaped arguments (%#)", async (id, args, expected) => {
+    const r = await call(id as string, ...(args as unknown[]));
+    expect(typeof r).toBe("number");
+    expect(r as number).toBeCloseTo(expected as number, 2);
+  });
+
+  test("spilling functions return 2-D arrays: SALES, ROYALTIES, LOA, SCENARIO table, RANGE", async () => {
+    expect(await call("SALES", 100, 0, 0.5, 2, 3, null)).toEqual([[25], [50], [50]]);
+    expect(await call("ROYALTIES", [[0, 100, 200]], 0.1, 15, null)).toEqual([[0, 15, 20]]);
+    const loa = (await call("LOA", [[0.5], [0.5]], true)) as number[][];
+    expect(loa).toEqual([[0.5], [0.25]]);
+    const model = (await call("SCENARIO", table, "Base", "table")) as unknown[][];
+    expect(model[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value"]);
+    expect(model).toHaveLength(11);
+    const range = (await call("RANGE", table, null, null)) as unknown[][];
+    expect(range[0]).toEqual(["output", "low", "base", "high"]);
+    expect(range.map((r) => r[0])).toEqual(["output", "rnpv", "npv", "rate25", "maxrate"]);
+    for (const row of range.slice(1)) {
+      const [, low, base, high] = row as number[];
+      expect(low).toBeLessThanOrEqual(base);
+      expect(base).toBeLessThanOrEqual(high);
+    }
+  });
+
+  test("bad input comes back as an Excel error with a message naming the argument", async () => {
+    expect(await call("DCF", -1, [[1]], null)).toEqual({ error: "#VALUE!", message: expect.stringContaining("rate") });
+    expect(await call("SALES", 100, 0, 1.5, 1, 3, null)).toEqual([[{ error: "#VALUE!", message: expect.stringContaining("peak_share") }]]);
+    expect(await call("SCENARIO", table, "Nope", null)).toEqual([[{ error: "#N/A", message: expect.stringContaining("Nope") }]]);
+    expect(await call("EQUIVRATE", 10, [[0]], 0.1, null)).toEqual({ error: "#NUM!" });
+  });
+
+  test("the pane switches between English and Japanese", async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.setViewportSize({ width: 360, height: 520 });
+    expect(await page.textContent("#title")).toContain("license valuation");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-en.png") });
+    await page.click("#language");
+    expect(await page.textContent("#title")).toContain("ライセンス評価");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-ja.png") });
+  });
+});
