@@ -596,7 +596,7 @@ describe("cross-check against LibreOffice Calc", () => {
   let outcomes: Outcome[] = [];
   let sentinel: unknown;
   let formulaCells = 0;
-  let formulaErrors: string[] = [];
+  const formulaErrors: string[] = [];
   let placeholdersLeft = 0;
   const timings: Record<string, number> = {};
 
