@@ -84,9 +84,10 @@ export function toMatrix(value: unknown, name: string): Matrix {
 
 /**
  * A row or a column of numbers (a single value counts as a one-year column). Blank cells are
- * `blankAs` (0 for cash flows, whose year still passes) or refused when blankAs is undefined.
+ * `blankAs` (0 for cash flows, whose year still passes) or refused when blankAs is null.
+ * (null, not undefined: an explicit undefined would silently select the default 0.)
  */
-export function toVector(value: unknown, name: string, blankAs: number | undefined = 0): Vector {
+export function toVector(value: unknown, name: string, blankAs: number | null = 0): Vector {
   const m = toMatrix(value, name);
   const rows = m.length;
   const cols = m[0].length;
@@ -96,7 +97,7 @@ export function toVector(value: unknown, name: string, blankAs: number | undefin
   const blank: boolean[] = new Array(cells.length).fill(false);
   cells.forEach((c, i) => {
     if (isBlankCell(c)) {
-      if (blankAs === undefined) throw invalidValue(`${name}: item ${i + 1} is blank; enter a number`);
+      if (blankAs === null) throw invalidValue(`${name}: item ${i + 1} is blank; enter a number`);
       values[i] = blankAs;
       blank[i] = true;
       return;

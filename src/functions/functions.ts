@@ -291,7 +291,7 @@ export function deal(
     let probs: number | Float64Array | undefined;
     if (royalty_probabilities !== null && royalty_probabilities !== undefined) {
       const p = toMatrix(royalty_probabilities, "royalty_probabilities");
-      probs = p.length === 1 && p[0].length === 1 ? toNumber(p[0][0], "royalty_probabilities", 1) : toVector(p, "royalty_probabilities", undefined).values;
+      probs = p.length === 1 && p[0].length === 1 ? toNumber(p[0][0], "royalty_probabilities", 1) : toVector(p, "royalty_probabilities", null).values;
     }
     return dealValue({
       discountRate: toNumber(discount_rate, "discount_rate"),
@@ -313,7 +313,7 @@ export function deal(
  */
 export function loa(phase_probabilities: any[][], cumulative?: boolean): any[][] {
   return matrix(() => {
-    const v = toVector(phase_probabilities, "phase_probabilities", undefined);
+    const v = toVector(phase_probabilities, "phase_probabilities", null);
     if (!toBoolean(cumulative, "cumulative", false)) return [[likelihoodOfSuccess(v.values)]];
     return spill(cumulativeProbabilities(v.values), v.orientation);
   });

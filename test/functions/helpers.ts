@@ -1,0 +1,82 @@
+/** Shared helpers for the custom-function tests (not a test file itself). */
+import * as functions from "../../src/functions/functions";
+
+export interface ExcelError {
+  code: string;
+  message?: string;
+}
+
+/** The stand-in CustomFunctions.Error class installed by test/setup/custom-functions-stub.ts. */
+export const StubError = (globalThis as any).CustomFunctions.Error as new (code: string, message?: string) => ExcelError;
+
+export const isExcelError = (x: unknown): x is ExcelError => x instanceof StubError;
+
+type Loose = (...args: any[]) => any;
+/** The custom functions with loose argument types, so tests can pass what Excel passes (null, "", 2-D ranges, junk). */
+export const F = {
+  DCF: functions.dcf as Loose,
+  RNPV: functions.rnpv as Loose,
+  SALES: functions.sales as Loose,
+  ROYALTIES: functions.royalties as Loose,
+  RATE25: functions.rate25Fn as Loose,
+  PROFITSHARE: functions.profitShareFn as Loose,
+  MAXRATE: functions.maxRateFn as Loose,
+  RFR: functions.rfr as Loose,
+  EQUIVRATE: functions.equivRate as Loose,
+  DEAL: functions.deal as Loose,
+  LOA: functions.loa as Loose,
+  SCENARIO: functions.scenario as Loose,
+  RANGE: functions.range as Loose,
+};
+
+/** A scalar result that must be a finite number. */
+export function num(result: unknown): number {
+  if (isExcelError(result)) throw new Error(`expected a number, got ${result.code} ${result.message ?? ""}`);
+  expect(typeof result).toBe("number");
+  expect(Number.isFinite(result)).toBe(true);
+  return result as number;
+}
+
+/** A spilled result that must be a grid of numbers/strings (no error). */
+export function grid(result: unknown): (number | string)[][] {
+  expect(Array.isArray(result)).toBe(true);
+  const rows = result as unknown[][];
+  const first = rows[0]?.[0];
+  if (rows.length === 1 && rows[0].length === 1 && isExcelError(first)) {
+    throw new Error(`expected a spilled grid, got ${first.code} ${first.message ?? ""}`);
+  }
+  return rows as (number | string)[][];
+}
+
+/** A column of numbers as a flat list, checking the result really is one column. */
+export function column(result: unknown): number[] {
+  const g = grid(result);
+  for (const row of g) expect(row).toHaveLength(1);
+  return g.map((r) => r[0] as number);
+}
+
+/** A scalar error result with the given code; its message must match `message` when given. */
+export function scalarError(result: unknown, code: string, message?: RegExp | string): ExcelError {
+  expect(isExcelError(result)).toBe(true);
+  const e = result as ExcelError;
+  expect(e.code).toBe(code);
+  if (message !== undefined) {
+    if (typeof message === "string") expect(e.message).toBe(message);
+    else expect(e.message).toMatch(message);
+  }
+  return e;
+}
+
+/** A spilling function's error: a 1×1 array holding the error. */
+export function spilledError(result: unknown, code: string, message?: RegExp | string): ExcelError {
+  expect(Array.isArray(result)).toBe(true);
+  const rows = result as unknown[][];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toHaveLength(1);
+  return scalarError(rows[0][0], code, message);
+}
+
+/** Turns a list into an Excel column range. */
+export const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
+/** Turns a list into an Excel row range. */
+export const row = (...xs: unknown[]): unknown[][] => [xs];
