@@ -96,12 +96,12 @@ function plainModel(a) {
 /** The same loop, allocating the six arrays per model as runScenario does (shows what allocation costs). */
 function plainModelAllocating(a) {
   const n = a.years;
-  buf.market = new Float64Array(n);
-  buf.share = new Float64Array(n);
-  buf.sales = new Float64Array(n);
-  buf.royalty = new Float64Array(n);
-  buf.df = new Float64Array(n);
-  buf.pv = new Float64Array(n);
+  buf.market = new Array(n).fill(0);
+  buf.share = new Array(n).fill(0);
+  buf.sales = new Array(n).fill(0);
+  buf.royalty = new Array(n).fill(0);
+  buf.df = new Array(n).fill(0);
+  buf.pv = new Array(n).fill(0);
   return plainModel(a);
 }
 
@@ -174,11 +174,9 @@ line("@formulajs/formulajs NPV(rate, 2-D column)", fjsColumn, "baseline");
 line("@formulajs/formulajs NPV(rate, flat array)", fjsFlat, times(fjsFlat.median / fjsColumn.median));
 line("IPVALUE.DCF custom function (2-D column, as Excel)", cfDcf, `${times(cfDcf.median / fjsColumn.median)} formulajs`);
 line("engine dcf (flat array)", coreDcf, `${times(coreDcf.median / fjsColumn.median)} formulajs`);
-const alloc = measure(() => new Float64Array(YEARS).length, opts);
-line(`for scale: new Float64Array(${YEARS}) alone`, alloc, "(toVector allocates one per call)");
 console.log(`(b) yearly model of a ${YEARS}-year scenario, ${scenarios.length} scenario sets                 models`);
 line("plain Float64Array loop, same arithmetic (baseline)", plain, "baseline");
-line("same loop, allocating 6 Float64Arrays per model", plainAlloc, `${times(plainAlloc.median / plain.median)} baseline`);
+line("same loop, allocating 6 plain arrays per model", plainAlloc, `${times(plainAlloc.median / plain.median)} baseline`);
 line("engine runScenario + scenarioOutput(npv)", coreModel, `${times(coreModel.median / plain.median)} baseline (loop ${times(plain.median / coreModel.median)} faster)`);
 line("IPVALUE.SCENARIO(table, , \"npv\") custom function", cfScenario, `${times(cfScenario.median / plain.median)} baseline (parses the table too)`);
 console.log(`(c) dist/functions.js: ${sizeLine}`);

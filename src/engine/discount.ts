@@ -7,6 +7,17 @@ import { finiteResult, invalidValue, requireFraction, requireRate } from "./erro
  */
 export type Timing = "end" | "mid" | "begin";
 
+/**
+ * A yearly series, year 1 first. Plain arrays for one-off models (creating a small typed array costs
+ * more than the arithmetic on it); typed arrays where a buffer is allocated once and reused.
+ */
+export type Series = number[] | Float64Array;
+
+/** A new zero-filled series of n years. */
+export function newSeries(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
 export const TIMINGS: readonly Timing[] = ["end", "mid", "begin"];
 
 const TIMING_OFFSET: Record<Timing, number> = { end: 0, mid: 0.5, begin: 1 };
@@ -48,7 +59,7 @@ export function discountFactor(rate: number, year: number, timing: Timing = "end
  * Fills `out` with the discount factors of years 1..out.length. A running product keeps it to one
  * multiplication a year; the relative error stays near n·2^-53, far inside 1e-9 for 200 years.
  */
-export function discountFactors(rate: number, timing: Timing, out: Float64Array): Float64Array {
+export function discountFactors<S extends Series>(rate: number, timing: Timing, out: S): S {
   const v = 1 / (1 + rate);
   let df = Math.pow(1 + rate, -(1 - TIMING_OFFSET[timing]));
   for (let i = 0; i < out.length; i++) {

@@ -1,3 +1,4 @@
+import { newSeries, Series } from "./discount";
 import { finiteResult, requireFraction, requireNonNegative, requireRate, requireWholeYears, invalidValue } from "./errors";
 
 /** What drives the licensee's sales: the market and the share the licensed product takes of it. */
@@ -17,9 +18,9 @@ export interface MarketInputs {
 }
 
 export interface SalesForecast {
-  market: Float64Array;
-  share: Float64Array;
-  sales: Float64Array;
+  market: Series;
+  share: Series;
+  sales: Series;
 }
 
 export function checkMarketInputs(m: MarketInputs): void {
@@ -38,15 +39,21 @@ export function checkMarketInputs(m: MarketInputs): void {
 export function salesForecast(m: MarketInputs, out?: SalesForecast): SalesForecast {
   checkMarketInputs(m);
   const n = m.years;
-  const f = out ?? { market: new Float64Array(n), share: new Float64Array(n), sales: new Float64Array(n) };
+  const f = out ?? { market: newSeries(n), share: newSeries(n), sales: newSeries(n) };
   let market = m.marketSize;
   for (let t = 1; t <= n; t++) {
     const k = t - m.launchYear + 1;
     const share = k < 1 ? 0 : m.yearsToPeak <= k ? m.peakShare : (m.peakShare * k) / m.yearsToPeak;
-    f.market[t - 1] = finiteResult(market, `The market in year ${t}`);
+    f.market[t - 1] = market;
     f.share[t - 1] = share;
     f.sales[t - 1] = market * share;
     market *= 1 + m.marketGrowth;
+  }
+  // Growth compounds monotonically, so if any year overflowed the last one did: check it, and only
+  // then look for the first year that overflowed (keeps message-building out of the loop).
+  if (!Number.isFinite(f.market[n - 1])) {
+    const t = f.market.findIndex((x) => !Number.isFinite(x));
+    finiteResult(f.market[t], `The market in year ${t + 1}`);
   }
   return f;
 }
@@ -60,8 +67,8 @@ export function royaltyStream(
   royaltyRate: number,
   annualMinimum = 0,
   termYears?: number,
-  out: Float64Array = new Float64Array(sales.length)
-): Float64Array {
+  out: Series = newSeries(sales.length)
+): Series {
   requireFraction(royaltyRate, "royalty_rate");
   requireNonNegative(annualMinimum, "annual_minimum");
   // Omitted = every year of the sales; only a term the user gave is held to the 1..MAX_YEARS limit.

@@ -1,4 +1,4 @@
-import { annuityFactor, presentValue, Timing } from "./discount";
+import { annuityFactor, newSeries, presentValue, Timing } from "./discount";
 import { finiteResult, invalidNumber, invalidValue, requireFinite, requireFraction, requireNonNegative, requireRate, requireWholeYears } from "./errors";
 
 /**
@@ -98,8 +98,8 @@ export function likelihoodOfSuccess(transitions: ArrayLike<number>): number {
 }
 
 /** Cumulative probability after each stage: the running product of the transitions. */
-export function cumulativeProbabilities(transitions: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(transitions.length);
+export function cumulativeProbabilities(transitions: ArrayLike<number>): number[] {
+  const out = newSeries(transitions.length);
   let p = 1;
   for (let i = 0; i < transitions.length; i++) {
     p *= requireFraction(transitions[i], `phase_probabilities (item ${i + 1})`);

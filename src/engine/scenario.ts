@@ -4,19 +4,19 @@
  * high) that a licensing committee sets its offer and floor from.
  */
 import { Assumptions, Scenario, Text } from "./assumptions";
-import { discountFactors } from "./discount";
+import { discountFactors, newSeries, Series } from "./discount";
 import { finiteResult, invalidValue, notAvailable, ValuationError } from "./errors";
 import { royaltyStream, salesForecast } from "./forecast";
 import { maxRate, rate25 } from "./rates";
 
 export interface ScenarioModel {
   assumptions: Assumptions;
-  market: Float64Array;
-  share: Float64Array;
-  sales: Float64Array;
-  royalty: Float64Array;
-  discountFactor: Float64Array;
-  presentValue: Float64Array;
+  market: Series;
+  share: Series;
+  sales: Series;
+  royalty: Series;
+  discountFactor: Series;
+  presentValue: Series;
   /** Σ present values of the royalties (no upfront, no probability). */
   royaltyValue: number;
 }
@@ -32,8 +32,8 @@ export function runScenario(a: Assumptions): ScenarioModel {
     launchYear: a.launch_year,
   });
   const royalty = royaltyStream(sales, a.royalty_rate, a.annual_minimum, a.term_years);
-  const discountFactor = discountFactors(a.discount_rate, a.timing, new Float64Array(a.years));
-  const presentValue = new Float64Array(a.years);
+  const discountFactor = discountFactors(a.discount_rate, a.timing, newSeries(a.years));
+  const presentValue = newSeries(a.years);
   let royaltyValue = 0;
   for (let i = 0; i < a.years; i++) {
     presentValue[i] = royalty[i] * discountFactor[i];
@@ -83,8 +83,8 @@ export function scenarioOutput(m: ScenarioModel, output: Output): number {
       return a.royalty_rate;
     case "maxrate": {
       const n = a.years;
-      const operatingProfit = new Float64Array(n);
-      const royaltyBase = new Float64Array(n);
+      const operatingProfit = newSeries(n);
+      const royaltyBase = newSeries(n);
       for (let i = 0; i < n; i++) {
         operatingProfit[i] = a.operating_margin * m.sales[i];
         royaltyBase[i] = i < a.term_years ? m.sales[i] : 0;

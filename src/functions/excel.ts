@@ -14,10 +14,10 @@ export type MatrixResult = (number | string | CustomFunctions.Error)[][];
 export type Orientation = "row" | "column";
 
 export interface Vector {
-  values: Float64Array;
+  values: number[];
   orientation: Orientation;
-  /** Cells that were blank (null or ""), by index. */
-  blank: boolean[];
+  /** Indices (0-based) of the cells that were blank (null or ""). */
+  blanks: number[];
 }
 
 const describe = (v: unknown): string => {
@@ -76,7 +76,8 @@ export function toMatrix(value: unknown, name: string): Matrix {
   if (!Array.isArray(value)) return [[value as Cell]];
   if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0) throw invalidValue(`${name} is empty`);
   const width = value[0].length;
-  for (const row of value) {
+  for (let r = 1; r < value.length; r++) {
+    const row = value[r];
     if (!Array.isArray(row) || row.length !== width) throw invalidValue(`${name} must be a rectangular range`);
   }
   return value as Matrix;
@@ -88,25 +89,39 @@ export function toMatrix(value: unknown, name: string): Matrix {
  * (null, not undefined: an explicit undefined would silently select the default 0.)
  */
 export function toVector(value: unknown, name: string, blankAs: number | null = 0): Vector {
-  const m = toMatrix(value, name);
-  const rows = m.length;
-  const cols = m[0].length;
-  if (rows > 1 && cols > 1) throw invalidValue(`${name} must be one row or one column; got ${rows} rows × ${cols} columns`);
-  const cells = rows === 1 ? m[0] : m.map((r) => r[0]);
-  const values = new Float64Array(cells.length);
-  const blank: boolean[] = new Array(cells.length).fill(false);
-  cells.forEach((c, i) => {
-    if (isBlankCell(c)) {
+  // One pass over the cells (shape checks included): this runs on every recalculation.
+  const m: Matrix = Array.isArray(value) ? (value as Matrix) : [[value as Cell]];
+  const first = m[0];
+  if (m.length === 0 || !Array.isArray(first) || first.length === 0) throw invalidValue(`${name} is empty`);
+  const isRow = m.length === 1;
+  const cols = first.length;
+  if (!isRow && cols > 1) {
+    toMatrix(value, name); // a ragged range gets the rectangular-range message
+    throw invalidValue(`${name} must be one row or one column; got ${m.length} rows × ${cols} columns`);
+  }
+  const n = isRow ? cols : m.length;
+  const values: number[] = new Array(n);
+  const blanks: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let c: Cell;
+    if (isRow) c = first[i];
+    else {
+      const row = m[i];
+      if (!Array.isArray(row) || row.length !== 1) throw invalidValue(`${name} must be a rectangular range`);
+      c = row[0];
+    }
+    if (typeof c === "number") {
+      if (!Number.isFinite(c)) throw invalidValue(`${name}: item ${i + 1} must be a finite number; got ${c}`);
+      values[i] = c;
+    } else if (isBlankCell(c)) {
       if (blankAs === null) throw invalidValue(`${name}: item ${i + 1} is blank; enter a number`);
       values[i] = blankAs;
-      blank[i] = true;
-      return;
+      blanks.push(i);
+    } else {
+      throw invalidValue(`${name}: item ${i + 1} must be a number; got ${describe(c)}`);
     }
-    if (typeof c !== "number") throw invalidValue(`${name}: item ${i + 1} must be a number; got ${describe(c)}`);
-    if (!Number.isFinite(c)) throw invalidValue(`${name}: item ${i + 1} must be a finite number; got ${c}`);
-    values[i] = c;
-  });
-  return { values, orientation: rows === 1 && cols > 1 ? "row" : "column", blank };
+  }
+  return { values, orientation: isRow && cols > 1 ? "row" : "column", blanks };
 }
 
 /** Lays a 1-D result out as a row or a column. */

@@ -74,11 +74,11 @@ export function rnpv(rate: number, cashflows: any[][], probabilities: any[][], t
     }
     const probs = toVector(p, "probabilities");
     // A blank probability is accepted only beside a zero flow (a year with nothing to weigh).
-    probs.blank.forEach((isBlank, i) => {
-      if (isBlank && flows.values[i] !== 0) {
+    for (const i of probs.blanks) {
+      if (flows.values[i] !== 0) {
         throw invalidValue(`probabilities: item ${i + 1} is blank but its cash flow is not; enter a probability from 0 to 1`);
       }
-    });
+    }
     return rnpvCore(toNumber(rate, "rate"), flows.values, probs.values, parseTiming(timing));
   });
 }
@@ -183,7 +183,7 @@ export function maxRateFn(
   return scalar(() => {
     const s = toVector(sales, "sales").values;
     const op = toMatrix(operating_profit, "operating_profit");
-    let profit: Float64Array;
+    let profit: number[];
     if (op.length === 1 && op[0].length === 1) {
       const margin = toNumber(op[0][0], "operating_profit");
       if (margin > 1) throw invalidValue(`operating_profit as one number is a margin and must be at most 1; got ${margin}`);
@@ -288,7 +288,7 @@ export function deal(
     }
     const r = toMatrix(royalties, "royalties");
     const flows = r.every((row) => row.every(isBlankCell)) ? undefined : toVector(r, "royalties").values;
-    let probs: number | Float64Array | undefined;
+    let probs: number | number[] | undefined;
     if (royalty_probabilities !== null && royalty_probabilities !== undefined) {
       const p = toMatrix(royalty_probabilities, "royalty_probabilities");
       probs = p.length === 1 && p[0].length === 1 ? toNumber(p[0][0], "royalty_probabilities", 1) : toVector(p, "royalty_probabilities", null).values;

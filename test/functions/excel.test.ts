@@ -147,7 +147,7 @@ describe("toVector", () => {
   test("blank cells become 0 by default and are flagged", () => {
     const v = toVector([[1], [""], [null]], "x");
     expect(Array.from(v.values)).toEqual([1, 0, 0]);
-    expect(v.blank).toEqual([false, true, true]);
+    expect(v.blanks).toEqual([1, 2]);
   });
 
   test("blank cells are refused when no blank value is given", () => {
