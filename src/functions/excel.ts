@@ -54,6 +54,13 @@ export function toOptionalNumber(value: unknown, name: string): number | undefin
   return isBlankCell(single(value, name)) ? undefined : toNumber(value, name);
 }
 
+/** An optional name: text, or a number used as a name (a scenario headed 2025). */
+export function toOptionalName(value: unknown, name: string): string | undefined {
+  const v = single(value, name);
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return toOptionalText(v, name);
+}
+
 /** An optional text argument: undefined when omitted or blank. */
 export function toOptionalText(value: unknown, name: string): string | undefined {
   const v = single(value, name);
@@ -138,7 +145,7 @@ const ERROR_CODE: Record<ValuationError["kind"], CustomFunctions.ErrorCode> = {
   notAvailable: "#N/A" as CustomFunctions.ErrorCode,
 };
 
-function toExcelError(e: unknown): CustomFunctions.Error {
+export function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof ValuationError) {
     const code = CustomFunctions.ErrorCode[e.kind] ?? ERROR_CODE[e.kind];
     // Excel shows custom messages only on #VALUE! and #N/A; #NUM! carries the code alone.
@@ -164,7 +171,7 @@ export function scalar<T extends number | string>(body: () => T): T | CustomFunc
 }
 
 /** Runs a spilling function body; an error comes back as a 1×1 array holding it. */
-export function matrix(body: () => (number | string)[][]): MatrixResult {
+export function matrix(body: () => (number | string | CustomFunctions.Error)[][]): MatrixResult {
   try {
     const r = body();
     for (const row of r) for (const x of row) checkFinite(x);

@@ -30,6 +30,7 @@ import {
   scenarioOutput,
   scenarioTable,
   valuationRange,
+  ValuationError,
 } from "../engine";
 import {
   isBlankCell,
@@ -40,6 +41,8 @@ import {
   toMatrix,
   toNumber,
   toOptionalNumber,
+  toExcelError,
+  toOptionalName,
   toOptionalText,
   toVector,
 } from "./excel";
@@ -334,7 +337,7 @@ function readTable(assumptions: any[][]) {
 export function scenario(assumptions: any[][], scenario?: string, output?: string): any[][] {
   return matrix(() => {
     const scenarios = readTable(assumptions);
-    const name = toOptionalText(scenario, "scenario");
+    const name = toOptionalName(scenario, "scenario");
     const chosen = scenarios[pickScenario(scenarios, name)];
     const what = toOptionalText(output, "output")?.trim().toLowerCase() ?? "npv";
     const model = runScenario(chosen.assumptions);
@@ -355,10 +358,21 @@ export function range(assumptions: any[][], outputs?: any[][], labels?: boolean)
   return matrix(() => {
     const scenarios = readTable(assumptions);
     const wanted = readOutputs(outputs);
-    const rows = valuationRange(scenarios, wanted);
-    const body = rows.map((r) => [r.low, r.base, r.high]);
-    if (!toBoolean(labels, "labels", true)) return body;
-    return [["output", "low", "base", "high"], ...rows.map((r, i) => [r.output, ...body[i]])];
+    const withLabels = toBoolean(labels, "labels", true);
+    // One output without an answer (a loss-making scenario's rate25, no sales in the term for maxrate)
+    // shows #NUM! in its own row; the other outputs still spill.
+    const body = wanted.map((output) => {
+      try {
+        const [r] = valuationRange(scenarios, [output]);
+        return [r.low, r.base, r.high];
+      } catch (e) {
+        if (!(e instanceof ValuationError) || e.kind !== "invalidNumber") throw e;
+        const error = toExcelError(e);
+        return [error, error, error];
+      }
+    });
+    if (!withLabels) return body;
+    return [["output", "low", "base", "high"], ...body.map((row, i) => [wanted[i], ...row])];
   });
 }
 

@@ -83,8 +83,12 @@ describe("IPVALUE.SCENARIO", () => {
     spilledError(F.SCENARIO(table, "Base", "irr"), "#VALUE!", /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate; got "irr"/);
   });
 
-  test("a scenario given as a number is #VALUE! naming scenario", () => {
-    spilledError(F.SCENARIO(table, 3, null), "#VALUE!", "scenario must be text; got 3");
+  test("a scenario given as a number that names no scenario is #N/A", () => {
+    spilledError(F.SCENARIO(table, 3, null), "#N/A", /^scenario '3' is not in the table/);
+  });
+
+  test("a scenario given as TRUE is #VALUE! naming scenario", () => {
+    spilledError(F.SCENARIO(table, true, null), "#VALUE!", "scenario must be text; got TRUE");
   });
 
   test("a text value where a number belongs is #VALUE! naming scenario and key", () => {
@@ -173,10 +177,18 @@ describe("IPVALUE.RANGE", () => {
     spilledError(F.RANGE(withCell(1, 5, -1), null, null), "#VALUE!", /^Scenario 'High': market_size must be 0 or more/);
   });
 
-  test("a scenario without sales in the royalty term makes maxrate #NUM!", () => {
+  test("a scenario without sales in the royalty term makes only the maxrate row #NUM!", () => {
     // term_years 1, launch year 2: no royalty base
     const t = [...table.slice(0, -1), ["term_years", "", "", 1, 1, 1, "", ""]];
-    spilledError(F.RANGE(t, null, null), "#NUM!");
+    const r = F.RANGE(t, null, null) as unknown[][];
+    expect(r.map((row) => row[0])).toEqual(["output", "rnpv", "npv", "rate25", "maxrate"]);
+    expect(r[4].slice(1).map((x) => (x as { code: string }).code)).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
+    expect(r.slice(1, 4).flatMap((row) => row.slice(1)).every((x) => typeof x === "number")).toBe(true);
     expect(grid(F.RANGE(t, "npv", false))).toEqual([[10, 10, 10]]);
+  });
+
+  test("a scenario named by a number (a year heading) can be chosen with a number", () => {
+    const t = table.map((row, i) => (i === 0 ? row.map((h) => (h === "Base" ? 2025 : h)) : row));
+    expect(F.SCENARIO(t, 2025, "npv")).toEqual(F.SCENARIO(table, "Base", "npv"));
   });
 });
