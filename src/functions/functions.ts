@@ -347,7 +347,7 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
 }
 
 /**
- * The valuation range across all scenarios of an assumptions table: for each output, the low (minimum over scenarios), the base (the scenario named Base, else the middle one) and the high (maximum). Spills a header row (output, low, base, high) and one labelled row per output.
+ * The valuation range across all scenarios of an assumptions table: for each output, the low (minimum over scenarios), the base (the scenario named Base, else the middle one) and the high (maximum). Spills a header row (output, low, base, high) and one labelled row per output; an output with no answer in some scenario shows #NUM! in its row.
  * @customfunction RANGE
  * @param assumptions The assumptions table, headers included.
  * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate (default: rnpv, npv, rate25, maxrate).
