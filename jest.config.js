@@ -7,7 +7,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": tsJest },
-  setupFiles: ["<rootDir>/test/setup/custom-functions-stub.ts"],
+  setupFiles: ["<rootDir>/test/setup/custom-functions-stand-in.js"],
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 120000,
 };

@@ -1,7 +1,7 @@
 /**
  * Loads the TypeScript sources (src/engine, src/functions) into plain Node without new dependencies:
  * each .ts file is transpiled to CommonJS with the installed TypeScript compiler API into a temporary
- * directory, and a CustomFunctions stand-in (same codes as test/setup/custom-functions-stub.ts) is
+ * directory, and the CustomFunctions stand-in of the tests (test/setup/custom-functions-stand-in.js) is
  * installed as a global before functions.js is required.
  */
 "use strict";
@@ -13,26 +13,7 @@ const ts = require("typescript");
 const ROOT = path.resolve(__dirname, "../..");
 
 function installCustomFunctionsStub() {
-  if (globalThis.CustomFunctions) return;
-  class StubError {
-    constructor(code, message) {
-      this.code = code;
-      this.message = message;
-    }
-  }
-  globalThis.CustomFunctions = {
-    Error: StubError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate: () => undefined,
-  };
+  if (!globalThis.CustomFunctions) require("../../test/setup/custom-functions-stand-in.js");
 }
 
 /** Transpiles src/engine and src/functions; returns { engine, functions, dir, cleanup }. */

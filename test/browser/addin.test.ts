@@ -14,40 +14,7 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgrou
 export const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
 
 /** Installed before any page script: what Excel's runtime provides, reduced to what we check. */
-function installStandIn(): void {
-  class StandInError {
-    constructor(
-      public code: string,
-      public message?: string
-    ) {}
-  }
-  const calls: string[] = [];
-  const functions: Record<string, (...args: unknown[]) => unknown> = {};
-  const standIn: Record<string, unknown> = {
-    Error: StandInError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate(id: string, fn: (...args: unknown[]) => unknown) {
-      calls.push(id);
-      functions[id] = fn;
-    },
-  };
-  // office.js fills in a global CustomFunctions of its own (its associate queues calls until Excel
-  // connects): keep ours in place so every association reaches the recorder.
-  const target: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(standIn)) {
-    Object.defineProperty(target, key, { get: () => value, set: () => undefined, enumerable: true });
-  }
-  (window as any).CustomFunctions = target;
-  (window as any).__associated = { calls, functions };
-}
+const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
 
 describe("the built add-in in headless Chromium", () => {
   let browser: Browser;
@@ -62,7 +29,7 @@ describe("the built add-in in headless Chromium", () => {
     server = await serveDirectory(dist);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     const context = await browser.newContext({ locale: "en-US" });
-    await context.addInitScript(installStandIn);
+    await context.addInitScript({ path: STAND_IN });
     page = await context.newPage();
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -78,7 +45,7 @@ describe("the built add-in in headless Chromium", () => {
   const metadata = () => JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
 
   test("every function id in functions.json is associated exactly once, and nothing else", async () => {
-    const calls: string[] = await page.evaluate(() => (window as any).__associated.calls);
+    const calls: string[] = await page.evaluate(() => (window as any).CustomFunctions.__associated.calls);
     const ids = metadata().functions.map((f) => f.id);
     expect([...calls].sort()).toEqual([...ids].sort());
     expect(new Set(calls).size).toBe(calls.length);
@@ -99,7 +66,7 @@ describe("the built add-in in headless Chromium", () => {
   const call = (id: string, ...args: unknown[]) =>
     page.evaluate(
       ([fid, fargs]) => {
-        const r = (window as any).__associated.functions[fid as string](...(fargs as unknown[]));
+        const r = (window as any).CustomFunctions.__associated.functions[fid as string](...(fargs as unknown[]));
         const plain = (x: any): any => (x && typeof x === "object" && "code" in x ? { error: x.code, message: x.message } : Array.isArray(x) ? x.map(plain) : x);
         return plain(r);
       },

@@ -9,18 +9,9 @@ import {
   RawValue,
   REQUIRED_KEYS,
   resolveAssumptions,
-  ValuationError,
 } from "../../src/engine";
+import { caught } from "./helpers";
 
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 type Row = RawValue[];
 /** A table: header row, then one row per key with one value per scenario. */

@@ -1,15 +1,7 @@
 /** Deal value to the licensor: upfront + milestones + royalties. */
-import { dealValue, ValuationError } from "../../src/engine";
+import { dealValue } from "../../src/engine";
+import { caught } from "./helpers";
 
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 describe("dealValue", () => {
   test("upfront alone is worth its face value", () => {

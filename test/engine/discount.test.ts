@@ -8,19 +8,9 @@ import {
   presentValue,
   rnpv,
   TIMINGS,
-  ValuationError,
 } from "../../src/engine";
+import { caught } from "./helpers";
 
-/** Runs f and returns the ValuationError it throws (fails the test when it does not throw one). */
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 describe("discountFactor", () => {
   test("end of year 2 at 10% is 1/1.1^2", () => {

@@ -10,18 +10,9 @@ import {
   requireNonNegative,
   requireRate,
   requireWholeYears,
-  ValuationError,
 } from "../../src/engine";
+import { caught } from "./helpers";
 
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 describe("error kinds", () => {
   test("each factory makes a ValuationError of its kind", () => {

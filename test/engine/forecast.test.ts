@@ -1,15 +1,7 @@
 /** Sales forecast from the market, and the royalty stream on those sales. */
-import { checkMarketInputs, MarketInputs, royaltyStream, salesForecast, ValuationError } from "../../src/engine";
+import { checkMarketInputs, MarketInputs, royaltyStream, salesForecast } from "../../src/engine";
+import { caught } from "./helpers";
 
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 const base: MarketInputs = { marketSize: 1000, marketGrowth: 0.1, peakShare: 0.2, yearsToPeak: 2, years: 4, launchYear: 2 };
 const arr = (a: ArrayLike<number>) => Array.from(a);

@@ -9,18 +9,9 @@ import {
   profitShare,
   rate25,
   reliefFromRoyalty,
-  ValuationError,
 } from "../../src/engine";
+import { caught } from "./helpers";
 
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 describe("rate25 (25% rule)", () => {
   test("a 20% margin gives a 5% royalty", () => {

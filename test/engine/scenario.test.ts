@@ -16,16 +16,8 @@ import {
   valuationRange,
   withScenario,
 } from "../../src/engine";
+import { caught } from "./helpers";
 
-function caught(f: () => unknown): ValuationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValuationError);
-    return e as ValuationError;
-  }
-  throw new Error("expected a ValuationError, but nothing was thrown");
-}
 
 /**
  * Base case worked by hand (launch year 2, two-year ramp, 10% growth, 10% discount):

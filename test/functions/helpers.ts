@@ -6,7 +6,7 @@ export interface ExcelError {
   message?: string;
 }
 
-/** The stand-in CustomFunctions.Error class installed by test/setup/custom-functions-stub.ts. */
+/** The stand-in CustomFunctions.Error class installed by test/setup/custom-functions-stand-in.js. */
 export const StubError = (globalThis as any).CustomFunctions.Error as new (code: string, message?: string) => ExcelError;
 
 export const isExcelError = (x: unknown): x is ExcelError => x instanceof StubError;
