@@ -140,6 +140,18 @@ export interface RangeRow {
  * value of the base scenario.
  */
 export function valuationRange(scenarios: readonly Scenario[], outputs: readonly Output[] = DEFAULT_RANGE_OUTPUTS): RangeRow[] {
+  return valuationRangeRows(scenarios, outputs).map((row) => {
+    if (row instanceof ValuationError) throw row;
+    return row;
+  });
+}
+
+/**
+ * The valuation range, one entry per output, where an output that has no answer in some scenario
+ * (kind invalidNumber: a loss-making margin for rate25, no royalty base for maxrate) is that error
+ * instead of failing the whole range. Each scenario's model runs once for all outputs.
+ */
+export function valuationRangeRows(scenarios: readonly Scenario[], outputs: readonly Output[] = DEFAULT_RANGE_OUTPUTS): (RangeRow | ValuationError)[] {
   if (scenarios.length === 0) throw invalidValue("assumptions has no scenario");
   const baseIndex = pickScenario(scenarios);
   const models = scenarios.map((s) => withScenario(s.name, () => runScenario(s.assumptions)));
@@ -147,12 +159,17 @@ export function valuationRange(scenarios: readonly Scenario[], outputs: readonly
     let low = Infinity;
     let high = -Infinity;
     let base = NaN;
-    models.forEach((m, i) => {
-      const v = withScenario(scenarios[i].name, () => scenarioOutput(m, output));
-      low = Math.min(low, v);
-      high = Math.max(high, v);
-      if (i === baseIndex) base = v;
-    });
+    try {
+      models.forEach((m, i) => {
+        const v = withScenario(scenarios[i].name, () => scenarioOutput(m, output));
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+        if (i === baseIndex) base = v;
+      });
+    } catch (e) {
+      if (e instanceof ValuationError && e.kind === "invalidNumber") return e;
+      throw e;
+    }
     return { output, low, base, high };
   });
 }

@@ -7,7 +7,6 @@ import { invalidNumber, invalidValue, ValuationError } from "../engine/errors";
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
-export type Result = number | string | CustomFunctions.Error;
 export type MatrixResult = (number | string | CustomFunctions.Error)[][];
 
 /** How a 1-D input was laid out, so a spilled result can keep the same orientation. */
@@ -139,15 +138,10 @@ export function spill(values: ArrayLike<number>, orientation: Orientation): numb
   return out;
 }
 
-const ERROR_CODE: Record<ValuationError["kind"], CustomFunctions.ErrorCode> = {
-  invalidValue: "#VALUE!" as CustomFunctions.ErrorCode,
-  invalidNumber: "#NUM!" as CustomFunctions.ErrorCode,
-  notAvailable: "#N/A" as CustomFunctions.ErrorCode,
-};
-
+/** The Excel error for anything a function body threw: engine errors keep their kind and message. */
 export function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof ValuationError) {
-    const code = CustomFunctions.ErrorCode[e.kind] ?? ERROR_CODE[e.kind];
+    const code = CustomFunctions.ErrorCode[e.kind];
     // Excel shows custom messages only on #VALUE! and #N/A; #NUM! carries the code alone.
     return e.kind === "invalidNumber" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, e.message);
   }

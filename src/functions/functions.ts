@@ -29,7 +29,7 @@ import {
   salesForecast,
   scenarioOutput,
   scenarioTable,
-  valuationRange,
+  valuationRangeRows,
   ValuationError,
 } from "../engine";
 import {
@@ -361,15 +361,10 @@ export function range(assumptions: any[][], outputs?: any[][], labels?: boolean)
     const withLabels = toBoolean(labels, "labels", true);
     // One output without an answer (a loss-making scenario's rate25, no sales in the term for maxrate)
     // shows #NUM! in its own row; the other outputs still spill.
-    const body = wanted.map((output) => {
-      try {
-        const [r] = valuationRange(scenarios, [output]);
-        return [r.low, r.base, r.high];
-      } catch (e) {
-        if (!(e instanceof ValuationError) || e.kind !== "invalidNumber") throw e;
-        const error = toExcelError(e);
-        return [error, error, error];
-      }
+    const body = valuationRangeRows(scenarios, wanted).map((r) => {
+      if (!(r instanceof ValuationError)) return [r.low, r.base, r.high];
+      const error = toExcelError(r);
+      return [error, error, error];
     });
     if (!withLabels) return body;
     return [["output", "low", "base", "high"], ...body.map((row, i) => [wanted[i], ...row])];

@@ -1,5 +1,5 @@
 /** The README's worked example (test/fixtures/medical-device.ts): the numbers printed there. */
-import { parseAssumptionsTable, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import { parseAssumptionsTable, runScenario, scenarioOutput, valuationRange, valuationRangeRows, ValuationError } from "../../src/engine";
 import { MEDICAL_DEVICE } from "../fixtures/medical-device";
 
 describe("README worked example: medical device license", () => {
@@ -25,5 +25,17 @@ describe("README worked example: medical device license", () => {
     expect(m.sales[2]).toBeCloseTo(405.6e6, 0);
     expect(m.royalty[2]).toBeCloseTo(12.168e6, 0);
     expect(scenarioOutput(m, "npv")).toBeCloseTo(256391415.45, 1);
+  });
+});
+
+describe("valuationRangeRows", () => {
+  test("a loss-making Low scenario leaves rate25 as #NUM! while the other outputs keep their range", () => {
+    const table = MEDICAL_DEVICE.map((row) => (row[0] === "operating_margin" ? [row[0], row[1], -0.05, row[3], row[4]] : row));
+    const rows = valuationRangeRows(parseAssumptionsTable(table), ["npv", "rate25"]);
+    expect(rows[0]).toEqual(valuationRange(parseAssumptionsTable(MEDICAL_DEVICE), ["npv"])[0]);
+    expect(rows[1]).toBeInstanceOf(ValuationError);
+    expect((rows[1] as ValuationError).kind).toBe("invalidNumber");
+    expect((rows[1] as ValuationError).message).toMatch(/^Scenario 'Low': operating_margin is negative/);
+    expect(() => valuationRange(parseAssumptionsTable(table), ["npv", "rate25"])).toThrow(/Scenario 'Low'/);
   });
 });
