@@ -131,8 +131,9 @@ module.exports = async (env, options) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await certificateOptions() } : "https",
       port,
+      // No reload client: the shared runtime would keep a socket open for nothing; rebuild and reload by hand.
       hot: false,
-      liveReload: dev,
+      liveReload: false,
       client: false,
     },
   };

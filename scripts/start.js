@@ -102,7 +102,6 @@ There is no desktop Excel on this platform. To use IPVALUE in Excel on the web, 
 }
 
 function desktop(args) {
-  usageDataOff();
   const r = spawnSync(bin("office-addin-debugging"), ["start", "manifest.xml", ...args], { cwd: root, stdio: "pipe", encoding: "utf8", shell: process.platform === "win32" });
   const output = `${r.stdout || ""}${r.stderr || ""}`;
   process.stdout.write(output);
@@ -111,6 +110,7 @@ function desktop(args) {
 }
 
 const args = process.argv.slice(2);
+usageDataOff();
 if (process.platform === "linux" || args.includes("web") || args.includes("--serve-only")) {
   serveOnly().catch((e) => {
     console.error(e);
