@@ -74,7 +74,14 @@ export interface AssumptionSpec {
   label: Text;
   /** What it means and where a licensing manager finds it. */
   help: Text;
+  /** The values `check` accepts, in words (the task pane's reason when it refuses an entry). */
+  allowed: Text;
 }
+
+const AMOUNT: Text = { en: "an amount of 0 or more", ja: "0以上の金額" };
+const RATE: Text = { en: "a decimal above -1 (-100%)", ja: "-1（-100%）より大きい小数" };
+const SHARE: Text = { en: "a decimal from 0 to 1 (0.05 = 5%)", ja: "0～1の小数（0.05 = 5%）" };
+const WHOLE_YEARS: Text = { en: `a whole number from 1 to ${MAX_YEARS}`, ja: `1～${MAX_YEARS}の整数` };
 
 const atMostOne = (x: number, key: string): void => {
   requireFinite(x, key);
@@ -95,6 +102,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Sales of all products in the target market in year 1. From market research reports or the licensee's business plan.",
       ja: "初年度の対象市場全体の売上高。市場調査レポートやライセンシーの事業計画から。",
     },
+    allowed: AMOUNT,
   },
   {
     key: "market_growth",
@@ -106,6 +114,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Yearly growth of the market (0.05 = 5%); negative for a shrinking market. From market reports (CAGR).",
       ja: "市場の年成長率（0.05 = 5%）。縮小市場ならマイナス。市場レポートの年平均成長率（CAGR）から。",
     },
+    allowed: RATE,
   },
   {
     key: "peak_share",
@@ -116,6 +125,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Share of the market the licensed product reaches at its peak (0.1 = 10%). From the licensee's business plan.",
       ja: "ライセンス製品が到達する最大の市場シェア（0.1 = 10%）。ライセンシーの事業計画から。",
     },
+    allowed: SHARE,
   },
   {
     key: "years_to_peak",
@@ -127,6 +137,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Sales years until the peak share is reached (straight-line ramp); 1 = at peak from launch.",
       ja: "発売からピークシェアに達するまでの年数（直線で立ち上がる）。1なら発売年からピーク。",
     },
+    allowed: { en: `0 to ${MAX_YEARS} years`, ja: `0～${MAX_YEARS}年` },
   },
   {
     key: "launch_year",
@@ -138,6 +149,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Model year of the first sales (1 = the first year after signing). Later for products that need development or approval.",
       ja: "最初に売上が立つ年（1 = 契約後の初年度）。開発や承認が必要な製品では遅くなる。",
     },
+    allowed: WHOLE_YEARS,
   },
   {
     key: "years",
@@ -148,6 +160,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Length of the model in years, usually to patent expiry or the product's expected life.",
       ja: "評価する年数。通常は特許満了または製品寿命まで。",
     },
+    allowed: WHOLE_YEARS,
   },
   {
     key: "term_years",
@@ -159,6 +172,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Last model year in which royalties are due, counted from year 1 (e.g. patent expiry). Default: every year modelled.",
       ja: "ロイヤルティが発生する最終年（1年目から数える。例：特許満了年）。既定は評価期間の全年。",
     },
+    allowed: WHOLE_YEARS,
   },
   {
     key: "royalty_rate",
@@ -169,6 +183,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Running royalty as a share of the licensee's net sales (0.03 = 3%). The term under negotiation.",
       ja: "ライセンシーの正味売上高に対するランニングロイヤルティ（0.03 = 3%）。交渉する条件そのもの。",
     },
+    allowed: SHARE,
   },
   {
     key: "annual_minimum",
@@ -180,6 +195,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Royalty due each year from the first sale even if rate × sales is lower.",
       ja: "初回販売以降、料率×売上が下回っても毎年支払われる最低額。",
     },
+    allowed: AMOUNT,
   },
   {
     key: "operating_margin",
@@ -190,6 +206,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Licensee's operating profit before royalty as a share of sales (0.2 = 20%). From the licensee's P&L or industry averages.",
       ja: "ロイヤルティ控除前の営業利益の売上高比（0.2 = 20%）。ライセンシーの損益計算書や業界平均から。",
     },
+    allowed: { en: "a decimal of at most 1 (100%)", ja: "1（100%）以下の小数" },
   },
   {
     key: "tax_rate",
@@ -201,6 +218,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Licensee's effective tax rate on operating profit (0.3 = 30%). Used for its walk-away rate.",
       ja: "ライセンシーの実効税率（0.3 = 30%）。支払い可能な上限料率の計算に使う。",
     },
+    allowed: { en: "a decimal from 0 to below 1", ja: "0以上1未満の小数" },
   },
   {
     key: "discount_rate",
@@ -211,6 +229,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Rate at which the licensor discounts future royalties (0.1 = 10%); higher for riskier, earlier-stage technology.",
       ja: "ライセンサーが将来のロイヤルティを割り引く率（0.1 = 10%）。初期段階でリスクが高い技術ほど高く。",
     },
+    allowed: RATE,
   },
   {
     key: "hurdle_rate",
@@ -222,6 +241,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Return the licensee requires on the project (its cost of capital). Default: the discount rate.",
       ja: "ライセンシーが事業に求める収益率（資本コスト）。既定は割引率と同じ。",
     },
+    allowed: RATE,
   },
   {
     key: "success_probability",
@@ -233,6 +253,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Chance the product reaches the market (e.g. the product of clinical phase transition rates). 1 = certain.",
       ja: "製品が上市に至る確率（例：臨床各相の移行確率の積）。1なら確実。",
     },
+    allowed: { en: "a decimal above 0 and at most 1", ja: "0より大きく1以下の小数" },
   },
   {
     key: "upfront",
@@ -244,6 +265,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Fee paid at signing (year 0). Counted in the licensor's value and in the licensee's outlay.",
       ja: "契約時（0年目）に支払われる一時金。ライセンサーの価値とライセンシーの支出の両方に含める。",
     },
+    allowed: AMOUNT,
   },
   {
     key: "investment",
@@ -255,6 +277,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "What the licensee spends at year 0 to bring the product to market (development, plant, launch). From its business plan.",
       ja: "ライセンシーが製品化のため0年目に投じる額（開発・設備・販売準備）。事業計画から。",
     },
+    allowed: AMOUNT,
   },
   {
     key: "timing",
@@ -266,6 +289,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: '"end" (end of each year, as Excel NPV), "mid" (mid-year, common in valuations) or "begin".',
       ja: '"end"（各年の期末、ExcelのNPVと同じ）、"mid"（期央、評価実務で一般的）、"begin"（期首）。',
     },
+    allowed: { en: "end, mid or begin", ja: "end、mid、begin のいずれか" },
   },
   {
     key: "licensor_share",
@@ -277,6 +301,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Share of the licensee's operating profit used by the 25% rule cross-check. Default 0.25.",
       ja: "25%ルールによる検証で用いる、ライセンシー営業利益のライセンサー取り分。既定は0.25。",
     },
+    allowed: SHARE,
   },
 ];
 
@@ -345,17 +370,40 @@ export function isBlank(v: unknown): v is null | undefined | "" {
 export interface Scenario {
   name: string;
   assumptions: Assumptions;
+  /** Marked internal in the table's `internal` row: never shared with the counterparty. */
+  internal: boolean;
+}
+
+/** One scenario column as typed: blanks stay undefined, nothing is defaulted or checked yet. */
+export interface RawScenario {
+  name: string;
+  values: Partial<Record<AssumptionKey, RawValue>>;
+  internal: boolean;
 }
 
 /** Column headers the functions skip: human-readable labels, units, notes. */
-const IGNORED_HEADERS = new Set(["label", "labels", "unit", "units", "note", "notes"]);
+export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", "unit", "units", "note", "notes"]);
 const KEY_HEADERS = new Set(["key", "keys", "assumption", "assumptions"]);
 
 /**
- * Reads an assumptions table (a 2-D range). Blank rows and fully blank columns are skipped, so a user
- * may select a little more than the table. Keys may come in any order; each may appear once.
+ * The row key that marks scenarios internal (TRUE, 1, "yes", "internal", "社外秘"/"内部" count as
+ * internal; blank or FALSE as shareable). Not an assumption: the model ignores it.
  */
-export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): Scenario[] {
+export const INTERNAL_KEY = "internal";
+
+/** Reads a cell of the `internal` row. */
+export function isInternalMark(v: RawValue): boolean {
+  if (v === true || v === 1) return true;
+  if (typeof v !== "string") return false;
+  return ["true", "yes", "y", "1", "internal", "社外秘", "内部", "はい"].includes(v.trim().toLowerCase());
+}
+
+/**
+ * Reads the structure of an assumptions table (a 2-D range) without resolving the values. Blank rows
+ * and fully blank columns are skipped, so a user may select a little more than the table. Keys may
+ * come in any order; each may appear once. Errors say what to fix.
+ */
+export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): RawScenario[] {
   if (!Array.isArray(cells) || cells.length < 2 || !Array.isArray(cells[0]) || cells[0].length < 2) {
     throw invalidValue(`${argument} must be a table with scenario names in its first row and assumption keys in its first column`);
   }
@@ -384,6 +432,7 @@ export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], a
   if (scenarioCols.length === 0) throw invalidValue(`${argument} has no scenario column: name at least one scenario in the first row`);
 
   const rowOf = new Map<AssumptionKey, number>();
+  let internalRow = -1;
   for (let r = 1; r < cells.length; r++) {
     const rawKey = cells[r][keyCol];
     if (isBlank(rawKey)) {
@@ -391,6 +440,11 @@ export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], a
       continue;
     }
     const key = normalizeKey(String(rawKey));
+    if (key === INTERNAL_KEY) {
+      if (internalRow >= 0) throw invalidValue(`${argument}: key '${INTERNAL_KEY}' appears twice (rows ${internalRow + 1} and ${r + 1})`);
+      internalRow = r;
+      continue;
+    }
     if (!isAssumptionKey(key)) {
       throw invalidValue(`${argument}: unknown assumption key '${String(rawKey).trim()}' in row ${r + 1}. Allowed: ${ASSUMPTION_KEYS.join(", ")}`);
     }
@@ -401,8 +455,17 @@ export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], a
   if (missing.length > 0) throw invalidValue(`${argument} is missing the required key${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
 
   return scenarioCols.map((c) => {
-    const raw: Partial<Record<AssumptionKey, RawValue>> = {};
-    for (const [key, r] of rowOf) raw[key] = cells[r][c];
-    return { name: header[c], assumptions: resolveAssumptions(raw, header[c]) };
+    const values: Partial<Record<AssumptionKey, RawValue>> = {};
+    for (const [key, r] of rowOf) values[key] = isBlank(cells[r][c]) ? undefined : cells[r][c];
+    return { name: header[c], values, internal: internalRow >= 0 && isInternalMark(cells[internalRow][c]) };
   });
+}
+
+/** Reads an assumptions table and resolves every scenario (defaults applied, every value checked). */
+export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): Scenario[] {
+  return readAssumptionsTable(cells, argument).map((r) => ({
+    name: r.name,
+    assumptions: resolveAssumptions(r.values, r.name),
+    internal: r.internal,
+  }));
 }

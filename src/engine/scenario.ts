@@ -43,7 +43,7 @@ export function runScenario(a: Assumptions): ScenarioModel {
   return { assumptions: a, market, share, sales, royalty, discountFactor, presentValue, royaltyValue };
 }
 
-export type Output = "npv" | "rnpv" | "rate25" | "maxrate" | "royalty_rate";
+export type Output = "npv" | "rnpv" | "rate25" | "maxrate" | "royalty_rate" | "value_rate25" | "value_maxrate";
 
 export const OUTPUTS: readonly { key: Output; label: Text }[] = [
   { key: "rnpv", label: { en: "Risk-adjusted licensor value", ja: "リスク調整後ライセンサー価値" } },
@@ -51,14 +51,17 @@ export const OUTPUTS: readonly { key: Output; label: Text }[] = [
   { key: "rate25", label: { en: "Royalty rate by 25% rule", ja: "25%ルールによる料率" } },
   { key: "maxrate", label: { en: "Licensee walk-away rate", ja: "ライセンシーの上限料率" } },
   { key: "royalty_rate", label: { en: "Royalty rate assumed", ja: "想定ロイヤルティ料率" } },
+  { key: "value_rate25", label: { en: "Risk-adjusted value at the 25%-rule rate", ja: "25%ルール料率でのリスク調整後価値" } },
+  { key: "value_maxrate", label: { en: "Risk-adjusted value at the walk-away rate", ja: "上限料率でのリスク調整後価値" } },
 ];
 
 export const DEFAULT_RANGE_OUTPUTS: readonly Output[] = ["rnpv", "npv", "rate25", "maxrate"];
 
-export function parseOutput(value: unknown, argument = "output"): Output {
+/** Reads an output name; `others` are further words the caller accepts itself (listed in the message). */
+export function parseOutput(value: unknown, argument = "output", others: readonly string[] = []): Output {
   const key = typeof value === "string" ? value.trim().toLowerCase() : "";
   const found = OUTPUTS.find((o) => o.key === key);
-  if (!found) throw invalidValue(`${argument} must be one of ${OUTPUTS.map((o) => o.key).join(", ")}; got ${JSON.stringify(value)}`);
+  if (!found) throw invalidValue(`${argument} must be one of ${[...OUTPUTS.map((o) => o.key), ...others].join(", ")}; got ${JSON.stringify(value)}`);
   return found.key;
 }
 
@@ -69,6 +72,9 @@ export function parseOutput(value: unknown, argument = "output"): Output {
  * - rate25: operating_margin × licensor_share
  * - maxrate: the licensee's walk-away rate; operating profit = margin × sales, the upfront fee counts
  *   in its year-0 outlay beside the investment, and the rate bears only on sales within the term.
+ * - value_rate25, value_maxrate: the rnpv if the royalty rate were the 25%-rule rate, or the
+ *   licensee's walk-away rate (held to 0..1): the rate cross-checks turned into money, so that they can
+ *   stand beside the DCF on one football field.
  */
 export function scenarioOutput(m: ScenarioModel, output: Output): number {
   const a = m.assumptions;
@@ -81,6 +87,10 @@ export function scenarioOutput(m: ScenarioModel, output: Output): number {
       return rate25(a.operating_margin, a.licensor_share);
     case "royalty_rate":
       return a.royalty_rate;
+    case "value_rate25":
+      return valueAtRate(m, rate25(a.operating_margin, a.licensor_share));
+    case "value_maxrate":
+      return valueAtRate(m, scenarioOutput(m, "maxrate"));
     case "maxrate": {
       const n = a.years;
       const operatingProfit = newSeries(n);
@@ -101,6 +111,15 @@ export function scenarioOutput(m: ScenarioModel, output: Output): number {
       });
     }
   }
+}
+
+/** upfront + success_probability × DCF of the royalties the scenario would earn at another rate. */
+function valueAtRate(m: ScenarioModel, rate: number): number {
+  const a = m.assumptions;
+  const royalty = royaltyStream(m.sales, Math.min(1, Math.max(0, rate)), a.annual_minimum, a.term_years);
+  let pv = 0;
+  for (let i = 0; i < royalty.length; i++) pv += royalty[i] * m.discountFactor[i];
+  return finiteResult(a.upfront + a.success_probability * pv, "The risk-adjusted licensor value");
 }
 
 export const TABLE_HEADER = ["year", "market", "share", "sales", "royalty", "discount_factor", "present_value"] as const;

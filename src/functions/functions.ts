@@ -327,11 +327,11 @@ function readTable(assumptions: any[][]) {
 }
 
 /**
- * Computes one scenario of an assumptions table (scenario names in the first row, keys such as market_size, peak_share, royalty_rate, discount_rate in the first column; columns headed label, unit or note are ignored). Output "npv" (default): upfront + DCF of royalties; "rnpv": upfront + success_probability × DCF of royalties; "rate25"; "maxrate" (licensee walk-away rate); "royalty_rate"; or "table" to spill the yearly model.
+ * Computes one scenario of an assumptions table (scenario names in the first row, keys such as market_size, peak_share, royalty_rate, discount_rate in the first column; columns headed label, unit or note are ignored). Output "npv" (default): upfront + DCF of royalties; "rnpv": upfront + success_probability × DCF of royalties; "rate25"; "maxrate" (licensee walk-away rate); "royalty_rate"; "value_rate25" or "value_maxrate" (the rnpv at the 25%-rule rate or at the walk-away rate); or "table" to spill the yearly model. A row keyed "internal" marks scenarios internal and is otherwise ignored.
  * @customfunction SCENARIO
  * @param assumptions The assumptions table, headers included.
  * @param [scenario] Scenario name (default: the one named Base, else the middle column).
- * @param [output] "npv" (default), "rnpv", "rate25", "maxrate", "royalty_rate" or "table".
+ * @param [output] "npv" (default), "rnpv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate" or "table".
  * @returns The chosen output, or the yearly table (year, market, share, sales, royalty, discount_factor, present_value) under a header row.
  */
 export function scenario(assumptions: any[][], scenario?: string, output?: string): any[][] {
@@ -342,7 +342,7 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
     const what = toOptionalText(output, "output")?.trim().toLowerCase() ?? "npv";
     const model = runScenario(chosen.assumptions);
     if (what === "table") return scenarioTable(model);
-    return [[scenarioOutput(model, parseOutput(what))]];
+    return [[scenarioOutput(model, parseOutput(what, "output", ["table"]))]];
   });
 }
 
@@ -350,7 +350,7 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
  * The valuation range across all scenarios of an assumptions table: for each output, the low (minimum over scenarios), the base (the scenario named Base, else the middle one) and the high (maximum). Spills a header row (output, low, base, high) and one labelled row per output; an output with no answer in some scenario shows #NUM! in its row.
  * @customfunction RANGE
  * @param assumptions The assumptions table, headers included.
- * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate (default: rnpv, npv, rate25, maxrate).
+ * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate (default: rnpv, npv, rate25, maxrate).
  * @param [labels] TRUE (default) for the header row and output names; FALSE for the numbers only (one row per output: low, base, high).
  * @returns The low, base and high of each output.
  */

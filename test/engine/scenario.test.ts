@@ -132,7 +132,7 @@ describe("parseOutput", () => {
   test("an unknown output is refused, naming the argument and the choices", () => {
     const e = caught(() => parseOutput("irr", "outputs"));
     expect(e.kind).toBe("invalidValue");
-    expect(e.message).toBe('outputs must be one of rnpv, npv, rate25, maxrate, royalty_rate; got "irr"');
+    expect(e.message).toBe('outputs must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate; got "irr"');
   });
 
   test("a non-text output is refused", () => {
@@ -141,7 +141,7 @@ describe("parseOutput", () => {
 });
 
 describe("pickScenario", () => {
-  const named = (...names: string[]): Scenario[] => names.map((name) => ({ name, assumptions: base }));
+  const named = (...names: string[]): Scenario[] => names.map((name) => ({ name, assumptions: base, internal: false }));
 
   test("finds a scenario by name, ignoring case and surrounding spaces", () => {
     expect(pickScenario(named("Low", "Mid", "High"), "  high ")).toBe(2);

@@ -1,5 +1,5 @@
 /** The README's worked example (test/fixtures/medical-device.ts): the numbers printed there. */
-import { parseAssumptionsTable, runScenario, scenarioOutput, valuationRange, valuationRangeRows, ValuationError } from "../../src/engine";
+import { parseAssumptionsTable, readAssumptionsTable, runScenario, scenarioOutput, valuationRange, valuationRangeRows, ValuationError } from "../../src/engine";
 import { MEDICAL_DEVICE } from "../fixtures/medical-device";
 
 describe("README worked example: medical device license", () => {
@@ -37,5 +37,50 @@ describe("valuationRangeRows", () => {
     expect((rows[1] as ValuationError).kind).toBe("invalidNumber");
     expect((rows[1] as ValuationError).message).toMatch(/^Scenario 'Low': operating_margin is negative/);
     expect(() => valuationRange(parseAssumptionsTable(table), ["npv", "rate25"])).toThrow(/Scenario 'Low'/);
+  });
+});
+
+describe("rate cross-checks turned into money", () => {
+  const scenarios = parseAssumptionsTable(MEDICAL_DEVICE);
+  const withRate = (rate: number) => parseAssumptionsTable(MEDICAL_DEVICE.map((row) => (row[0] === "royalty_rate" ? [row[0], row[1], rate, rate, rate] : row)));
+
+  test("value_rate25 is the rnpv the base scenario would have at the 25%-rule rate (5.5%)", () => {
+    const base = runScenario(scenarios[1].assumptions);
+    expect(scenarioOutput(base, "rate25")).toBeCloseTo(0.055, 12);
+    const expected = scenarioOutput(runScenario(withRate(0.055)[1].assumptions), "rnpv");
+    expect(scenarioOutput(base, "value_rate25")).toBeCloseTo(expected, 4);
+  });
+
+  test("value_maxrate uses the walk-away rate, and a negative walk-away rate counts as 0 (upfront and minimums only)", () => {
+    const high = runScenario(scenarios[2].assumptions);
+    const rate = scenarioOutput(high, "maxrate");
+    expect(scenarioOutput(high, "value_maxrate")).toBeCloseTo(scenarioOutput(runScenario(withRate(rate)[2].assumptions), "rnpv"), 4);
+    const low = runScenario(scenarios[0].assumptions);
+    expect(scenarioOutput(low, "maxrate")).toBeLessThan(0);
+    expect(scenarioOutput(low, "value_maxrate")).toBeCloseTo(scenarioOutput(runScenario(withRate(0)[0].assumptions), "rnpv"), 4);
+  });
+});
+
+describe("the internal row", () => {
+  const marked = [...MEDICAL_DEVICE, ["internal", "社外秘", "", true, "社外秘"]];
+
+  test("marks scenarios internal and changes no result", () => {
+    const scenarios = parseAssumptionsTable(marked);
+    expect(scenarios.map((s) => s.internal)).toEqual([false, true, true]);
+    expect(valuationRange(scenarios)).toEqual(valuationRange(parseAssumptionsTable(MEDICAL_DEVICE)));
+  });
+
+  test("readAssumptionsTable keeps what was typed: blanks stay blank, nothing is defaulted", () => {
+    const raw = readAssumptionsTable([
+      ["key", "A"],
+      ["market_size", 1],
+      ["peak_share", 0.1],
+      ["years", 3],
+      ["royalty_rate", ""],
+      ["operating_margin", 0.2],
+      ["discount_rate", 0.1],
+      ["internal", "FALSE"],
+    ]);
+    expect(raw).toEqual([{ name: "A", internal: false, values: { market_size: 1, peak_share: 0.1, years: 3, royalty_rate: undefined, operating_margin: 0.2, discount_rate: 0.1 } }]);
   });
 });

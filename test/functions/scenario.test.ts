@@ -80,7 +80,7 @@ describe("IPVALUE.SCENARIO", () => {
   });
 
   test("an unknown output is #VALUE! listing the outputs", () => {
-    spilledError(F.SCENARIO(table, "Base", "irr"), "#VALUE!", /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate; got "irr"/);
+    spilledError(F.SCENARIO(table, "Base", "irr"), "#VALUE!", /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, table; got "irr"/);
   });
 
   test("a scenario given as a number that names no scenario is #N/A", () => {
