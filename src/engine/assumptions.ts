@@ -79,8 +79,8 @@ export interface AssumptionSpec {
 }
 
 const AMOUNT: Text = { en: "an amount of 0 or more", ja: "0以上の金額" };
-const RATE: Text = { en: "a decimal above -1 (-100%)", ja: "-1（-100%）より大きい小数" };
-const SHARE: Text = { en: "a decimal from 0 to 1 (0.05 = 5%)", ja: "0～1の小数（0.05 = 5%）" };
+const RATE: Text = { en: "above -100% (a decimal above -1)", ja: "-100%より大きい値（-1より大きい小数）" };
+const SHARE: Text = { en: "from 0% to 100% (a decimal from 0 to 1)", ja: "0%～100%（0～1の小数）" };
 const WHOLE_YEARS: Text = { en: `a whole number from 1 to ${MAX_YEARS}`, ja: `1～${MAX_YEARS}の整数` };
 
 const atMostOne = (x: number, key: string): void => {
@@ -206,7 +206,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Licensee's operating profit before royalty as a share of sales (0.2 = 20%). From the licensee's P&L or industry averages.",
       ja: "ロイヤルティ控除前の営業利益の売上高比（0.2 = 20%）。ライセンシーの損益計算書や業界平均から。",
     },
-    allowed: { en: "a decimal of at most 1 (100%)", ja: "1（100%）以下の小数" },
+    allowed: { en: "at most 100% (a decimal of at most 1)", ja: "100%以下（1以下の小数）" },
   },
   {
     key: "tax_rate",
@@ -218,7 +218,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Licensee's effective tax rate on operating profit (0.3 = 30%). Used for its walk-away rate.",
       ja: "ライセンシーの実効税率（0.3 = 30%）。支払い可能な上限料率の計算に使う。",
     },
-    allowed: { en: "a decimal from 0 to below 1", ja: "0以上1未満の小数" },
+    allowed: { en: "from 0% to below 100%", ja: "0%以上100%未満" },
   },
   {
     key: "discount_rate",
@@ -253,7 +253,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
       en: "Chance the product reaches the market (e.g. the product of clinical phase transition rates). 1 = certain.",
       ja: "製品が上市に至る確率（例：臨床各相の移行確率の積）。1なら確実。",
     },
-    allowed: { en: "a decimal above 0 and at most 1", ja: "0より大きく1以下の小数" },
+    allowed: { en: "above 0% and at most 100%", ja: "0%より大きく100%以下" },
   },
   {
     key: "upfront",

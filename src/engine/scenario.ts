@@ -133,7 +133,7 @@ export function scenarioTable(m: ScenarioModel): (string | number)[][] {
   return rows;
 }
 
-const BASE_NAMES = new Set(["base", "base case", "ベース", "基本", "標準", "中位"]);
+const BASE_NAMES = new Set(["base", "base case", "ベース", "基本", "基準", "標準", "中位"]);
 
 /** Index of the scenario called `name`, or by default the one named Base, else the middle one. */
 export function pickScenario(scenarios: readonly Scenario[], name?: string | null): number {

@@ -1,0 +1,237 @@
+/**
+ * What the task pane edits: the scenarios (their assumptions, as typed, and their internal mark) and
+ * the committee's decisions. Pure data and pure operations (each returns a new set), no Office calls:
+ * the workbook glue stores it, the UI shows it, and the same set feeds the functions' table layout.
+ */
+import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, INTERNAL_KEY, parseTiming, Text, ValuationError } from "../../engine";
+
+/** Version of the stored layout, kept in the workbook so later versions can migrate it. */
+export const SCHEMA_VERSION = 1;
+
+export type Language = "en" | "ja";
+
+/** A value as the user entered it, already read as a number (or a timing word); undefined = blank. */
+export type EntryValue = number | string | undefined;
+
+export interface EditableScenario {
+  name: string;
+  /** Internal scenarios are never shared with the counterparty. */
+  internal: boolean;
+  values: Partial<Record<AssumptionKey, EntryValue>>;
+}
+
+export interface Decision {
+  value: number | null;
+  internal: boolean;
+}
+
+/** What the licensing committee fixes: the offer and the acceptable floor and ceiling (amounts). */
+export interface Decisions {
+  offer: Decision;
+  floor: Decision;
+  ceiling: Decision;
+  notes: { text: string; internal: boolean };
+}
+
+export type DecisionKey = "offer" | "floor" | "ceiling";
+export const DECISION_KEYS: readonly DecisionKey[] = ["offer", "floor", "ceiling"];
+
+export interface ScenarioSet {
+  schema: number;
+  scenarios: EditableScenario[];
+  decisions: Decisions;
+}
+
+/** An edit the model refuses; `reason` is shown to the user in her language. */
+export class EditError extends Error {
+  constructor(public readonly reason: Text) {
+    super(reason.en);
+    this.name = "EditError";
+  }
+}
+
+/** Decisions are internal until the user chooses to share them. */
+export function emptyDecisions(): Decisions {
+  return {
+    offer: { value: null, internal: true },
+    floor: { value: null, internal: true },
+    ceiling: { value: null, internal: true },
+    notes: { text: "", internal: true },
+  };
+}
+
+export const DEFAULT_NAMES: Record<Language, [string, string, string]> = {
+  en: ["Low", "Base", "High"],
+  ja: ["低位", "基準", "高位"],
+};
+
+/** Three empty scenarios (Low, Base, High) to fill in. */
+export function blankSet(language: Language): ScenarioSet {
+  return {
+    schema: SCHEMA_VERSION,
+    scenarios: DEFAULT_NAMES[language].map((name) => ({ name, internal: false, values: {} })),
+    decisions: emptyDecisions(),
+  };
+}
+
+// Words the table layout uses for its own columns and rows; a scenario cannot be called that.
+const RESERVED = new Set(["key", "keys", "assumption", "assumptions", "label", "labels", "unit", "units", "note", "notes", INTERNAL_KEY]);
+const MAX_NAME = 60;
+
+/** Checks a scenario name against the others (case-insensitive, as the functions compare them). */
+export function checkName(set: ScenarioSet, name: string, except?: number): string {
+  const trimmed = name.trim();
+  if (trimmed === "") throw new EditError({ en: "A scenario needs a name.", ja: "シナリオ名を入力してください。" });
+  if (trimmed.length > MAX_NAME) {
+    throw new EditError({ en: `A scenario name can have at most ${MAX_NAME} characters.`, ja: `シナリオ名は${MAX_NAME}文字以内にしてください。` });
+  }
+  if (RESERVED.has(trimmed.toLowerCase())) {
+    throw new EditError({ en: `"${trimmed}" is a column name of the table; choose another name.`, ja: `「${trimmed}」は表の列名に使われています。別の名前にしてください。` });
+  }
+  if (set.scenarios.some((s, i) => i !== except && s.name.toLowerCase() === trimmed.toLowerCase())) {
+    throw new EditError({ en: `There is already a scenario called "${trimmed}".`, ja: `「${trimmed}」というシナリオはすでにあります。` });
+  }
+  return trimmed;
+}
+
+const replaceAt = <T>(list: readonly T[], index: number, item: T): T[] => list.map((x, i) => (i === index ? item : x));
+
+function at(set: ScenarioSet, index: number): EditableScenario {
+  const s = set.scenarios[index];
+  if (!s) throw new EditError({ en: "That scenario no longer exists.", ja: "そのシナリオはもうありません。" });
+  return s;
+}
+
+export function addScenario(set: ScenarioSet, name: string): ScenarioSet {
+  const checked = checkName(set, name);
+  return { ...set, scenarios: [...set.scenarios, { name: checked, internal: false, values: {} }] };
+}
+
+export function renameScenario(set: ScenarioSet, index: number, name: string): ScenarioSet {
+  const s = at(set, index);
+  return { ...set, scenarios: replaceAt(set.scenarios, index, { ...s, name: checkName(set, name, index) }) };
+}
+
+/** A copy placed right after the original, named "<name> (copy)" (or (copy 2), …). */
+export function duplicateScenario(set: ScenarioSet, index: number, language: Language): ScenarioSet {
+  const s = at(set, index);
+  const suffix = language === "ja" ? "（コピー）" : " (copy)";
+  let name = `${s.name}${suffix}`;
+  for (let n = 2; set.scenarios.some((x) => x.name.toLowerCase() === name.toLowerCase()); n++) {
+    name = language === "ja" ? `${s.name}（コピー${n}）` : `${s.name} (copy ${n})`;
+  }
+  const copy: EditableScenario = { name: checkName(set, name), internal: s.internal, values: { ...s.values } };
+  const scenarios = [...set.scenarios];
+  scenarios.splice(index + 1, 0, copy);
+  return { ...set, scenarios };
+}
+
+export function deleteScenario(set: ScenarioSet, index: number): ScenarioSet {
+  at(set, index);
+  if (set.scenarios.length === 1) {
+    throw new EditError({ en: "The last scenario cannot be deleted: the table needs one.", ja: "最後のシナリオは削除できません（表には1つ以上必要です）。" });
+  }
+  return { ...set, scenarios: set.scenarios.filter((_, i) => i !== index) };
+}
+
+export function moveScenario(set: ScenarioSet, from: number, to: number): ScenarioSet {
+  at(set, from);
+  const target = Math.max(0, Math.min(set.scenarios.length - 1, to));
+  const scenarios = [...set.scenarios];
+  const [moved] = scenarios.splice(from, 1);
+  scenarios.splice(target, 0, moved);
+  return { ...set, scenarios };
+}
+
+export function setInternal(set: ScenarioSet, index: number, internal: boolean): ScenarioSet {
+  const s = at(set, index);
+  return { ...set, scenarios: replaceAt(set.scenarios, index, { ...s, internal }) };
+}
+
+/** Rates and shares are shown and typed as percentages in the pane; the workbook keeps decimals. */
+export function isPercent(spec: AssumptionSpec): boolean {
+  return spec.unit === "rate" || spec.unit === "share";
+}
+
+/**
+ * Reads what the user typed into a number: full-width digits (Japanese input) and thousands
+ * separators are accepted, and a trailing % is allowed. Undefined for a blank entry; NaN for text that
+ * is not a number.
+ */
+export function readNumber(input: string): number | undefined {
+  const text = input.normalize("NFKC").replace(/[,\s]/g, "").replace(/[−–]/g, "-");
+  if (text === "") return undefined;
+  const body = text.endsWith("%") ? text.slice(0, -1) : text;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) return NaN;
+  return Number(body);
+}
+
+/**
+ * The value an entry stands for, checked by the engine's own rule for that key. A refused entry
+ * throws an EditError whose reason names the assumption and what is allowed; the caller keeps the
+ * last good value.
+ */
+export function readEntry(key: AssumptionKey, input: string): EntryValue {
+  const spec = assumptionSpec(key);
+  const refuse = (): never => {
+    throw new EditError({ en: `${spec.label.en}: enter ${spec.allowed.en}.`, ja: `${spec.label.ja}：${spec.allowed.ja}で入力してください。` });
+  };
+  if (spec.unit === "timing") {
+    if (input.trim() === "") return undefined;
+    try {
+      return parseTiming(input.normalize("NFKC"), key);
+    } catch {
+      return refuse();
+    }
+  }
+  const n = readNumber(input);
+  if (n === undefined) return undefined;
+  if (!Number.isFinite(n)) return refuse();
+  const value = isPercent(spec) ? n / 100 : n;
+  try {
+    spec.check(value, key);
+  } catch (e) {
+    if (e instanceof ValuationError) return refuse();
+    throw e;
+  }
+  return value;
+}
+
+/** How a stored value is shown in the pane's input (percentages for rates and shares). */
+export function formatEntry(key: AssumptionKey, value: EntryValue): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  const shown = isPercent(assumptionSpec(key)) ? value * 100 : value;
+  return String(Number(shown.toPrecision(12)));
+}
+
+/** Sets one assumption of one scenario from what the user typed (see readEntry). */
+export function setValue(set: ScenarioSet, index: number, key: AssumptionKey, input: string): ScenarioSet {
+  const s = at(set, index);
+  const value = readEntry(key, input);
+  const values = { ...s.values };
+  if (value === undefined) delete values[key];
+  else values[key] = value;
+  return { ...set, scenarios: replaceAt(set.scenarios, index, { ...s, values }) };
+}
+
+/** Sets the offer, floor or ceiling (an amount of 0 or more, or blank). */
+export function setDecision(set: ScenarioSet, which: DecisionKey, input: string): ScenarioSet {
+  const n = readNumber(input);
+  if (n !== undefined && !(Number.isFinite(n) && n >= 0)) {
+    throw new EditError({ en: "Enter an amount of 0 or more, or leave it blank.", ja: "0以上の金額を入力するか、空欄にしてください。" });
+  }
+  const decisions = { ...set.decisions, [which]: { ...set.decisions[which], value: n ?? null } };
+  return { ...set, decisions };
+}
+
+export function setDecisionInternal(set: ScenarioSet, which: DecisionKey | "notes", internal: boolean): ScenarioSet {
+  return { ...set, decisions: { ...set.decisions, [which]: { ...set.decisions[which], internal } } };
+}
+
+export function setNotes(set: ScenarioSet, text: string): ScenarioSet {
+  return { ...set, decisions: { ...set.decisions, notes: { ...set.decisions.notes, text } } };
+}
+
+/** The assumptions in the order the pane and the table show them. */
+export const KEYS: readonly AssumptionKey[] = ASSUMPTIONS.map((s) => s.key);

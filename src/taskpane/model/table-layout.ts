@@ -1,0 +1,104 @@
+/**
+ * How a scenario set lies in the workbook: the assumptions table in exactly the layout the custom
+ * functions read (key | label | unit | one column per scenario, one row per assumption, and the
+ * `internal` row), and a small decisions table. Pure conversions between ScenarioSet and 2-D values;
+ * the workbook glue only moves these arrays in and out of Excel.
+ */
+import { AssumptionKey, assumptionSpec, INTERNAL_KEY, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../../engine";
+import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, Language, ScenarioSet } from "./scenario-set";
+
+export type CellValue = string | number | boolean;
+
+export const UNIT_LABELS: Record<Unit, Text> = {
+  currency: { en: "amount", ja: "金額" },
+  currency_per_year: { en: "amount / year", ja: "金額／年" },
+  rate: { en: "decimal (0.05 = 5%)", ja: "小数（0.05 = 5%）" },
+  share: { en: "decimal 0–1", ja: "小数 0～1" },
+  years: { en: "years", ja: "年数" },
+  year: { en: "year no.", ja: "年目" },
+  timing: { en: "end / mid / begin", ja: "end / mid / begin" },
+};
+
+export const INTERNAL_LABEL: Text = { en: "Internal (not shared)", ja: "社外秘（共有しない）" };
+export const ASSUMPTIONS_HEADER = ["key", "label", "unit"] as const;
+
+/** The assumptions table, header row first: what the functions read and the user sees in the grid. */
+export function assumptionsTableValues(set: ScenarioSet, language: Language): CellValue[][] {
+  const rows: CellValue[][] = [[...ASSUMPTIONS_HEADER, ...set.scenarios.map((s) => s.name)]];
+  for (const key of KEYS) {
+    const spec = assumptionSpec(key);
+    rows.push([key, spec.label[language], UNIT_LABELS[spec.unit][language], ...set.scenarios.map((s) => s.values[key] ?? "")]);
+  }
+  rows.push([INTERNAL_KEY, INTERNAL_LABEL[language], "TRUE / FALSE", ...set.scenarios.map((s) => s.internal)]);
+  return rows;
+}
+
+/**
+ * Reads the scenarios back from the table's values, wherever the user moved columns or added blank
+ * rows or a note column. Values are kept as typed (the pane flags those it would refuse); a table
+ * whose structure the functions could not read either is refused with what to fix.
+ */
+export function readScenarios(cells: readonly (readonly RawValue[])[]): EditableScenario[] {
+  try {
+    return readAssumptionsTable(cells, "The assumptions table").map((r) => {
+      const values: Partial<Record<AssumptionKey, EntryValue>> = {};
+      for (const [key, v] of Object.entries(r.values) as [AssumptionKey, RawValue][]) {
+        if (v === undefined || v === null || v === "") continue;
+        values[key] = typeof v === "number" ? v : typeof v === "boolean" ? String(v).toUpperCase() : String(v);
+      }
+      return { name: r.name, internal: r.internal, values };
+    });
+  } catch (e) {
+    if (e instanceof ValuationError) throw new EditError({ en: e.message, ja: `前提条件表を読めません：${e.message}` });
+    throw e;
+  }
+}
+
+export const DECISIONS_HEADER = ["item", "value", "internal", "label"] as const;
+const DECISION_LABELS: Record<keyof Decisions, Text> = {
+  offer: { en: "Offer price", ja: "提示価格" },
+  floor: { en: "Walk-away floor", ja: "最低受入価格" },
+  ceiling: { en: "Ceiling", ja: "上限価格" },
+  notes: { en: "Committee notes", ja: "委員会メモ" },
+};
+export const decisionLabel = (key: keyof Decisions, language: Language): string => DECISION_LABELS[key][language];
+
+/** The decisions table, header row first. */
+export function decisionsTableValues(decisions: Decisions, language: Language): CellValue[][] {
+  return [
+    [...DECISIONS_HEADER],
+    ...DECISION_KEYS.map((k) => [k, decisions[k].value ?? "", decisions[k].internal, DECISION_LABELS[k][language]]),
+    ["notes", decisions.notes.text, decisions.notes.internal, DECISION_LABELS.notes[language]],
+  ];
+}
+
+/** Decisions stay internal unless the cell says plainly that they are shared (FALSE, no, 0). */
+function decisionInternal(v: RawValue): boolean {
+  if (v === false || v === 0) return false;
+  return !(typeof v === "string" && ["false", "no", "n", "0", "共有", "いいえ"].includes(v.trim().toLowerCase()));
+}
+
+/** Reads the decisions table back; a missing row keeps its default (internal). */
+export function readDecisions(cells: readonly (readonly RawValue[])[]): Decisions {
+  const d = emptyDecisions();
+  const header = (cells[0] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  const [item, value, internal] = [col("item"), col("value"), col("internal")];
+  if (item < 0 || value < 0 || internal < 0) {
+    throw new EditError({ en: "The decisions table needs the columns item, value and internal.", ja: "決定事項の表には item、value、internal の列が必要です。" });
+  }
+  for (const row of cells.slice(1)) {
+    const key = String(row[item] ?? "").trim().toLowerCase();
+    if (key === "") continue;
+    const v = row[value];
+    if (key === "notes") d.notes = { text: v === null || v === undefined ? "" : String(v), internal: decisionInternal(row[internal]) };
+    else if ((DECISION_KEYS as readonly string[]).includes(key)) {
+      const k = key as (typeof DECISION_KEYS)[number];
+      const amount = typeof v === "number" && Number.isFinite(v) ? v : null;
+      d[k] = { value: amount, internal: decisionInternal(row[internal]) };
+    } else {
+      throw new EditError({ en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes).`, ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes のみ）。` });
+    }
+  }
+  return d;
+}
