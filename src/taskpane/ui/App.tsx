@@ -1,0 +1,386 @@
+/**
+ * The task pane: start view, scenarios, assumptions, decisions, results and the football field. State
+ * is one ScenarioSet; every edit goes through the model's operations, is saved through the port a
+ * moment later (debounced) and recomputes the results. Edits made in Excel come back through
+ * port.watch. No Excel or Office call here: the port is the only way to the workbook.
+ */
+import { Button, Divider, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens, webLightTheme } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AssumptionKey, Text } from "../../engine";
+import { Example, exampleSet } from "../model/examples";
+import { computeResults } from "../model/results";
+import {
+  blankSet,
+  DecisionKey,
+  EditError,
+  ScenarioSet,
+  setDecision,
+  setDecisionInternal,
+  setNotes,
+  setValue,
+} from "../model/scenario-set";
+import { AssumptionEditor } from "./AssumptionEditor";
+import { DecisionsPanel } from "./DecisionsPanel";
+import { FootballField } from "./FootballField";
+import type { WorkbookPort } from "./port";
+import { ResultsPanel, ResultsSummary } from "./ResultsPanel";
+import { ScenarioBar } from "./ScenarioBar";
+import { Header } from "./Header";
+import { StartView } from "./StartView";
+import { Language, TEXT } from "./strings";
+
+const SAVE_DELAY_MS = 300;
+
+const useStyles = makeStyles({
+  app: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, fontFamily: `"Segoe UI", "Yu Gothic UI", "Meiryo", "IPAPGothic", system-ui, sans-serif` },
+  main: { display: "flex", flexDirection: "column", gap: "14px", padding: "10px 12px 16px" },
+  center: { padding: "32px", display: "flex", justifyContent: "center" },
+  heading: { margin: "4px 0 6px", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: "4px 0 0", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  status: { margin: 0, padding: "6px 12px 12px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  banners: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px 12px 0" },
+});
+
+type Phase = "loading" | "start" | "unreadable" | "editing";
+type SaveState = { kind: "idle" } | { kind: "loaded" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
+type Notice = { intent: "success" | "error" | "warning"; text: string; testid: string };
+
+/** A refusal's reason, or the message of anything else that went wrong. */
+function reasonOf(e: unknown): Text {
+  if (e instanceof EditError) return e.reason;
+  const r = (e as { reason?: Text } | null)?.reason;
+  if (r && typeof r.en === "string" && typeof r.ja === "string") return r;
+  const m = e instanceof Error ? e.message : String(e);
+  return { en: m, ja: m };
+}
+
+const isEditError = (x: unknown): x is EditError => x instanceof EditError || (typeof x === "object" && x !== null && "reason" in x && !("scenarios" in x));
+
+export interface AppProps {
+  port: WorkbookPort;
+  initialLanguage: Language;
+  /** False when the page runs outside Office (a browser, the tests): said in the status line when the workbook is unreachable. */
+  inOffice: boolean;
+}
+
+export function App({ port, initialLanguage, inOffice }: AppProps) {
+  const s = useStyles();
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const t = TEXT[language];
+  const [phase, setPhase] = useState<Phase>("loading");
+  const [set, setSet] = useState<ScenarioSet | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [preview, setPreview] = useState<{ index: number; key: AssumptionKey; text: string } | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  const [offline, setOffline] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<Text | null>(null);
+  const [externalError, setExternalError] = useState<Text | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [watching, setWatching] = useState(false);
+  const [inserting, setInserting] = useState(false);
+
+  // Refs for callbacks that outlive a render (the debounced save, the watch handler).
+  const setRef = useRef<ScenarioSet | null>(null);
+  setRef.current = set;
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const offlineRef = useRef<string | null>(null);
+  offlineRef.current = offline;
+  const saver = useRef<{ timer?: ReturnType<typeof setTimeout>; pending?: ScenarioSet; inFlight?: Promise<void>; recent: string[] }>({ recent: [] });
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  // ---- saving (debounced; one save at a time; the latest set wins) ----
+  const flush = useCallback(async (): Promise<void> => {
+    const sv = saver.current;
+    if (sv.timer !== undefined) {
+      clearTimeout(sv.timer);
+      sv.timer = undefined;
+    }
+    if (sv.inFlight) {
+      await sv.inFlight;
+      return flush();
+    }
+    const next = sv.pending;
+    if (!next) return;
+    sv.pending = undefined;
+    sv.recent = [...sv.recent.slice(-7), JSON.stringify(next)];
+    sv.inFlight = (async () => {
+      try {
+        await port.save(next, languageRef.current);
+        if (!sv.pending) setSaveState({ kind: "saved" });
+        setWatching(true);
+      } catch (e) {
+        setSaveState({ kind: "error", message: reasonOf(e)[languageRef.current] });
+      } finally {
+        sv.inFlight = undefined;
+      }
+    })();
+    await sv.inFlight;
+    if (sv.pending && sv.timer === undefined) return flush();
+  }, [port]);
+
+  const scheduleSave = useCallback(
+    (next: ScenarioSet) => {
+      if (offlineRef.current !== null) return;
+      const sv = saver.current;
+      sv.pending = next;
+      setSaveState({ kind: "saving" });
+      if (sv.timer !== undefined) clearTimeout(sv.timer);
+      sv.timer = setTimeout(() => {
+        sv.timer = undefined;
+        void flush();
+      }, SAVE_DELAY_MS);
+    },
+    [flush]
+  );
+
+  const update = useCallback(
+    (next: ScenarioSet) => {
+      setSet(next);
+      setRef.current = next;
+      scheduleSave(next);
+    },
+    [scheduleSave]
+  );
+
+  /** Applies a model operation to the current set; the refusal's reason when the model refuses it. */
+  const tryUpdate = useCallback(
+    (edit: (current: ScenarioSet) => ScenarioSet): Text | null => {
+      const current = setRef.current;
+      if (!current) return null;
+      try {
+        update(edit(current));
+        return null;
+      } catch (e) {
+        if (e instanceof EditError) return e.reason;
+        throw e;
+      }
+    },
+    [update]
+  );
+
+  // ---- loading ----
+  const load = useCallback(async () => {
+    setPhase("loading");
+    try {
+      const loaded = await port.load();
+      setUnreadable(null);
+      if (loaded) {
+        setSet(loaded);
+        setSelected(0);
+        setPhase("editing");
+        setSaveState({ kind: "loaded" });
+        setWatching(true);
+      } else {
+        setPhase("start");
+      }
+    } catch (e) {
+      if (isEditError(e)) {
+        // The sheet is there but cannot be read: say why, and pick up a fix made in Excel.
+        setUnreadable(reasonOf(e));
+        setPhase("unreadable");
+        setWatching(true);
+      } else {
+        setOffline(reasonOf(e).en);
+        setPhase("start");
+      }
+    }
+  }, [port]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // ---- edits made in Excel ----
+  useEffect(() => {
+    if (!watching || offline !== null) return;
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    const onChange = (result: ScenarioSet | EditError) => {
+      if (isEditError(result)) {
+        if (setRef.current) setExternalError(reasonOf(result));
+        else setUnreadable(reasonOf(result));
+        return;
+      }
+      const sv = saver.current;
+      // Our own saves come back as changes too: ignore them, and anything while a save is on its way.
+      if (sv.pending || sv.inFlight || sv.timer !== undefined) return;
+      const json = JSON.stringify(result);
+      setExternalError(null);
+      setUnreadable(null);
+      if (sv.recent.includes(json) || json === JSON.stringify(setRef.current)) return;
+      setSet(result);
+      setRef.current = result;
+      setPreview(null);
+      setSelected((i) => Math.min(i, result.scenarios.length - 1));
+      setPhase("editing");
+    };
+    port
+      .watch(onChange)
+      .then((unsubscribe) => {
+        if (cancelled) void unsubscribe();
+        else stop = unsubscribe;
+      })
+      .catch(() => undefined); // no watching: the pane still works, it just does not see Excel's edits
+    return () => {
+      cancelled = true;
+      if (stop) void stop();
+    };
+  }, [watching, offline, port]);
+
+  // ---- results, with what is being typed previewed ----
+  const shownSet = useMemo(() => {
+    if (!set || !preview) return set;
+    try {
+      return setValue(set, preview.index, preview.key, preview.text);
+    } catch {
+      return set;
+    }
+  }, [set, preview]);
+  const results = useMemo(() => (shownSet ? computeResults(shownSet, language) : null), [shownSet, language]);
+
+  const start = (next: ScenarioSet) => {
+    setSelected(0);
+    setPhase("editing");
+    update(next);
+    void flush();
+  };
+
+  const insertSheet = async () => {
+    if (!set) return;
+    setInserting(true);
+    setNotice(null);
+    try {
+      await flush();
+      await port.insertValuationSheet(set, language);
+      setNotice({ intent: "success", text: t.inserted, testid: "inserted" });
+    } catch (e) {
+      setNotice({ intent: "error", text: t.insertFailed(reasonOf(e)[language]), testid: "insert-failed" });
+    } finally {
+      setInserting(false);
+    }
+  };
+
+  const statusText = (() => {
+    if (offline !== null) return inOffice ? t.status.offline : t.outsideOffice;
+    switch (saveState.kind) {
+      case "loaded":
+        return t.status.loaded;
+      case "saving":
+        return t.status.saving;
+      case "saved":
+        return t.status.saved;
+      case "error":
+        return t.status.notSaved(saveState.message);
+      default:
+        return phase === "loading" ? t.loading : "";
+    }
+  })();
+
+  const selectedIndex = set ? Math.min(selected, set.scenarios.length - 1) : 0;
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={language}>
+      <div className={s.app}>
+      <Header t={t} language={language} onLanguage={setLanguage} />
+      {phase === "editing" && results && <ResultsSummary t={t} language={language} results={results} />}
+      <div className={s.banners}>
+        {offline !== null && inOffice && (
+          <MessageBar intent="warning" data-testid="offline">
+            <MessageBarBody>{t.workbookUnavailable(offline)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {externalError && (
+          <MessageBar intent="error" layout="multiline" data-testid="external-error">
+            <MessageBarBody>
+              {t.externalError} {externalError[language]}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid={notice.testid}>
+            <MessageBarBody>{notice.text}</MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setNotice(null)} />} />
+          </MessageBar>
+        )}
+      </div>
+
+      {phase === "loading" && (
+        <div className={s.center}>
+          <Spinner size="small" label={t.loading} />
+        </div>
+      )}
+
+      {phase === "unreadable" && (
+        <div className={s.banners}>
+          <MessageBar intent="error" layout="multiline" data-testid="unreadable">
+            <MessageBarBody>
+              {t.cannotRead} {unreadable?.[language]}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button icon={<ArrowClockwiseRegular />} onClick={() => void load()}>
+                {t.retry}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
+      )}
+
+      {phase === "start" && (
+        <StartView
+          t={t}
+          language={language}
+          busy={false}
+          onBlank={() => start(blankSet(language))}
+          onExample={(id: Example["id"]) => start(exampleSet(id, language))}
+        />
+      )}
+
+      {phase === "editing" && set && results && (
+        <main className={s.main}>
+          <ScenarioBar t={t} language={language} set={set} selected={selectedIndex} onSelect={(i) => (setPreview(null), setSelected(i))} tryUpdate={tryUpdate} />
+          <AssumptionEditor
+            t={t}
+            language={language}
+            scenario={set.scenarios[selectedIndex]}
+            index={selectedIndex}
+            onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
+            onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
+          />
+          <Divider />
+          <ResultsPanel t={t} language={language} results={results} />
+          <section aria-labelledby="football-heading">
+            <h2 className={s.heading} id="football-heading">
+              {t.football.heading}
+            </h2>
+            <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
+          </section>
+          <Divider />
+          <DecisionsPanel
+            t={t}
+            language={language}
+            decisions={set.decisions}
+            onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
+            onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
+            onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
+          />
+          <Divider />
+          <section>
+            <Button appearance="primary" icon={<TableAddRegular />} disabled={inserting || offline !== null} onClick={() => void insertSheet()} data-testid="insert-sheet">
+              {t.insertSheet}
+            </Button>
+            <p className={s.hint}>{t.insertHint}</p>
+          </section>
+        </main>
+      )}
+      <p className={s.status} id="status" role="status" data-state={offline !== null ? "offline" : saveState.kind} data-testid="status">
+        {statusText}
+      </p>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The committee's decisions: offer price, walk-away floor, ceiling and notes, each with an internal
+ * box (ticked by default, as the model's defaults are) and a visible mark while it is ticked.
+ */
+import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Text } from "../../engine";
+import { DECISION_KEYS, DecisionKey, Decisions } from "../model/scenario-set";
+import { decisionLabel } from "../model/table-layout";
+import { formatAmount } from "./format";
+import { InternalBadge } from "./InternalBadge";
+import type { Language, UiText } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  heading: { margin: "4px 0 0", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  item: { display: "flex", flexDirection: "column", gap: "2px", paddingTop: "6px", borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  line: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "150px" },
+});
+
+export interface DecisionsProps {
+  t: UiText;
+  language: Language;
+  decisions: Decisions;
+  onAmount: (which: DecisionKey, input: string) => Text | null;
+  onInternal: (which: DecisionKey | "notes", internal: boolean) => void;
+  onNotes: (text: string) => void;
+}
+
+export function DecisionsPanel(props: DecisionsProps) {
+  const { t } = props;
+  const s = useStyles();
+  return (
+    <section className={s.root} aria-labelledby="decisions-heading" data-testid="decisions">
+      <h2 className={s.heading} id="decisions-heading">
+        {t.decisions.heading}
+      </h2>
+      <p className={s.intro}>{t.decisions.intro}</p>
+      {DECISION_KEYS.map((k) => (
+        <AmountRow key={k} which={k} {...props} />
+      ))}
+      <NotesRow {...props} />
+    </section>
+  );
+}
+
+function InternalBox({ t, which, internal, onInternal }: { t: UiText; which: DecisionKey | "notes"; internal: boolean; onInternal: DecisionsProps["onInternal"] }) {
+  return (
+    <>
+      <Checkbox label={t.decisions.internal} checked={internal} onChange={(_, d) => onInternal(which, d.checked === true)} data-testid={`internal-${which}`} />
+      {internal && <InternalBadge t={t} size="small" />}
+    </>
+  );
+}
+
+function AmountRow(props: DecisionsProps & { which: DecisionKey }) {
+  const { t, language, which, decisions } = props;
+  const s = useStyles();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
+  const value = decisions[which].value;
+  const shown = value === null ? "" : formatAmount(value, "en");
+  const commit = () => {
+    if (draft === null) return;
+    if (draft === shown) return setDraft(null);
+    const reason = props.onAmount(which, draft);
+    setError(reason);
+    if (!reason) setDraft(null);
+  };
+  return (
+    <div className={s.item} data-decision={which}>
+      <div className={s.line}>
+        <Field className={s.grow} size="small" label={decisionLabel(which, language)} validationState={error ? "error" : "none"} validationMessage={error?.[language]}>
+          <Input
+            inputMode="decimal"
+            value={draft ?? shown}
+            placeholder={t.decisions.amount}
+            onChange={(_, d) => setDraft(d.value)}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === "Enter" && commit()}
+            data-testid={`decision-${which}`}
+          />
+        </Field>
+      </div>
+      <div className={s.line}>
+        <InternalBox t={t} which={which} internal={decisions[which].internal} onInternal={props.onInternal} />
+      </div>
+    </div>
+  );
+}
+
+function NotesRow(props: DecisionsProps) {
+  const { t, language, decisions } = props;
+  const s = useStyles();
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <div className={s.item} data-decision="notes">
+      <Field size="small" label={decisionLabel("notes", language)}>
+        <Textarea
+          resize="vertical"
+          value={draft ?? decisions.notes.text}
+          onChange={(_, d) => setDraft(d.value)}
+          onBlur={() => {
+            if (draft !== null && draft !== decisions.notes.text) props.onNotes(draft);
+            setDraft(null);
+          }}
+          data-testid="decision-notes"
+        />
+      </Field>
+      <div className={s.line}>
+        <InternalBox t={t} which="notes" internal={decisions.notes.internal} onInternal={props.onInternal} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,324 @@
+/**
+ * Every word the task pane shows, in English and Japanese. Assumption labels and help, output labels
+ * and edit errors come from the engine and the model (they are bilingual there); this file holds the
+ * pane's own words.
+ */
+import type { Unit } from "../../engine";
+import type { Language } from "../model/scenario-set";
+
+export type { Language };
+
+export interface UiText {
+  title: string;
+  tagline: string;
+  languageGroup: string;
+  loading: string;
+  /** Shown in the status line when the page runs outside Office and there is no workbook to use. */
+  outsideOffice: string;
+  workbookUnavailable: (message: string) => string;
+  cannotRead: string;
+  retry: string;
+  status: { loaded: string; saving: string; saved: string; notSaved: (message: string) => string; offline: string };
+  start: {
+    heading: string;
+    intro: string;
+    blank: string;
+    blankHint: string;
+    examples: string;
+    exampleHint: string;
+    use: string;
+  };
+  scenarios: {
+    heading: string;
+    list: string;
+    add: string;
+    newName: string;
+    rename: string;
+    renameTo: string;
+    save: string;
+    cancel: string;
+    duplicate: string;
+    delete: string;
+    deleteTitle: (name: string) => string;
+    deleteBody: string;
+    confirmDelete: string;
+    moveLeft: string;
+    moveRight: string;
+    internal: string;
+    internalHint: string;
+    actions: string;
+  };
+  internalBadge: string;
+  internalBadgeTitle: string;
+  assumptions: {
+    heading: (scenario: string) => string;
+    assumption: string;
+    unit: string;
+    value: string;
+    required: string;
+    defaultIs: (value: string) => string;
+    defaultFollows: string;
+    kept: (value: string) => string;
+    keptBlank: string;
+    timing: Record<"" | "end" | "mid" | "begin", string>;
+    info: (label: string) => string;
+  };
+  units: Record<Unit, string>;
+  decisions: {
+    heading: string;
+    intro: string;
+    internal: string;
+    amount: string;
+  };
+  results: {
+    summary: string;
+    heading: string;
+    range: string;
+    output: string;
+    low: string;
+    base: string;
+    high: string;
+    perScenario: string;
+    notReady: string;
+    noAnswer: string;
+    walkAway: string;
+    riskAdjusted: string;
+  };
+  football: {
+    heading: string;
+    empty: string;
+    aria: (bars: string, marks: string) => string;
+    offer: string;
+    floor: string;
+    ceiling: string;
+    base: string;
+  };
+  insertSheet: string;
+  insertHint: string;
+  inserted: string;
+  insertFailed: (message: string) => string;
+  externalError: string;
+  close: string;
+}
+
+export const TEXT: Record<Language, UiText> = {
+  en: {
+    title: "IPVALUE",
+    tagline: "License valuation",
+    languageGroup: "Language",
+    loading: "Reading the workbook…",
+    outsideOffice: "Running outside Excel: functions are not connected and nothing is saved.",
+    workbookUnavailable: (m) => `The workbook cannot be reached, so nothing you enter here is saved (${m}).`,
+    cannotRead: "The IPVALUE sheet of this workbook cannot be read. Fix it in Excel (the pane updates), or try again.",
+    retry: "Try again",
+    status: {
+      loaded: "Scenarios read from this workbook.",
+      saving: "Saving to the workbook…",
+      saved: "Saved in this workbook.",
+      notSaved: (m) => `Not saved: ${m}`,
+      offline: "Not saved: no workbook.",
+    },
+    start: {
+      heading: "Start a valuation",
+      intro:
+        "Build the price of a license from the market and the licensee's P&L, in a low, a base and a high scenario. The scenarios are stored in this workbook (sheet IPVALUE) where the IPVALUE functions read them.",
+      blank: "Start blank",
+      blankHint: "Three empty scenarios (Low, Base, High) to fill in.",
+      examples: "Or start from a worked example",
+      exampleHint: "Illustrative numbers in yen, with Low / Base / High.",
+      use: "Use this example",
+    },
+    scenarios: {
+      heading: "Scenarios",
+      list: "Scenarios",
+      add: "Add",
+      newName: "New scenario name",
+      rename: "Rename",
+      renameTo: "New name",
+      save: "Save",
+      cancel: "Cancel",
+      duplicate: "Duplicate",
+      delete: "Delete",
+      deleteTitle: (name) => `Delete the scenario "${name}"?`,
+      deleteBody: "Its assumptions are removed from the workbook's table. This cannot be undone from the pane.",
+      confirmDelete: "Delete",
+      moveLeft: "Move left",
+      moveRight: "Move right",
+      internal: "Internal",
+      internalHint: "Internal scenarios are for the licensing office only and are not shared with the licensee.",
+      actions: "Scenario actions",
+    },
+    internalBadge: "Internal",
+    internalBadgeTitle: "Internal: not to be shared outside the licensing office",
+    assumptions: {
+      heading: (s) => `Assumptions — ${s}`,
+      assumption: "Assumption",
+      unit: "Unit",
+      value: "Value",
+      required: "required",
+      defaultIs: (v) => `default ${v}`,
+      defaultFollows: "default: see (i)",
+      kept: (v) => `The value ${v} is kept.`,
+      keptBlank: "The field stays blank.",
+      timing: { "": "default (end)", end: "end of year", mid: "mid-year", begin: "beginning of year" },
+      info: (label) => `About ${label}`,
+    },
+    units: {
+      currency: "amount",
+      currency_per_year: "amount / year",
+      rate: "%",
+      share: "%",
+      years: "years",
+      year: "year no.",
+      timing: "when in the year",
+    },
+    decisions: {
+      heading: "Committee decisions",
+      intro: "What the licensing committee fixes. Decisions are internal unless you untick the box.",
+      internal: "Keep internal",
+      amount: "amount",
+    },
+    results: {
+      summary: "Valuation range",
+      heading: "Results",
+      range: "Range across scenarios",
+      output: "Output",
+      low: "Low",
+      base: "Base",
+      high: "High",
+      perScenario: "Each scenario",
+      notReady: "Results appear once every required assumption is filled in.",
+      noAnswer: "no answer",
+      walkAway: "Walk-away rate",
+      riskAdjusted: "Risk-adjusted value",
+    },
+    football: {
+      heading: "Football field",
+      empty: "The chart appears when the valuation range can be computed.",
+      aria: (bars, marks) => `Football-field chart of the valuation range. ${bars}${marks ? `. ${marks}` : ""}`,
+      offer: "Offer",
+      floor: "Floor",
+      ceiling: "Ceiling",
+      base: "base",
+    },
+    insertSheet: "Insert Valuation sheet",
+    insertHint: "Adds a sheet with the range (=IPVALUE.RANGE) and each scenario, formatted for the committee.",
+    inserted: "The Valuation sheet was inserted.",
+    insertFailed: (m) => `The Valuation sheet could not be inserted: ${m}`,
+    externalError: "The assumptions table was changed in Excel and cannot be read; the pane keeps the last values it read.",
+    close: "Close",
+  },
+  ja: {
+    title: "IPVALUE",
+    tagline: "ライセンス評価",
+    languageGroup: "言語",
+    loading: "ブックを読み込んでいます…",
+    outsideOffice: "Excel の外で実行中：関数は接続されておらず、入力は保存されません。",
+    workbookUnavailable: (m) => `ブックに接続できないため、ここでの入力は保存されません（${m}）。`,
+    cannotRead: "このブックの IPVALUE シートを読み取れません。Excel で修正する（ペインは自動で更新されます）か、再試行してください。",
+    retry: "再試行",
+    status: {
+      loaded: "このブックからシナリオを読み込みました。",
+      saving: "ブックに保存しています…",
+      saved: "このブックに保存しました。",
+      notSaved: (m) => `保存されていません：${m}`,
+      offline: "保存されていません：ブックがありません。",
+    },
+    start: {
+      heading: "評価を始める",
+      intro:
+        "市場規模とライセンシーの損益からライセンスの対価を、低位・基準・高位のシナリオで算定します。シナリオはこのブック（IPVALUE シート）に保存され、IPVALUE 関数がそこから読み取ります。",
+      blank: "空のシナリオで始める",
+      blankHint: "空のシナリオ3つ（低位・基準・高位）から入力します。",
+      examples: "または例題から始める",
+      exampleHint: "円建ての例示的な数値（低位・基準・高位）。",
+      use: "この例題を使う",
+    },
+    scenarios: {
+      heading: "シナリオ",
+      list: "シナリオ一覧",
+      add: "追加",
+      newName: "新しいシナリオ名",
+      rename: "名前の変更",
+      renameTo: "新しい名前",
+      save: "保存",
+      cancel: "キャンセル",
+      duplicate: "複製",
+      delete: "削除",
+      deleteTitle: (name) => `シナリオ「${name}」を削除しますか？`,
+      deleteBody: "このシナリオの前提条件がブックの表から削除されます。ペインからは元に戻せません。",
+      confirmDelete: "削除する",
+      moveLeft: "左へ移動",
+      moveRight: "右へ移動",
+      internal: "社外秘",
+      internalHint: "社外秘のシナリオはライセンス部門内だけで使い、ライセンシーには開示しません。",
+      actions: "シナリオの操作",
+    },
+    internalBadge: "社外秘",
+    internalBadgeTitle: "社外秘：ライセンス部門の外に開示しない",
+    assumptions: {
+      heading: (s) => `前提条件 — ${s}`,
+      assumption: "前提条件",
+      unit: "単位",
+      value: "値",
+      required: "必須",
+      defaultIs: (v) => `既定 ${v}`,
+      defaultFollows: "既定：(i) を参照",
+      kept: (v) => `値 ${v} を保持しています。`,
+      keptBlank: "空欄のままです。",
+      timing: { "": "既定（期末）", end: "期末", mid: "期央", begin: "期首" },
+      info: (label) => `${label}の説明`,
+    },
+    units: {
+      currency: "金額",
+      currency_per_year: "金額／年",
+      rate: "%",
+      share: "%",
+      years: "年数",
+      year: "年目",
+      timing: "年内の時点",
+    },
+    decisions: {
+      heading: "委員会の決定事項",
+      intro: "ライセンス委員会が決める事項です。チェックを外さない限り社外秘として扱います。",
+      internal: "社外秘として扱う",
+      amount: "金額",
+    },
+    results: {
+      summary: "評価レンジ",
+      heading: "評価結果",
+      range: "シナリオ間のレンジ",
+      output: "指標",
+      low: "低位",
+      base: "基準",
+      high: "高位",
+      perScenario: "シナリオ別",
+      notReady: "必須の前提条件をすべて入力すると結果が表示されます。",
+      noAnswer: "算出不可",
+      walkAway: "上限料率",
+      riskAdjusted: "リスク調整後価値",
+    },
+    football: {
+      heading: "フットボールフィールド",
+      empty: "評価レンジを計算できるとグラフが表示されます。",
+      aria: (bars, marks) => `評価レンジのフットボールフィールド図。${bars}${marks ? `。${marks}` : ""}`,
+      offer: "提示価格",
+      floor: "最低受入価格",
+      ceiling: "上限価格",
+      base: "基準",
+    },
+    insertSheet: "評価シートを挿入",
+    insertHint: "評価レンジ（=IPVALUE.RANGE）とシナリオ別の結果を、委員会向けに整えたシートとして追加します。",
+    inserted: "評価シート（Valuation）を挿入しました。",
+    insertFailed: (m) => `評価シートを挿入できませんでした：${m}`,
+    externalError: "Excel で変更された前提条件表を読み取れません。ペインは最後に読み取った値を保持しています。",
+    close: "閉じる",
+  },
+};
+
+/** Japanese for any ja-* language tag, English otherwise. */
+export function languageFor(tag: string | undefined | null): Language {
+  return tag && tag.toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+export const LOCALE: Record<Language, string> = { en: "en-US", ja: "ja-JP" };
