@@ -6,3 +6,4 @@ export * from "./rates";
 export * from "./deal";
 export * from "./assumptions";
 export * from "./scenario";
+export * from "./bands";

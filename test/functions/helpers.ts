@@ -27,6 +27,8 @@ export const F = {
   LOA: functions.loa as Loose,
   SCENARIO: functions.scenario as Loose,
   RANGE: functions.range as Loose,
+  BAND: functions.band as Loose,
+  BANDS: functions.bands as Loose,
 };
 
 /** A scalar result that must be a finite number. */

@@ -29,6 +29,8 @@ const KIND: Record<keyof typeof F, Kind> = {
   LOA: "spill",
   SCENARIO: "spill",
   RANGE: "range-grid",
+  BAND: "spill",
+  BANDS: "spill",
 };
 
 describe("coverage of the custom functions", () => {
@@ -297,6 +299,38 @@ const spoiledTable = fc.tuple(assumptionsTable, fc.nat(), fc.nat(), cellValue).m
   return cells;
 });
 const tableArg = fc.oneof({ arbitrary: assumptionsTable, weight: 6 }, { arbitrary: spoiledTable, weight: 3 }, { arbitrary: excelArg, weight: 1 });
+/** A user-bands range in the layout BANDS spills: a header (some columns, any order) and rows of near-valid cells. */
+const bandKey = fc.constantFrom("meti2010_patent_all", "CASE07B_EQUITY", "case11_option_premium", "own_deal", "fig07_us_license_income_2022", "nope", " autm2011_us_university_royalty ");
+const bandCell: Record<string, fc.Arbitrary<unknown>> = {
+  key: bandKey,
+  low: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -1e9, max: 1e12, noNaN: true })),
+  high: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant("")),
+  unit: fc.constantFrom("share_of_net_sales", "amount", "count", "", "percent"),
+  currency: fc.constantFrom("USD", "jpy", ""),
+  base: fc.string({ maxLength: 8 }),
+  right: fc.constantFrom("patent", "know_how", "ノウハウ", "", "any", "trademark"),
+  regulatory: fc.constantFrom("approval", "no_approval", ""),
+  licensee: fc.constantFrom("startup", "sme", "large", "大企業", ""),
+  exclusivity: fc.constantFrom("exclusive", "non_exclusive", "assignment", ""),
+  description_en: fc.string({ maxLength: 12 }),
+  description_ja: fc.constantFrom("自社の過去案件", ""),
+  source: fc.string({ maxLength: 12 }),
+  locator: fc.constantFrom("deal 17", ""),
+  page: fc.constantFrom("p.3", ""),
+  year: fc.oneof(fc.integer({ min: 1990, max: 2030 }), fc.constantFrom("", 2024.5)),
+  origin: fc.constantFrom("built-in", "user", ""),
+  note: fc.string({ maxLength: 6 }),
+};
+const userBands: fc.Arbitrary<unknown> = fc
+  .tuple(fc.shuffledSubarray(Object.keys(bandCell), { minLength: 1 }), fc.integer({ min: 0, max: 6 }), fc.boolean())
+  .chain(([columns, n, withKeyAndLow]) => {
+    const cols = withKeyAndLow ? [...new Set(["key", "low", ...columns])] : columns;
+    return fc.array(fc.tuple(...cols.map((c) => fc.oneof({ arbitrary: bandCell[c], weight: 20 }, { arbitrary: cellValue, weight: 1 }))), { minLength: n, maxLength: n }).map((rows) => [cols, ...rows]);
+  });
+const bandsArg = optional(fc.oneof({ arbitrary: userBands, weight: 4 }, { arbitrary: excelArg, weight: 1 }));
+const bandField = optional(mostly(fc.constantFrom("range", "row", "low", "high", "source", "origin", "出典", "LOW", "value")));
+const bandFilter = optional(mostly(fc.constantFrom("startup", "approval patent", "know_how, no_approval", "meti", "unit:share_of_net_sales", "year:2011", "user", "colour:red", "zzz", "大企業", "locator:事例⑦")));
+
 const scenarioName = optional(mostly(fc.constantFrom("Low", "Base", "High", "Mid", "base", "ベース", "Nope", "2025")));
 const outputName = optional(mostly(fc.constantFrom("npv", "rnpv", "rate25", "maxrate", "royalty_rate", "table", "TABLE")));
 
@@ -331,6 +365,8 @@ const PLAUSIBLE: Record<keyof typeof F, fc.Arbitrary<unknown[]>> = {
   LOA: fc.tuple(probVec, optional(mostly(fc.boolean()))),
   SCENARIO: fc.tuple(tableArg, scenarioName, outputName),
   RANGE: fc.tuple(tableArg, optional(mostly(fc.constantFrom("npv", "rnpv, maxrate", "rate25;royalty_rate", [["npv"], ["rate25"]]))), optional(mostly(fc.boolean()))),
+  BAND: fc.tuple(mostly(bandKey), bandField, bandsArg),
+  BANDS: fc.tuple(bandFilter, bandsArg),
 };
 
 const ARITY: Record<keyof typeof F, number> = {
@@ -347,6 +383,8 @@ const ARITY: Record<keyof typeof F, number> = {
   LOA: 2,
   SCENARIO: 3,
   RANGE: 3,
+  BAND: 3,
+  BANDS: 2,
 };
 
 /** Excel-shaped argument lists of any length up to the arity (missing trailing arguments = omitted). */
@@ -591,6 +629,41 @@ describe("invalid arguments are #VALUE! naming the argument", () => {
         expectValueError(F.SALES(100, 0, 0.1, 1, 5, y), /^launch_year must be a whole number of years from 1 to 200/);
         expectValueError(F.ROYALTIES([[100]], 0.1, null, y), /^term_years must be a whole number of years from 1 to 200/);
         expectValueError(F.RFR([[100]], 0.05, 0.25, 0.1, null, y), /^amortization_years must be a whole number of years from 1 to 200/);
+      }),
+      { numRuns: RUNS }
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// BAND and BANDS: user bands extend or override the built-in ones, and say so.
+
+describe("BAND and BANDS with valid user bands", () => {
+  const validUser = fc
+    .uniqueArray(fc.oneof(fc.constantFrom("meti2010_patent_all", "case07b_equity", "fig24_us_income_licenses_2022"), fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/)), {
+      minLength: 1,
+      maxLength: 6,
+      selector: (k) => k.toLowerCase(),
+    })
+    .chain((keys) =>
+      fc
+        .array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: keys.length, maxLength: keys.length })
+        .map((pairs) => [["key", "low", "high", "unit"], ...keys.map((k, i) => [k, Math.min(...pairs[i]), Math.max(...pairs[i]), "share_of_net_sales"])])
+    );
+
+  test("every user key reads back as the user's band with origin user; every other built-in stays built-in", () => {
+    fc.assert(
+      fc.property(validUser, (user) => {
+        const table = F.BANDS(null, user) as (string | number)[][];
+        const header = table[0] as string[];
+        const origin = header.indexOf("origin");
+        const userKeys = new Set(user.slice(1).map((r) => String(r[0]).toLowerCase()));
+        for (const row of table.slice(1)) expect(row[origin]).toBe(userKeys.has(String(row[0]).toLowerCase()) ? "user" : "built-in");
+        for (const [k, low, high] of user.slice(1) as [string, number, number][]) {
+          expect(F.BAND(k, null, user)).toEqual([[low, high]]);
+          expect(F.BAND(k, "origin", user)).toEqual([["user"]]);
+          expect(F.BAND(k, "row", user)).toEqual([table.find((r) => r[0] === k)]);
+        }
       }),
       { numRuns: RUNS }
     );
