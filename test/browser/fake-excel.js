@@ -215,11 +215,19 @@
     return r1 > r0 && c1 > c0 ? { r0, c0, rows: r1 - r0, cols: c1 - c0 } : null;
   };
 
-  /** Excel keeps table headers as unique, non-blank text. */
-  function normalizeHeader(table) {
+  /**
+   * Excel keeps table headers as unique, non-blank text: a blank header becomes "Column<n>", and a
+   * header typed equal to another (ignoring case) gets a number ("Base2"). The cells just written
+   * (columns in `fresh`, all when absent) are the ones renamed; the others keep their names.
+   */
+  function normalizeHeader(table, fresh) {
     const sheet = sheetById(table.sheetId);
+    const isFresh = (i) => !fresh || (table.c0 + i >= fresh.c0 && table.c0 + i < fresh.c0 + fresh.cols);
     const seen = new Set();
-    for (let i = 0; i < table.cols; i++) {
+    const order = [];
+    for (let i = 0; i < table.cols; i++) if (!isFresh(i)) order.push(i);
+    for (let i = 0; i < table.cols; i++) if (isFresh(i)) order.push(i);
+    for (const i of order) {
       const k = key(table.r0, table.c0 + i);
       const cell = sheet.cells[k] || {};
       let text = cellValue(cell);
@@ -240,7 +248,7 @@
       if (table.sheetId !== sheet.id) continue;
       const hit = intersect(rect, table);
       if (!hit) continue;
-      if (hit.r0 === table.r0) normalizeHeader(table);
+      if (hit.r0 === table.r0) normalizeHeader(table, hit);
       pendingEvents.set(table.id, `${quoteSheet(sheet.name)}!${formatRef(hit.r0, hit.c0, hit.rows, hit.cols)}`);
     }
   }

@@ -1,0 +1,281 @@
+/** The pane's pure model: scenario operations, name rules, reading what the user types, decisions. */
+import {
+  addScenario,
+  blankSet,
+  checkName,
+  deleteScenario,
+  duplicateScenario,
+  EditError,
+  emptyDecisions,
+  formatEntry,
+  moveScenario,
+  readEntry,
+  readNumber,
+  renameScenario,
+  SCHEMA_VERSION,
+  ScenarioSet,
+  setDecision,
+  setDecisionInternal,
+  setInternal,
+  setNotes,
+  setValue,
+} from "../../../src/taskpane/model/scenario-set";
+import { exampleSet } from "../../../src/taskpane/model/examples";
+
+/** The EditError a call throws (fails the test when it does not throw one). */
+function refusal(f: () => unknown): EditError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof EditError) return e;
+    throw e;
+  }
+  throw new Error("expected an EditError");
+}
+
+const names = (set: ScenarioSet) => set.scenarios.map((s) => s.name);
+
+describe("a new set", () => {
+  test("has Low, Base and High in English and 低位, 基準, 高位 in Japanese, empty, at the current layout version", () => {
+    expect(names(blankSet("en"))).toEqual(["Low", "Base", "High"]);
+    expect(names(blankSet("ja"))).toEqual(["低位", "基準", "高位"]);
+    const set = blankSet("en");
+    expect(set.schema).toBe(SCHEMA_VERSION);
+    expect(set.scenarios.every((s) => !s.internal && Object.keys(s.values).length === 0)).toBe(true);
+  });
+
+  test("keeps the committee's decisions internal until the user shares them", () => {
+    expect(blankSet("en").decisions).toEqual({
+      offer: { value: null, internal: true },
+      floor: { value: null, internal: true },
+      ceiling: { value: null, internal: true },
+      notes: { text: "", internal: true },
+    });
+    expect(emptyDecisions()).toEqual(blankSet("ja").decisions);
+  });
+});
+
+describe("scenario operations", () => {
+  const base = exampleSet("medical-device", "en");
+
+  test("add appends a blank scenario with the trimmed name and leaves the original set as it was", () => {
+    const before = JSON.stringify(base);
+    const next = addScenario(base, "  Stress  ");
+    expect(names(next)).toEqual(["Low", "Base", "High", "Stress"]);
+    expect(next.scenarios[3]).toEqual({ name: "Stress", internal: false, values: {} });
+    expect(JSON.stringify(base)).toBe(before);
+  });
+
+  test("rename changes only the name; renaming to the same name in other case is allowed", () => {
+    const next = renameScenario(base, 1, "Central");
+    expect(names(next)).toEqual(["Low", "Central", "High"]);
+    expect(next.scenarios[1].values).toEqual(base.scenarios[1].values);
+    expect(names(renameScenario(base, 1, "BASE"))).toEqual(["Low", "BASE", "High"]);
+  });
+
+  test("duplicate puts a copy after the original, named (copy), then (copy 2); in Japanese （コピー）", () => {
+    const once = duplicateScenario(base, 0, "en");
+    expect(names(once)).toEqual(["Low", "Low (copy)", "Base", "High"]);
+    expect(once.scenarios[1].values).toEqual(base.scenarios[0].values);
+    expect(once.scenarios[1].values).not.toBe(base.scenarios[0].values);
+    expect(names(duplicateScenario(once, 0, "en"))).toEqual(["Low", "Low (copy 2)", "Low (copy)", "Base", "High"]);
+    const ja = exampleSet("software", "ja");
+    const twice = duplicateScenario(duplicateScenario(ja, 1, "ja"), 1, "ja");
+    expect(names(twice)).toEqual(["低位", "基準", "基準（コピー2）", "基準（コピー）", "高位"]);
+  });
+
+  test("duplicate keeps the internal mark", () => {
+    const marked = setInternal(base, 2, true);
+    expect(duplicateScenario(marked, 2, "en").scenarios[3]).toMatchObject({ name: "High (copy)", internal: true });
+  });
+
+  test("delete removes the scenario; the last one cannot be deleted", () => {
+    expect(names(deleteScenario(base, 1))).toEqual(["Low", "High"]);
+    const one = deleteScenario(deleteScenario(base, 0), 0);
+    const e = refusal(() => deleteScenario(one, 0));
+    expect(e.reason.en).toMatch(/last scenario cannot be deleted/);
+    expect(e.reason.ja).toMatch(/最後のシナリオは削除できません/);
+  });
+
+  test("an index that no longer exists is refused, not ignored", () => {
+    expect(refusal(() => deleteScenario(base, 5)).reason.en).toMatch(/no longer exists/);
+    expect(refusal(() => renameScenario(base, -1, "X")).reason.ja).toMatch(/もうありません/);
+  });
+
+  test("move puts a scenario at the new place, clamped to the ends", () => {
+    expect(names(moveScenario(base, 0, 2))).toEqual(["Base", "High", "Low"]);
+    expect(names(moveScenario(base, 2, 0))).toEqual(["High", "Low", "Base"]);
+    expect(names(moveScenario(base, 0, 99))).toEqual(["Base", "High", "Low"]);
+    expect(names(moveScenario(base, 2, -4))).toEqual(["High", "Low", "Base"]);
+  });
+
+  test("setInternal marks one scenario and no other", () => {
+    const next = setInternal(base, 1, true);
+    expect(next.scenarios.map((s) => s.internal)).toEqual([false, true, false]);
+    expect(setInternal(next, 1, false).scenarios[1].internal).toBe(false);
+  });
+});
+
+describe("scenario names", () => {
+  const set = blankSet("en");
+
+  test.each(["", "   "])("a blank name (%j) is refused", (name) => {
+    const e = refusal(() => addScenario(set, name));
+    expect(e.reason.en).toBe("A scenario needs a name.");
+    expect(e.reason.ja).toBe("シナリオ名を入力してください。");
+  });
+
+  test.each(["base", "BASE", " High "])("%j duplicates an existing name ignoring case and is refused", (name) => {
+    expect(refusal(() => addScenario(set, name)).reason.en).toMatch(/already a scenario called/);
+  });
+
+  test.each(["key", "Internal", "label", "UNIT", "note", "notes", "assumptions"])("the table's own word %j is refused", (name) => {
+    const e = refusal(() => addScenario(set, name));
+    expect(e.reason.en).toMatch(/is a column name of the table/);
+    expect(e.reason.ja).toMatch(/表の列名に使われています/);
+  });
+
+  test("a name of more than 60 characters is refused; 60 is allowed", () => {
+    expect(refusal(() => addScenario(set, "x".repeat(61))).reason.en).toMatch(/at most 60 characters/);
+    expect(checkName(set, "x".repeat(60))).toHaveLength(60);
+  });
+
+  test("Japanese names are fine", () => {
+    expect(checkName(set, " シナリオ001 楽観 ")).toBe("シナリオ001 楽観");
+  });
+});
+
+describe("reading what the user types", () => {
+  test.each([
+    ["1234", 1234],
+    ["1,234,567", 1234567],
+    ["１２３４", 1234],
+    ["１，２３４", 1234],
+    ["5%", 5],
+    ["５％", 5],
+    ["−5", -5],
+    [" 2.5 ", 2.5],
+    ["1e3", 1000],
+    [".5", 0.5],
+  ])("readNumber(%j) is %p", (input, expected) => {
+    expect(readNumber(input)).toBe(expected);
+  });
+
+  test("a blank entry is undefined and text is NaN", () => {
+    expect(readNumber("")).toBeUndefined();
+    expect(readNumber("  ")).toBeUndefined();
+    expect(readNumber("abc")).toBeNaN();
+    expect(readNumber("5%%")).toBeNaN();
+  });
+
+  test.each([
+    ["royalty_rate", "5", 0.05],
+    ["royalty_rate", "5%", 0.05],
+    ["royalty_rate", "５％", 0.05],
+    ["peak_share", "12.5", 0.125],
+    ["market_growth", "-3", -0.03],
+    ["market_growth", "-99", -0.99],
+    ["market_size", "30,000,000,000", 30e9],
+    ["market_size", "３０００", 3000],
+    ["years", "12", 12],
+    ["years_to_peak", "2.5", 2.5],
+    ["timing", "mid", "mid"],
+    ["timing", "期央", "mid"],
+    ["timing", " END ", "end"],
+  ])("readEntry(%s, %j) is %p (rates and shares are typed as percentages)", (key, input, expected) => {
+    const v = readEntry(key as never, input);
+    if (typeof expected === "number") expect(v as number).toBeCloseTo(expected, 12);
+    else expect(v).toBe(expected);
+  });
+
+  test("a blank entry is undefined for every kind of assumption", () => {
+    expect(readEntry("royalty_rate", "")).toBeUndefined();
+    expect(readEntry("timing", " ")).toBeUndefined();
+  });
+
+  test.each([
+    ["peak_share", "150", "Peak market share", "ピーク時シェア", "from 0% to 100%"],
+    ["royalty_rate", "-1", "Royalty rate", "ロイヤルティ料率", "from 0% to 100%"],
+    ["years_to_peak", "-1", "Years to peak share", "ピークまでの年数", "0 to 200 years"],
+    ["years", "-3", "Years modelled", "評価期間（年）", "a whole number from 1 to 200"],
+    ["launch_year", "2.5", "Launch year", "発売年", "a whole number from 1 to 200"],
+    ["market_growth", "-100", "Market growth per year", "市場成長率（年）", "above -100%"],
+    ["discount_rate", "-150", "Licensor discount rate", "ライセンサー割引率", "above -100%"],
+    ["market_size", "-1", "Market size (year 1)", "市場規模（初年度）", "an amount of 0 or more"],
+    ["success_probability", "0", "Probability of success", "成功確率", "above 0%"],
+    ["operating_margin", "120", "Licensee operating margin", "ライセンシー営業利益率", "at most 100%"],
+    ["market_size", "lots", "Market size (year 1)", "市場規模（初年度）", "an amount of 0 or more"],
+    ["timing", "sideways", "Cash-flow timing", "キャッシュフローの時点", "end, mid or begin"],
+  ])("readEntry(%s, %j) is refused with a reason naming the assumption in both languages", (key, input, en, ja, allowed) => {
+    const e = refusal(() => readEntry(key as never, input));
+    expect(e.reason.en).toContain(en);
+    expect(e.reason.en).toContain(allowed);
+    expect(e.reason.ja).toContain(ja);
+  });
+
+  test("formatEntry shows rates and shares as percentages and the rest as stored", () => {
+    expect(formatEntry("royalty_rate", 0.035)).toBe("3.5");
+    expect(formatEntry("market_growth", 0.07)).toBe("7");
+    expect(formatEntry("market_size", 30e9)).toBe("30000000000");
+    expect(formatEntry("timing", "mid")).toBe("mid");
+    expect(formatEntry("years", undefined)).toBe("");
+    expect(readEntry("royalty_rate", formatEntry("royalty_rate", 0.035))).toBeCloseTo(0.035, 15);
+  });
+});
+
+describe("setValue", () => {
+  const set = exampleSet("software", "en");
+
+  test("sets one assumption of one scenario from what was typed", () => {
+    const next = setValue(set, 1, "royalty_rate", "7.5%");
+    expect(next.scenarios[1].values.royalty_rate).toBeCloseTo(0.075, 15);
+    expect(next.scenarios[0]).toBe(set.scenarios[0]);
+    expect(next.scenarios[2]).toBe(set.scenarios[2]);
+  });
+
+  test("a blank entry removes the value, so the default applies", () => {
+    const next = setValue(set, 0, "upfront", "");
+    expect("upfront" in next.scenarios[0].values).toBe(false);
+    expect(set.scenarios[0].values.upfront).toBeDefined();
+  });
+
+  test("a refused entry throws and leaves the set exactly as it was", () => {
+    const before = JSON.parse(JSON.stringify(set));
+    const e = refusal(() => setValue(set, 2, "peak_share", "101"));
+    expect(e.reason.en).toMatch(/^Peak market share: enter from 0% to 100%/);
+    expect(set).toEqual(before);
+  });
+});
+
+describe("decisions", () => {
+  const set = blankSet("en");
+
+  test("setDecision reads an amount with separators and full-width digits; blank clears it", () => {
+    const offer = setDecision(set, "offer", "250,000,000");
+    expect(offer.decisions.offer).toEqual({ value: 250_000_000, internal: true });
+    expect(setDecision(offer, "floor", "１２００００").decisions.floor.value).toBe(120000);
+    expect(setDecision(offer, "offer", "").decisions.offer.value).toBeNull();
+    expect(set.decisions.offer.value).toBeNull();
+  });
+
+  test.each(["-5", "abc", "1e999"])("setDecision refuses %j with a reason in both languages, the set unchanged", (input) => {
+    const before = JSON.stringify(set);
+    const e = refusal(() => setDecision(set, "ceiling", input));
+    expect(e.reason.en).toBe("Enter an amount of 0 or more, or leave it blank.");
+    expect(e.reason.ja).toMatch(/0以上の金額/);
+    expect(JSON.stringify(set)).toBe(before);
+  });
+
+  test("a decision is shared only when the user says so, one at a time; notes too", () => {
+    const shared = setDecisionInternal(set, "floor", false);
+    expect(shared.decisions.floor.internal).toBe(false);
+    expect(shared.decisions.offer.internal).toBe(true);
+    const notes = setDecisionInternal(setNotes(shared, "次回決定"), "notes", false);
+    expect(notes.decisions.notes).toEqual({ text: "次回決定", internal: false });
+  });
+
+  test("setting a value keeps the decision's mark", () => {
+    const shared = setDecisionInternal(set, "offer", false);
+    expect(setDecision(shared, "offer", "5").decisions.offer).toEqual({ value: 5, internal: false });
+  });
+});

@@ -1,0 +1,134 @@
+/** The table layout shared by the pane, the workbook and the custom functions. */
+import { parseAssumptionsTable, RawValue } from "../../../src/engine";
+import { exampleSet } from "../../../src/taskpane/model/examples";
+import { blankSet, EditError, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNotes } from "../../../src/taskpane/model/scenario-set";
+import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../../src/taskpane/model/table-layout";
+
+function refusal(f: () => unknown): EditError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof EditError) return e;
+    throw e;
+  }
+  throw new Error("expected an EditError");
+}
+
+describe("the assumptions table", () => {
+  const set = exampleSet("medical-device", "ja");
+  const marked = { ...set, scenarios: set.scenarios.map((s, i) => ({ ...s, internal: i === 2 })) };
+  const table = assumptionsTableValues(marked, "ja");
+
+  test("has key | label | unit | one column per scenario, a row per assumption and the internal row", () => {
+    expect(table[0]).toEqual(["key", "label", "unit", "低位", "基準", "高位"]);
+    expect(table.slice(1).map((r) => r[0])).toEqual([...KEYS, "internal"]);
+    expect(table[1][1]).toBe("市場規模（初年度）");
+    expect(table[table.length - 1].slice(3)).toEqual([false, false, true]);
+    expect(assumptionsTableValues(marked, "en")[1][1]).toBe("Market size (year 1)");
+  });
+
+  test("a blank value is an empty cell", () => {
+    const row = assumptionsTableValues(blankSet("en"), "en").find((r) => r[0] === "upfront")!;
+    expect(row.slice(3)).toEqual(["", "", ""]);
+  });
+
+  test("reads back to the same scenarios, internal marks included", () => {
+    expect(readScenarios(table)).toEqual(marked.scenarios);
+  });
+
+  test("is what the custom functions read: same scenarios, same internal marks", () => {
+    const parsed = parseAssumptionsTable(table as RawValue[][]);
+    expect(parsed.map((s) => [s.name, s.internal])).toEqual([
+      ["低位", false],
+      ["基準", false],
+      ["高位", true],
+    ]);
+    expect(parsed[1].assumptions.royalty_rate).toBe(set.scenarios[1].values.royalty_rate);
+  });
+
+  test("reads with blank rows, columns in another order and a note column", () => {
+    const cols = [4, 0, 6, 3, 1, 5, 2]; // Base | key | note | Low | label | High | unit
+    const edited: RawValue[][] = table.map((row, r) => cols.map((c) => (c === 6 ? (r === 0 ? "note" : "") : row[c])));
+    edited.splice(2, 0, edited[0].map(() => ""));
+    edited.push(edited[0].map(() => null));
+    expect(readScenarios(edited)).toEqual([marked.scenarios[1], marked.scenarios[0], marked.scenarios[2]]);
+  });
+
+  test("keeps text as typed and turns TRUE/FALSE in a value cell into text, for the pane to flag", () => {
+    const t: RawValue[][] = [["key", "A"], ["years", "ten"], ["market_size", true], ["peak_share", 0.1], ["royalty_rate", 0.03], ["operating_margin", 0.2], ["discount_rate", 0.1]];
+    expect(readScenarios(t)[0].values).toMatchObject({ years: "ten", market_size: "TRUE", peak_share: 0.1 });
+  });
+
+  test.each([
+    ["a scenario named twice (ignoring case)", (t: RawValue[][]) => (t[0][5] = "基準"), /scenario '基準' appears twice/],
+    ["an unknown key", (t: RawValue[][]) => (t[3][0] = "share"), /unknown assumption key 'share' in row 4/],
+    ["a required key missing", (t: RawValue[][]) => t.splice(1, 1), /missing the required key market_size/],
+    ["a key twice", (t: RawValue[][]) => (t[4][0] = "market_growth"), /key 'market_growth' appears twice \(rows 3 and 5\)/],
+    ["values without a key", (t: RawValue[][]) => (t[2][0] = ""), /row 3 has values but no assumption key/],
+    ["values without a scenario name", (t: RawValue[][]) => (t[0][4] = ""), /column 5 has values but no scenario name/],
+  ])("a table with %s is refused, saying what to fix, in both languages", (_what, breakIt, message) => {
+    const t = table.map((r) => [...r]) as RawValue[][];
+    breakIt(t);
+    const e = refusal(() => readScenarios(t));
+    expect(e.reason.en).toMatch(message);
+    expect(e.reason.ja).toMatch(/^前提条件表を読めません：/);
+    expect(e.reason.ja).toMatch(message);
+  });
+});
+
+describe("the decisions table", () => {
+  test("round-trips every decision and mark", () => {
+    let set = blankSet("ja");
+    set = setDecision(set, "offer", "250,000,000");
+    set = setDecision(set, "floor", "120000000");
+    set = setDecisionInternal(set, "floor", false);
+    set = setNotes(set, "上限は次回決定");
+    const values = decisionsTableValues(set.decisions, "ja");
+    expect(values[0]).toEqual(["item", "value", "internal", "label"]);
+    expect(values.map((r) => r[0])).toEqual(["item", "offer", "floor", "ceiling", "notes"]);
+    expect(values[1][3]).toBe("提示価格");
+    expect(readDecisions(values)).toEqual(set.decisions);
+  });
+
+  test("new decisions are stored internal", () => {
+    expect(decisionsTableValues(emptyDecisions(), "en").slice(1).map((r) => r[2])).toEqual([true, true, true, true]);
+  });
+
+  test.each([
+    [false, false],
+    ["FALSE", false],
+    ["no", false],
+    [0, false],
+    ["共有", false],
+    [true, true],
+    ["", true],
+    [null, true],
+    ["maybe", true],
+  ])("an internal cell holding %p reads as internal = %p (only a plain 'no' shares)", (cell, internal) => {
+    const d = readDecisions([["item", "value", "internal"], ["offer", 5, cell as RawValue]]);
+    expect(d.offer).toEqual({ value: 5, internal });
+  });
+
+  test("missing rows keep their default (internal), blank rows are skipped, columns may move", () => {
+    const d = readDecisions([
+      ["label", "internal", "value", "item"],
+      ["", "", "", ""],
+      ["Floor", false, 7, "FLOOR"],
+    ]);
+    expect(d).toEqual({ ...emptyDecisions(), floor: { value: 7, internal: false } });
+  });
+
+  test("text in an amount cell reads as no amount", () => {
+    expect(readDecisions([["item", "value", "internal"], ["offer", "a lot", true]]).offer.value).toBeNull();
+  });
+
+  test("an unknown row is refused, naming it", () => {
+    const e = refusal(() => readDecisions([["item", "value", "internal"], ["target", 5, true]]));
+    expect(e.reason.en).toMatch(/Unknown row "target"/);
+    expect(e.reason.ja).toMatch(/不明な行「target」/);
+  });
+
+  test("a table without the item, value and internal columns is refused", () => {
+    expect(refusal(() => readDecisions([["item", "amount", "internal"]])).reason.en).toMatch(/needs the columns item, value and internal/);
+  });
+});

@@ -1,0 +1,625 @@
+/**
+ * The workbook glue (src/taskpane/workbook.ts) against the in-memory Excel stand-in
+ * (test/browser/fake-excel.js): what a save leaves in the workbook, what a load reads back, what the
+ * custom functions make of the stored table, hand-edited and broken tables, change events, and the
+ * Valuation sheet.
+ */
+import { fake } from "./fake";
+import { AssumptionKey } from "../../src/engine";
+import { range, scenario } from "../../src/functions/functions";
+import { exampleSet, EXAMPLES } from "../../src/taskpane/model/examples";
+import { computeResults } from "../../src/taskpane/model/results";
+import { blankSet, EditError, emptyDecisions, KEYS, Language, SCHEMA_VERSION, ScenarioSet } from "../../src/taskpane/model/scenario-set";
+import {
+  ASSUMPTIONS_TABLE,
+  asText,
+  DECISIONS_TABLE,
+  migrate,
+  officeWorkbook,
+  PERCENT_FORMAT,
+  AMOUNT_FORMAT,
+  StoredTables,
+  WorkbookPort,
+} from "../../src/taskpane/workbook";
+
+type Cell = string | number | boolean;
+
+const TIMINGS = ["end", "mid", "begin", "期央"];
+const MOODS = ["楽観", "基準", "悲観", "中立"];
+
+/** n scenarios with Japanese names, every assumption filled (numbers, and timing words), some internal. */
+function bigSet(n: number): ScenarioSet {
+  const scenarios = Array.from({ length: n }, (_, i) => {
+    const values: ScenarioSet["scenarios"][number]["values"] = {
+      market_size: 1e9 * (i + 1) + 0.5,
+      market_growth: -0.05 + (i % 11) * 0.01,
+      peak_share: 0.01 + (i % 9) * 0.01,
+      years_to_peak: 1 + (i % 6) + 0.5,
+      launch_year: 1 + (i % 4),
+      years: 10 + (i % 10),
+      term_years: 8 + (i % 10),
+      royalty_rate: 0.0125 + (i % 5) * 0.005,
+      annual_minimum: (i % 3) * 1_000_000,
+      operating_margin: 0.1 + (i % 7) * 0.03,
+      tax_rate: 0.3,
+      discount_rate: 0.08 + (i % 5) * 0.01,
+      hurdle_rate: 0.1 + (i % 4) * 0.01,
+      success_probability: 0.05 + (i % 19) * 0.05,
+      upfront: 10_000_000 * (i % 4),
+      investment: 100_000_000 + i,
+      timing: TIMINGS[i % TIMINGS.length],
+      licensor_share: 0.25,
+    };
+    return { name: `シナリオ${String(i + 1).padStart(3, "0")} ${MOODS[i % MOODS.length]}`, internal: i % 7 === 3, values };
+  });
+  return {
+    schema: SCHEMA_VERSION,
+    scenarios,
+    decisions: {
+      offer: { value: 250_000_000, internal: true },
+      floor: { value: 120_000_000, internal: false },
+      ceiling: { value: null, internal: true },
+      notes: { text: "委員会メモ：上限は次回決定。=SUM(A1) は数式ではない", internal: true },
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(predicate: () => boolean, what: string, ms = 2000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** Sheet address of the cell of a scenario and key in the stored assumptions table. */
+function cellOf(scenarioName: string, key: string): string {
+  const t = fake.table(ASSUMPTIONS_TABLE)!;
+  const [, ref] = t.address.split("!");
+  const m = /^([A-Z]+)(\d+)/.exec(ref)!;
+  const col0 = m[1].charCodeAt(0) - 65;
+  const row0 = Number(m[2]) - 1;
+  const c = t.values[0].indexOf(scenarioName);
+  const r = t.values.findIndex((row) => row[0] === key);
+  if (c < 0 || r < 0) throw new Error(`no cell for ${scenarioName}/${key}`);
+  return `IPVALUE!${String.fromCharCode(65 + col0 + c)}${row0 + r + 1}`;
+}
+
+async function loadError(port: WorkbookPort): Promise<EditError> {
+  try {
+    await port.load();
+  } catch (e) {
+    if (e instanceof EditError) return e;
+    throw e;
+  }
+  throw new Error("load did not refuse the workbook");
+}
+
+let port: WorkbookPort;
+beforeEach(() => {
+  fake.reset();
+  port = officeWorkbook({ debounceMs: 10 });
+});
+
+describe("save and load", () => {
+  test("a workbook without the IPVALUE sheet loads as null", async () => {
+    expect(await port.load()).toBeNull();
+  });
+
+  test("200 scenarios with Japanese names, every key, internal marks and decisions survive save → load unchanged", async () => {
+    const set = bigSet(200);
+    await port.save(set, "ja");
+    const back = await port.load();
+    expect(back).toEqual(set);
+    // Every key of every scenario really went through the grid.
+    expect(fake.table(ASSUMPTIONS_TABLE)!.values[0]).toHaveLength(3 + 200);
+    expect(back!.scenarios.every((s) => KEYS.every((k) => s.values[k] !== undefined))).toBe(true);
+  });
+
+  test("a set saved, then read by a second port (the file reopened), is the same", async () => {
+    const set = bigSet(12);
+    await port.save(set, "en");
+    const snapshot = fake.snapshot();
+    fake.reset();
+    fake.load(snapshot);
+    expect(await officeWorkbook().load()).toEqual(set);
+  });
+
+  test("texts Excel would read as formulas, numbers, dates or TRUE stay text", async () => {
+    const names = ["=A1", "-悲観", "+1", "2025", "TRUE", "1/2", "5%", "'quoted", "@home"];
+    const set = blankSet("en");
+    set.scenarios = names.map((name) => ({ name, internal: false, values: { royalty_rate: 0.03 } }));
+    set.decisions.notes.text = "=SUM(A1:A3) is not a formula";
+    await port.save(set, "en");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.values[0].slice(3)).toEqual(names);
+    expect(await port.load()).toEqual(set);
+  });
+
+  test("the IPVALUE sheet is visible and holds the schema cell, then the decisions table at A3 and the assumptions table at A10", async () => {
+    await port.save(bigSet(3), "en");
+    expect(fake.sheet("IPVALUE")!.visibility).toBe("Visible");
+    expect(fake.values("IPVALUE!A1:B1")).toEqual([["ipvalue_schema", SCHEMA_VERSION]]);
+    expect(String(fake.values("IPVALUE!C1")[0][0])).toMatch(/IPVALUE/);
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D7");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A10:F${10 + KEYS.length + 1}`);
+    const values = fake.table(ASSUMPTIONS_TABLE)!.values;
+    expect(values.map((row) => row[0])).toEqual(["key", ...KEYS, "internal"]);
+  });
+
+  test("rates and shares are formatted as percentages and amounts with separators; the values stay decimals", async () => {
+    await port.save(exampleSet("medical-device", "en"), "en");
+    const t = fake.table(ASSUMPTIONS_TABLE)!;
+    const row = (key: string) => t.values.findIndex((r) => r[0] === key);
+    expect(t.numberFormat[row("market_growth")].slice(3)).toEqual([PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT]);
+    expect(t.numberFormat[row("peak_share")][4]).toBe(PERCENT_FORMAT);
+    expect(t.numberFormat[row("market_size")][4]).toBe(AMOUNT_FORMAT);
+    expect(t.numberFormat[row("years")][4]).toBe("General");
+    expect(t.numberFormat[row("market_growth")][1]).toBe("General"); // the label column is not a percentage
+    expect(t.values[row("market_growth")].slice(3)).toEqual([0.02, 0.04, 0.06]);
+    expect(fake.table(DECISIONS_TABLE)!.numberFormat.map((r) => r[1])).toEqual(["General", AMOUNT_FORMAT, AMOUNT_FORMAT, AMOUNT_FORMAT, "General"]);
+  });
+
+  test("saving fewer scenarios resizes the same table and leaves no stale cells", async () => {
+    await port.save(bigSet(200), "en");
+    const id = fake.table(ASSUMPTIONS_TABLE)!.id;
+    const three = bigSet(3);
+    await port.save(three, "en");
+    const t = fake.table(ASSUMPTIONS_TABLE)!;
+    expect(t.id).toBe(id);
+    expect(t.address).toBe(`IPVALUE!A10:F${10 + KEYS.length + 1}`);
+    expect(fake.usedAddress("IPVALUE")).toBe(`IPVALUE!A1:F${10 + KEYS.length + 1}`);
+    expect(fake.numberFormat("IPVALUE!G11:G12")).toEqual([["General"], ["General"]]);
+    expect(await port.load()).toEqual(three);
+  });
+
+  test("saving more scenarios grows the same table", async () => {
+    await port.save(bigSet(3), "en");
+    const id = fake.table(ASSUMPTIONS_TABLE)!.id;
+    await port.save(bigSet(5), "en");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.id).toBe(id);
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A10:H${10 + KEYS.length + 1}`);
+    expect(await port.load()).toEqual(bigSet(5));
+  });
+
+  test("a table shrunk by hand (blank rows removed) is rewritten whole at the next save", async () => {
+    const set = exampleSet("software", "en");
+    await port.save(set, "en");
+    const values = fake.table(ASSUMPTIONS_TABLE)!.values;
+    const withBlanks = [values[0], ["", "", "", "", "", ""], ...values.slice(1, 5), ["", "", "", "", "", ""], ...values.slice(5)];
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, withBlanks);
+    await port.save(set, "en");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.values).toEqual(values);
+    expect(fake.usedAddress("IPVALUE")).toBe(`IPVALUE!A1:F${10 + KEYS.length + 1}`);
+  });
+
+  test("a note column the user added is kept by the next save, matched by key", async () => {
+    const set = exampleSet("medical-device", "en");
+    await port.save(set, "en");
+    const values = fake.table(ASSUMPTIONS_TABLE)!.values.map((row) => [...row]);
+    values.forEach((row, r) => row.push(r === 0 ? "note" : row[0] === "discount_rate" ? "WACC from the 2025 report" : ""));
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    const edited = { ...set, scenarios: set.scenarios.slice(0, 2) };
+    await port.save(edited, "en");
+    const t = fake.table(ASSUMPTIONS_TABLE)!;
+    expect(t.values[0]).toEqual(["key", "label", "unit", "Low", "Base", "note"]);
+    expect(t.values.find((row) => row[0] === "discount_rate")![5]).toBe("WACC from the 2025 report");
+    expect(await port.load()).toEqual(edited);
+  });
+
+  test("decisions are internal by default, and stored so", async () => {
+    await port.save(blankSet("en"), "en");
+    expect(fake.table(DECISIONS_TABLE)!.values).toEqual([
+      ["item", "value", "internal", "label"],
+      ["offer", "", true, "Offer price"],
+      ["floor", "", true, "Walk-away floor"],
+      ["ceiling", "", true, "Ceiling"],
+      ["notes", "", true, "Committee notes"],
+    ]);
+    expect((await port.load())!.decisions).toEqual(emptyDecisions());
+  });
+
+  test("a decision marked shareable in the grid (FALSE) loads as shareable; the others stay internal", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userEdit("IPVALUE!B4:C4", [[90000000, "FALSE"]]);
+    const d = (await port.load())!.decisions;
+    expect(d.offer).toEqual({ value: 90000000, internal: false });
+    expect(d.floor.internal).toBe(true);
+  });
+});
+
+describe("the layout version kept in the workbook", () => {
+  test("a workbook saved by a newer IPVALUE is refused with a message saying so", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userEdit("IPVALUE!B1", SCHEMA_VERSION + 1);
+    const e = await loadError(port);
+    expect(e.reason.en).toMatch(/newer version of IPVALUE/);
+    expect(e.reason.en).toContain(`layout ${SCHEMA_VERSION + 1}`);
+    expect(e.reason.ja).toMatch(/新しい版のIPVALUE/);
+  });
+
+  test("a version cell that is not a whole number is refused, naming the cell", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userEdit("IPVALUE!B1", "one");
+    expect((await loadError(port)).reason.en).toMatch(/Cell B1 of the IPVALUE sheet must hold the layout version/);
+  });
+
+  test("a missing schema marker is refused, saying what A1 must hold", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userEdit("IPVALUE!A1", "");
+    expect((await loadError(port)).reason.en).toMatch(/Cell A1 of the IPVALUE sheet must read ipvalue_schema/);
+  });
+
+  test("migrate leaves tables of the current layout unchanged", () => {
+    const tables: StoredTables = { assumptions: [["key", "Base"], ["years", 10]], decisions: null };
+    expect(migrate(SCHEMA_VERSION, tables)).toBe(tables);
+  });
+
+  test("migrate applies each step from the stored layout up to the current one, in order", () => {
+    const steps = {
+      1: (t: StoredTables) => ({ ...t, assumptions: [...t.assumptions, ["step", 1]] }),
+      2: (t: StoredTables) => ({ ...t, assumptions: [...t.assumptions, ["step", 2]] }),
+    };
+    const out = migrate(1, { assumptions: [["key", "Base"]], decisions: null }, steps, 3);
+    expect(out.assumptions).toEqual([["key", "Base"], ["step", 1], ["step", 2]]);
+    expect(migrate(2, { assumptions: [], decisions: null }, steps, 3).assumptions).toEqual([["step", 2]]);
+  });
+
+  test("migrate refuses a layout it has no step for", () => {
+    expect(() => migrate(1, { assumptions: [], decisions: null }, {}, 2)).toThrow(/no migration from layout 1 to 2/);
+  });
+});
+
+describe("the stored table is what the custom functions read", () => {
+  const outputsOf = (rows: unknown[][]) => rows.slice(1).map((r) => ({ output: r[0], low: r[1], base: r[2], high: r[3] }));
+  const paneRange = (set: ScenarioSet, language: Language, outputs: string[]) =>
+    computeResults(set, language)
+      .range.filter((r) => outputs.includes(r.output))
+      .sort((a, b) => outputs.indexOf(a.output) - outputs.indexOf(b.output))
+      .map((r) => ({ output: r.output, low: r.low, base: r.base, high: r.high }));
+
+  test.each(EXAMPLES.flatMap((e) => (["en", "ja"] as const).map((lang) => [e.id, lang] as const)))(
+    "IPVALUE.RANGE over the stored %s table (%s) gives the pane's low, base and high",
+    async (id, lang) => {
+      const set = exampleSet(id, lang);
+      await port.save(set, lang);
+      const table = fake.table(ASSUMPTIONS_TABLE)!.values;
+      const defaults = ["rnpv", "npv", "rate25", "maxrate"];
+      expect(outputsOf(range(table, undefined, undefined))).toEqual(paneRange(set, lang, defaults));
+      const field = ["npv", "rnpv", "value_rate25", "value_maxrate"];
+      expect(outputsOf(range(table, [[field.join(",")]], undefined))).toEqual(paneRange(set, lang, field));
+    }
+  );
+
+  test("IPVALUE.SCENARIO over the stored 200-scenario table gives each scenario's rnpv as the pane computes it", async () => {
+    const set = bigSet(200);
+    await port.save(set, "ja");
+    const table = fake.table(ASSUMPTIONS_TABLE)!.values;
+    const pane = computeResults(set, "ja");
+    expect(pane.problem).toBeUndefined();
+    for (const i of [0, 57, 123, 199]) {
+      expect(scenario(table, set.scenarios[i].name, "rnpv")).toEqual([[pane.scenarios[i].outputs.rnpv]]);
+    }
+    const low = Math.min(...pane.scenarios.map((s) => s.outputs.rnpv as number));
+    expect(range(table, [["rnpv"]], false)[0][0]).toBe(low);
+  });
+});
+
+describe("tables edited by hand", () => {
+  test("extra blank rows, High before Low, a note column and the label column moved still load the same scenarios", async () => {
+    const set = exampleSet("drug-candidate", "en");
+    await port.save(set, "en");
+    const values = fake.table(ASSUMPTIONS_TABLE)!.values;
+    // Columns: key | unit | High | Base | note | Low | label, with blank rows here and there.
+    const order = [0, 2, 5, 4, -1, 3, 1];
+    const edited: Cell[][] = values.map((row, r) => order.map((c) => (c < 0 ? (r === 0 ? "note" : r === 3 ? "from the BIO study" : "") : row[c])));
+    edited.splice(4, 0, edited[0].map(() => ""));
+    edited.splice(12, 0, edited[0].map(() => ""), edited[0].map(() => ""));
+    edited.push(edited[0].map(() => ""));
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, edited);
+    const back = await port.load();
+    expect(back!.scenarios.map((s) => s.name)).toEqual(["High", "Base", "Low"]);
+    expect(back!.scenarios).toEqual([set.scenarios[2], set.scenarios[1], set.scenarios[0]]);
+    expect(back!.decisions).toEqual(set.decisions);
+  });
+
+  test("keys typed as words ('Market size', 'ROYALTY-RATE') still load", async () => {
+    const set = exampleSet("software", "en");
+    await port.save(set, "en");
+    fake.userEdit(cellOf("Low", "market_size").replace(/[A-Z]+(\d+)$/, "A$1"), "Market size");
+    fake.userEdit(cellOf("Low", "royalty_rate").replace(/[A-Z]+(\d+)$/, "A$1"), "ROYALTY-RATE");
+    expect(await port.load()).toEqual(set);
+  });
+
+  test("a required key's row deleted is refused, naming the key and where the table is", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const values = fake.table(ASSUMPTIONS_TABLE)!.values.filter((row) => row[0] !== "market_size");
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    const e = await loadError(port);
+    expect(e.reason.en).toMatch(/missing the required key market_size/);
+    expect(e.reason.en).toMatch(/IpvalueAssumptions, header row at IPVALUE!A10/);
+    expect(e.reason.ja).toMatch(/前提条件表を読めません/);
+  });
+
+  test("an unknown key is refused, naming it and its row, and listing the allowed keys", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    fake.userEdit("IPVALUE!A12", "growth");
+    const e = await loadError(port);
+    expect(e.reason.en).toMatch(/unknown assumption key 'growth' in row 3/);
+    expect(e.reason.en).toMatch(/Allowed: market_size, market_growth/);
+  });
+
+  test("a key given twice is refused with both rows", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    fake.userEdit("IPVALUE!A13", "market_growth"); // row 4 of the table was peak_share
+    expect((await loadError(port)).reason.en).toMatch(/key 'market_growth' appears twice \(rows 3 and 4\)/);
+  });
+
+  test("a scenario name typed twice: Excel renames the new header (Base2), so both scenarios still load", async () => {
+    const set = exampleSet("software", "en");
+    await port.save(set, "en");
+    fake.userEdit("IPVALUE!D10", "base");
+    const back = await port.load();
+    expect(back!.scenarios.map((s) => s.name)).toEqual(["base2", "Base", "High"]);
+    expect(back!.scenarios[0].values).toEqual(set.scenarios[0].values);
+  });
+
+  test("an unknown row in the decisions table is refused, naming it and the table", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userEdit("IPVALUE!A5", "target");
+    const e = await loadError(port);
+    expect(e.reason.en).toMatch(/Unknown row "target" in the decisions table/);
+    expect(e.reason.en).toMatch(/IpvalueDecisions, header row at IPVALUE!A3/);
+  });
+
+  test("the assumptions table removed (converted to a range) is refused with what to do", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userConvertTableToRange(ASSUMPTIONS_TABLE);
+    expect((await loadError(port)).reason.en).toMatch(/lost its table IpvalueAssumptions.*Undo/);
+  });
+
+  test("the decisions table removed: the decisions load as the default, internal, and the next save recreates the table", async () => {
+    const set = bigSet(3);
+    await port.save(set, "en");
+    fake.userConvertTableToRange(DECISIONS_TABLE);
+    expect((await port.load())!.decisions).toEqual(emptyDecisions());
+    await port.save(set, "en");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D7");
+    expect(await port.load()).toEqual(set);
+  });
+
+  test("the IPVALUE sheet renamed is refused, naming the sheet the tables are on", async () => {
+    await port.save(blankSet("en"), "en");
+    fake.userRenameSheet("IPVALUE", "Scenarios");
+    expect((await loadError(port)).reason.en).toMatch(/on a sheet called "Scenarios": rename it back to IPVALUE/);
+  });
+});
+
+describe("watch: the grid and the pane stay in step", () => {
+  test("an edit in the grid calls back with the re-read set", async () => {
+    const set = exampleSet("medical-device", "en");
+    await port.save(set, "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    fake.userEdit(cellOf("Base", "royalty_rate"), "4%");
+    await waitFor(() => seen.length > 0, "the callback");
+    const got = seen[0] as ScenarioSet;
+    expect(got.scenarios[1].values.royalty_rate).toBe(0.04);
+    expect({ ...got, scenarios: got.scenarios.map((s, i) => (i === 1 ? set.scenarios[1] : s)) }).toEqual(set);
+    await stop();
+  });
+
+  test("the port's own save does not call back; a grid edit after it does, once", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    await port.save(bigSet(5), "en");
+    await port.save(bigSet(2), "en");
+    await sleep(80);
+    expect(seen).toEqual([]);
+    fake.userEdit(cellOf(bigSet(2).scenarios[0].name, "years"), 30);
+    await waitFor(() => seen.length > 0, "the callback");
+    await sleep(50);
+    expect(seen).toHaveLength(1);
+    expect((seen[0] as ScenarioSet).scenarios[0].values.years).toBe(30);
+    await stop();
+  });
+
+  test("a burst of edits (a few ms apart) calls back once, after the last, with the last state", async () => {
+    const slow = officeWorkbook({ debounceMs: 200 });
+    await slow.save(exampleSet("software", "en"), "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await slow.watch((r) => seen.push(r));
+    for (const years of [11, 12, 13, 14, 15]) {
+      fake.userEdit(cellOf("High", "years"), years);
+      await sleep(5);
+    }
+    await waitFor(() => seen.length > 0, "the callback");
+    await sleep(250);
+    expect(seen).toHaveLength(1);
+    expect((seen[0] as ScenarioSet).scenarios[2].values.years).toBe(15);
+    await stop();
+  });
+
+  test("an edit in the decisions table calls back", async () => {
+    await port.save(blankSet("ja"), "ja");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    fake.userEdit("IPVALUE!B5", 1e8);
+    await waitFor(() => seen.length > 0, "the callback");
+    expect((seen[0] as ScenarioSet).decisions.floor).toEqual({ value: 1e8, internal: true });
+    await stop();
+  });
+
+  test("an edit that breaks the table calls back with the EditError saying what to fix", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    fake.userEdit("IPVALUE!A11", "");
+    await waitFor(() => seen.length > 0, "the callback");
+    expect(seen[0]).toBeInstanceOf(EditError);
+    expect((seen[0] as EditError).reason.en).toMatch(/row 2 has values but no assumption key/);
+    await stop();
+  });
+
+  test("watching before the sheet exists: the first save attaches the handlers, and grid edits then call back", async () => {
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(0);
+    await port.save(exampleSet("software", "en"), "en");
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(1);
+    expect(fake.handlerCount(DECISIONS_TABLE)).toBe(1);
+    fake.userEdit(cellOf("Low", "upfront"), 1234);
+    await waitFor(() => seen.length > 0, "the callback");
+    expect((seen[0] as ScenarioSet).scenarios[0].values.upfront).toBe(1234);
+    await stop();
+  });
+
+  test("after unsubscribing, the handlers are removed and edits no longer call back", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(1);
+    await stop();
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(0);
+    expect(fake.handlerCount(DECISIONS_TABLE)).toBe(0);
+    fake.userEdit(cellOf("Low", "years"), 20);
+    await sleep(60);
+    expect(seen).toEqual([]);
+  });
+
+  test("two watchers share one handler per table and both hear an edit", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const stopA = await port.watch((r) => a.push(r));
+    const stopB = await port.watch((r) => b.push(r));
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(1);
+    fake.userEdit(cellOf("Low", "years"), 21);
+    await waitFor(() => a.length > 0 && b.length > 0, "both callbacks");
+    await stopA();
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(1);
+    await stopB();
+    expect(fake.handlerCount(ASSUMPTIONS_TABLE)).toBe(0);
+  });
+});
+
+describe("the Valuation sheet", () => {
+  const set = exampleSet("medical-device", "en");
+
+  test("holds live IPVALUE formulas over the table and the decisions, and is activated", async () => {
+    await port.insertValuationSheet(set, "en");
+    expect(fake.sheetNames()).toContain("Valuation");
+    expect(fake.sheet("Valuation")!.active).toBe(true);
+    expect(fake.formulas("Valuation!A6")[0][0]).toBe("=IPVALUE.RANGE(IpvalueAssumptions[#All])");
+    expect(fake.formulas("Valuation!A13")[0][0]).toBe('=IPVALUE.RANGE(IpvalueAssumptions[#All],"npv,rnpv,value_rate25,value_maxrate")');
+    expect(fake.formulas("Valuation!A21:C23")).toEqual(
+      set.scenarios.map((s) => [s.name, `=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${s.name}","rnpv")`, `=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${s.name}","npv")`])
+    );
+    const decisions = fake.formulas("Valuation!G6:G8").map((r) => String(r[0]));
+    ["offer", "floor", "ceiling"].forEach((k, i) => expect(decisions[i]).toContain(`MATCH("${k}",IpvalueDecisions[item],0)`));
+    // And the table it points at holds this set.
+    expect(await port.load()).toEqual(set);
+  });
+
+  test("has a native stacked-bar football field over helper cells taken from the spilled range, lows unfilled", async () => {
+    await port.insertValuationSheet(set, "ja");
+    const charts = fake.charts("Valuation");
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ type: "BarStacked", source: "Valuation!F11:I18", seriesBy: "Columns", legendVisible: false });
+    expect(charts[0].series.map((s) => s.fill)).toEqual(["none", "#2F6FB0", "#C0392B"]);
+    expect(charts[0].title).toMatch(/フットボールフィールド/);
+    const helper = fake.formulas("Valuation!F12:I18");
+    expect(helper.slice(0, 4).map((r) => r.slice(1, 3))).toEqual(
+      [2, 3, 4, 5].map((r) => [`=INDEX($A$13#,${r},2)`, `=INDEX($A$13#,${r},4)-INDEX($A$13#,${r},2)`])
+    );
+    expect(helper.slice(4).map((r) => r[0])).toEqual(["提示価格", "最低受入価格", "上限価格"]);
+    expect(String(helper[4][3])).toBe('=IF($G$6="",NA(),$G$20)');
+  });
+
+  test("running it again replaces the sheet instead of adding another", async () => {
+    await port.insertValuationSheet(set, "en");
+    await port.insertValuationSheet(bigSet(4), "en");
+    expect(fake.sheetNames().filter((n) => n.startsWith("Valuation"))).toEqual(["Valuation"]);
+    expect(fake.charts("Valuation")).toHaveLength(1);
+    expect(fake.values("Valuation!A21:A25").map((r) => r[0])).toEqual([...bigSet(4).scenarios.map((s) => s.name), ""]);
+  });
+
+  test("a Valuation sheet of the user's is left alone; IPVALUE's goes to 'Valuation (IPVALUE)'", async () => {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add("Valuation").getRange("A1").values = [["My own notes"]];
+      await context.sync();
+    });
+    await port.insertValuationSheet(set, "en");
+    await port.insertValuationSheet(set, "en");
+    expect(fake.values("Valuation!A1")).toEqual([["My own notes"]]);
+    expect(fake.sheetNames().filter((n) => n.startsWith("Valuation"))).toEqual(["Valuation", "Valuation (IPVALUE)"]);
+    expect(fake.charts("Valuation (IPVALUE)")).toHaveLength(1);
+  });
+
+  test("a scenario name with quotes is escaped in its formula", async () => {
+    const quoted = { ...set, scenarios: [{ ...set.scenarios[0], name: 'The "best" case' }] };
+    await port.insertValuationSheet(quoted, "en");
+    expect(fake.formulas("Valuation!B21")[0][0]).toBe('=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"The ""best"" case","rnpv")');
+  });
+
+  test("says INTERNAL when it shows an internal scenario or decision, and nothing when all is shareable", async () => {
+    await port.insertValuationSheet(set, "en");
+    expect(fake.values("Valuation!A3")[0][0]).toBe("");
+    const withOffer = { ...set, decisions: { ...set.decisions, offer: { value: 1e8, internal: true } } };
+    await port.insertValuationSheet(withOffer, "en");
+    expect(String(fake.values("Valuation!A3")[0][0])).toMatch(/^INTERNAL/);
+  });
+});
+
+describe("text sent to Excel", () => {
+  test.each([
+    ["=A1", true],
+    ["-悲観", true],
+    ["2025", true],
+    ["１２３", true],
+    ["5%", true],
+    ["true", true],
+    ["2025/4/1", true],
+    ["4月1日", true],
+    ["'x", true],
+    ["Base", false],
+    ["シナリオ001 楽観", false],
+    ["mid", false],
+  ])("%s gets the apostrophe text prefix: %s", (text, prefixed) => {
+    expect(asText(text)).toBe(prefixed ? `'${text}` : text);
+  });
+});
+
+describe("the stand-in behaves as Office does", () => {
+  test("reading a value before load and sync throws PropertyNotLoaded", async () => {
+    await port.save(blankSet("en"), "en");
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItemOrNullObject("IPVALUE").getRange("A1");
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      r.load("values");
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(r.values).toEqual([["ipvalue_schema"]]);
+    });
+  });
+
+  test("a proxy used after its Excel.run ended is refused", async () => {
+    let sheet: Excel.Worksheet | undefined;
+    await Excel.run(async (context) => {
+      sheet = context.workbook.worksheets.getItemOrNullObject("Sheet1");
+      await context.sync();
+    });
+    expect(() => sheet!.getRange("A1")).toThrow(/proxy used after its Excel.run ended/);
+  });
+
+  test("workbook.ts used every API member the stand-in implements (the stand-in has nothing extra)", () => {
+    // Runs last in this file: the suite above exercised every path of the glue.
+    expect(fake.used()).toEqual([...fake.IMPLEMENTED].sort());
+  });
+});
+
+// Keys used above exist (a typo in a test would otherwise pass silently).
+test.each(["royalty_rate", "years", "upfront", "market_size", "discount_rate"] as AssumptionKey[])("%s is an assumption key", (k) => {
+  expect(KEYS).toContain(k);
+});
