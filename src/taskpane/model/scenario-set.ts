@@ -115,11 +115,12 @@ export function renameScenario(set: ScenarioSet, index: number, name: string): S
 /** A copy placed right after the original, named "<name> (copy)" (or (copy 2), …). */
 export function duplicateScenario(set: ScenarioSet, index: number, language: Language): ScenarioSet {
   const s = at(set, index);
-  const suffix = language === "ja" ? "（コピー）" : " (copy)";
-  let name = `${s.name}${suffix}`;
-  for (let n = 2; set.scenarios.some((x) => x.name.toLowerCase() === name.toLowerCase()); n++) {
-    name = language === "ja" ? `${s.name}（コピー${n}）` : `${s.name} (copy ${n})`;
-  }
+  const copyName = (n: number) => {
+    const suffix = language === "ja" ? `（コピー${n > 1 ? n : ""}）` : ` (copy${n > 1 ? ` ${n}` : ""})`;
+    return s.name.slice(0, MAX_NAME - suffix.length).trimEnd() + suffix; // a long name is shortened to fit
+  };
+  let name = copyName(1);
+  for (let n = 2; set.scenarios.some((x) => x.name.toLowerCase() === name.toLowerCase()); n++) name = copyName(n);
   const copy: EditableScenario = { name: checkName(set, name), internal: s.internal, values: { ...s.values } };
   const scenarios = [...set.scenarios];
   scenarios.splice(index + 1, 0, copy);

@@ -94,7 +94,15 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
     if (key === "notes") d.notes = { text: v === null || v === undefined ? "" : String(v), internal: decisionInternal(row[internal]) };
     else if ((DECISION_KEYS as readonly string[]).includes(key)) {
       const k = key as (typeof DECISION_KEYS)[number];
-      const amount = typeof v === "number" && Number.isFinite(v) ? v : null;
+      let amount: number | null = null;
+      if (typeof v === "number" && Number.isFinite(v) && v >= 0) amount = v;
+      else if (!(v === null || v === undefined || v === "")) {
+        // Refuse rather than drop it: the next save would erase what the user typed.
+        throw new EditError({
+          en: `The ${key} in the decisions table must be an amount of 0 or more or blank; it holds ${JSON.stringify(v)}.`,
+          ja: `決定事項の表の ${key} は0以上の金額か空欄にしてください（現在の値：${JSON.stringify(v)}）。`,
+        });
+      }
       d[k] = { value: amount, internal: decisionInternal(row[internal]) };
     } else {
       throw new EditError({ en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes).`, ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes のみ）。` });

@@ -84,6 +84,15 @@ describe("scenario operations", () => {
     expect(names(twice)).toEqual(["低位", "基準", "基準（コピー2）", "基準（コピー）", "高位"]);
   });
 
+  test("duplicating a 60-character name shortens it so the copy's name still fits", () => {
+    const long = "長".repeat(60);
+    const set = renameScenario(base, 0, long);
+    const copy = duplicateScenario(set, 0, "ja").scenarios[1].name;
+    expect(copy.length).toBeLessThanOrEqual(60);
+    expect(copy.endsWith("（コピー）")).toBe(true);
+    expect(duplicateScenario(duplicateScenario(set, 0, "en"), 0, "en").scenarios[1].name).toMatch(/ \(copy 2\)$/);
+  });
+
   test("duplicate keeps the internal mark", () => {
     const marked = setInternal(base, 2, true);
     expect(duplicateScenario(marked, 2, "en").scenarios[3]).toMatchObject({ name: "High (copy)", internal: true });

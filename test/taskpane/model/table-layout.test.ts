@@ -118,8 +118,11 @@ describe("the decisions table", () => {
     expect(d).toEqual({ ...emptyDecisions(), floor: { value: 7, internal: false } });
   });
 
-  test("text in an amount cell reads as no amount", () => {
-    expect(readDecisions([["item", "value", "internal"], ["offer", "a lot", true]]).offer.value).toBeNull();
+  test("text or a negative number in an amount cell is refused, naming the row, so a save cannot erase it", () => {
+    const e = refusal(() => readDecisions([["item", "value", "internal"], ["offer", "a lot", true]]));
+    expect(e.reason.en).toMatch(/offer in the decisions table must be an amount of 0 or more or blank; it holds "a lot"/);
+    expect(e.reason.ja).toMatch(/offer は0以上の金額か空欄/);
+    expect(() => readDecisions([["item", "value", "internal"], ["floor", -1, true]])).toThrow(/floor/);
   });
 
   test("an unknown row is refused, naming it", () => {
