@@ -7,3 +7,4 @@ export * from "./deal";
 export * from "./assumptions";
 export * from "./scenario";
 export * from "./bands";
+export * from "./reference";

@@ -114,7 +114,7 @@ export function scenarioOutput(m: ScenarioModel, output: Output): number {
 }
 
 /** upfront + success_probability × DCF of the royalties the scenario would earn at another rate. */
-function valueAtRate(m: ScenarioModel, rate: number): number {
+export function valueAtRate(m: ScenarioModel, rate: number): number {
   const a = m.assumptions;
   const royalty = royaltyStream(m.sales, Math.min(1, Math.max(0, rate)), a.annual_minimum, a.term_years);
   let pv = 0;

@@ -364,7 +364,13 @@ const PLAUSIBLE: Record<keyof typeof F, fc.Arbitrary<unknown[]>> = {
   ),
   LOA: fc.tuple(probVec, optional(mostly(fc.boolean()))),
   SCENARIO: fc.tuple(tableArg, scenarioName, outputName),
-  RANGE: fc.tuple(tableArg, optional(mostly(fc.constantFrom("npv", "rnpv, maxrate", "rate25;royalty_rate", [["npv"], ["rate25"]]))), optional(mostly(fc.boolean()))),
+  RANGE: fc.tuple(
+    tableArg,
+    optional(mostly(fc.constantFrom("npv", "rnpv, maxrate", "rate25;royalty_rate", [["npv"], ["rate25"]], "band_rate, npv"))),
+    optional(mostly(fc.boolean())),
+    optional(bandFilter),
+    optional(bandsArg)
+  ),
   BAND: fc.tuple(mostly(bandKey), bandField, bandsArg),
   BANDS: fc.tuple(bandFilter, bandsArg),
 };
@@ -382,7 +388,7 @@ const ARITY: Record<keyof typeof F, number> = {
   DEAL: 6,
   LOA: 2,
   SCENARIO: 3,
-  RANGE: 3,
+  RANGE: 5,
   BAND: 3,
   BANDS: 2,
 };
