@@ -52,7 +52,7 @@ module.exports = async (env, options) => {
   return {
     devtool: "source-map",
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/taskpane/taskpane.tsx",
       functions: "./src/functions/functions.ts",
     },
     output: {
@@ -60,12 +60,12 @@ module.exports = async (env, options) => {
       clean: true,
     },
     resolve: {
-      extensions: [".ts", ".js"],
+      extensions: [".tsx", ".ts", ".js"],
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           // Type checking is `npm run typecheck` (part of `npm test`); the bundle build only transpiles.
           use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
@@ -73,10 +73,11 @@ module.exports = async (env, options) => {
       ],
     },
     performance: {
-      // office.js is copied, not bundled; the add-in's own bundles stay far below these.
+      // office.js is copied, not bundled. The task pane (React and Fluent UI) is about 780 KB minified
+      // (about 230 KB gzipped); the functions bundle imports no React and stays under 100 KB.
       assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
-      maxAssetSize: 250000,
-      maxEntrypointSize: 250000,
+      maxAssetSize: 1000000,
+      maxEntrypointSize: 1000000,
       hints: "warning",
     },
     plugins: [

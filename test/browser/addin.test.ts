@@ -34,7 +34,8 @@ describe("the built add-in in headless Chromium", () => {
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(server.url + "taskpane.html");
-    await page.waitForFunction(() => document.getElementById("status")?.textContent !== "", undefined, { timeout: 30000 });
+    // The pane has tried the workbook (there is no Excel here) and says where it runs.
+    await page.waitForFunction(() => document.getElementById("status")?.getAttribute("data-state") === "offline", undefined, { timeout: 30000 });
   });
 
   afterAll(async () => {
@@ -128,10 +129,18 @@ describe("the built add-in in headless Chromium", () => {
   test("the pane switches between English and Japanese", async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.setViewportSize({ width: 360, height: 520 });
-    expect(await page.textContent("#title")).toContain("license valuation");
+    const start = page.locator('[data-testid="start-view"]');
+    expect(await page.textContent("header")).toContain("License valuation");
+    expect(await start.textContent()).toContain("Start a valuation");
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-en.png") });
-    await page.click("#language");
-    expect(await page.textContent("#title")).toContain("ライセンス評価");
+    await page.click("#lang-ja");
+    expect(await page.textContent("header")).toContain("ライセンス評価");
+    expect(await start.textContent()).toContain("評価を始める");
+    expect(await page.textContent("#status")).toContain("Excel の外で実行中");
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+    await page.mouse.move(180, 400); // no hover left on the language switch
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-ja.png") });
+    await page.click("#lang-en");
+    expect(await page.textContent("#status")).toContain("outside Excel");
   });
 });

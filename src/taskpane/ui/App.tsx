@@ -24,7 +24,7 @@ import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";
 import type { WorkbookPort } from "./port";
-import { ResultsPanel, ResultsSummary } from "./ResultsPanel";
+import { RangeResults, ResultsSummary, ScenarioResults } from "./ResultsPanel";
 import { ScenarioBar } from "./ScenarioBar";
 import { Header } from "./Header";
 import { StartView } from "./StartView";
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   app: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, fontFamily: `"Segoe UI", "Yu Gothic UI", "Meiryo", "IPAPGothic", system-ui, sans-serif` },
   main: { display: "flex", flexDirection: "column", gap: "14px", padding: "10px 12px 16px" },
   center: { padding: "32px", display: "flex", justifyContent: "center" },
-  heading: { margin: "4px 0 6px", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: "10px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: "4px 0 0", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   status: { margin: 0, padding: "6px 12px 12px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   banners: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px 12px 0" },
@@ -79,6 +79,17 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [watching, setWatching] = useState(false);
   const [inserting, setInserting] = useState(false);
+  // The short summary stays at the top of the pane while the range table is scrolled out of view.
+  const [rangeInView, setRangeInView] = useState(true);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const rangeRef = useCallback((el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el) return setRangeInView(false);
+    if (typeof IntersectionObserver === "undefined") return setRangeInView(false);
+    observer.current = new IntersectionObserver(([entry]) => setRangeInView(entry.isIntersecting));
+    observer.current.observe(el);
+  }, []);
 
   // Refs for callbacks that outlive a render (the debounced save, the watch handler).
   const setRef = useRef<ScenarioSet | null>(null);
@@ -87,7 +98,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   languageRef.current = language;
   const offlineRef = useRef<string | null>(null);
   offlineRef.current = offline;
-  const saver = useRef<{ timer?: ReturnType<typeof setTimeout>; pending?: ScenarioSet; inFlight?: Promise<void>; recent: string[] }>({ recent: [] });
+  const saver = useRef<{ timer?: ReturnType<typeof setTimeout>; pending?: ScenarioSet; inFlight?: Promise<void> }>({});
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -107,7 +118,6 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     const next = sv.pending;
     if (!next) return;
     sv.pending = undefined;
-    sv.recent = [...sv.recent.slice(-7), JSON.stringify(next)];
     sv.inFlight = (async () => {
       try {
         await port.save(next, languageRef.current);
@@ -207,12 +217,12 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
         return;
       }
       const sv = saver.current;
-      // Our own saves come back as changes too: ignore them, and anything while a save is on its way.
+      // The port reports edits made in Excel, not its own saves. One that crosses a save still on its
+      // way is dropped: the pane's save, the later of the two, wins.
       if (sv.pending || sv.inFlight || sv.timer !== undefined) return;
-      const json = JSON.stringify(result);
       setExternalError(null);
       setUnreadable(null);
-      if (sv.recent.includes(json) || json === JSON.stringify(setRef.current)) return;
+      if (JSON.stringify(result) === JSON.stringify(setRef.current)) return;
       setSet(result);
       setRef.current = result;
       setPreview(null);
@@ -287,7 +297,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     <FluentProvider theme={webLightTheme} lang={language}>
       <div className={s.app}>
       <Header t={t} language={language} onLanguage={setLanguage} />
-      {phase === "editing" && results && <ResultsSummary t={t} language={language} results={results} />}
+      {phase === "editing" && results && !rangeInView && <ResultsSummary t={t} language={language} results={results} />}
       <div className={s.banners}>
         {offline !== null && inOffice && (
           <MessageBar intent="warning" data-testid="offline">
@@ -342,6 +352,13 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
 
       {phase === "editing" && set && results && (
         <main className={s.main}>
+          <RangeResults t={t} language={language} results={results} sectionRef={rangeRef}>
+            <h3 className={s.subheading} id="football-heading">
+              {t.football.heading}
+            </h3>
+            <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
+          </RangeResults>
+          <Divider />
           <ScenarioBar t={t} language={language} set={set} selected={selectedIndex} onSelect={(i) => (setPreview(null), setSelected(i))} tryUpdate={tryUpdate} />
           <AssumptionEditor
             t={t}
@@ -351,14 +368,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
             onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
             onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
           />
-          <Divider />
-          <ResultsPanel t={t} language={language} results={results} />
-          <section aria-labelledby="football-heading">
-            <h2 className={s.heading} id="football-heading">
-              {t.football.heading}
-            </h2>
-            <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
-          </section>
+          <ScenarioResults t={t} language={language} results={results} />
           <Divider />
           <DecisionsPanel
             t={t}

@@ -19,7 +19,8 @@ const PAD_L = 8;
 const PAD_R = 8;
 const ROW = 42;
 const MARK_ROW = 14;
-const AXIS = 26;
+const AXIS = 22;
+const LEGEND = 20;
 const COLORS = { bar: "#8fc7cc", barStroke: "#0f6c74", base: "#063b40", offer: "#107c10", floor: "#c50f1f", ceiling: "#5c5c5c", grid: "#e0e0e0" };
 
 /** A round step near `span / count` (1, 2 or 5 times a power of ten). */
@@ -29,6 +30,9 @@ export function niceStep(span: number, count = 4): number {
   const f = raw / power;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
 }
+
+/** A white outline under text, so that labels stay legible where lines cross them. */
+const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round" as const, paintOrder: "stroke" };
 
 type MarkKey = "offer" | "floor" | "ceiling";
 
@@ -53,7 +57,7 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
 
   const top = marks.length * MARK_ROW + (marks.length ? 4 : 0);
   const barsBottom = top + bars.length * ROW;
-  const height = barsBottom + AXIS;
+  const height = barsBottom + AXIS + LEGEND;
 
   const amount = (v: number) => formatAmount(v, language);
   const compact = (v: number) => formatCompact(v, language);
@@ -73,14 +77,34 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
         const x1 = x(Math.max(b.low, b.high));
         return (
           <g key={b.output} data-output={b.output}>
+            <rect x={x0} y={y + 18} width={Math.max(2, x1 - x0)} height={16} rx={2} fill={COLORS.bar} stroke={COLORS.barStroke} strokeWidth={1} />
+            <line x1={x(b.base)} x2={x(b.base)} y1={y + 15} y2={y + 37} stroke={COLORS.base} strokeWidth={3} />
+          </g>
+        );
+      })}
+      {marks.map((m, i) => (
+        <line
+          key={m.key}
+          data-mark={m.key}
+          x1={x(m.value)}
+          x2={x(m.value)}
+          y1={i * MARK_ROW + 12}
+          y2={barsBottom}
+          stroke={m.color}
+          strokeWidth={2}
+          strokeDasharray={m.key === "ceiling" ? "4 3" : undefined}
+        />
+      ))}
+      {bars.map((b, i) => {
+        const y = top + i * ROW;
+        return (
+          <g key={`label-${b.output}`} {...HALO}>
             <text x={PAD_L} y={y + 13} fontSize={11} fill="#242424">
               {b.label[language]}
             </text>
             <text x={W - PAD_R} y={y + 13} fontSize={10} fill="#616161" textAnchor="end">
               {`${compact(b.low)} – ${compact(b.high)}`}
             </text>
-            <rect x={x0} y={y + 18} width={Math.max(2, x1 - x0)} height={16} rx={2} fill={COLORS.bar} stroke={COLORS.barStroke} strokeWidth={1} />
-            <line x1={x(b.base)} x2={x(b.base)} y1={y + 15} y2={y + 37} stroke={COLORS.base} strokeWidth={3} />
           </g>
         );
       })}
@@ -88,12 +112,9 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
         const mx = x(m.value);
         const right = mx > W / 2;
         return (
-          <g key={m.key} data-mark={m.key}>
-            <line x1={mx} x2={mx} y1={i * MARK_ROW + 12} y2={barsBottom} stroke={m.color} strokeWidth={2} strokeDasharray={m.key === "ceiling" ? "4 3" : undefined} />
-            <text x={right ? mx - 3 : mx + 3} y={i * MARK_ROW + 11} fontSize={10} fontWeight={600} fill={m.color} textAnchor={right ? "end" : "start"}>
-              {`${m.label} ${compact(m.value)}`}
-            </text>
-          </g>
+          <text key={`label-${m.key}`} {...HALO} x={right ? mx - 3 : mx + 3} y={i * MARK_ROW + 11} fontSize={10} fontWeight={600} fill={m.color} textAnchor={right ? "end" : "start"}>
+            {`${m.label} ${compact(m.value)}`}
+          </text>
         );
       })}
       <line x1={PAD_L} x2={W - PAD_R} y1={barsBottom} y2={barsBottom} stroke="#616161" strokeWidth={1} />
@@ -102,6 +123,16 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
           {compact(v)}
         </text>
       ))}
+      <g transform={`translate(${PAD_L}, ${barsBottom + AXIS + 4})`} fontSize={10} fill="#424242">
+        <rect x={0} y={2} width={22} height={10} rx={2} fill={COLORS.bar} stroke={COLORS.barStroke} strokeWidth={1} />
+        <text x={28} y={11}>
+          {t.football.legendRange}
+        </text>
+        <line x1={W * 0.6} x2={W * 0.6} y1={0} y2={14} stroke={COLORS.base} strokeWidth={3} />
+        <text x={W * 0.6 + 6} y={11}>
+          {t.football.legendBase}
+        </text>
+      </g>
     </svg>
   );
 }

@@ -13,6 +13,7 @@ import {
   Tooltip,
 } from "@fluentui/react-components";
 import { LockClosedFilled } from "@fluentui/react-icons";
+import type { ReactNode, Ref } from "react";
 import { OUTPUTS, Output } from "../../engine";
 import { OutputValue, PANE_OUTPUTS, Results } from "../model/results";
 import { formatCompact, formatOutput, formatPercent, RATE_OUTPUTS } from "./format";
@@ -30,9 +31,13 @@ const useStyles = makeStyles({
   noAnswer: { color: tokens.colorNeutralForeground3, cursor: "help" },
   lock: { color: tokens.colorPaletteRedForeground1, verticalAlign: "middle", marginRight: "2px" },
   summary: {
-    position: "sticky",
+    // Fixed, not sticky: it shows only while the range table is out of view and must not move the page.
+    position: "fixed",
     top: 0,
+    left: 0,
+    right: 0,
     zIndex: 2,
+    boxShadow: tokens.shadow4,
     backgroundColor: tokens.colorNeutralBackground2,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "6px 12px",
@@ -60,11 +65,12 @@ function Value({ output, value, language, t }: { output: Output; value: OutputVa
   );
 }
 
-export function ResultsPanel({ t, language, results }: { t: UiText; language: Language; results: Results }) {
+/** The range across scenarios, under the results heading; `children` (the football field) follows it. */
+export function RangeResults({ t, language, results, children, sectionRef }: { t: UiText; language: Language; results: Results; children?: ReactNode; sectionRef?: Ref<HTMLElement> }) {
   const s = useStyles();
   const rows = PANE_OUTPUTS.map((o) => results.range.find((r) => r.output === o)).filter((r) => r !== undefined);
   return (
-    <section aria-labelledby="results-heading" data-testid="results">
+    <section aria-labelledby="results-heading" data-testid="results" ref={sectionRef}>
       <h2 className={s.heading} id="results-heading">
         {t.results.heading}
       </h2>
@@ -108,46 +114,55 @@ export function ResultsPanel({ t, language, results }: { t: UiText; language: La
           </table>
         </>
       )}
-      {results.scenarios.length > 0 && (
-        <>
-          <h3 className={s.sub}>{t.results.perScenario}</h3>
-          <div className={s.scroll}>
-            <table className={s.table} data-testid="scenario-table">
-              <thead>
-                <tr>
-                  {results.scenarios.map((sc) => (
-                    <th key={sc.name} scope="col" className={s.colHead}>
-                      {sc.internal && <LockClosedFilled className={s.lock} aria-label={t.internalBadge} />}
-                      {sc.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {PANE_OUTPUTS.map((o) => (
-                <tbody key={o} data-output={o} className={s.group}>
-                  <tr>
-                    <th scope="rowgroup" colSpan={results.scenarios.length} className={s.rowHead}>
-                      {labelOf(o, language)}
-                    </th>
-                  </tr>
-                  <tr>
-                    {results.scenarios.map((sc) => (
-                      <td key={sc.name} className={s.num}>
-                        <Value output={o} value={sc.outputs[o]} language={language} t={t} />
-                      </td>
-                    ))}
-                  </tr>
-                </tbody>
-              ))}
-            </table>
-          </div>
-        </>
-      )}
+      {children}
     </section>
   );
 }
 
-/** Two lines kept in view while she types: the risk-adjusted value and the walk-away rate, low / base / high. */
+/** Each scenario's outputs, one column per scenario. */
+export function ScenarioResults({ t, language, results }: { t: UiText; language: Language; results: Results }) {
+  const s = useStyles();
+  if (results.scenarios.length === 0) return null;
+  return (
+    <section aria-labelledby="per-scenario-heading">
+      <h2 className={s.heading} id="per-scenario-heading">
+        {t.results.perScenario}
+      </h2>
+      <div className={s.scroll}>
+        <table className={s.table} data-testid="scenario-table">
+          <thead>
+            <tr>
+              {results.scenarios.map((sc) => (
+                <th key={sc.name} scope="col" className={s.colHead}>
+                  {sc.internal && <LockClosedFilled className={s.lock} aria-label={t.internalBadge} />}
+                  {sc.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {PANE_OUTPUTS.map((o) => (
+            <tbody key={o} data-output={o} className={s.group}>
+              <tr>
+                <th scope="rowgroup" colSpan={results.scenarios.length} className={s.rowHead}>
+                  {labelOf(o, language)}
+                </th>
+              </tr>
+              <tr>
+                {results.scenarios.map((sc) => (
+                  <td key={sc.name} className={s.num}>
+                    <Value output={o} value={sc.outputs[o]} language={language} t={t} />
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Two lines kept in view while the range table is scrolled away: the risk-adjusted value and the walk-away rate, low / base / high. */
 export function ResultsSummary({ t, language, results }: { t: UiText; language: Language; results: Results }) {
   const s = useStyles();
   const row = (o: Output) => results.range.find((r) => r.output === o);

@@ -99,6 +99,7 @@ export function ScenarioBar(props: {
             value={String(i)}
             icon={sc.internal ? <LockClosedFilled className={s.lock} aria-label={t.internalBadge} /> : undefined}
             data-testid="scenario-tab"
+            data-name={sc.name}
           >
             {sc.name}
           </Tab>

@@ -92,6 +92,8 @@ export interface UiText {
     floor: string;
     ceiling: string;
     base: string;
+    legendRange: string;
+    legendBase: string;
   };
   insertSheet: string;
   insertHint: string;
@@ -200,6 +202,8 @@ export const TEXT: Record<Language, UiText> = {
       floor: "Floor",
       ceiling: "Ceiling",
       base: "base",
+      legendRange: "low to high across the scenarios",
+      legendBase: "base scenario",
     },
     insertSheet: "Insert Valuation sheet",
     insertHint: "Adds a sheet with the range (=IPVALUE.RANGE) and each scenario, formatted for the committee.",
@@ -306,6 +310,8 @@ export const TEXT: Record<Language, UiText> = {
       floor: "最低受入価格",
       ceiling: "上限価格",
       base: "基準",
+      legendRange: "シナリオ間の低位～高位",
+      legendBase: "基準シナリオ",
     },
     insertSheet: "評価シートを挿入",
     insertHint: "評価レンジ（=IPVALUE.RANGE）とシナリオ別の結果を、委員会向けに整えたシートとして追加します。",

@@ -1,0 +1,344 @@
+/**
+ * The task pane as a licensing manager uses it, in headless Chromium against the built add-in
+ * (dist/), with the in-memory Excel stand-in (fake-excel.js) in place of Excel: it keeps the workbook
+ * in localStorage, so reloading the pane is reopening it on the same workbook. The numbers the pane
+ * shows are checked against the real =IPVALUE.RANGE run on the stand-in's table. The README's
+ * screenshots are taken here. Needs `npm run build` first and Debian's /usr/bin/chromium.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, Browser, BrowserContext, Page } from "playwright-core";
+import { serveDirectory } from "./static-server";
+
+const dist = path.resolve(__dirname, "../../dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
+const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
+const FAKE_EXCEL = path.resolve(__dirname, "fake-excel.js");
+
+const PANE_OUTPUTS = ["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate"];
+const NAMES = ["悲観ケース", "標準ケース", "楽観ケース"];
+// What she types for each new scenario (percentages for rates and shares, as the pane shows them).
+const INPUTS: Record<string, [string, string, string]> = {
+  market_size: ["1,000,000,000", "2000000000", "３０００００００００"], // full-width digits from a Japanese IME
+  peak_share: ["5", "10", "15"],
+  years: ["10", "10", "10"],
+  royalty_rate: ["2", "2", "4"],
+  operating_margin: ["15", "20", "25"],
+  discount_rate: ["12", "10", "8"],
+  success_probability: ["50", "60", "70"],
+};
+const STORED: Record<string, [number, number, number]> = {
+  market_size: [1e9, 2e9, 3e9],
+  peak_share: [0.05, 0.1, 0.15],
+  years: [10, 10, 10],
+  royalty_rate: [0.02, 0.03, 0.04], // the Base case's 2% is then edited to 3
+  operating_margin: [0.15, 0.2, 0.25],
+  discount_rate: [0.12, 0.1, 0.08],
+  success_probability: [0.5, 0.6, 0.7],
+};
+
+describe("the task pane, in Japanese, against the Excel stand-in", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+    server = await serveDirectory(dist);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    context = await browser.newContext({ locale: "ja-JP", viewport: { width: 420, height: 900 } });
+    await context.addInitScript({ path: STAND_IN });
+    await context.addInitScript({ path: FAKE_EXCEL });
+    page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(server.url + "taskpane.html");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  // ---- helpers ----
+  const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+  // (A tab's text holds its name twice: Fluent keeps a hidden bold copy to reserve the width.)
+  const tabNames = () => byTestId("scenario-tab").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-name")));
+  const tab = (name: string) => page.locator(`[data-testid="scenario-tab"][data-name="${name}"]`);
+  const selectTab = (name: string) => tab(name).click();
+  const input = (key: string) => byTestId(`input-${key}`);
+  /** Types into an assumption's field and leaves it with Enter, as she would. */
+  async function enter(key: string, text: string) {
+    await input(key).fill(text);
+    await input(key).press("Enter");
+  }
+  /** Waits until every change is in the workbook. */
+  async function saved() {
+    await page.waitForFunction(() => document.getElementById("status")?.getAttribute("data-state") === "saved", undefined, { timeout: 10000 });
+  }
+  /** The stand-in's assumptions table (the one headed key | label | unit | …), values as Excel holds them. */
+  async function assumptionsTable(): Promise<{ name: string; address: string; values: unknown[][] }> {
+    return page.evaluate(() => {
+      const fx = (window as any).__fakeExcel;
+      for (const name of fx.tableNames() as string[]) {
+        const t = fx.table(name);
+        if (String(t.values[0][0]).toLowerCase() === "key") return { name: t.name, address: t.address, values: t.values };
+      }
+      throw new Error(`no assumptions table among ${fx.tableNames().join(", ")}`);
+    });
+  }
+  const cell = (values: unknown[][], key: string, scenario: string) => values[values.findIndex((r) => r[0] === key)][values[0].indexOf(scenario)];
+  /** Address of one cell of a table, from the table's address (Sheet!A1:F21) and offsets into it. */
+  function cellAddress(tableAddress: string, row: number, col: number): string {
+    const m = /^(.*)!\$?([A-Z]+)\$?(\d+)/.exec(tableAddress)!;
+    const colNumber = [...m[2]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + col;
+    let letters = "";
+    for (let n = colNumber; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    return `${m[1]}!${letters}${Number(m[3]) + row}`;
+  }
+  /** The range table as the pane shows it: output → the numbers behind low, base, high (null for "—"). */
+  async function shownRange(): Promise<Record<string, (number | null)[]>> {
+    return page.evaluate(() => {
+      const out: Record<string, (number | null)[]> = {};
+      document.querySelectorAll('[data-testid="range-table"] tbody').forEach((tb) => {
+        out[tb.getAttribute("data-output")!] = ["low", "base", "high"].map((k) => {
+          const v = tb.querySelector(`[data-col="${k}"] [data-value]`);
+          return v ? Number(v.getAttribute("data-value")) : null;
+        });
+      });
+      return out;
+    });
+  }
+
+  // ---- the session ----
+  test("opens in Japanese on a workbook without scenarios and offers a blank start or the worked examples", async () => {
+    await byTestId("start-view").waitFor();
+    expect(await page.textContent("h1")).toBe("IPVALUE");
+    expect(await page.textContent("header")).toContain("ライセンス評価");
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+    await expect(byTestId("start-view").textContent()).resolves.toContain("評価を始める");
+    for (const title of ["医療機器", "医薬品候補", "ソフトウェア"]) expect(await byTestId("start-view").textContent()).toContain(title);
+    expect(await assumptionsTable().catch(() => null)).toBeNull(); // nothing written before she chooses
+  });
+
+  test("starts blank, creates three scenarios with Japanese names and deletes the default ones", async () => {
+    await byTestId("start-blank").click();
+    await byTestId("scenario-tabs").waitFor();
+    expect(await tabNames()).toEqual(["低位", "基準", "高位"]);
+    for (const name of NAMES) {
+      await byTestId("new-scenario-name").fill(name);
+      await byTestId("add-scenario").click();
+    }
+    expect(await tabNames()).toEqual(["低位", "基準", "高位", ...NAMES]);
+    // A name already taken is refused with the reason, in Japanese.
+    await byTestId("new-scenario-name").fill("標準ケース");
+    await byTestId("add-scenario").click();
+    await expect(page.getByText("「標準ケース」というシナリオはすでにあります。").isVisible()).resolves.toBe(true);
+    await byTestId("new-scenario-name").fill("");
+    for (const name of ["低位", "基準", "高位"]) {
+      await selectTab(name);
+      await byTestId("delete").click();
+      await expect(page.getByRole("dialog").textContent()).resolves.toContain(`シナリオ「${name}」を削除しますか？`);
+      await byTestId("confirm-delete").click();
+    }
+    expect(await tabNames()).toEqual(NAMES);
+    await saved();
+    const table = await assumptionsTable();
+    expect(table.values[0].slice(3)).toEqual(NAMES);
+  });
+
+  test("duplicate, reorder and rename work on the selected scenario", async () => {
+    await selectTab("標準ケース");
+    await byTestId("duplicate").click();
+    expect(await tabNames()).toEqual(["悲観ケース", "標準ケース", "標準ケース（コピー）", "楽観ケース"]);
+    await byTestId("move-right").click(); // the copy, selected after duplicating, moves right
+    expect(await tabNames()).toEqual(["悲観ケース", "標準ケース", "楽観ケース", "標準ケース（コピー）"]);
+    await byTestId("rename").click();
+    await byTestId("rename-input").fill("参考ケース");
+    await byTestId("rename-save").click();
+    expect(await tabNames()).toEqual([...NAMES, "参考ケース"]);
+    await byTestId("delete").click();
+    await byTestId("confirm-delete").click();
+    expect(await tabNames()).toEqual(NAMES);
+  });
+
+  test("fills in every scenario; results appear as the required values arrive", async () => {
+    await expect(byTestId("results-problem").isVisible()).resolves.toBe(true);
+    for (let i = 0; i < NAMES.length; i++) {
+      await selectTab(NAMES[i]);
+      for (const [key, typed] of Object.entries(INPUTS)) await enter(key, typed[i]);
+    }
+    await expect(byTestId("results-problem").count()).resolves.toBe(0);
+    await expect(byTestId("range-table").isVisible()).resolves.toBe(true);
+    // The separators and full-width digits were read as numbers and shown back with separators.
+    await selectTab("楽観ケース");
+    expect(await input("market_size").inputValue()).toBe("3,000,000,000");
+  });
+
+  test("editing a value updates the results as she types, and is stored when she leaves the field", async () => {
+    await selectTab("標準ケース");
+    const before = await shownRange();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)); // coming up from below
+    await input("royalty_rate").fill("3");
+    // Shown at once, before the field is left: the base value rises with the rate.
+    await page.waitForFunction((b) => {
+      const el = document.querySelector('[data-testid="range-table"] tbody[data-output="npv"] [data-col="base"] [data-value]');
+      return el !== null && Number(el.getAttribute("data-value")) > b;
+    }, before.npv[1]!);
+    // The range table is out of view down here: the short summary at the top shows the range instead.
+    await byTestId("summary").waitFor();
+    expect(await page.locator('[data-summary="rnpv-base"]').textContent()).toMatch(/億|万/);
+    await input("royalty_rate").press("Tab");
+    await saved();
+    expect(cell((await assumptionsTable()).values, "royalty_rate", "標準ケース")).toBe(0.03);
+  });
+
+  test.each([
+    ["peak_share", "150", "ピーク時シェア：0%～100%（0～1の小数）で入力してください。", "値 10% を保持しています。"],
+    ["years_to_peak", "-1", "ピークまでの年数：0～200年で入力してください。", "空欄のままです。"],
+    ["discount_rate", "-100", "ライセンサー割引率：-100%より大きい値（-1より大きい小数）で入力してください。", "値 10% を保持しています。"],
+    ["market_size", "たくさん", "市場規模（初年度）：0以上の金額で入力してください。", "値 2,000,000,000 を保持しています。"],
+  ])("a bad %s (%s) is refused with the reason in Japanese and the last good value is kept", async (key, typed, reason, kept) => {
+    await selectTab("標準ケース");
+    const tableBefore = (await assumptionsTable()).values;
+    await enter(key, typed);
+    const row = page.locator(`tr[data-key="${key}"]`);
+    await expect(row.textContent()).resolves.toContain(reason);
+    await expect(row.textContent()).resolves.toContain(kept);
+    expect(await input(key).getAttribute("aria-invalid")).toBe("true");
+    expect(await input(key).inputValue()).toBe(typed); // what she typed stays in the field to be corrected
+    await page.waitForTimeout(500); // longer than the save delay: nothing was saved
+    expect((await assumptionsTable()).values).toEqual(tableBefore);
+    // Escape gives the field its stored value back.
+    await input(key).press("Escape");
+    expect(await row.textContent()).not.toContain(reason);
+  });
+
+  test("a scenario and the committee's decisions are marked internal, clearly, and in the workbook", async () => {
+    await selectTab("楽観ケース");
+    await byTestId("scenario-internal").check();
+    await expect(tab("楽観ケース").locator("svg").count()).resolves.toBe(1); // lock on the tab
+    await expect(page.locator("#assumptions-heading").textContent()).resolves.toContain("社外秘");
+    await byTestId("decision-offer").fill("150,000,000");
+    await byTestId("decision-offer").press("Enter");
+    await byTestId("decision-floor").fill("80000000");
+    await byTestId("decision-floor").press("Enter");
+    await byTestId("decision-notes").fill("上限料率の基準値を上回らないこと");
+    await byTestId("decision-notes").blur();
+    // Decisions are internal by default: every one is ticked and badged.
+    for (const k of ["offer", "floor", "ceiling", "notes"]) {
+      expect(await byTestId(`internal-${k}`).isChecked()).toBe(true);
+      await expect(page.locator(`[data-decision="${k}"] [data-testid="internal-badge"]`).count()).resolves.toBe(1);
+    }
+    await byTestId("internal-ceiling").uncheck();
+    await expect(page.locator('[data-decision="ceiling"] [data-testid="internal-badge"]').count()).resolves.toBe(0);
+    await saved();
+    const values = (await assumptionsTable()).values;
+    expect(values[values.length - 1].slice(3)).toEqual([false, false, true]);
+    // The chart marks the offer and the floor.
+    await expect(page.locator('[data-testid="football-field"] [data-mark="offer"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="football-field"] [data-mark="floor"]').count()).resolves.toBe(1);
+  });
+
+  test("the stand-in's table is what the functions read: =IPVALUE.RANGE on it gives the numbers the pane shows", async () => {
+    const table = await assumptionsTable();
+    for (const [key, stored] of Object.entries(STORED)) NAMES.forEach((name, i) => expect(cell(table.values, key, name)).toBeCloseTo(stored[i], 12));
+    const range = (await page.evaluate(
+      ([values, outputs]) => (window as any).CustomFunctions.__associated.functions.RANGE(values, [[outputs]], true),
+      [table.values, PANE_OUTPUTS.join(",")] as const
+    )) as unknown[][];
+    expect(range[0]).toEqual(["output", "low", "base", "high"]);
+    const shown = await shownRange();
+    expect(Object.keys(shown)).toEqual(PANE_OUTPUTS);
+    for (const row of range.slice(1)) {
+      const [output, ...lowBaseHigh] = row as [string, number, number, number];
+      lowBaseHigh.forEach((v, i) => expect(shown[output][i]).toBeCloseTo(v, 6));
+    }
+    // And the text shown is those numbers, formatted: yen with separators, rates as percentages.
+    const npvBase = (range.find((r) => r[0] === "npv") as number[])[2];
+    const rateHigh = (range.find((r) => r[0] === "rate25") as number[])[3];
+    const text = await byTestId("range-table").textContent();
+    expect(text).toContain(Math.round(npvBase).toLocaleString("en-US"));
+    expect(text).toContain(`${(rateHigh * 100).toFixed(2)}%`);
+  });
+
+  test("after a reload the pane finds everything as it was", async () => {
+    const before = await shownRange();
+    await page.reload();
+    await byTestId("scenario-tabs").waitFor();
+    expect(await tabNames()).toEqual(NAMES);
+    await selectTab("標準ケース");
+    expect(await input("royalty_rate").inputValue()).toBe("3");
+    expect(await input("peak_share").inputValue()).toBe("10");
+    expect(await input("market_size").inputValue()).toBe("2,000,000,000");
+    expect(await input("years_to_peak").inputValue()).toBe("");
+    await selectTab("楽観ケース");
+    expect(await byTestId("scenario-internal").isChecked()).toBe(true);
+    expect(await byTestId("decision-offer").inputValue()).toBe("150,000,000");
+    expect(await byTestId("decision-floor").inputValue()).toBe("80,000,000");
+    expect(await byTestId("decision-notes").inputValue()).toBe("上限料率の基準値を上回らないこと");
+    expect(await byTestId("internal-ceiling").isChecked()).toBe(false);
+    expect(await byTestId("internal-offer").isChecked()).toBe(true);
+    expect(await shownRange()).toEqual(before);
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+  });
+
+  test("an edit made in Excel shows in the pane; a table Excel cannot read is reported and the pane keeps its values", async () => {
+    const table = await assumptionsTable();
+    const row = table.values.findIndex((r) => r[0] === "royalty_rate");
+    const col = table.values[0].indexOf("悲観ケース");
+    await selectTab("悲観ケース");
+    await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, 0.025), [cellAddress(table.address, row, col)]);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="input-royalty_rate"]') as HTMLInputElement).value === "2.5");
+    // A key Excel's functions would not know either: the pane says so and keeps what it had.
+    await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, "royalty_ratio"), [cellAddress(table.address, row, 0)]);
+    await byTestId("external-error").waitFor();
+    expect(await byTestId("external-error").textContent()).toContain("前提条件表を読めません");
+    expect(await input("royalty_rate").inputValue()).toBe("2.5");
+    await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, "royalty_rate"), [cellAddress(table.address, row, 0)]);
+    await byTestId("external-error").waitFor({ state: "detached" });
+  });
+
+  test("ran without script errors", () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("screenshots for the README: a worked example in Japanese and in English, and the football field", async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    /** A new workbook, the medical-device example started in `language`, an offer and a floor. */
+    const example = async (language: "ja" | "en") => {
+      await page.evaluate(() => (window as any).__fakeExcel.reset());
+      await page.reload();
+      await byTestId("start-view").waitFor();
+      if (language === "en") await page.click("#lang-en");
+      await byTestId("start-medical-device").click();
+      await byTestId("range-table").waitFor();
+      await byTestId("decision-offer").fill("250000000");
+      await byTestId("decision-offer").press("Enter");
+      await byTestId("decision-floor").fill("120000000");
+      await byTestId("decision-floor").press("Enter");
+      await byTestId("decision-floor").blur();
+      await saved();
+      await page.evaluate(() => window.scrollTo(0, 0));
+    };
+    await example("ja");
+    await expect(page.locator("#assumptions-heading").textContent()).resolves.toContain("前提条件 — 低位");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "pane-ja.png") });
+
+    await example("en");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await expect(page.locator("header").textContent()).resolves.toContain("License valuation");
+    await expect(page.locator("#assumptions-heading").textContent()).resolves.toContain("Assumptions — Low");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "pane-en.png") });
+    await byTestId("football-field").screenshot({ path: path.join(SCREENSHOTS, "football-field.png") });
+    const label = await byTestId("football-field").getAttribute("aria-label");
+    expect(label).toContain("Offer 250,000,000");
+    expect(label).toContain("Floor 120,000,000");
+    expect(pageErrors).toEqual([]);
+  });
+});
