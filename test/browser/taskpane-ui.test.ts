@@ -304,6 +304,36 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     await byTestId("external-error").waitFor({ state: "detached" });
   });
 
+  test("a workbook whose table cannot be read opens on the reason, and recovers when the table is fixed in Excel", async () => {
+    const table = await assumptionsTable();
+    const row = table.values.findIndex((r) => r[0] === "years");
+    const keyCell = cellAddress(table.address, row, 0);
+    await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, ""), [keyCell]); // the key of a required row erased
+    await page.reload();
+    await byTestId("unreadable").waitFor();
+    expect(await byTestId("unreadable").textContent()).toContain("IPVALUE シートを読み取れません");
+    expect(await byTestId("unreadable").textContent()).toContain("前提条件表を読めません");
+    await expect(byTestId("start-view").count()).resolves.toBe(0); // nothing offered that would overwrite her table
+    await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, "years"), [keyCell]);
+    await byTestId("scenario-tabs").waitFor();
+    expect(await tabNames()).toEqual(NAMES);
+  });
+
+  test("each assumption explains itself: what it means and where to find it", async () => {
+    await page.getByRole("button", { name: "ピーク時シェアの説明" }).click();
+    await expect(page.getByText("ライセンス製品が到達する最大の市場シェア（0.1 = 10%）。ライセンシーの事業計画から。").isVisible()).resolves.toBe(true);
+    await page.keyboard.press("Escape");
+    const units = await page.locator('tr[data-key="market_size"]').textContent();
+    expect(units).toContain("金額／年");
+  });
+
+  test("the Valuation sheet is inserted from the pane", async () => {
+    await byTestId("insert-sheet").click();
+    await byTestId("inserted").waitFor();
+    expect(await byTestId("inserted").textContent()).toContain("評価シート（Valuation）を挿入しました。");
+    expect(await page.evaluate(() => (window as any).__fakeExcel.sheetNames())).toContain("Valuation");
+  });
+
   test("ran without script errors", () => {
     expect(pageErrors).toEqual([]);
   });
