@@ -254,7 +254,7 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     )) as unknown[][];
     expect(range[0]).toEqual(["output", "low", "base", "high"]);
     const shown = await shownRange();
-    expect(Object.keys(shown)).toEqual(PANE_OUTPUTS);
+    expect(Object.keys(shown).slice(0, PANE_OUTPUTS.length)).toEqual(PANE_OUTPUTS); // (a reference-bands row may follow)
     for (const row of range.slice(1)) {
       const [output, ...lowBaseHigh] = row as [string, number, number, number];
       lowBaseHigh.forEach((v, i) => expect(shown[output][i]).toBeCloseTo(v, 6));

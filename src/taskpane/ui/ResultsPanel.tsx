@@ -53,7 +53,7 @@ const useStyles = makeStyles({
 
 const labelOf = (o: Output, language: Language) => OUTPUTS.find((x) => x.key === o)!.label[language];
 
-function Value({ output, value, language, t }: { output: Output; value: OutputValue; language: Language; t: UiText }) {
+function Value({ output, value, language, t }: { output: string; value: OutputValue; language: Language; t: UiText }) {
   const s = useStyles();
   if (typeof value === "number") return <span data-value={value}>{formatOutput(output, value, language)}</span>;
   return (
@@ -68,7 +68,11 @@ function Value({ output, value, language, t }: { output: Output; value: OutputVa
 /** The range across scenarios, under the results heading; `children` (the football field) follows it. */
 export function RangeResults({ t, language, results, children, sectionRef }: { t: UiText; language: Language; results: Results; children?: ReactNode; sectionRef?: Ref<HTMLElement> }) {
   const s = useStyles();
-  const rows = PANE_OUTPUTS.map((o) => results.range.find((r) => r.output === o)).filter((r) => r !== undefined);
+  // The pane's outputs, then any row the model adds that is not a scenario output (reference bands).
+  const rows = [
+    ...PANE_OUTPUTS.map((o) => results.range.find((r) => r.output === o)).filter((r) => r !== undefined),
+    ...results.range.filter((r) => !OUTPUTS.some((o) => o.key === r.output)),
+  ];
   return (
     <section aria-labelledby="results-heading" data-testid="results" ref={sectionRef}>
       <h2 className={s.heading} id="results-heading">

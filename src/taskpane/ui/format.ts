@@ -1,11 +1,14 @@
 /** How the pane writes numbers: amounts with thousands separators, rates as percentages. */
-import type { AssumptionKey, Output } from "../../engine";
+import type { AssumptionKey } from "../../engine";
 import { EntryValue, formatEntry, Language } from "../model/scenario-set";
 import type { OutputValue } from "../model/results";
 import { LOCALE } from "./strings";
 
-/** Outputs that are rates (shown as percentages); the others are amounts. */
-export const RATE_OUTPUTS: ReadonlySet<Output> = new Set<Output>(["rate25", "maxrate", "royalty_rate"]);
+/**
+ * Rows of the results that are rates (shown as percentages); the others are amounts. Keyed by name, so
+ * that a row the model adds beside the engine's outputs (such as band_rate) is formatted too.
+ */
+export const RATE_OUTPUTS: ReadonlySet<string> = new Set<string>(["rate25", "maxrate", "royalty_rate", "band_rate"]);
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -27,7 +30,7 @@ export const formatPercent = (v: number, language: Language): string =>
 export const formatCompact = (v: number, language: Language): string =>
   numberFormat(language, { notation: "compact", maximumSignificantDigits: 3 }).format(v);
 
-export function formatOutput(output: Output, v: number, language: Language): string {
+export function formatOutput(output: string, v: number, language: Language): string {
   return RATE_OUTPUTS.has(output) ? formatPercent(v, language) : formatAmount(v, language);
 }
 
