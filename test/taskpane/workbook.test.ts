@@ -60,6 +60,7 @@ function bigSet(n: number): ScenarioSet {
       floor: { value: 120_000_000, internal: false },
       ceiling: { value: null, internal: true },
       notes: { text: "委員会メモ：上限は次回決定。=SUM(A1) は数式ではない", internal: true },
+      bands: { filter: "patent approval", internal: false },
     },
   };
 }
@@ -141,7 +142,7 @@ describe("save and load", () => {
     expect(fake.sheet("IPVALUE")!.visibility).toBe("Visible");
     expect(fake.values("IPVALUE!A1:B1")).toEqual([["ipvalue_schema", SCHEMA_VERSION]]);
     expect(String(fake.values("IPVALUE!C1")[0][0])).toMatch(/IPVALUE/);
-    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D7");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
     expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A10:F${10 + KEYS.length + 1}`);
     const values = fake.table(ASSUMPTIONS_TABLE)!.values;
     expect(values.map((row) => row[0])).toEqual(["key", ...KEYS, "internal"]);
@@ -157,7 +158,7 @@ describe("save and load", () => {
     expect(t.numberFormat[row("years")][4]).toBe("General");
     expect(t.numberFormat[row("market_growth")][1]).toBe("General"); // the label column is not a percentage
     expect(t.values[row("market_growth")].slice(3)).toEqual([0.02, 0.04, 0.06]);
-    expect(fake.table(DECISIONS_TABLE)!.numberFormat.map((r) => r[1])).toEqual(["General", AMOUNT_FORMAT, AMOUNT_FORMAT, AMOUNT_FORMAT, "General"]);
+    expect(fake.table(DECISIONS_TABLE)!.numberFormat.map((r) => r[1])).toEqual(["General", AMOUNT_FORMAT, AMOUNT_FORMAT, AMOUNT_FORMAT, "General", "General"]);
   });
 
   test("saving fewer scenarios resizes the same table and leaves no stale cells", async () => {
@@ -215,6 +216,7 @@ describe("save and load", () => {
       ["floor", "", true, "Walk-away floor"],
       ["ceiling", "", true, "Ceiling"],
       ["notes", "", true, "Committee notes"],
+      ["band_filter", "", false, "Reference bands (filter)"],
     ]);
     expect((await port.load())!.decisions).toEqual(emptyDecisions());
   });
@@ -384,7 +386,7 @@ describe("tables edited by hand", () => {
     fake.userConvertTableToRange(DECISIONS_TABLE);
     expect((await port.load())!.decisions).toEqual(emptyDecisions());
     await port.save(set, "en");
-    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D7");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
     expect(await port.load()).toEqual(set);
   });
 

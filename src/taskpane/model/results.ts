@@ -3,7 +3,7 @@
  * by the engine from exactly the table the functions read (so the pane and =IPVALUE.RANGE agree), and
  * the football field: one bar per method, from low to high, in money, with the decisions marked.
  */
-import { OUTPUTS, Output, parseAssumptionsTable, RawValue, runScenario, scenarioOutput, Text, valuationRangeRows, ValuationError } from "../../engine";
+import { bandRateRange, OUTPUTS, Output, parseAssumptionsTable, pickScenario, RawValue, runScenario, scenarioOutput, Text, valuationRangeRows, ValuationError, valueAtRate } from "../../engine";
 import { assumptionsTableValues } from "./table-layout";
 import { Language, ScenarioSet } from "./scenario-set";
 
@@ -16,15 +16,20 @@ export interface ScenarioResult {
 }
 
 export interface RangeResult {
-  output: Output;
+  output: RangeOutput;
   label: Text;
   low: OutputValue;
   base: OutputValue;
   high: OutputValue;
 }
 
+/** The reference-bands row: not a scenario output, the rates published terms matching the filter give. */
+export type RangeOutput = Output | "band_rate";
+export const BAND_RATE_LABEL: Text = { en: "Reference bands (royalty rate)", ja: "参考バンド（ロイヤルティ料率）" };
+export const BAND_VALUE_LABEL: Text = { en: "Reference bands (base scenario, risk-adjusted)", ja: "参考バンド（基準シナリオ・リスク調整後）" };
+
 export interface FootballBar {
-  output: Output;
+  output: RangeOutput;
   label: Text;
   low: number;
   base: number;
@@ -94,6 +99,19 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     if (typeof r.low === "number" && typeof r.base === "number" && typeof r.high === "number") {
       football.push({ output, label: r.label, low: r.low, base: r.base, high: r.high });
     }
+  }
+  // Reference bands: their royalty-rate range, and in money the base scenario's risk-adjusted value
+  // at the lowest, the typical and the highest published rate.
+  try {
+    const b = bandRateRange(set.decisions.bands.filter);
+    range.push({ output: "band_rate", label: BAND_RATE_LABEL, low: b.low, base: b.base, high: b.high });
+    const model = runScenario(scenarios[pickScenario(scenarios)].assumptions);
+    const at = (rate: number) => valueAtRate(model, rate);
+    football.push({ output: "band_rate", label: BAND_VALUE_LABEL, low: at(b.low), base: at(b.base), high: at(b.high) });
+  } catch (e) {
+    if (!(e instanceof ValuationError)) throw e;
+    const error = { error: e.message };
+    range.push({ output: "band_rate", label: BAND_RATE_LABEL, low: error, base: error, high: error });
   }
   return { scenarios: perScenario, range, football };
 }

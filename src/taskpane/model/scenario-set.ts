@@ -3,7 +3,7 @@
  * the committee's decisions. Pure data and pure operations (each returns a new set), no Office calls:
  * the workbook glue stores it, the UI shows it, and the same set feeds the functions' table layout.
  */
-import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, INTERNAL_KEY, parseTiming, Text, ValuationError } from "../../engine";
+import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, bandRateRange, INTERNAL_KEY, parseTiming, Text, ValuationError } from "../../engine";
 
 /** Version of the stored layout, kept in the workbook so later versions can migrate it. */
 export const SCHEMA_VERSION = 1;
@@ -31,6 +31,11 @@ export interface Decisions {
   floor: Decision;
   ceiling: Decision;
   notes: { text: string; internal: boolean };
+  /**
+   * Which reference bands the deal is compared with (the words BANDS and RANGE take: patent,
+   * approval, startup, meti2010 …; "" = every royalty band). Published facts, shared by default.
+   */
+  bands: { filter: string; internal: boolean };
 }
 
 export type DecisionKey = "offer" | "floor" | "ceiling";
@@ -57,6 +62,7 @@ export function emptyDecisions(): Decisions {
     floor: { value: null, internal: true },
     ceiling: { value: null, internal: true },
     notes: { text: "", internal: true },
+    bands: { filter: "", internal: false },
   };
 }
 
@@ -226,8 +232,23 @@ export function setDecision(set: ScenarioSet, which: DecisionKey, input: string)
   return { ...set, decisions };
 }
 
-export function setDecisionInternal(set: ScenarioSet, which: DecisionKey | "notes", internal: boolean): ScenarioSet {
+export function setDecisionInternal(set: ScenarioSet, which: DecisionKey | "notes" | "bands", internal: boolean): ScenarioSet {
   return { ...set, decisions: { ...set.decisions, [which]: { ...set.decisions[which], internal } } };
+}
+
+/** Chooses the reference bands; a filter that matches no royalty-rate band is refused. */
+export function setBandFilter(set: ScenarioSet, filter: string): ScenarioSet {
+  const text = filter.normalize("NFKC").trim();
+  try {
+    bandRateRange(text);
+  } catch (e) {
+    if (!(e instanceof ValuationError)) throw e;
+    throw new EditError({
+      en: `No royalty-rate band matches "${text}". Try words such as patent, know_how, approval, no_approval, startup or meti2010, or leave it blank for all.`,
+      ja: `「${text}」に合うロイヤルティ料率のバンドがありません。patent、know_how、approval、no_approval、startup、meti2010 などの語を使うか、空欄（すべて）にしてください。`,
+    });
+  }
+  return { ...set, decisions: { ...set.decisions, bands: { ...set.decisions.bands, filter: text } } };
 }
 
 export function setNotes(set: ScenarioSet, text: string): ScenarioSet {

@@ -4,7 +4,7 @@
  * `internal` row), and a small decisions table. Pure conversions between ScenarioSet and 2-D values;
  * the workbook glue only moves these arrays in and out of Excel.
  */
-import { AssumptionKey, assumptionSpec, INTERNAL_KEY, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../../engine";
+import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isInternalMark, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../../engine";
 import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, Language, ScenarioSet } from "./scenario-set";
 
 export type CellValue = string | number | boolean;
@@ -60,6 +60,7 @@ const DECISION_LABELS: Record<keyof Decisions, Text> = {
   floor: { en: "Walk-away floor", ja: "最低受入価格" },
   ceiling: { en: "Ceiling", ja: "上限価格" },
   notes: { en: "Committee notes", ja: "委員会メモ" },
+  bands: { en: "Reference bands (filter)", ja: "参考バンド（条件）" },
 };
 export const decisionLabel = (key: keyof Decisions, language: Language): string => DECISION_LABELS[key][language];
 
@@ -69,6 +70,7 @@ export function decisionsTableValues(decisions: Decisions, language: Language): 
     [...DECISIONS_HEADER],
     ...DECISION_KEYS.map((k) => [k, decisions[k].value ?? "", decisions[k].internal, DECISION_LABELS[k][language]]),
     ["notes", decisions.notes.text, decisions.notes.internal, DECISION_LABELS.notes[language]],
+    ["band_filter", decisions.bands.filter, decisions.bands.internal, DECISION_LABELS.bands[language]],
   ];
 }
 
@@ -92,6 +94,7 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
     if (key === "") continue;
     const v = row[value];
     if (key === "notes") d.notes = { text: v === null || v === undefined ? "" : String(v), internal: decisionInternal(row[internal]) };
+    else if (key === "band_filter") d.bands = { filter: v === null || v === undefined ? "" : String(v), internal: isInternalMark(row[internal]) };
     else if ((DECISION_KEYS as readonly string[]).includes(key)) {
       const k = key as (typeof DECISION_KEYS)[number];
       let amount: number | null = null;
@@ -105,7 +108,7 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
       }
       d[k] = { value: amount, internal: decisionInternal(row[internal]) };
     } else {
-      throw new EditError({ en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes).`, ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes のみ）。` });
+      throw new EditError({ en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter).`, ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter のみ）。` });
     }
   }
   return d;

@@ -18,6 +18,7 @@ import {
   setDecision,
   setDecisionInternal,
   setNotes,
+  setBandFilter,
   setValue,
 } from "../model/scenario-set";
 import { AssumptionEditor } from "./AssumptionEditor";
@@ -377,6 +378,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
             onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
             onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
             onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
+            onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
           />
           <Divider />
           <section>

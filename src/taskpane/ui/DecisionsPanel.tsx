@@ -25,8 +25,10 @@ export interface DecisionsProps {
   language: Language;
   decisions: Decisions;
   onAmount: (which: DecisionKey, input: string) => Text | null;
-  onInternal: (which: DecisionKey | "notes", internal: boolean) => void;
+  onInternal: (which: DecisionKey | "notes" | "bands", internal: boolean) => void;
   onNotes: (text: string) => void;
+  /** Sets the reference-band filter; returns the reason when no royalty band matches it. */
+  onBandFilter: (filter: string) => Text | null;
 }
 
 export function DecisionsPanel(props: DecisionsProps) {
@@ -42,11 +44,12 @@ export function DecisionsPanel(props: DecisionsProps) {
         <AmountRow key={k} which={k} {...props} />
       ))}
       <NotesRow {...props} />
+      <BandFilterRow {...props} />
     </section>
   );
 }
 
-function InternalBox({ t, which, internal, onInternal }: { t: UiText; which: DecisionKey | "notes"; internal: boolean; onInternal: DecisionsProps["onInternal"] }) {
+function InternalBox({ t, which, internal, onInternal }: { t: UiText; which: DecisionKey | "notes" | "bands"; internal: boolean; onInternal: DecisionsProps["onInternal"] }) {
   return (
     <>
       <Checkbox label={t.decisions.internal} checked={internal} onChange={(_, d) => onInternal(which, d.checked === true)} data-testid={`internal-${which}`} />
@@ -111,6 +114,43 @@ function NotesRow(props: DecisionsProps) {
       </Field>
       <div className={s.line}>
         <InternalBox t={t} which="notes" internal={decisions.notes.internal} onInternal={props.onInternal} />
+      </div>
+    </div>
+  );
+}
+
+/** Which published reference bands the deal is compared with (the words BANDS takes). */
+function BandFilterRow(props: DecisionsProps) {
+  const { t, language, decisions } = props;
+  const s = useStyles();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
+  const commit = () => {
+    if (draft === null || draft === decisions.bands.filter) return setDraft(null);
+    const reason = props.onBandFilter(draft);
+    setError(reason);
+    if (!reason) setDraft(null);
+  };
+  return (
+    <div className={s.item} data-decision="bands">
+      <Field
+        size="small"
+        label={decisionLabel("bands", language)}
+        hint={t.decisions.bandsHint}
+        validationState={error ? "error" : "none"}
+        validationMessage={error?.[language]}
+      >
+        <Input
+          value={draft ?? decisions.bands.filter}
+          placeholder={t.decisions.bandsPlaceholder}
+          onChange={(_, d) => setDraft(d.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === "Enter" && commit()}
+          data-testid="decision-bands"
+        />
+      </Field>
+      <div className={s.line}>
+        <InternalBox t={t} which="bands" internal={decisions.bands.internal} onInternal={props.onInternal} />
       </div>
     </div>
   );

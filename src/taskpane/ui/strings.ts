@@ -69,6 +69,8 @@ export interface UiText {
     intro: string;
     internal: string;
     amount: string;
+    bandsHint: string;
+    bandsPlaceholder: string;
   };
   results: {
     summary: string;
@@ -179,6 +181,8 @@ export const TEXT: Record<Language, UiText> = {
       intro: "What the licensing committee fixes. Decisions are internal unless you untick the box.",
       internal: "Keep internal",
       amount: "amount",
+      bandsHint: "Published royalty rates to compare with, as words: patent, know_how, approval, no_approval, startup, meti2010 … Blank = all. =IPVALUE.BANDS() lists them.",
+      bandsPlaceholder: "all royalty bands",
     },
     results: {
       summary: "Valuation range",
@@ -287,6 +291,8 @@ export const TEXT: Record<Language, UiText> = {
       intro: "ライセンス委員会が決める事項です。チェックを外さない限り社外秘として扱います。",
       internal: "社外秘として扱う",
       amount: "金額",
+      bandsHint: "比較する公表ロイヤルティ料率を語で指定：patent、know_how、approval、no_approval、startup、meti2010 など。空欄はすべて。一覧は =IPVALUE.BANDS()。",
+      bandsPlaceholder: "すべての料率バンド",
     },
     results: {
       summary: "評価レンジ",

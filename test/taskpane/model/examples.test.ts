@@ -22,8 +22,8 @@ describe.each(EXAMPLES.map((e) => [e.id, e] as const))("example %s", (id) => {
     expect(base.maxrate as number).toBeGreaterThan(base.royalty_rate as number);
   });
 
-  test("draws a football field with four money bars, low ≤ base ≤ high", () => {
-    expect(results.football.map((b) => b.output)).toEqual(["npv", "rnpv", "value_rate25", "value_maxrate"]);
+  test("draws a football field with five money bars (four methods and the reference bands), low ≤ base ≤ high", () => {
+    expect(results.football.map((b) => b.output)).toEqual(["npv", "rnpv", "value_rate25", "value_maxrate", "band_rate"]);
     for (const b of results.football) {
       expect(b.low).toBeLessThanOrEqual(b.base);
       expect(b.base).toBeLessThanOrEqual(b.high);
@@ -35,4 +35,17 @@ test("Japanese examples use Japanese scenario names and pick 基準 as the base"
   const r = computeResults(exampleSet("software", "ja"), "ja");
   expect(r.scenarios.map((s) => s.name)).toEqual(["低位", "基準", "高位"]);
   expect(r.range.find((x) => x.output === "npv")!.base).toBe(r.scenarios[1].outputs.npv);
+});
+
+test("the reference-bands row follows the committee's filter: METI 2010 field means give 3.7%–6.0%", () => {
+  const set = exampleSet("medical-device", "en");
+  const withBands = { ...set, decisions: { ...set.decisions, bands: { filter: "meti2010", internal: false } } };
+  const r = computeResults(withBands, "en");
+  const row = r.range.find((x) => x.output === "band_rate")!;
+  expect([row.low, row.base, row.high]).toEqual([0.037, 0.043, 0.06]);
+  const bar = r.football.find((b) => b.output === "band_rate")!;
+  // In money: the base scenario's risk-adjusted value at 3.7% and at 6.0%; more royalty, more value.
+  expect(bar.low).toBeLessThan(bar.base);
+  expect(bar.base).toBeLessThan(bar.high);
+  expect(bar.high).toBeGreaterThan(r.range.find((x) => x.output === "rnpv")!.base as number);
 });

@@ -12,6 +12,7 @@ import {
   readEntry,
   readNumber,
   renameScenario,
+  setBandFilter,
   SCHEMA_VERSION,
   ScenarioSet,
   setDecision,
@@ -50,6 +51,7 @@ describe("a new set", () => {
       floor: { value: null, internal: true },
       ceiling: { value: null, internal: true },
       notes: { text: "", internal: true },
+      bands: { filter: "", internal: false },
     });
     expect(emptyDecisions()).toEqual(blankSet("ja").decisions);
   });
@@ -91,6 +93,13 @@ describe("scenario operations", () => {
     expect(copy.length).toBeLessThanOrEqual(60);
     expect(copy.endsWith("（コピー）")).toBe(true);
     expect(duplicateScenario(duplicateScenario(set, 0, "en"), 0, "en").scenarios[1].name).toMatch(/ \(copy 2\)$/);
+  });
+
+  test("a band filter is kept when some royalty band matches it, and refused with a bilingual reason otherwise", () => {
+    expect(setBandFilter(base, " patent  approval ").decisions.bands.filter).toBe("patent  approval");
+    const e = refusal(() => setBandFilter(base, "zzz_nothing"));
+    expect(e.reason.en).toMatch(/No royalty-rate band matches "zzz_nothing"/);
+    expect(e.reason.ja).toMatch(/「zzz_nothing」に合うロイヤルティ料率のバンドがありません/);
   });
 
   test("duplicate keeps the internal mark", () => {

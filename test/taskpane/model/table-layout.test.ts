@@ -85,13 +85,19 @@ describe("the decisions table", () => {
     set = setNotes(set, "上限は次回決定");
     const values = decisionsTableValues(set.decisions, "ja");
     expect(values[0]).toEqual(["item", "value", "internal", "label"]);
-    expect(values.map((r) => r[0])).toEqual(["item", "offer", "floor", "ceiling", "notes"]);
+    expect(values.map((r) => r[0])).toEqual(["item", "offer", "floor", "ceiling", "notes", "band_filter"]);
     expect(values[1][3]).toBe("提示価格");
     expect(readDecisions(values)).toEqual(set.decisions);
   });
 
-  test("new decisions are stored internal", () => {
-    expect(decisionsTableValues(emptyDecisions(), "en").slice(1).map((r) => r[2])).toEqual([true, true, true, true]);
+  test("new decisions are stored internal; the reference-band filter (published facts) is shared", () => {
+    expect(decisionsTableValues(emptyDecisions(), "en").slice(1).map((r) => [r[0], r[2]])).toEqual([
+      ["offer", true],
+      ["floor", true],
+      ["ceiling", true],
+      ["notes", true],
+      ["band_filter", false],
+    ]);
   });
 
   test.each([
