@@ -17,6 +17,18 @@ Office.onReady((info) => {
     display = undefined;
   }
   const language = languageFor(display ?? navigator.language);
-  const root = document.getElementById("root")!;
-  createRoot(root).render(<App port={officeWorkbook()} initialLanguage={language} inOffice={inOffice} />);
+  const root = createRoot(document.getElementById("root")!);
+  // The workbook glue resizes tables (ExcelApi 1.13) and listens to their changes (1.7). Older Excel
+  // still runs the functions; the pane says why it cannot store scenarios instead of failing later.
+  if (inOffice && !Office.context.requirements.isSetSupported("ExcelApi", "1.13")) {
+    root.render(
+      <p style={{ padding: 16 }}>
+        {language === "ja"
+          ? "このバージョンの Excel ではシナリオ編集を使えません（ExcelApi 1.13 が必要です）。=IPVALUE. の関数は使えます。"
+          : "This version of Excel cannot run the scenario editor (it needs ExcelApi 1.13). The =IPVALUE. functions work."}
+      </p>
+    );
+    return;
+  }
+  root.render(<App port={officeWorkbook()} initialLanguage={language} inOffice={inOffice} />);
 });
