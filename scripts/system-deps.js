@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The tests drive Debian's Chromium (headless browser test of the built add-in) and LibreOffice Calc
- * (independent recalculation of .xlsx cross-checks), and the Japanese screenshots need a CJK font.
+ * (independent recalculation of .xlsx cross-checks), the Japanese screenshots need a CJK font, and
+ * pictures of workbooks rendered by LibreOffice need pdftoppm.
  * None of these comes from npm. When one is missing and we are root on Debian, install it with
  * apt-get; otherwise say exactly what to install and fail.
  */
@@ -12,6 +13,7 @@ const NEEDED = [
   { what: "Chromium", present: () => fs.existsSync("/usr/bin/chromium"), packages: ["chromium"] },
   { what: "LibreOffice Calc", present: () => spawnSync("sh", ["-c", "command -v soffice"]).status === 0, packages: ["libreoffice-calc"] },
   { what: "a Japanese font", present: () => spawnSync("sh", ["-c", "fc-list :lang=ja | grep -q ."]).status === 0, packages: ["fonts-ipafont-gothic"] },
+  { what: "pdftoppm (pictures of LibreOffice renderings)", present: () => spawnSync("sh", ["-c", "command -v pdftoppm"]).status === 0, packages: ["poppler-utils"] },
 ];
 
 const missing = NEEDED.filter((n) => !n.present());
