@@ -58,33 +58,40 @@ function InternalBox({ t, which, internal, onInternal }: { t: UiText; which: Dec
   );
 }
 
-function AmountRow(props: DecisionsProps & { which: DecisionKey }) {
-  const { t, language, which, decisions } = props;
-  const s = useStyles();
+/**
+ * A text field committed on blur or Enter: `apply` returns the reason when the model refuses the
+ * entry, which is then shown while the draft stays for correction; the model keeps its last good value.
+ */
+function useCommittedDraft(current: string, apply: (input: string) => Text | null) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<Text | null>(null);
-  const value = decisions[which].value;
-  const shown = value === null ? "" : formatAmount(value, "en");
   const commit = () => {
-    if (draft === null) return;
-    if (draft === shown) return setDraft(null);
-    const reason = props.onAmount(which, draft);
+    if (draft === null || draft === current) return setDraft(null);
+    const reason = apply(draft);
     setError(reason);
     if (!reason) setDraft(null);
   };
+  return {
+    error,
+    input: {
+      value: draft ?? current,
+      onChange: (_: unknown, d: { value: string }) => setDraft(d.value),
+      onBlur: commit,
+      onKeyDown: (e: { key: string }) => e.key === "Enter" && commit(),
+    },
+  };
+}
+
+function AmountRow(props: DecisionsProps & { which: DecisionKey }) {
+  const { t, language, which, decisions } = props;
+  const s = useStyles();
+  const value = decisions[which].value;
+  const { error, input } = useCommittedDraft(value === null ? "" : formatAmount(value, "en"), (draft) => props.onAmount(which, draft));
   return (
     <div className={s.item} data-decision={which}>
       <div className={s.line}>
         <Field className={s.grow} size="small" label={decisionLabel(which, language)} validationState={error ? "error" : "none"} validationMessage={error?.[language]}>
-          <Input
-            inputMode="decimal"
-            value={draft ?? shown}
-            placeholder={t.decisions.amount}
-            onChange={(_, d) => setDraft(d.value)}
-            onBlur={commit}
-            onKeyDown={(e) => e.key === "Enter" && commit()}
-            data-testid={`decision-${which}`}
-          />
+          <Input inputMode="decimal" {...input} placeholder={t.decisions.amount} data-testid={`decision-${which}`} />
         </Field>
       </div>
       <div className={s.line}>
@@ -123,14 +130,7 @@ function NotesRow(props: DecisionsProps) {
 function BandFilterRow(props: DecisionsProps) {
   const { t, language, decisions } = props;
   const s = useStyles();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<Text | null>(null);
-  const commit = () => {
-    if (draft === null || draft === decisions.bands.filter) return setDraft(null);
-    const reason = props.onBandFilter(draft);
-    setError(reason);
-    if (!reason) setDraft(null);
-  };
+  const { error, input } = useCommittedDraft(decisions.bands.filter, props.onBandFilter);
   return (
     <div className={s.item} data-decision="bands">
       <Field
@@ -140,14 +140,7 @@ function BandFilterRow(props: DecisionsProps) {
         validationState={error ? "error" : "none"}
         validationMessage={error?.[language]}
       >
-        <Input
-          value={draft ?? decisions.bands.filter}
-          placeholder={t.decisions.bandsPlaceholder}
-          onChange={(_, d) => setDraft(d.value)}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === "Enter" && commit()}
-          data-testid="decision-bands"
-        />
+        <Input {...input} placeholder={t.decisions.bandsPlaceholder} data-testid="decision-bands" />
       </Field>
       <div className={s.line}>
         <InternalBox t={t} which="bands" internal={decisions.bands.internal} onInternal={props.onInternal} />

@@ -5,7 +5,6 @@ import {
   checkName,
   deleteScenario,
   duplicateScenario,
-  EditError,
   emptyDecisions,
   formatEntry,
   moveScenario,
@@ -22,17 +21,8 @@ import {
   setValue,
 } from "../../../src/taskpane/model/scenario-set";
 import { exampleSet } from "../../../src/taskpane/model/examples";
+import { refusal } from "./helpers";
 
-/** The EditError a call throws (fails the test when it does not throw one). */
-function refusal(f: () => unknown): EditError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof EditError) return e;
-    throw e;
-  }
-  throw new Error("expected an EditError");
-}
 
 const names = (set: ScenarioSet) => set.scenarios.map((s) => s.name);
 

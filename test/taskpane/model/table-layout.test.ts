@@ -1,18 +1,10 @@
 /** The table layout shared by the pane, the workbook and the custom functions. */
 import { parseAssumptionsTable, RawValue } from "../../../src/engine";
 import { exampleSet } from "../../../src/taskpane/model/examples";
-import { blankSet, EditError, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNotes } from "../../../src/taskpane/model/scenario-set";
+import { blankSet, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNotes } from "../../../src/taskpane/model/scenario-set";
 import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../../src/taskpane/model/table-layout";
+import { refusal } from "./helpers";
 
-function refusal(f: () => unknown): EditError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof EditError) return e;
-    throw e;
-  }
-  throw new Error("expected an EditError");
-}
 
 describe("the assumptions table", () => {
   const set = exampleSet("medical-device", "ja");
