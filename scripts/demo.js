@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * npm run demo: what runs on a machine without Excel. Builds a negotiator workbook (src/export) from a
+ * licensing manager's bundled sample (assets/samples/negotiation-sample.json: the medical-device
+ * example, one scenario, the walk-away floor and the committee's notes internal, the offer shared)
+ * with exactly the builder the task pane uses, and prints the path of the .xlsx it wrote.
+ *
+ *   node scripts/demo.js [--lang en|ja] [--out path.xlsx] [--date YYYY-MM-DD] [--json]
+ *
+ * Shares what the sample does not mark internal (the task pane's default choice). --json prints a
+ * line of JSON (path, sheets, scenarios shared) instead of the sentence. No build step: the TypeScript
+ * sources are transpiled as they are required, with the installed compiler.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const ts = require("typescript");
+
+const ROOT = path.resolve(__dirname, "..");
+const SRC = path.join(ROOT, "src") + path.sep;
+
+/** require() of src/**.ts: transpiled to CommonJS on the fly (type checking is `npm run typecheck`). */
+function registerTypeScript() {
+  if (require.extensions[".ts"]) return;
+  require.extensions[".ts"] = (module, filename) => {
+    if (!filename.startsWith(SRC)) throw new Error(`demo: only src/ TypeScript is loaded, not ${filename}`);
+    const source = fs.readFileSync(filename, "utf8");
+    const out = ts.transpileModule(source, {
+      fileName: filename,
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, sourceMap: false },
+    });
+    const errors = (out.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+    if (errors.length > 0) throw new Error(`${filename}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
+    module._compile(out.outputText, filename);
+  };
+}
+
+function parseArgs(argv) {
+  const args = { lang: "en", out: path.join(ROOT, "out", "negotiator-demo.xlsx"), date: null, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === "--lang") args.lang = next();
+    else if (a === "--out") args.out = path.resolve(next());
+    else if (a === "--date") args.date = next();
+    else if (a === "--json") args.json = true;
+    else if (a === "--help" || a === "-h") {
+      console.log("usage: node scripts/demo.js [--lang en|ja] [--out path.xlsx] [--date YYYY-MM-DD] [--json]");
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!["en", "ja"].includes(args.lang)) throw new Error(`--lang must be en or ja; got ${args.lang}`);
+  if (args.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date must be YYYY-MM-DD; got ${args.date}`);
+  return args;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  registerTypeScript();
+  const { negotiatorWorkbook } = require(path.join(ROOT, "src/export/negotiator.ts"));
+  const { defaultShareChoice, selectShared } = require(path.join(ROOT, "src/export/share.ts"));
+  const { IPVALUE_VERSION } = require(path.join(ROOT, "src/export/version.ts"));
+  const sample = JSON.parse(fs.readFileSync(path.join(ROOT, "assets/samples/negotiation-sample.json"), "utf8"));
+
+  const choice = defaultShareChoice(sample.set);
+  const date = args.date ? new Date(`${args.date}T12:00:00`) : new Date();
+  const bytes = await negotiatorWorkbook(sample.set, choice, { language: args.lang, date, version: IPVALUE_VERSION, currency: sample.currency });
+  fs.mkdirSync(path.dirname(args.out), { recursive: true });
+  fs.writeFileSync(args.out, bytes);
+
+  const shared = selectShared(sample.set, choice);
+  const left = sample.set.scenarios.filter((s) => !choice.scenarios.includes(s.name)).map((s) => s.name);
+  if (args.json) {
+    console.log(JSON.stringify({ path: args.out, language: args.lang, scenarios: shared.scenarios.map((s) => s.name), leftOut: left, bytes: bytes.length }));
+  } else {
+    console.log(`Negotiator workbook (${args.lang}): ${args.out}`);
+    console.log(`  shared: ${shared.scenarios.map((s) => s.name).join(", ")}; results: ${shared.outputs.join(", ")}; offer ${shared.offer ?? "not shared"}`);
+    const kept = ["offer", "ceiling", "floor", "notes"].filter((k) => !choice.decisions.includes(k) && (k === "notes" ? sample.set.decisions.notes.text : sample.set.decisions[k].value !== null));
+    console.log(`  left out (internal): ${left.length} scenario(s)${kept.map((k) => `, the ${k}`).join("")}`);
+    console.log("  Open it in Excel, LibreOffice or Google Sheets: every result is a native formula over the Assumptions sheet.");
+  }
+}
+
+main().catch((e) => {
+  console.error(`demo failed: ${e && e.message ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,628 @@
+/**
+ * The negotiator workbook: a plain .xlsx for the other side of the table, built with exceljs, that
+ * any spreadsheet opens, audits and recalculates. No IPVALUE function anywhere: every result is a
+ * native formula (SUMPRODUCT, MIN, MAX, IF …) over the shared scenarios' assumptions, written with
+ * the value the engine computes cached beside it, so the file reads right before any recalculation
+ * and follows when a negotiator changes an input.
+ *
+ * Built from a SharedContent (share.ts), never from a ScenarioSet: only the chosen items exist here,
+ * so nothing internal can reach a cell, a sheet name, the shared-strings table or a property.
+ *
+ * Sheets, in order:
+ *   Summary (概要)            the valuation range (low/base/high), the royalty-rate range by method,
+ *                             the proposal if shared, each scenario's results: formulas over the model sheets
+ *   Assumptions (前提条件)     key | label | unit | one column per shared scenario: plain input cells
+ *                             (the functions' table layout, so IPVALUE.RANGE could read it too)
+ *   Model - <name> (モデル - …) one per scenario: its inputs linked from Assumptions (rows 7–24), the
+ *                             timing offset (row 25), the results (rows 29–35) and the yearly model (row 38 on)
+ *   Reference bands (参考バンド) the published rates used, with source, place, page and year (if shared)
+ *   Notes (注記)               date, version, currency, methods in plain words, the committee's notes if shared
+ */
+import * as ExcelJS from "exceljs";
+import {
+  ASSUMPTIONS,
+  AssumptionKey,
+  BandRow,
+  discountFactors,
+  newSeries,
+  OUTPUTS,
+  Output,
+  royaltyStream,
+  runScenario,
+  ScenarioModel,
+  scenarioOutput,
+  valuationRangeRows,
+  ValuationError,
+} from "../engine";
+import type { Language, ScenarioSet } from "../taskpane/model/scenario-set";
+import { SharedContent, SharedScenario, selectShared, ShareChoice } from "./share";
+import { RATE_OUTPUTS, UNIT_WORDS, WORDS, Words } from "./words";
+
+export interface BuildOptions {
+  language: Language;
+  /** The date written on the workbook (and its document properties). */
+  date: Date;
+  /** IPVALUE's version (src/export/version.ts). */
+  version: string;
+  /** The currency of the amounts, as the user names it ("JPY", "円"); blank = not stated. */
+  currency?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout (1-based rows and columns, as in a spreadsheet)
+
+export const LAYOUT = {
+  assumptions: { headerRow: 4, firstKeyRow: 5, firstScenarioColumn: 4 },
+  model: {
+    inputsHeaderRow: 6,
+    firstInputRow: 7,
+    offsetRow: 7 + ASSUMPTIONS.length,
+    resultsHeaderRow: 28,
+    firstResultRow: 29,
+    tableHeaderRow: 38,
+    firstYearRow: 39,
+  },
+  bands: { headerRow: 5, firstRow: 6 },
+} as const;
+
+const AMOUNT = "#,##0";
+const PERCENT = "0.00%";
+const INPUT_PERCENT = "0.0##%";
+const FACTOR = "0.000000";
+/** Every font names its face: without one, a spreadsheet may fall back to a serif face. */
+const BASE_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
+const BOLD: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
+const TITLE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, size: 14 };
+const HEADING_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EEF4" } };
+const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF7D6" } };
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: "FF7F7F7F" } };
+const KEY_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: 9, color: { argb: "FF7F7F7F" } };
+
+type Cached = number | string;
+
+function columnLetters(c: number): string {
+  let s = "";
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+const abs = (row: number, col: number) => `$${columnLetters(col)}$${row}`;
+const rel = (row: number, col: number) => `${columnLetters(col)}${row}`;
+/** A sheet reference as formulas need it: always quoted, quotes doubled. */
+export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+
+/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const clean = wanted.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  let name = clean.slice(0, 31).trimEnd();
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A value of the engine, or the workbook's "n/a" where the engine has no answer. */
+function attempt(f: () => number, na: string): Cached {
+  try {
+    const v = f();
+    return Number.isFinite(v) ? v : na;
+  } catch (e) {
+    if (e instanceof ValuationError) return na;
+    throw e;
+  }
+}
+
+function setFormula(ws: ExcelJS.Worksheet, address: string, formula: string, result: Cached, numFmt?: string): void {
+  const cell = ws.getCell(address);
+  cell.value = { formula, result } as ExcelJS.CellFormulaValue;
+  if (numFmt) cell.numFmt = numFmt;
+}
+
+function header(ws: ExcelJS.Worksheet, row: number, firstCol: number, labels: readonly string[]): void {
+  labels.forEach((label, i) => {
+    const cell = ws.getCell(row, firstCol + i);
+    cell.value = label;
+    cell.font = BOLD;
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: "middle", wrapText: true };
+  });
+}
+
+function text(ws: ExcelJS.Worksheet, address: string, value: string, font?: Partial<ExcelJS.Font>): void {
+  const cell = ws.getCell(address);
+  cell.value = value;
+  if (font) cell.font = font;
+}
+
+const outputLabel = (o: Output, language: Language) => OUTPUTS.find((x) => x.key === o)!.label[language];
+const outputFormat = (o: Output) => (RATE_OUTPUTS.has(o) ? PERCENT : AMOUNT);
+const MONEY_OUTPUTS: readonly Output[] = ["rnpv", "npv", "value_rate25", "value_maxrate"];
+const RATE_ORDER: readonly Output[] = ["royalty_rate", "rate25", "maxrate"];
+
+function pageSetup(ws: ExcelJS.Worksheet): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model of one scenario, with what each formula cell caches
+
+interface ModelSheet {
+  name: string;
+  scenario: SharedScenario;
+  model: ScenarioModel;
+  /** Cached value of each chosen output, by output. */
+  results: Map<Output, Cached>;
+  /** Row of each chosen output's result in column B. */
+  resultRow: Map<Output, number>;
+}
+
+const inputRow = (key: AssumptionKey) => LAYOUT.model.firstInputRow + ASSUMPTIONS.findIndex((s) => s.key === key);
+const P = (key: AssumptionKey) => abs(inputRow(key), 2);
+
+interface YearColumn {
+  id: keyof Words["columns"];
+  format: string;
+  /** The formula of row r (year in column A), given the column letters of the others. */
+  formula: (r: number, col: (id: keyof Words["columns"]) => string) => string;
+  cached: (i: number) => number;
+}
+
+function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedContent, assumptionsSheet: string, column: number, w: Words, language: Language): void {
+  const ws = wb.addWorksheet(m.name);
+  const a = m.scenario.assumptions;
+  const n = a.years;
+  const L = LAYOUT.model;
+  const first = L.firstYearRow;
+  const last = first + n - 1;
+  const year = (r: number) => `$A${r}`;
+  const na = w.notAvailable;
+
+  text(ws, "A1", w.modelTitle(m.scenario.name), TITLE_FONT);
+  text(ws, "A2", w.modelAbout(assumptionsSheet));
+  text(ws, "A3", w.yearsNote(n));
+
+  // Inputs, linked to the Assumptions sheet.
+  text(ws, `A${L.inputsHeaderRow - 1}`, w.inputs, HEADING_FONT);
+  header(ws, L.inputsHeaderRow, 1, [w.input, w.value, w.key]);
+  ASSUMPTIONS.forEach((spec, i) => {
+    const r = L.firstInputRow + i;
+    ws.getCell(r, 1).value = spec.label[language];
+    const from = `${sheetRef(assumptionsSheet)}${abs(LAYOUT.assumptions.firstKeyRow + i, column)}`;
+    const v = a[spec.key];
+    const fmt = spec.unit === "rate" || spec.unit === "share" ? INPUT_PERCENT : spec.unit.startsWith("currency") ? AMOUNT : undefined;
+    setFormula(ws, rel(r, 2), from, v, fmt);
+    if (spec.unit === "timing") ws.getCell(r, 2).alignment = { horizontal: "right" };
+    text(ws, rel(r, 3), spec.key, KEY_FONT);
+  });
+  const offset = abs(L.offsetRow, 2);
+  ws.getCell(L.offsetRow, 1).value = w.timingOffset;
+  setFormula(ws, rel(L.offsetRow, 2), `IF(${P("timing")}="mid",0.5,IF(${P("timing")}="begin",1,0))`, { end: 0, mid: 0.5, begin: 1 }[a.timing]);
+
+  // Cached series from the engine.
+  const md = m.model;
+  const operatingProfit = Array.from(md.sales, (s) => a.operating_margin * s);
+  const royaltyBase = Array.from(md.sales, (s, i) => (i < a.term_years ? s : 0));
+  const hurdleFactor = discountFactors(a.hurdle_rate, a.timing, newSeries(n));
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  const atRate = (v: Cached | undefined) => (typeof v === "number" ? Array.from(royaltyStream(md.sales, clamp(v), a.annual_minimum, a.term_years)) : newSeries(n));
+  const rate25 = m.results.get("rate25");
+  const maxrate = m.results.get("maxrate");
+  const royaltyAt25 = atRate(rate25);
+  const royaltyAtMax = atRate(maxrate);
+
+  const outputs = content.outputs;
+  const resultCell = (o: Output) => abs(m.resultRow.get(o)!, 2);
+  const started = (r: number, col: (id: keyof Words["columns"]) => string) => `MAX(${col("sales")}$${first}:${col("sales")}${r})>0`;
+  const inTerm = (r: number) => `${year(r)}<=${P("years")},${year(r)}<=${P("term_years")}`;
+  const royaltyAt = (rateCell: string) => (r: number, col: (id: keyof Words["columns"]) => string) =>
+    `IF(AND(ISNUMBER(${rateCell}),${inTerm(r)},${started(r, col)}),MAX(MIN(1,MAX(0,${rateCell}))*${col("sales")}${r},${P("annual_minimum")}),0)`;
+
+  const columns: YearColumn[] = [
+    {
+      id: "market",
+      format: AMOUNT,
+      formula: (r) => `IF(${year(r)}>${P("years")},0,${P("market_size")}*(1+${P("market_growth")})^(${year(r)}-1))`,
+      cached: (i) => md.market[i],
+    },
+    {
+      id: "share",
+      format: PERCENT,
+      formula: (r) => {
+        const k = `(${year(r)}-${P("launch_year")}+1)`;
+        return `IF(OR(${year(r)}>${P("years")},${k}<1),0,IF(${P("years_to_peak")}<=${k},${P("peak_share")},${P("peak_share")}*${k}/${P("years_to_peak")}))`;
+      },
+      cached: (i) => md.share[i],
+    },
+    { id: "sales", format: AMOUNT, formula: (r, col) => `${col("market")}${r}*${col("share")}${r}`, cached: (i) => md.sales[i] },
+    {
+      id: "royalty",
+      format: AMOUNT,
+      formula: (r, col) => `IF(AND(${inTerm(r)},${started(r, col)}),MAX(${P("royalty_rate")}*${col("sales")}${r},${P("annual_minimum")}),0)`,
+      cached: (i) => md.royalty[i],
+    },
+    {
+      id: "discountFactor",
+      format: FACTOR,
+      formula: (r) => `IF(${year(r)}>${P("years")},0,1/(1+${P("discount_rate")})^(${year(r)}-${offset}))`,
+      cached: (i) => md.discountFactor[i],
+    },
+    { id: "presentValue", format: AMOUNT, formula: (r, col) => `${col("royalty")}${r}*${col("discountFactor")}${r}`, cached: (i) => md.presentValue[i] },
+  ];
+  if (outputs.includes("maxrate")) {
+    columns.push(
+      { id: "operatingProfit", format: AMOUNT, formula: (r, col) => `${P("operating_margin")}*${col("sales")}${r}`, cached: (i) => operatingProfit[i] },
+      { id: "royaltyBase", format: AMOUNT, formula: (r, col) => `IF(${year(r)}<=${P("term_years")},${col("sales")}${r},0)`, cached: (i) => royaltyBase[i] },
+      {
+        id: "hurdleFactor",
+        format: FACTOR,
+        formula: (r) => `IF(${year(r)}>${P("years")},0,1/(1+${P("hurdle_rate")})^(${year(r)}-${offset}))`,
+        cached: (i) => hurdleFactor[i],
+      }
+    );
+  }
+  if (outputs.includes("value_rate25")) columns.push({ id: "royaltyAt25", format: AMOUNT, formula: royaltyAt(resultCell("rate25")), cached: (i) => royaltyAt25[i] });
+  if (outputs.includes("value_maxrate")) columns.push({ id: "royaltyAtMax", format: AMOUNT, formula: royaltyAt(resultCell("maxrate")), cached: (i) => royaltyAtMax[i] });
+
+  const colOf = new Map<string, string>(columns.map((c, i) => [c.id, columnLetters(2 + i)]));
+  const col = (id: keyof Words["columns"]) => colOf.get(id)!;
+  const span = (id: keyof Words["columns"]) => `${col(id)}${first}:${col(id)}${last}`;
+
+  // Results.
+  text(ws, `A${L.resultsHeaderRow - 1}`, w.results, HEADING_FONT);
+  header(ws, L.resultsHeaderRow, 1, [w.result, w.value, w.key]);
+  const p = P("success_probability");
+  const formulas: Record<Output, () => string> = {
+    npv: () => `${P("upfront")}+SUMPRODUCT(${span("royalty")},${span("discountFactor")})`,
+    rnpv: () => `${P("upfront")}+${p}*SUMPRODUCT(${span("royalty")},${span("discountFactor")})`,
+    royalty_rate: () => P("royalty_rate"),
+    rate25: () => `IF(${P("operating_margin")}<0,"${na}",${P("operating_margin")}*${P("licensor_share")})`,
+    maxrate: () => {
+      const denominator = `${p}*SUMPRODUCT(${span("royaltyBase")},${span("hurdleFactor")})*(1-${P("tax_rate")})`;
+      const numerator = `${p}*SUMPRODUCT(${span("operatingProfit")},${span("hurdleFactor")})*(1-${P("tax_rate")})-(${P("investment")}+${P("upfront")})`;
+      return `IF(${denominator}>0,(${numerator})/(${denominator}),"${na}")`;
+    },
+    value_rate25: () => `IF(ISNUMBER(${resultCell("rate25")}),${P("upfront")}+${p}*SUMPRODUCT(${span("royaltyAt25")},${span("discountFactor")}),"${na}")`,
+    value_maxrate: () => `IF(ISNUMBER(${resultCell("maxrate")}),${P("upfront")}+${p}*SUMPRODUCT(${span("royaltyAtMax")},${span("discountFactor")}),"${na}")`,
+  };
+  for (const o of outputs) {
+    const r = m.resultRow.get(o)!;
+    ws.getCell(r, 1).value = outputLabel(o, language);
+    setFormula(ws, rel(r, 2), formulas[o](), m.results.get(o)!, outputFormat(o));
+    ws.getCell(r, 2).font = BOLD;
+    text(ws, rel(r, 3), o, KEY_FONT);
+  }
+
+  // Year by year.
+  text(ws, `A${L.tableHeaderRow - 1}`, w.yearly, HEADING_FONT);
+  header(ws, L.tableHeaderRow, 1, [w.columns.year, ...columns.map((c) => w.columns[c.id])]);
+  ws.getRow(L.tableHeaderRow).height = 30;
+  for (let i = 0; i < n; i++) {
+    const r = first + i;
+    ws.getCell(r, 1).value = i + 1;
+    columns.forEach((c, j) => setFormula(ws, rel(r, 2 + j), c.formula(r, col), c.cached(i), c.format));
+  }
+
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 18;
+  for (let j = 1; j < columns.length; j++) ws.getColumn(2 + j).width = 17;
+  pageSetup(ws);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook
+
+/** The negotiator workbook of a SharedContent (the chosen items only). */
+export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOptions): ExcelJS.Workbook {
+  const { language } = options;
+  const w = WORDS[language];
+  const na = w.notAvailable;
+  const date = isoDate(options.date);
+  const currency = (options.currency ?? "").trim();
+
+  const wb = new ExcelJS.Workbook();
+  // Document properties, set explicitly: no user names, a neutral title.
+  wb.creator = "IPVALUE";
+  wb.lastModifiedBy = "IPVALUE";
+  wb.title = w.propertiesTitle;
+  wb.subject = w.propertiesSubject;
+  wb.created = options.date;
+  wb.modified = options.date;
+  wb.calcProperties.fullCalcOnLoad = true; // Excel recalculates on opening; the cached values are for the first look
+
+  const taken = new Set<string>();
+  const names = {
+    summary: sheetName(w.sheets.summary, taken),
+    assumptions: sheetName(w.sheets.assumptions, taken),
+    bands: w.sheets.bands,
+    notes: w.sheets.notes,
+  };
+  // Reserve the later sheets' names before the model sheets take theirs.
+  names.bands = sheetName(w.sheets.bands, taken);
+  names.notes = sheetName(w.sheets.notes, taken);
+
+  const scenarios = content.scenarios;
+  const models: ModelSheet[] = scenarios.map((s) => {
+    const model = runScenario(s.assumptions);
+    const results = new Map<Output, Cached>();
+    const resultRow = new Map<Output, number>();
+    content.outputs.forEach((o, i) => {
+      results.set(o, attempt(() => scenarioOutput(model, o), na));
+      resultRow.set(o, LAYOUT.model.firstResultRow + i);
+    });
+    return { name: sheetName(w.sheets.model + s.name, taken), scenario: s, model, results, resultRow };
+  });
+
+  const summary = wb.addWorksheet(names.summary);
+  const assumptions = wb.addWorksheet(names.assumptions, { views: [{ state: "frozen", xSplit: 3, ySplit: LAYOUT.assumptions.headerRow }] });
+  buildAssumptionsSheet(assumptions, scenarios, w, language, currency);
+  models.forEach((m, i) => buildModelSheet(wb, m, content, names.assumptions, LAYOUT.assumptions.firstScenarioColumn + i, w, language));
+  const bandRange = content.bands ? buildBandsSheet(wb.addWorksheet(names.bands), content.bands, w, language) : null;
+  buildSummarySheet(summary, content, models, bandRange, options, w, currency, date);
+  buildNotesSheet(wb.addWorksheet(names.notes), content, models, w, language, options.version, currency, date);
+
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  return wb;
+}
+
+function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly SharedScenario[], w: Words, language: Language, currency: string): void {
+  const L = LAYOUT.assumptions;
+  text(ws, "A1", w.assumptionsTitle, TITLE_FONT);
+  text(ws, "A2", w.assumptionsAbout);
+  text(ws, "A3", w.amountsIn(currency));
+  header(ws, L.headerRow, 1, [w.key, w.label, w.unit, ...scenarios.map((s) => s.name)]);
+  ASSUMPTIONS.forEach((spec, i) => {
+    const r = L.firstKeyRow + i;
+    ws.getCell(r, 1).value = spec.key;
+    ws.getCell(r, 2).value = spec.label[language];
+    ws.getCell(r, 3).value = UNIT_WORDS[spec.unit][language];
+    scenarios.forEach((s, j) => {
+      const cell = ws.getCell(r, L.firstScenarioColumn + j);
+      cell.value = s.assumptions[spec.key];
+      cell.fill = INPUT_FILL;
+      if (spec.unit === "rate" || spec.unit === "share") cell.numFmt = INPUT_PERCENT;
+      else if (spec.unit === "currency" || spec.unit === "currency_per_year") cell.numFmt = AMOUNT;
+      if (s.defaulted.includes(spec.key)) cell.font = DEFAULT_FONT;
+      if (spec.unit === "timing") cell.alignment = { horizontal: "right" };
+      const v = w.validation;
+      if (spec.unit === "share") {
+        cell.dataValidation = { type: "decimal", operator: "between", formulae: [0, 1], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.share };
+      } else if (spec.key === "years" || spec.key === "launch_year" || spec.key === "term_years") {
+        cell.dataValidation = { type: "whole", operator: "between", formulae: [1, 200], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.whole };
+      } else if (spec.unit === "timing") {
+        cell.dataValidation = { type: "list", formulae: ['"end,mid,begin"'], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.timing };
+      }
+    });
+  });
+  ws.getColumn(1).width = 20;
+  ws.getColumn(2).width = 34;
+  ws.getColumn(3).width = 18;
+  scenarios.forEach((_, j) => (ws.getColumn(L.firstScenarioColumn + j).width = 18));
+  pageSetup(ws);
+}
+
+interface BandRange {
+  low: string;
+  mid: string;
+  high: string;
+  cached: { low: number; base: number; high: number };
+}
+
+function buildBandsSheet(ws: ExcelJS.Worksheet, bands: NonNullable<SharedContent["bands"]>, w: Words, language: Language): BandRange {
+  const L = LAYOUT.bands;
+  text(ws, "A1", w.bandsTitle, TITLE_FONT);
+  text(ws, "A2", w.bandsFilter(bands.filter));
+  text(ws, "A3", w.bandsAbout);
+  header(ws, L.headerRow, 1, w.bandColumns);
+  const conditions = (b: BandRow) => [b.right, b.regulatory, b.licensee, b.exclusivity].filter((x) => x !== "any").join(", ");
+  bands.rows.forEach((b, i) => {
+    const r = L.firstRow + i;
+    ws.getCell(r, 1).value = b.key;
+    ws.getCell(r, 2).value = language === "ja" ? b.description_ja : b.description_en;
+    ws.getCell(r, 3).value = b.low;
+    ws.getCell(r, 4).value = b.high;
+    setFormula(ws, rel(r, 5), `(${rel(r, 3)}+${rel(r, 4)})/2`, (b.low + b.high) / 2, PERCENT);
+    ws.getCell(r, 3).numFmt = PERCENT;
+    ws.getCell(r, 4).numFmt = PERCENT;
+    ws.getCell(r, 6).value = conditions(b);
+    ws.getCell(r, 7).value = b.source;
+    ws.getCell(r, 8).value = b.locator;
+    ws.getCell(r, 9).value = b.page;
+    ws.getCell(r, 10).value = b.year === "" ? "" : b.year;
+    ws.getRow(r).alignment = { vertical: "top", wrapText: true };
+  });
+  [30, 44, 9, 9, 10, 22, 24, 40, 7, 9].forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  pageSetup(ws);
+  const lastRow = L.firstRow + bands.rows.length - 1;
+  const mids = bands.rows.map((b) => (b.low + b.high) / 2).sort((x, y) => x - y);
+  const h = mids.length >> 1;
+  const ref = (c: number) => `${sheetRef(ws.name)}${abs(L.firstRow, c)}:${abs(lastRow, c)}`;
+  return {
+    low: ref(3),
+    mid: ref(5),
+    high: ref(4),
+    cached: {
+      low: Math.min(...bands.rows.map((b) => b.low)),
+      base: mids.length % 2 === 1 ? mids[h] : (mids[h - 1] + mids[h]) / 2,
+      high: Math.max(...bands.rows.map((b) => b.high)),
+    },
+  };
+}
+
+function buildSummarySheet(
+  ws: ExcelJS.Worksheet,
+  content: SharedContent,
+  models: readonly ModelSheet[],
+  bands: BandRange | null,
+  options: BuildOptions,
+  w: Words,
+  currency: string,
+  date: string
+): void {
+  const { language } = options;
+  const na = w.notAvailable;
+  const base = models[content.baseIndex];
+  text(ws, "A1", w.title, TITLE_FONT);
+  text(ws, "A2", `${w.preparedWith(options.version, date)} ${w.amountsIn(currency)}`);
+  text(ws, "A3", w.live);
+  text(ws, "A4", w.scenariosLine(models.map((m) => m.scenario.name).join(", "), base.scenario.name));
+
+  // Low / base / high of each output, engine-computed for the cache.
+  const rows = valuationRangeRows(
+    content.scenarios.map((s) => ({ name: s.name, assumptions: s.assumptions, internal: false })),
+    content.outputs
+  );
+  const rangeOf = new Map<Output, { low: Cached; base: Cached; high: Cached }>();
+  content.outputs.forEach((o, i) => {
+    const r = rows[i];
+    rangeOf.set(o, r instanceof ValuationError ? { low: na, base: na, high: na } : { low: r.low, base: r.base, high: r.high });
+  });
+  const refs = (o: Output) => models.map((m) => `${sheetRef(m.name)}${abs(m.resultRow.get(o)!, 2)}`);
+  const n = models.length;
+
+  let row = 6;
+  const rangeBlock = (heading: string, outputs: readonly Output[], withBands: boolean) => {
+    if (outputs.length === 0 && !withBands) return;
+    text(ws, `A${row}`, heading, HEADING_FONT);
+    row++;
+    header(ws, row, 1, [w.result, w.low, w.base, w.high, w.key]);
+    row++;
+    for (const o of outputs) {
+      const list = refs(o).join(",");
+      const cached = rangeOf.get(o)!;
+      const fmt = outputFormat(o);
+      ws.getCell(row, 1).value = outputLabel(o, language);
+      setFormula(ws, rel(row, 2), `IF(COUNT(${list})<${n},"${na}",MIN(${list}))`, cached.low, fmt);
+      setFormula(ws, rel(row, 3), `${sheetRef(base.name)}${abs(base.resultRow.get(o)!, 2)}`, cached.base, fmt);
+      setFormula(ws, rel(row, 4), `IF(COUNT(${list})<${n},"${na}",MAX(${list}))`, cached.high, fmt);
+      ws.getCell(row, 3).font = BOLD;
+      text(ws, rel(row, 5), o, KEY_FONT);
+      row++;
+    }
+    if (withBands && bands) {
+      ws.getCell(row, 1).value = w.bandRow;
+      setFormula(ws, rel(row, 2), `MIN(${bands.low})`, bands.cached.low, PERCENT);
+      setFormula(ws, rel(row, 3), `MEDIAN(${bands.mid})`, bands.cached.base, PERCENT);
+      setFormula(ws, rel(row, 4), `MAX(${bands.high})`, bands.cached.high, PERCENT);
+      ws.getCell(row, 3).font = BOLD;
+      text(ws, rel(row, 5), "band_rate", KEY_FONT);
+      row++;
+    }
+    row++;
+  };
+  rangeBlock(w.rangeHeading, MONEY_OUTPUTS.filter((o) => content.outputs.includes(o)), false);
+  rangeBlock(w.rateHeading, RATE_ORDER.filter((o) => content.outputs.includes(o)), bands !== null);
+
+  const position: [string, number | undefined, string][] = [
+    [w.offer, content.offer, "offer"],
+    [w.ceiling, content.ceiling, "ceiling"],
+    [w.floor, content.floor, "floor"],
+  ];
+  if (position.some(([, v]) => v !== undefined)) {
+    text(ws, `A${row}`, w.positionHeading, HEADING_FONT);
+    row++;
+    for (const [label, value, key] of position) {
+      if (value === undefined) continue;
+      ws.getCell(row, 1).value = label;
+      ws.getCell(row, 2).value = value;
+      ws.getCell(row, 2).numFmt = AMOUNT;
+      ws.getCell(row, 2).font = BOLD;
+      text(ws, rel(row, 5), key, KEY_FONT);
+      row++;
+    }
+    row++;
+  }
+
+  text(ws, `A${row}`, w.byScenario, HEADING_FONT);
+  row++;
+  header(ws, row, 1, [w.scenario, ...content.outputs.map((o) => outputLabel(o, language))]);
+  ws.getRow(row).height = 45;
+  row++;
+  for (const m of models) {
+    ws.getCell(row, 1).value = m.scenario.name;
+    content.outputs.forEach((o, j) => setFormula(ws, rel(row, 2 + j), `${sheetRef(m.name)}${abs(m.resultRow.get(o)!, 2)}`, m.results.get(o)!, outputFormat(o)));
+    row++;
+  }
+
+  ws.getColumn(1).width = 46;
+  for (let c = 2; c <= Math.max(5, 1 + content.outputs.length); c++) ws.getColumn(c).width = 17;
+  pageSetup(ws);
+}
+
+function buildNotesSheet(
+  ws: ExcelJS.Worksheet,
+  content: SharedContent,
+  models: readonly ModelSheet[],
+  w: Words,
+  language: Language,
+  version: string,
+  currency: string,
+  date: string
+): void {
+  text(ws, "A1", w.notesTitle, TITLE_FONT);
+  const facts: [string, string][] = [
+    [w.date, date],
+    [w.version, version],
+    [w.currency, currency || w.currencyUnstated],
+    [w.scenarios, models.map((m) => m.scenario.name).join(", ")],
+    [w.resultsShown, content.outputs.map((o) => outputLabel(o, language)).join(", ")],
+  ];
+  let row = 3;
+  for (const [k, v] of facts) {
+    text(ws, `A${row}`, k, BOLD);
+    text(ws, `B${row}`, v);
+    row++;
+  }
+  row++;
+  text(ws, `A${row++}`, w.methodsHeading, HEADING_FONT);
+  w.methods.forEach((line, i) => {
+    text(ws, `A${row}`, `${i + 1}.`);
+    text(ws, `B${row}`, line);
+    ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: "top" };
+    row++;
+  });
+  row++;
+  text(ws, `B${row++}`, w.recalc);
+  if (content.notes !== undefined) {
+    row++;
+    text(ws, `A${row++}`, w.notesHeading, HEADING_FONT);
+    text(ws, `B${row}`, content.notes);
+    ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: "top" };
+  }
+  ws.getColumn(1).width = 18;
+  ws.getColumn(2).width = 110;
+  pageSetup(ws);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One call for the pane and the demo
+
+/** Filters the set by the choice, then builds the workbook: the .xlsx file's bytes. */
+export async function negotiatorWorkbook(set: ScenarioSet, choice: ShareChoice, options: BuildOptions): Promise<Uint8Array> {
+  const content = selectShared(set, choice);
+  const wb = buildNegotiatorWorkbook(content, options);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Base64 of bytes (what Excel.createWorkbook takes), without Node's Buffer. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}

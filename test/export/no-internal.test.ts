@@ -1,0 +1,172 @@
+/**
+ * Nothing internal leaves in the negotiator workbook. `npm run demo`'s script builds the workbook from
+ * the bundled sample (one scenario, the walk-away floor and the committee's notes are internal; the
+ * offer is shared), in English and in Japanese; every part of the .xlsx (sheets, shared strings,
+ * workbook.xml with its defined names, styles, theme, docProps/core.xml and app.xml, and any
+ * comments, custom XML or other part) is unzipped and searched, as text, for:
+ *   - the internal scenario's name, its distinctive inputs and its computed values;
+ *   - the floor's value in every form a spreadsheet writer could use (raw, with separators, in
+ *     scientific notation, in 万/億) and its label in both languages;
+ *   - the committee's note (whole, and fragments of it);
+ *   - the words internal / 社外秘.
+ * None may be found. The shared offer and the shared scenarios must be found: the search can fail.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import { resolveAssumptions, runScenario, scenarioOutput, RawValue, AssumptionKey } from "../../src/engine";
+import { internalItems, readSample, runDemo } from "./demo";
+
+interface Part {
+  name: string;
+  text: string;
+}
+
+async function partsOf(file: string): Promise<Part[]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const parts: Part[] = [];
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    parts.push({ name, text: await entry.async("string") });
+  }
+  return parts;
+}
+
+/** XML text as a reader sees it: entities decoded, so "&apos;" cannot hide a match. */
+const decoded = (xml: string) =>
+  xml
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, "&");
+
+/** Where each needle occurs: "part: needle". */
+function findAll(parts: readonly Part[], needles: readonly string[]): string[] {
+  const hits: string[] = [];
+  for (const p of parts) {
+    const hay = [p.name, p.text, decoded(p.text)].join("\n").toLowerCase();
+    for (const n of needles) if (hay.includes(n.toLowerCase())) hits.push(`${p.name}: ${n}`);
+  }
+  return hits;
+}
+
+/** The forms a number can take in a spreadsheet file or on a rendered page. */
+function numberForms(x: number): string[] {
+  const forms = new Set<string>([
+    String(x),
+    x.toFixed(1),
+    x.toLocaleString("en-US"),
+    x.toLocaleString("ja-JP"),
+    x.toExponential().toUpperCase().replace("E+", "E"),
+    x.toExponential(),
+    x.toExponential().replace("e+", "E+"),
+  ]);
+  const oku = Math.floor(x / 1e8);
+  const man = Math.floor((x % 1e8) / 1e4);
+  if (oku > 0) forms.add(`${oku}億${man}万`);
+  return [...forms];
+}
+
+describe.each(["en", "ja"] as const)("the demo negotiator workbook (%s) carries nothing internal", (language) => {
+  const sample = readSample();
+  const secret = internalItems(sample);
+  const internalScenario = sample.set.scenarios.find((s) => s.internal)!;
+  let parts: Part[] = [];
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-no-internal-"));
+    const run = runDemo(path.join(dir, `demo-${language}.xlsx`), language);
+    expect(run.leftOut).toEqual([secret.scenario]);
+    parts = await partsOf(run.path);
+  });
+
+  test("every part was read (sheets, shared strings, workbook, document properties)", () => {
+    const names = parts.map((p) => p.name);
+    for (const needed of ["xl/workbook.xml", "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml", "[Content_Types].xml"]) expect(names).toContain(needed);
+    expect(names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length).toBeGreaterThanOrEqual(5);
+    expect(parts.every((p) => p.text.length > 0)).toBe(true);
+  });
+
+  test("the internal scenario is nowhere: not its name, not its inputs, not its results", () => {
+    const a = resolveAssumptions(internalScenario.values as Partial<Record<AssumptionKey, RawValue>>, internalScenario.name);
+    const model = runScenario(a);
+    const results = (["rnpv", "npv"] as const).map((o) => Math.round(scenarioOutput(model, o)));
+    const needles = [
+      secret.scenario,
+      secret.scenario.split(" ")[0], // "Stretch"
+      ...numberForms(a.market_size),
+      ...results.flatMap((r) => [String(r), r.toLocaleString("en-US")]),
+    ];
+    expect(findAll(parts, needles)).toEqual([]);
+  });
+
+  test("the walk-away floor is nowhere: not its value in any form, not its label in either language", () => {
+    const needles = [...numberForms(secret.floor), "Walk-away floor", "最低受入価格", "floor"];
+    expect(findAll(parts, needles)).toEqual([]);
+  });
+
+  test("the committee's note is nowhere, whole or in part", () => {
+    const fragments = secret.note.split(/[;:,]/).map((s) => s.trim()).filter((s) => s.length >= 12);
+    expect(fragments.length).toBeGreaterThanOrEqual(2);
+    const words = secret.note.split(/\s+/);
+    const windows = words.slice(0, -2).map((_, i) => words.slice(i, i + 3).join(" ")); // every run of three words
+    expect(findAll(parts, [secret.note, ...fragments, ...windows, "委員会メモ", "Committee notes"])).toEqual([]);
+  });
+
+  test("no word marks anything as internal", () => {
+    expect(findAll(parts, ["internal", "社外秘", "内部"])).toEqual([]);
+  });
+
+  test("no hidden sheets, defined names, comments, custom XML or external links; no IPVALUE function", () => {
+    const workbook = parts.find((p) => p.name === "xl/workbook.xml")!.text;
+    expect(workbook).not.toMatch(/state="(hidden|veryHidden)"/);
+    expect(workbook).not.toMatch(/<definedName/);
+    expect(parts.map((p) => p.name).filter((n) => /comments|customXml|externalLink|vbaProject|threadedComment|persons/i.test(n))).toEqual([]);
+    const formulas = parts.flatMap((p) => [...p.text.matchAll(/<f[^>]*>([^<]*)<\/f>/g)].map((m) => m[1]));
+    expect(formulas.length).toBeGreaterThan(300);
+    expect(formulas.filter((f) => /IPVALUE/i.test(f))).toEqual([]);
+  });
+
+  test("the document properties name no person: creator and last editor are IPVALUE", () => {
+    const core = decoded(parts.find((p) => p.name === "docProps/core.xml")!.text);
+    expect(core).toContain("<dc:creator>IPVALUE</dc:creator>");
+    expect(core).toContain("<cp:lastModifiedBy>IPVALUE</cp:lastModifiedBy>");
+    expect(core).toMatch(/<dc:title>(License valuation|ライセンス評価)<\/dc:title>/);
+    const app = parts.find((p) => p.name === "docProps/app.xml")!.text;
+    for (const element of ["Company", "Manager"]) expect(new RegExp(`<${element}>([^<]*)</${element}>`).exec(app)?.[1] ?? "").toBe("");
+  });
+
+  test("the search can fail: what is shared is found", () => {
+    const offer = sample.set.decisions.offer.value!;
+    expect(findAll(parts, [String(offer)]).length).toBeGreaterThan(0);
+    for (const s of sample.set.scenarios.filter((x) => !x.internal)) expect(findAll(parts, [s.name]).length).toBeGreaterThan(0);
+    // And a note, were it shared, would be found by the same search (the search reads shared strings).
+    expect(findAll(parts, [language === "ja" ? "計算方法" : "Methods, in plain words"]).length).toBeGreaterThan(0);
+  });
+});
+
+test("the same search finds every internal item when the manager confirms each one: it would catch a leak", async () => {
+  const { negotiatorWorkbook } = await import("../../src/export/negotiator");
+  const { defaultShareChoice } = await import("../../src/export/share");
+  const sample = readSample();
+  const secret = internalItems(sample);
+  const choice = defaultShareChoice(sample.set);
+  const everything = {
+    ...choice,
+    scenarios: sample.set.scenarios.map((s) => s.name),
+    decisions: ["offer", "floor", "notes"] as ("offer" | "floor" | "notes")[],
+    confirmedInternal: { scenarios: [secret.scenario], decisions: ["floor", "notes"] as ("floor" | "notes")[] },
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-all-in-"));
+  const file = path.join(dir, "all.xlsx");
+  fs.writeFileSync(file, await negotiatorWorkbook(sample.set, everything, { language: "en", date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
+  const parts = await partsOf(file);
+  expect(findAll(parts, [secret.scenario]).length).toBeGreaterThan(0);
+  expect(findAll(parts, [String(secret.floor)]).length).toBeGreaterThan(0);
+  expect(findAll(parts, [secret.note]).length).toBeGreaterThan(0);
+});
