@@ -500,6 +500,7 @@ function buildSummarySheet(
     text(ws, `A${row}`, heading, HEADING_FONT);
     row++;
     header(ws, row, 1, [w.result, w.low, w.base, w.high, w.key]);
+    for (let c = 2; c <= 4; c++) ws.getCell(row, c).alignment = { horizontal: "right" };
     row++;
     for (const o of outputs) {
       const list = refs(o).join(",");
@@ -550,6 +551,7 @@ function buildSummarySheet(
   text(ws, `A${row}`, w.byScenario, HEADING_FONT);
   row++;
   header(ws, row, 1, [w.scenario, ...content.outputs.map((o) => outputLabel(o, language))]);
+  content.outputs.forEach((_, j) => (ws.getCell(row, 2 + j).alignment = { horizontal: "right", vertical: "middle", wrapText: true }));
   ws.getRow(row).height = 45;
   row++;
   for (const m of models) {

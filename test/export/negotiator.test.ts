@@ -1,0 +1,298 @@
+/**
+ * The negotiator workbook builder (src/export): the share choice and its filter (internal items left
+ * out unless confirmed one by one), the workbook's sheets, formulas and cached values (the engine's),
+ * document properties, both languages.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { ASSUMPTION_KEYS, OUTPUTS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
+import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
+import { IPVALUE_VERSION } from "../../src/export/version";
+import { exampleSet } from "../../src/taskpane/model/examples";
+import { ScenarioSet } from "../../src/taskpane/model/scenario-set";
+import { readSample, ROOT } from "./demo";
+
+const OPTIONS: BuildOptions = { language: "en", date: new Date(2025, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };
+const sample = readSample();
+const set = sample.set;
+
+function formulas(wb: ExcelJS.Workbook): { sheet: string; address: string; formula: string; result: unknown }[] {
+  const out: { sheet: string; address: string; formula: string; result: unknown }[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+    if (c.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, address: c.address, formula: c.formula, result: c.result });
+  })));
+  return out;
+}
+
+function strings(wb: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  wb.eachSheet((ws) => {
+    out.push(ws.name);
+    ws.eachRow((row) => row.eachCell((c) => {
+      if (typeof c.value === "string") out.push(c.value);
+      if (c.type === ExcelJS.ValueType.Formula && typeof c.result === "string") out.push(c.result);
+    }));
+  });
+  return out;
+}
+
+describe("what is shared: the choice and its filter", () => {
+  test("IPVALUE_VERSION is package.json's version", () => {
+    expect(IPVALUE_VERSION).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version);
+  });
+
+  test("by default: every scenario and decision not marked internal, nothing internal, nothing confirmed", () => {
+    const choice = defaultShareChoice(set);
+    expect(choice.scenarios).toEqual(["Low", "Base", "High"]);
+    expect(choice.decisions).toEqual(["offer"]); // the floor and the notes are internal; no ceiling is set
+    expect(choice.bands).toBe(true);
+    expect(choice.confirmedInternal).toEqual({ scenarios: [], decisions: [] });
+    const content = selectShared(set, choice);
+    expect(content.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High"]);
+    expect(content.offer).toBe(265_000_000);
+    expect(content.floor).toBeUndefined();
+    expect(content.notes).toBeUndefined();
+    expect(content.scenarios[content.baseIndex].name).toBe("Base");
+  });
+
+  test("an internal scenario is refused until it is confirmed, then included", () => {
+    const choice: ShareChoice = { ...defaultShareChoice(set), scenarios: ["Low", "Base", "High", "Stretch (board only)"] };
+    expect(() => selectShared(set, choice)).toThrow(ShareError);
+    expect(() => selectShared(set, choice)).toThrow(/Stretch \(board only\)" is internal: confirm it/);
+    const confirmed = selectShared(set, { ...choice, confirmedInternal: { scenarios: ["stretch (BOARD only)"], decisions: [] } });
+    expect(confirmed.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High", "Stretch (board only)"]);
+  });
+
+  test.each(["floor", "notes"] as const)("the internal %s is refused until it is confirmed, then included", (key) => {
+    const choice: ShareChoice = { ...defaultShareChoice(set), decisions: ["offer", key] };
+    try {
+      selectShared(set, choice);
+      throw new Error("not refused");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ShareError);
+      expect((e as ShareError).reason.ja).toContain("社外秘");
+    }
+    const content = selectShared(set, { ...choice, confirmedInternal: { scenarios: [], decisions: [key] } });
+    if (key === "floor") expect(content.floor).toBe(187_654_321);
+    else expect(content.notes).toBe(set.decisions.notes.text);
+  });
+
+  test("an internal band filter needs a confirmation too; bands not chosen are left out", () => {
+    const internalBands: ScenarioSet = { ...set, decisions: { ...set.decisions, bands: { filter: "patent", internal: true } } };
+    expect(defaultShareChoice(internalBands).bands).toBe(false);
+    expect(() => selectShared(internalBands, { ...defaultShareChoice(internalBands), bands: true })).toThrow(ShareError);
+    const shared = selectShared(internalBands, { ...defaultShareChoice(internalBands), bands: true, confirmedInternal: { scenarios: [], decisions: ["bands"] } });
+    expect(shared.bands!.rows.length).toBeGreaterThan(3);
+    expect(shared.bands!.rows.every((b) => b.unit === "share_of_net_sales" && b.right === "patent")).toBe(true);
+    expect(selectShared(set, { ...defaultShareChoice(set), bands: false }).bands).toBeNull();
+  });
+
+  test("refuses an empty choice and an unknown scenario, with reasons in both languages", () => {
+    expect(() => selectShared(set, { ...defaultShareChoice(set), scenarios: [] })).toThrow(/at least one scenario/);
+    expect(() => selectShared(set, { ...defaultShareChoice(set), outputs: [] })).toThrow(/at least one result/);
+    expect(() => selectShared(set, { ...defaultShareChoice(set), scenarios: ["Nope"] })).toThrow(/no scenario called "Nope"/);
+  });
+
+  test("a scenario that cannot be valued yet is refused with the engine's reason", () => {
+    const broken: ScenarioSet = { ...set, scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, values: { ...s.values, market_size: undefined } } : s)) };
+    expect(() => selectShared(broken, defaultShareChoice(broken))).toThrow(/market_size is missing/);
+  });
+
+  test("value-at-rate outputs bring the rate they are computed from; outputs keep the engine's order", () => {
+    expect(normalizeOutputs(["value_maxrate", "npv"])).toEqual(["npv", "maxrate", "value_maxrate"]);
+    expect(normalizeOutputs(["value_rate25"])).toEqual(["rate25", "value_rate25"]);
+    expect(SHARE_OUTPUTS).toEqual(OUTPUTS.map((o) => o.key));
+  });
+
+  test("the base case is picked among the shared scenarios: Base if shared, else the middle one", () => {
+    const withoutBase = selectShared(set, { ...defaultShareChoice(set), scenarios: ["Low", "High", "Stretch (board only)"], confirmedInternal: { scenarios: ["Stretch (board only)"], decisions: [] } });
+    expect(withoutBase.scenarios[withoutBase.baseIndex].name).toBe("High");
+    const ja = exampleSet("medical-device", "ja");
+    const content = selectShared(ja, defaultShareChoice(ja));
+    expect(content.scenarios[content.baseIndex].name).toBe("基準");
+  });
+});
+
+describe("the workbook", () => {
+  const content = selectShared(set, { ...defaultShareChoice(set), outputs: [...SHARE_OUTPUTS] });
+  const wb = buildNegotiatorWorkbook(content, OPTIONS);
+
+  test("sheets: Summary, Assumptions, one model per shared scenario, Reference bands, Notes; all visible; no names", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Assumptions", "Model - Low", "Model - Base", "Model - High", "Reference bands", "Notes"]);
+    expect(wb.worksheets.every((w) => w.state === "visible")).toBe(true);
+    expect(wb.definedNames.model).toEqual([]);
+  });
+
+  test("no formula calls IPVALUE; every formula cell carries a cached value", () => {
+    const f = formulas(wb);
+    expect(f.length).toBeGreaterThan(500);
+    expect(f.filter((x) => /IPVALUE/i.test(x.formula))).toEqual([]);
+    expect(f.filter((x) => x.result === undefined || x.result === null)).toEqual([]);
+    // Native functions only.
+    const used = new Set(f.flatMap((x) => [...x.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
+    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISNUMBER", "MAX", "MEDIAN", "MIN", "OR", "SUMPRODUCT"]);
+  });
+
+  test("the Assumptions sheet holds the shared scenarios' resolved inputs in the functions' table layout", () => {
+    const ws = wb.getWorksheet("Assumptions")!;
+    const L = LAYOUT.assumptions;
+    expect(ws.getRow(L.headerRow).values).toEqual([undefined, "key", "label", "unit", "Low", "Base", "High"]);
+    ASSUMPTION_KEYS.forEach((key, i) => {
+      expect(ws.getCell(L.firstKeyRow + i, 1).value).toBe(key);
+      content.scenarios.forEach((s, j) => expect(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j).value).toBe(s.assumptions[key]));
+    });
+    // licensor_share was left blank in the sample: its default is written, marked in grey italics.
+    const share = ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("licensor_share"), L.firstScenarioColumn);
+    expect(share.value).toBe(0.25);
+    expect(share.font.italic).toBe(true);
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("royalty_rate"), L.firstScenarioColumn).font?.italic).toBeFalsy();
+    // Inputs are checked as they are typed: shares 0–1, years whole, timing from a list.
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("peak_share"), L.firstScenarioColumn).dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1] });
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("timing"), L.firstScenarioColumn).dataValidation).toMatchObject({ type: "list", formulae: ['"end,mid,begin"'] });
+  });
+
+  test("each model sheet: inputs linked from Assumptions, results and yearly model cached with the engine's values", () => {
+    const L = LAYOUT.model;
+    content.scenarios.forEach((s, i) => {
+      const ws = wb.getWorksheet(`Model - ${s.name}`)!;
+      const m = runScenario(s.assumptions);
+      const column = String.fromCharCode(64 + LAYOUT.assumptions.firstScenarioColumn + i);
+      expect(ws.getCell(L.firstInputRow, 2).formula).toBe(`'Assumptions'!$${column}$${LAYOUT.assumptions.firstKeyRow}`);
+      content.outputs.forEach((o, j) => {
+        expect(ws.getCell(L.firstResultRow + j, 3).value).toBe(o);
+        expect(ws.getCell(L.firstResultRow + j, 2).result).toBe(scenarioOutput(m, o));
+      });
+      for (let y = 0; y < s.assumptions.years; y++) {
+        const r = L.firstYearRow + y;
+        expect(ws.getCell(r, 1).value).toBe(y + 1);
+        [m.market, m.share, m.sales, m.royalty, m.discountFactor, m.presentValue].forEach((series, k) => expect(ws.getCell(r, 2 + k).result).toBe(series[y]));
+      }
+      expect(ws.getCell(L.firstYearRow + s.assumptions.years, 1).value).toBeNull();
+    });
+  });
+
+  test("the results' formulas are the engine's: NPV, rNPV, walk-away rate", () => {
+    const ws = wb.getWorksheet("Model - Base")!;
+    const at = (o: Output) => ws.getCell(LAYOUT.model.firstResultRow + content.outputs.indexOf(o), 2).formula;
+    expect(at("npv")).toBe("$B$21+SUMPRODUCT(E39:E50,F39:F50)");
+    expect(at("rnpv")).toBe("$B$21+$B$20*SUMPRODUCT(E39:E50,F39:F50)");
+    expect(at("rate25")).toBe('IF($B$16<0,"n/a",$B$16*$B$24)');
+    expect(at("maxrate")).toBe(
+      'IF($B$20*SUMPRODUCT(I39:I50,J39:J50)*(1-$B$17)>0,($B$20*SUMPRODUCT(H39:H50,J39:J50)*(1-$B$17)-($B$22+$B$21))/($B$20*SUMPRODUCT(I39:I50,J39:J50)*(1-$B$17)),"n/a")'
+    );
+    expect(ws.getCell("E39").formula).toBe("IF(AND($A39<=$B$12,$A39<=$B$13,MAX(D$39:D39)>0),MAX($B$14*D39,$B$15),0)");
+    expect(ws.getCell("F39").formula).toBe("IF($A39>$B$12,0,1/(1+$B$18)^($A39-$B$25))");
+    expect(ws.getCell("B25").formula).toBe('IF($B$23="mid",0.5,IF($B$23="begin",1,0))');
+  });
+
+  test("the summary: low / base / high over the shared scenarios' model sheets, cached with the engine's range", () => {
+    const ws = wb.getWorksheet("Summary")!;
+    const range = valuationRange(content.scenarios.map((s) => ({ name: s.name, assumptions: s.assumptions, internal: false })), content.outputs);
+    const rows = new Map<string, number>();
+    ws.eachRow((row, r) => {
+      if (typeof row.getCell(5).value === "string") rows.set(row.getCell(5).value as string, r);
+    });
+    for (const x of range) {
+      const r = rows.get(x.output)!;
+      expect(ws.getCell(r, 2).result).toBe(x.low);
+      expect(ws.getCell(r, 3).result).toBe(x.base);
+      expect(ws.getCell(r, 4).result).toBe(x.high);
+    }
+    const npv = rows.get("npv")!;
+    expect(ws.getCell(npv, 2).formula).toBe(`IF(COUNT('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30)<3,"n/a",MIN('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30))`);
+    expect(ws.getCell(npv, 3).formula).toBe("'Model - Base'!$B$30");
+    // The band row: the published rates' range as on the Reference bands sheet (MEDIAN of midpoints).
+    const band = rows.get("band_rate")!;
+    expect(ws.getCell(band, 3).formula).toMatch(/^MEDIAN\('Reference bands'!\$E\$6:\$E\$\d+\)$/);
+    expect(ws.getCell(rows.get("offer")!, 2).value).toBe(265_000_000);
+    expect(rows.has("floor")).toBe(false);
+  });
+
+  test("the reference bands sheet lists the matching bands with source, place, page and year", () => {
+    const ws = wb.getWorksheet("Reference bands")!;
+    content.bands!.rows.forEach((b, i) => {
+      const r = LAYOUT.bands.firstRow + i;
+      expect([ws.getCell(r, 1).value, ws.getCell(r, 3).value, ws.getCell(r, 4).value, ws.getCell(r, 7).value, ws.getCell(r, 8).value, ws.getCell(r, 10).value]).toEqual([
+        b.key,
+        b.low,
+        b.high,
+        b.source,
+        b.locator,
+        b.year,
+      ]);
+    });
+  });
+
+  test("the notes sheet: date, version, currency and the methods in plain words; no committee notes unless shared", () => {
+    const text = strings(wb).join("\n");
+    expect(text).toContain("2025-11-23");
+    expect(text).toContain(IPVALUE_VERSION);
+    expect(text).toContain("JPY");
+    expect(text).toContain("Licensee walk-away rate: the royalty rate at which");
+    expect(text).not.toContain(set.decisions.notes.text);
+  });
+
+  test("document properties: creator IPVALUE, a neutral title, the given date; recalculated on opening", () => {
+    expect(wb.creator).toBe("IPVALUE");
+    expect(wb.lastModifiedBy).toBe("IPVALUE");
+    expect(wb.title).toBe("License valuation");
+    expect(wb.created).toEqual(OPTIONS.date);
+    expect(wb.calcProperties.fullCalcOnLoad).toBe(true);
+  });
+});
+
+describe("both languages", () => {
+  test("Japanese: sheet names, labels and methods in Japanese; the same formulas and values", async () => {
+    const content = selectShared(set, defaultShareChoice(set));
+    const en = buildNegotiatorWorkbook(content, OPTIONS);
+    const ja = buildNegotiatorWorkbook(content, { ...OPTIONS, language: "ja" });
+    expect(ja.worksheets.map((w) => w.name)).toEqual(["概要", "前提条件", "モデル - Low", "モデル - Base", "モデル - High", "参考バンド", "注記"]);
+    const text = strings(ja).join("\n");
+    for (const s of ["ライセンス評価（協議用）", "評価レンジ", "リスク調整後ライセンサー価値", "ライセンシーの上限料率", "計算方法", "提示価格"]) expect(text).toContain(s);
+    const fe = formulas(en);
+    const fj = formulas(ja);
+    expect(fj.map((x) => x.result)).toEqual(fe.map((x) => x.result));
+    expect(fj.find((x) => x.sheet === "モデル - Low")!.formula).toBe("'前提条件'!$D$5");
+  });
+});
+
+describe("names and bytes", () => {
+  test("sheet names follow Excel's rules: 31 characters, no : \\ / ? * [ ], unique ignoring case", () => {
+    const taken = new Set<string>(["summary"]);
+    expect(sheetName("Summary", taken)).toBe("Summary (2)");
+    expect(sheetName("Model - a/b:c*d?[e]", taken)).toBe("Model - a_b_c_d__e_");
+    const long = sheetName("Model - " + "x".repeat(60), taken);
+    expect(long.length).toBe(31);
+    expect(sheetName("Model - " + "x".repeat(60), taken)).toBe("Model - " + "x".repeat(19) + " (2)");
+  });
+
+  test("a scenario name with an apostrophe names its sheet and is quoted in formulas", () => {
+    const quoted: ScenarioSet = { ...set, scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, name: "Buyer's low" } : s)) };
+    const wb = buildNegotiatorWorkbook(selectShared(quoted, defaultShareChoice(quoted)), OPTIONS);
+    expect(wb.worksheets[2].name).toBe("Model - Buyer's low");
+    const summary = formulas(wb).filter((f) => f.sheet === "Summary");
+    expect(summary.some((f) => f.formula.includes("'Model - Buyer''s low'!$B$"))).toBe(true);
+  });
+
+  test("negotiatorWorkbook gives the .xlsx bytes; toBase64 matches Node's encoding", async () => {
+    const bytes = await negotiatorWorkbook(set, defaultShareChoice(set), OPTIONS);
+    expect(bytes[0]).toBe(0x50); // "PK": a zip
+    expect(bytes[1]).toBe(0x4b);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    expect(back.worksheets.length).toBe(7);
+  });
+
+  test("a scenario whose 25%-rule rate has no answer (a loss-making margin) shows n/a, and the range says so", () => {
+    const loss: ScenarioSet = { ...set, scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, values: { ...s.values, operating_margin: -0.05 } } : s)) };
+    const wb = buildNegotiatorWorkbook(selectShared(loss, { ...defaultShareChoice(loss), outputs: ["rnpv", "rate25", "value_rate25"] }), OPTIONS);
+    const low = wb.getWorksheet("Model - Low")!;
+    expect(low.getCell(LAYOUT.model.firstResultRow + 1, 2).result).toBe("n/a");
+    expect(low.getCell(LAYOUT.model.firstResultRow + 2, 2).result).toBe("n/a");
+    const summary = formulas(wb).filter((f) => f.sheet === "Summary" && f.result === "n/a");
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+  });
+});
