@@ -28,6 +28,8 @@
  *   .columnIndex, .rowCount, .columnCount, .load, .clear; ChartCollection.add; Chart.name, .title
  *   (ChartTitle.text), .legend (ChartLegend.visible), .series (ChartSeriesCollection.getItemAt,
  *   ChartSeries.format, ChartSeriesFormat.fill, ChartFill.clear, .setSolidColor), .setPosition.
+ * Sharing: Excel.createWorkbook (1.8); WorksheetCollection.load, .items; Worksheet.copy (1.7), the
+ *   .name setter, .getUsedRangeOrNullObject (1.4); Range.isNullObject, .getSpillingToRangeOrNullObject (1.12).
  */
 import { assumptionSpec, IGNORED_HEADERS, normalizeKey, OUTPUTS, Output, RawValue, Text } from "../engine";
 import { DECISION_KEYS, Decisions, EditError, emptyDecisions, KEYS, Language, SCHEMA_VERSION, ScenarioSet } from "./model/scenario-set";
@@ -42,6 +44,12 @@ export interface WorkbookPort {
   watch(onChange: (result: ScenarioSet | EditError) => void): Promise<() => Promise<void>>;
   /** Adds (or replaces) a "Valuation" sheet with live =IPVALUE.* formulas over the table and a native football-field chart. */
   insertValuationSheet(set: ScenarioSet, language: Language): Promise<void>;
+  /** Opens an .xlsx (base64) as a new workbook in Excel (Excel.createWorkbook, ExcelApi 1.8); "unsupported" where the host cannot (offer a download instead). */
+  openWorkbook(base64: string): Promise<"opened" | "unsupported">;
+  /** The workbook's sheet names, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** Copies each named sheet and replaces, in the copy, every =IPVALUE.* formula with its value (spills included); returns what changed. */
+  freezeForSharing(sheetNames: string[]): Promise<FrozenCell[]>;
 }
 
 export const SHEET_NAME = "IPVALUE";
@@ -469,6 +477,137 @@ async function writeValuationSheet(set: ScenarioSet, language: Language): Promis
   });
 }
 
+// ------------------------------------------------------------------ sharing: a new workbook, frozen copies
+
+/** A cell "Freeze for sharing" changed in a copy: its formula, and the value (or, for a spill reference, the formula) now in its place. */
+export interface FrozenCell {
+  /** The copy's name. */
+  sheet: string;
+  /** A1 address in the copy (a range for a spilled result). */
+  address: string;
+  formula: string;
+  value: unknown;
+  /** "value": an =IPVALUE.* formula replaced by its value; "reference": a reference to its spill (A13#) replaced by the block's address. */
+  kind: "value" | "reference";
+}
+
+/** A formula that calls an IPVALUE function. */
+export const IPVALUE_CALL = /(^|[^A-Za-z0-9_.])IPVALUE\./i;
+
+function a1(row: number, column: number, rows = 1, columns = 1): string {
+  const first = cellName(row, column);
+  return rows === 1 && columns === 1 ? first : `${first}:${cellName(row + rows - 1, column + columns - 1)}`;
+}
+
+/** Where Excel supports it (ExcelApi 1.8, or no requirement information but the function is there). */
+function canCreateWorkbook(): boolean {
+  if (typeof Excel === "undefined" || typeof Excel.createWorkbook !== "function") return false;
+  try {
+    const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+    if (requirements && typeof requirements.isSetSupported === "function") return requirements.isSetSupported("ExcelApi", "1.8");
+  } catch {
+    // no requirement information (outside Office): the function being there is the answer
+  }
+  return true;
+}
+
+async function openNewWorkbook(base64: string): Promise<"opened" | "unsupported"> {
+  if (!canCreateWorkbook()) return "unsupported";
+  try {
+    await Excel.createWorkbook(base64);
+    return "opened";
+  } catch {
+    return "unsupported"; // a host or policy that refuses it: the pane offers the file as a download
+  }
+}
+
+async function sheetNames(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+/**
+ * Rewrites references to the spills of frozen anchors (A13#, $A$13#) on the same sheet into the
+ * address of the block the spill covered, so formulas over a frozen result keep working.
+ */
+export function replaceSpillReferences(formula: string, spills: ReadonlyMap<string, string>): string {
+  return formula.replace(/(^|[^A-Za-z0-9_!'.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)#/g, (whole, before: string, _d1, letters: string, _d2, digits: string) => {
+    const block = spills.get(`${letters.toUpperCase()}${digits}`);
+    return block === undefined ? whole : `${before}${block}`;
+  });
+}
+
+async function freezeSheets(names: readonly string[]): Promise<FrozenCell[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const changed: FrozenCell[] = [];
+    for (const name of names) {
+      const source = sheets.getItemOrNullObject(name);
+      await context.sync();
+      if (source.isNullObject) {
+        throw new EditError({ en: `There is no sheet called "${name}".`, ja: `「${name}」というシートはありません。` });
+      }
+      const used = source.getUsedRangeOrNullObject().load("formulas,values,rowIndex,columnIndex");
+      // The copy's name: "<name> (shared)", made unique.
+      const base = name.slice(0, 31 - " (shared 99)".length);
+      const candidates = [`${base} (shared)`, ...Array.from({ length: 98 }, (_, i) => `${base} (shared ${i + 2})`)];
+      const taken = candidates.map((c) => sheets.getItemOrNullObject(c));
+      await context.sync();
+      const copyName = candidates[taken.findIndex((t) => t.isNullObject)];
+      const copy = source.copy("After", source);
+      copy.name = copyName;
+      if (used.isNullObject) {
+        await context.sync();
+        continue;
+      }
+      // Anchors: cells whose formula calls IPVALUE. Their values come from the source, already calculated.
+      const anchors: { row: number; column: number; formula: string; value: unknown; spill: Excel.Range }[] = [];
+      used.formulas.forEach((line, i) =>
+        line.forEach((f, j) => {
+          if (typeof f !== "string" || !f.startsWith("=") || !IPVALUE_CALL.test(f)) return;
+          const row = used.rowIndex + i;
+          const column = used.columnIndex + j;
+          const spill = source.getRangeByIndexes(row, column, 1, 1).getSpillingToRangeOrNullObject().load("values,rowIndex,columnIndex,rowCount,columnCount");
+          anchors.push({ row, column, formula: f, value: used.values[i][j], spill });
+        })
+      );
+      await context.sync();
+      const spills = new Map<string, string>();
+      for (const a of anchors) {
+        if (a.spill.isNullObject) {
+          copy.getRangeByIndexes(a.row, a.column, 1, 1).values = [[forExcel(a.value as CellValue)]];
+          changed.push({ sheet: copyName, address: a1(a.row, a.column), formula: a.formula, value: a.value, kind: "value" });
+        } else {
+          const { rowIndex, columnIndex, rowCount, columnCount, values } = a.spill;
+          copy.getRangeByIndexes(rowIndex, columnIndex, rowCount, columnCount).values = values.map((line) => line.map((v) => forExcel(v as CellValue)));
+          const block = a1(rowIndex, columnIndex, rowCount, columnCount);
+          spills.set(cellName(a.row, a.column), block.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2"));
+          changed.push({ sheet: copyName, address: block, formula: a.formula, value: values, kind: "value" });
+        }
+      }
+      // Formulas over a frozen spill (=INDEX($A$13#,2,2)): pointed at the block's cells instead.
+      if (spills.size > 0) {
+        used.formulas.forEach((line, i) =>
+          line.forEach((f, j) => {
+            if (typeof f !== "string" || !f.startsWith("=") || IPVALUE_CALL.test(f)) return;
+            const next = replaceSpillReferences(f, spills);
+            if (next === f) return;
+            const row = used.rowIndex + i;
+            const column = used.columnIndex + j;
+            copy.getRangeByIndexes(row, column, 1, 1).formulas = [[next]];
+            changed.push({ sheet: copyName, address: a1(row, column), formula: f, value: next, kind: "reference" });
+          })
+        );
+      }
+      await context.sync();
+    }
+    return changed;
+  });
+}
+
 // ------------------------------------------------------------------ the port
 
 export interface WorkbookOptions {
@@ -535,6 +674,18 @@ class OfficeWorkbook implements WorkbookPort {
   async insertValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
     await this.save(set, language); // the formulas reference the table: make sure it holds this set
     await this.serial(() => writeValuationSheet(set, language));
+  }
+
+  openWorkbook(base64: string): Promise<"opened" | "unsupported"> {
+    return openNewWorkbook(base64);
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.serial(() => sheetNames());
+  }
+
+  freezeForSharing(names: string[]): Promise<FrozenCell[]> {
+    return this.serial(() => freezeSheets(names));
   }
 
   private readonly onTableChanged = async (): Promise<void> => {

@@ -12,7 +12,8 @@
  * Table headers are kept as Excel keeps them: text, never blank ("Column1"), unique ignoring case
  * ("Base2"). A change to cells inside a table fires that table's onChanged handlers, for the add-in's
  * own writes (source "Local", after the sync) as for a user's edit made through the helpers.
- * Formulas are stored, not calculated: a formula cell's value reads as its formula text.
+ * Formulas are stored, not calculated: a formula cell's value reads as its formula text, unless a test
+ * sets what Excel would have calculated (helpers.calculate, which also spills an array result).
  *
  * One plain script with no imports, so it loads in Node (require) and in a page (Playwright
  * addInitScript({ path })). It installs globalThis.Excel and globalThis.__fakeExcel (helpers to
@@ -77,6 +78,14 @@
     "ChartSeriesFormat.fill",
     "ChartFill.clear",
     "ChartFill.setSolidColor",
+    // Sharing (negotiator workbook, freeze for sharing)
+    "Excel.createWorkbook",
+    "WorksheetCollection.load",
+    "WorksheetCollection.items",
+    "Worksheet.copy",
+    "Worksheet.getUsedRangeOrNullObject",
+    "Range.isNullObject",
+    "Range.getSpillingToRangeOrNullObject",
   ];
   const used = new Set();
   const use = (member) => {
@@ -163,7 +172,8 @@
   }
   function cellValue(cell) {
     if (!cell) return "";
-    if (cell.f !== undefined) return cell.f; // not calculated: the formula text stands for its value
+    // Not calculated: the formula text stands for its value, unless a test set the result (helpers.calculate).
+    if (cell.f !== undefined) return cell.c !== undefined ? cell.c : cell.f;
     return cell.v === undefined ? "" : cell.v;
   }
 
@@ -409,6 +419,30 @@
   class WorksheetCollection {
     constructor(ctx) {
       this._ctx = ctx;
+      this._items = undefined;
+    }
+    /** load("items/name") (or "name"): the sheets, in tab order, each with its name loaded. */
+    load(props) {
+      use("WorksheetCollection.load");
+      const list = String(props === undefined ? "items/name" : props).split(",").map((p) => p.trim().replace(/^items\//, ""));
+      if (list.some((p) => p !== "name")) throw new FakeOfficeError("PropertyNotFound", `fake-excel: WorksheetCollection.load(${JSON.stringify(props)}) (only items/name)`);
+      this._ctx._enqueue(() => {
+        this._items = state.sheets.map((sheet) => {
+          const name = sheet.name;
+          return Object.freeze({
+            get name() {
+              use("Worksheet.name");
+              return name;
+            },
+          });
+        });
+      });
+      return this;
+    }
+    get items() {
+      use("WorksheetCollection.items");
+      if (this._items === undefined) throw notLoaded("items");
+      return this._items;
     }
     getItemOrNullObject(name) {
       use("WorksheetCollection.getItemOrNullObject");
@@ -435,8 +469,59 @@
     get name() {
       return this._get("name");
     }
+    set name(value) {
+      this._set("name", value, (sheet, name) => {
+        if (sheet.name.toLowerCase() !== String(name).toLowerCase()) checkSheetName(name);
+        const before = `${quoteSheet(sheet.name)}!`;
+        sheet.name = String(name);
+        // Chart sources follow the sheet, as in Excel.
+        for (const s of state.sheets) for (const c of s.charts) if (c.source.startsWith(before)) c.source = `${quoteSheet(sheet.name)}!${c.source.slice(before.length)}`;
+      });
+    }
     load(props) {
       return this._load(props, (s, p) => s[p], ["name"]);
+    }
+    /** A copy of the sheet (cells, tables renamed as Excel renames them, charts re-pointed), named "<name> (2)". */
+    copy(positionType, relativeTo) {
+      use("Worksheet.copy");
+      return new Worksheet(this._ctx, () => {
+        const source = this._need();
+        const position = positionType === undefined ? "None" : positionType;
+        if (!["None", "Before", "After", "Beginning", "End"].includes(position)) throw new FakeOfficeError("InvalidArgument", `fake-excel: copy(${position})`);
+        let n = 2;
+        while (sheetByName(`${source.name} (${n})`)) n++;
+        const copy = newSheet(nextId("sheet"), `${source.name} (${n})`.slice(0, 31));
+        copy.cells = clone(source.cells);
+        copy.charts = source.charts.map((c) => ({ ...clone(c), id: nextId("chart"), source: c.source.replace(/^.*!/, `${quoteSheet(copy.name)}!`) }));
+        for (const t of state.tables.filter((x) => x.sheetId === source.id)) {
+          let name = `${t.name}${n}`;
+          while (tableByName(name)) name = `${name}_`;
+          state.tables.push({ ...t, id: nextId("table"), name, sheetId: copy.id });
+        }
+        let at = position === "Beginning" || position === "None" ? 0 : state.sheets.length;
+        if (position === "Before" || position === "After") {
+          if (!(relativeTo instanceof Worksheet)) throw new FakeOfficeError("InvalidArgument", "fake-excel: copy Before/After needs relativeTo");
+          at = state.sheets.indexOf(relativeTo._need()) + (position === "After" ? 1 : 0);
+        }
+        state.sheets.splice(at, 0, copy);
+        return copy;
+      });
+    }
+    /** The smallest range holding every cell with a value or formula (and, unless valuesOnly, a format), or a null object. */
+    getUsedRangeOrNullObject(valuesOnly) {
+      use("Worksheet.getUsedRangeOrNullObject");
+      return new Range(this._ctx, () => {
+        const sheet = this._need();
+        const keys = Object.keys(sheet.cells).filter((k) => {
+          const c = sheet.cells[k];
+          return c.v !== undefined || c.f !== undefined || (!valuesOnly && c.nf !== undefined);
+        });
+        if (keys.length === 0) return null;
+        const rc = keys.map((k) => k.split(",").map(Number));
+        const r0 = Math.min(...rc.map((x) => x[0]));
+        const c0 = Math.min(...rc.map((x) => x[1]));
+        return { sheetId: sheet.id, r0, c0, rows: Math.max(...rc.map((x) => x[0])) - r0 + 1, cols: Math.max(...rc.map((x) => x[1])) - c0 + 1 };
+      }, true);
     }
     getRange(address) {
       use("Worksheet.getRange");
@@ -630,8 +715,18 @@
   const RANGE_PROPS = ["values", "formulas", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount"];
 
   class Range extends Proxy {
-    constructor(ctx, bind) {
-      super(ctx, "Range", bind, false);
+    constructor(ctx, bind, nullable) {
+      super(ctx, "Range", bind, nullable);
+    }
+    /** The spill of a calculated anchor cell (helpers.calculate), or a null object. */
+    getSpillingToRangeOrNullObject() {
+      use("Range.getSpillingToRangeOrNullObject");
+      return new Range(this._ctx, () => {
+        const rect = this._need();
+        if (rect.rows !== 1 || rect.cols !== 1) throw new FakeOfficeError("InvalidArgument", "fake-excel: getSpillingToRangeOrNullObject on one cell only");
+        const cell = readCell(liveSheet(rect), rect.r0, rect.c0);
+        return cell && cell.f !== undefined && cell.spill ? { sheetId: rect.sheetId, r0: rect.r0, c0: rect.c0, rows: cell.spill.rows, cols: cell.spill.cols } : null;
+      }, true);
     }
     load(props) {
       return this._load(props, readRange, RANGE_PROPS);
@@ -885,7 +980,24 @@
     }
   }
 
-  const Excel = Object.freeze({ run });
+  // ---------------------------------------------------------------- Excel.createWorkbook (recorded, not opened)
+  const createdWorkbooks = [];
+  let createWorkbookSupported = true;
+  function createWorkbook(base64) {
+    use("Excel.createWorkbook");
+    return new Promise((resolve, reject) => {
+      setTimeout(() => {
+        if (!createWorkbookSupported) return reject(new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found. (createWorkbook switched off)"));
+        if (base64 !== undefined && (typeof base64 !== "string" || !/^UEsDB[A-Za-z0-9+/]*={0,2}$/.test(base64))) {
+          return reject(new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (createWorkbook: not a base64 .xlsx)"));
+        }
+        createdWorkbooks.push(base64 === undefined ? "" : base64);
+        resolve();
+      }, 0);
+    });
+  }
+
+  const Excel = Object.freeze({ run, createWorkbook });
 
   // ---------------------------------------------------------------- helpers for tests
   const clone = (x) => JSON.parse(JSON.stringify(x));
@@ -923,6 +1035,8 @@
       pendingEvents.clear();
       stats.runs = 0;
       stats.syncs = 0;
+      createdWorkbooks.length = 0;
+      createWorkbookSupported = true;
       persist();
     },
     /** The API members used since the script loaded (or resetUsage), sorted. */
@@ -1017,6 +1131,33 @@
       checkSheetName(to);
       sheetByName(from).name = to;
       afterUserChange();
+    },
+    /**
+     * What Excel's calculation would leave: the result of the formula in `address` (one cell), a value
+     * or a 2-D array that spills right and down from it (spilled cells hold values, no formula).
+     */
+    calculate(address, result) {
+      const { sheet, rect } = rectOf(address);
+      const anchor = readCell(sheet, rect.r0, rect.c0);
+      if (!anchor || anchor.f === undefined) throw new Error(`fake-excel: ${address} holds no formula`);
+      const array = Array.isArray(result) ? result : [[result]];
+      anchor.c = array[0][0];
+      if (array.length > 1 || array[0].length > 1) anchor.spill = { rows: array.length, cols: array[0].length };
+      else delete anchor.spill;
+      array.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (i === 0 && j === 0) return;
+          const k = key(rect.r0 + i, rect.c0 + j);
+          sheet.cells[k] = { ...(sheet.cells[k] && sheet.cells[k].nf !== undefined ? { nf: sheet.cells[k].nf } : {}), v, spilledFrom: key(rect.r0, rect.c0) };
+        })
+      );
+      persist();
+    },
+    /** The base64 strings passed to Excel.createWorkbook, in order. */
+    createdWorkbooks: () => [...createdWorkbooks],
+    /** Makes Excel.createWorkbook fail as on a host without it (true again restores it). */
+    setCreateWorkbookSupported(on) {
+      createWorkbookSupported = !!on;
     },
   };
 

@@ -50,6 +50,9 @@ export interface FakeExcel {
   userReplaceTable(name: string, values: (Cell | null)[][]): void;
   userConvertTableToRange(name: string): void;
   userRenameSheet(from: string, to: string): void;
+  calculate(address: string, result: Cell | Cell[][]): void;
+  createdWorkbooks(): string[];
+  setCreateWorkbookSupported(on: boolean): void;
 }
 
 export const fake = (globalThis as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;

@@ -9,6 +9,8 @@ import { AssumptionKey } from "../../src/engine";
 import { range, scenario } from "../../src/functions/functions";
 import { exampleSet, EXAMPLES } from "../../src/taskpane/model/examples";
 import { computeResults } from "../../src/taskpane/model/results";
+import { negotiatorWorkbook, toBase64 } from "../../src/export/negotiator";
+import { defaultShareChoice } from "../../src/export/share";
 import { blankSet, EditError, emptyDecisions, KEYS, Language, SCHEMA_VERSION, ScenarioSet } from "../../src/taskpane/model/scenario-set";
 import {
   ASSUMPTIONS_TABLE,
@@ -18,6 +20,7 @@ import {
   officeWorkbook,
   PERCENT_FORMAT,
   AMOUNT_FORMAT,
+  replaceSpillReferences,
   StoredTables,
   WorkbookPort,
 } from "../../src/taskpane/workbook";
@@ -571,6 +574,81 @@ describe("the Valuation sheet", () => {
     const withOffer = { ...set, decisions: { ...set.decisions, offer: { value: 1e8, internal: true } } };
     await port.insertValuationSheet(withOffer, "en");
     expect(String(fake.values("Valuation!A3")[0][0])).toMatch(/^INTERNAL/);
+  });
+});
+
+describe("sharing: a new workbook, and frozen copies of sheets", () => {
+  const medical = () => exampleSet("medical-device", "en");
+
+  test("openWorkbook hands the .xlsx to Excel.createWorkbook; where the host refuses, it says unsupported", async () => {
+    const set = medical();
+    const bytes = await negotiatorWorkbook(set, defaultShareChoice(set), { language: "en", date: new Date(2025, 10, 23), version: "test" });
+    const base64 = toBase64(bytes);
+    await expect(port.openWorkbook(base64)).resolves.toBe("opened");
+    expect(fake.createdWorkbooks()).toEqual([base64]);
+    fake.setCreateWorkbookSupported(false);
+    await expect(port.openWorkbook(base64)).resolves.toBe("unsupported");
+    expect(fake.createdWorkbooks()).toHaveLength(1);
+  });
+
+  test("listSheets names the sheets in tab order", async () => {
+    await port.insertValuationSheet(medical(), "en");
+    await expect(port.listSheets()).resolves.toEqual(["Sheet1", "IPVALUE", "Valuation"]);
+  });
+
+  /** The Valuation sheet as Excel would have calculated it: RANGE spills, SCENARIO in its cells. */
+  async function calculatedValuationSheet(set: ScenarioSet) {
+    await port.insertValuationSheet(set, "en");
+    const table = fake.table(ASSUMPTIONS_TABLE)!.values;
+    const spillA6 = range(table, undefined, undefined);
+    const spillA13 = range(table, [["npv,rnpv,value_rate25,value_maxrate"]], undefined);
+    fake.calculate("Valuation!A6", spillA6);
+    fake.calculate("Valuation!A13", spillA13);
+    set.scenarios.forEach((s, i) => {
+      fake.calculate(`Valuation!B${21 + i}`, scenario(table, s.name, "rnpv")[0][0]);
+      fake.calculate(`Valuation!C${21 + i}`, scenario(table, s.name, "npv")[0][0]);
+    });
+    return { spillA6, spillA13 };
+  }
+
+  test("freezeForSharing copies the sheet and puts values where =IPVALUE.* formulas were, spills included; the original keeps its formulas", async () => {
+    const set = medical();
+    const { spillA6, spillA13 } = await calculatedValuationSheet(set);
+    const changed = await port.freezeForSharing(["Valuation"]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", "IPVALUE", "Valuation", "Valuation (shared)"]);
+    const copy = "'Valuation (shared)'";
+    const formulasLeft = fake.formulas(`${copy}!A1:I30`).flat().filter((f) => typeof f === "string" && /IPVALUE\./i.test(f));
+    expect(formulasLeft).toEqual([]);
+    expect(fake.values(`${copy}!A6:D10`)).toEqual(spillA6);
+    expect(fake.values(`${copy}!A13:D17`)).toEqual(spillA13);
+    expect(fake.values(`${copy}!B21:C21`)[0][0]).toBe(scenario(fake.table(ASSUMPTIONS_TABLE)!.values, "Low", "rnpv")[0][0]);
+    // What it changed, listed: the two spills, then each scenario's two cells; then the references to a spill.
+    const values = changed.filter((c) => c.kind === "value");
+    expect(values.map((c) => c.address)).toEqual(["A6:D10", "A13:D17", "B21", "C21", "B22", "C22", "B23", "C23"]);
+    expect(values.every((c) => c.sheet === "Valuation (shared)" && c.formula.startsWith("=IPVALUE."))).toBe(true);
+    expect(values[0].value).toEqual(spillA6);
+    // A formula over a frozen spill (INDEX($A$13#, …)) now reads the block of values instead.
+    expect(fake.formulas(`${copy}!G12`)[0][0]).toBe("=INDEX($A$13:$D$17,2,2)");
+    expect(changed.filter((c) => c.kind === "reference").map((c) => c.address)).toContain("G12");
+    expect(fake.formulas(`${copy}!G20`)[0][0]).toBe("=MAX(INDEX($A$13:$D$17,0,4))/150");
+    // The chart of the copy shows the copy's cells; the original sheet is untouched.
+    expect(fake.charts("Valuation (shared)")[0].source).toBe(`${copy}!F11:I18`);
+    expect(fake.formulas("Valuation!A6")[0][0]).toBe("=IPVALUE.RANGE(IpvalueAssumptions[#All])");
+    expect(fake.formulas("Valuation!G12")[0][0]).toBe("=INDEX($A$13#,2,2)");
+  });
+
+  test("freezing again makes another copy; a sheet without formulas is copied as it is; an unknown sheet is refused", async () => {
+    await calculatedValuationSheet(medical());
+    await port.freezeForSharing(["Valuation"]);
+    await port.freezeForSharing(["Valuation", "Sheet1"]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", "Sheet1 (shared)", "IPVALUE", "Valuation", "Valuation (shared 2)", "Valuation (shared)"]);
+    await expect(port.freezeForSharing(["Nope"])).rejects.toThrow(/no sheet called "Nope"/);
+  });
+
+  test("spill references are rewritten only where they point at a frozen spill on the same sheet", () => {
+    const spills = new Map([["A13", "$A$13:$D$17"]]);
+    expect(replaceSpillReferences("=INDEX($A$13#,2,2)+A13#", spills)).toBe("=INDEX($A$13:$D$17,2,2)+$A$13:$D$17");
+    expect(replaceSpillReferences("=SUM(Other!A13#)+B5#", spills)).toBe("=SUM(Other!A13#)+B5#");
   });
 });
 
