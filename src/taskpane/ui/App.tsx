@@ -29,7 +29,9 @@ import { RangeResults, ResultsSummary, ScenarioResults } from "./ResultsPanel";
 import { ScenarioBar } from "./ScenarioBar";
 import { Header } from "./Header";
 import { StartView } from "./StartView";
-import { Language, TEXT } from "./strings";
+import { FreezePanel } from "./FreezePanel";
+import { SharePanel } from "./SharePanel";
+import { Language, SHARE_TEXT, TEXT } from "./strings";
 
 const SAVE_DELAY_MS = 300;
 
@@ -386,6 +388,14 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
               {t.insertSheet}
             </Button>
             <p className={s.hint}>{t.insertHint}</p>
+          </section>
+          <section data-testid="share-section">
+            <h3 className={s.subheading}>{SHARE_TEXT[language].heading}</h3>
+            <p className={s.hint}>{SHARE_TEXT[language].intro}</p>
+            <div style={{ display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "6px" }}>
+              <SharePanel t={t} language={language} set={set} port={port} />
+              <FreezePanel language={language} port={port} disabled={offline !== null} />
+            </div>
           </section>
         </main>
       )}

@@ -334,3 +334,169 @@ export function languageFor(tag: string | undefined | null): Language {
 }
 
 export const LOCALE: Record<Language, string> = { en: "en-US", ja: "ja-JP" };
+
+// ---------------------------------------------------------------------------------------------
+// Sharing with the other side: the negotiator workbook and "Freeze for sharing" (SharePanel, FreezePanel)
+
+export interface ShareText {
+  heading: string;
+  intro: string;
+  open: string;
+  title: string;
+  about: string;
+  scenarios: string;
+  results: string;
+  bands: string;
+  decisions: string;
+  decisionLabel: Record<"offer" | "ceiling" | "floor" | "notes", string>;
+  valueRateHint: string;
+  confirmTitle: (item: string) => string;
+  confirmBody: string;
+  include: string;
+  keepOut: string;
+  workbookLanguage: string;
+  currency: string;
+  currencyPlaceholder: string;
+  summary: (included: string, leftOut: string) => string;
+  scenarioCount: (n: number) => string;
+  resultCount: (n: number) => string;
+  nothingLeftOut: string;
+  build: string;
+  building: string;
+  cancel: string;
+  close: string;
+  opened: string;
+  unsupported: string;
+  download: string;
+  fileName: (date: string) => string;
+  failed: (message: string) => string;
+  freeze: {
+    open: string;
+    title: string;
+    about: string;
+    warning: string;
+    sheets: string;
+    noSheets: string;
+    run: string;
+    running: string;
+    done: (cells: number, sheets: string) => string;
+    none: string;
+    sheet: string;
+    cell: string;
+    formula: string;
+    value: string;
+    block: (rows: number, columns: number) => string;
+    reference: string;
+    failed: (message: string) => string;
+  };
+}
+
+export const SHARE_TEXT: Record<Language, ShareText> = {
+  en: {
+    heading: "Share with the other side",
+    intro:
+      "A workbook for the negotiators: the chosen scenarios and results as ordinary formulas (no IPVALUE functions), so it recalculates in any spreadsheet. Internal items stay out unless you confirm them one by one.",
+    open: "Prepare negotiator workbook",
+    title: "Prepare negotiator workbook",
+    about: "Choose what the other side sees. Internal items are unticked; ticking one asks you to confirm it.",
+    scenarios: "Scenarios",
+    results: "Results",
+    bands: "Reference bands (published royalty rates)",
+    decisions: "Committee decisions",
+    decisionLabel: { offer: "Offer price", ceiling: "Ceiling", floor: "Walk-away floor", notes: "Committee notes" },
+    valueRateHint: "A value at a rate brings the rate it is computed from.",
+    confirmTitle: (item) => `"${item}" is internal.`,
+    confirmBody: "Include it in the workbook for the other side?",
+    include: "Include it",
+    keepOut: "Keep it out",
+    workbookLanguage: "Workbook language",
+    currency: "Currency of the amounts",
+    currencyPlaceholder: "e.g. JPY",
+    summary: (included, leftOut) => `Included: ${included}. Left out: ${leftOut}.`,
+    scenarioCount: (n) => `${n} scenario${n === 1 ? "" : "s"}`,
+    resultCount: (n) => `${n} result${n === 1 ? "" : "s"}`,
+    nothingLeftOut: "nothing",
+    build: "Build workbook",
+    building: "Building…",
+    cancel: "Cancel",
+    close: "Close",
+    opened: "The negotiator workbook is open in a new Excel window. Save it before sending it.",
+    unsupported: "This Excel cannot open a new workbook from an add-in. Download the file and open it:",
+    download: "Download the negotiator workbook (.xlsx)",
+    fileName: (date) => `Negotiator workbook ${date}.xlsx`,
+    failed: (m) => `The workbook could not be built: ${m}`,
+    freeze: {
+      open: "Freeze for sharing",
+      title: "Freeze for sharing",
+      about: "Copies the chosen sheets and replaces, in the copies, every =IPVALUE formula with its value, so they read the same without the add-in.",
+      warning:
+        "The copies keep everything else the sheets show, internal scenarios and decisions included. To share without them, prepare a negotiator workbook instead.",
+      sheets: "Sheets to freeze",
+      noSheets: "The workbook has no sheets to freeze.",
+      run: "Freeze copies",
+      running: "Freezing…",
+      done: (n, sheets) => `${n} cell${n === 1 ? "" : "s"} frozen in ${sheets}.`,
+      none: "No =IPVALUE formula was found: the copies are plain copies.",
+      sheet: "Sheet",
+      cell: "Cell",
+      formula: "Formula",
+      value: "Now",
+      block: (r, c) => `values (${r} × ${c})`,
+      reference: "reference to the values",
+      failed: (m) => `The sheets could not be frozen: ${m}`,
+    },
+  },
+  ja: {
+    heading: "相手方との共有",
+    intro:
+      "交渉相手向けのブックを作ります。選んだシナリオと結果を通常の数式（IPVALUE関数なし）で書き出すため、どの表計算ソフトでも再計算できます。社外秘の項目は、1つずつ確認しない限り含めません。",
+    open: "交渉用ブックを作成",
+    title: "交渉用ブックを作成",
+    about: "相手方に見せる内容を選びます。社外秘の項目はチェックが外れており、チェックすると確認を求めます。",
+    scenarios: "シナリオ",
+    results: "結果",
+    bands: "参考バンド（公表ロイヤルティ料率）",
+    decisions: "委員会の決定事項",
+    decisionLabel: { offer: "提示価格", ceiling: "上限価格", floor: "最低受入価格", notes: "委員会メモ" },
+    valueRateHint: "料率での価値を選ぶと、その料率も含めます。",
+    confirmTitle: (item) => `「${item}」は社外秘です。`,
+    confirmBody: "相手方向けのブックに含めますか？",
+    include: "含める",
+    keepOut: "含めない",
+    workbookLanguage: "ブックの言語",
+    currency: "金額の通貨",
+    currencyPlaceholder: "例：円",
+    summary: (included, leftOut) => `含める：${included}。含めない：${leftOut}。`,
+    scenarioCount: (n) => `シナリオ${n}件`,
+    resultCount: (n) => `結果${n}項目`,
+    nothingLeftOut: "なし",
+    build: "ブックを作成",
+    building: "作成中…",
+    cancel: "キャンセル",
+    close: "閉じる",
+    opened: "交渉用ブックを新しい Excel ウィンドウで開きました。送る前に保存してください。",
+    unsupported: "この Excel ではアドインから新しいブックを開けません。ファイルをダウンロードして開いてください：",
+    download: "交渉用ブック（.xlsx）をダウンロード",
+    fileName: (date) => `交渉用ブック ${date}.xlsx`,
+    failed: (m) => `ブックを作成できませんでした：${m}`,
+    freeze: {
+      open: "共有用に固定",
+      title: "共有用に固定",
+      about: "選んだシートをコピーし、コピーの =IPVALUE 数式をすべて値に置き換えます。アドインがなくても同じ表示になります。",
+      warning: "コピーにはシートに表示されている他の内容（社外秘のシナリオや決定事項を含む）がそのまま残ります。それらを除いて共有するには、交渉用ブックを作成してください。",
+      sheets: "固定するシート",
+      noSheets: "固定できるシートがありません。",
+      run: "コピーを固定",
+      running: "固定しています…",
+      done: (n, sheets) => `${sheets} の ${n} 個のセルを固定しました。`,
+      none: "=IPVALUE 数式は見つかりませんでした。コピーはそのままの複製です。",
+      sheet: "シート",
+      cell: "セル",
+      formula: "数式",
+      value: "置き換え後",
+      block: (r, c) => `値（${r} × ${c}）`,
+      reference: "値への参照",
+      failed: (m) => `シートを固定できませんでした：${m}`,
+    },
+  },
+};
