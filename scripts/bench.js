@@ -6,6 +6,9 @@
  *  (b) yearly models of a 20-year scenario per second (engine runScenario + scenarioOutput "npv")
  *      against a plain Float64Array loop doing the same arithmetic, measured in the same run.
  *  (c) gzipped size of the built functions code, dist/functions.js ("not built" if absent).
+ *  (d) Monte Carlo draws of a 20-year scenario per second: the engine's simulation kernel against a
+ *      plain Float64Array loop doing the same arithmetic and against NumPy doing the same simulation
+ *      (scripts/bench/simulation.js; "numpy: not installed" without /usr/bin/python3 and numpy).
  * TypeScript is transpiled on the fly with the installed compiler (scripts/bench/load.js); each figure
  * is the median of several timed rounds after a warm-up.
  */
@@ -15,6 +18,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { loadSources, ROOT } = require("./bench/load");
 const { measure, getSink } = require("./bench/measure");
+const { simulationBench, YEARS: SIM_YEARS, DRAWS: SIM_DRAWS } = require("./bench/simulation");
 const formulajs = require("@formulajs/formulajs");
 
 const started = Date.now();
@@ -160,6 +164,9 @@ if (fs.existsSync(bundle)) {
   sizeLine = "not built (run `npm run build` first)";
 }
 
+// ----- (d) Monte Carlo ---------------------------------------------------------------------------------
+const sim = simulationBench({ engine, functions: F, measure, rounds: ROUNDS });
+
 cleanup();
 
 // ----- report ----------------------------------------------------------------------------------------
@@ -180,4 +187,21 @@ line("same loop, allocating 6 plain arrays per model", plainAlloc, `${times(plai
 line("engine runScenario + scenarioOutput(npv)", coreModel, `${times(coreModel.median / plain.median)} baseline (loop ${times(plain.median / coreModel.median)} faster)`);
 line("IPVALUE.SCENARIO(table, , \"npv\") custom function", cfScenario, `${times(cfScenario.median / plain.median)} baseline (parses the table too)`);
 console.log(`(c) dist/functions.js: ${sizeLine}`);
+console.log(`(d) Monte Carlo, ${SIM_YEARS}-year scenario, ${sim.uncertain} assumptions drawn (PERT), risk-adjusted value, ${SIM_DRAWS.toLocaleString("en-US")} draws per call   draws`);
+line("plain Float64Array loop, same arithmetic (baseline)", sim.plain, "baseline");
+line("engine Simulator.run (the kernel)", sim.kernel, `${times(sim.kernel.median / sim.plain.median)} baseline (loop ${times(sim.plain.median / sim.kernel.median)} faster; aim ≤ 1.5×)`);
+line("IPVALUE.SIMULATE custom function (+ parse, sort, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline`);
+if (sim.numpy) {
+  const np = { median: sim.numpy.median, min: sim.numpy.min, max: sim.numpy.max };
+  line(`NumPy ${sim.numpy.version} (Generator.beta, vectorised model)`, np, `kernel ${times(sim.kernel.median / np.median)} NumPy (aim: > 1×)`);
+  const pct = (a, b) => `${(((a - b) / b) * 100).toFixed(2)}%`;
+  const ours = sim.long.percentiles.map((x) => x.value);
+  console.log(
+    `    200,000 draws each: P10/P50/P90/mean IPVALUE ${ours.map((v) => (v / 1e6).toFixed(1)).join(" / ")} / ${(sim.long.mean / 1e6).toFixed(1)} M, ` +
+      `NumPy ${[sim.numpy.p10, sim.numpy.p50, sim.numpy.p90, sim.numpy.mean].map((v) => (v / 1e6).toFixed(1)).join(" / ")} M ` +
+      `(differences ${[pct(ours[0], sim.numpy.p10), pct(ours[1], sim.numpy.p50), pct(ours[2], sim.numpy.p90), pct(sim.long.mean, sim.numpy.mean)].join(", ")}: different generators)`
+  );
+} else {
+  console.log("  numpy: not installed (apt-get install python3-numpy; the bench uses /usr/bin/python3)");
+}
 console.log(`results agree to ${maxRel.toExponential(1)} relative; run took ${((Date.now() - started) / 1000).toFixed(1)} s (sink ${getSink() > 0 ? "+" : "-"})`);

@@ -6,7 +6,6 @@
  */
 "use strict";
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 const ts = require("typescript");
 
@@ -18,7 +17,11 @@ function installCustomFunctionsStub() {
 
 /** Transpiles src/engine and src/functions; returns { engine, functions, dir, cleanup }. */
 function loadSources() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-bench-"));
+  // Inside the project (node_modules/.cache), so that the transpiled engine finds its packages
+  // (pure-rand) by Node's usual lookup; the system temporary directory has no node_modules.
+  const cache = path.join(ROOT, "node_modules", ".cache");
+  fs.mkdirSync(cache, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(cache, "ipvalue-bench-"));
   const options = {
     module: ts.ModuleKind.CommonJS,
     target: ts.ScriptTarget.ES2020,

@@ -8,3 +8,6 @@ export * from "./assumptions";
 export * from "./scenario";
 export * from "./bands";
 export * from "./reference";
+export * from "./random";
+export * from "./simulate";
+export * from "./sensitivity";

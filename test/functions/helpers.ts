@@ -29,6 +29,8 @@ export const F = {
   RANGE: functions.range as Loose,
   BAND: functions.band as Loose,
   BANDS: functions.bands as Loose,
+  SIMULATE: functions.simulateFn as Loose,
+  SENSITIVITY: functions.sensitivityFn as Loose,
 };
 
 /** A scalar result that must be a finite number. */

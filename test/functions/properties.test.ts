@@ -31,6 +31,9 @@ const KIND: Record<keyof typeof F, Kind> = {
   RANGE: "range-grid",
   BAND: "spill",
   BANDS: "spill",
+  SIMULATE: "spill",
+  // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.
+  SENSITIVITY: "range-grid",
 };
 
 describe("coverage of the custom functions", () => {
@@ -373,6 +376,17 @@ const PLAUSIBLE: Record<keyof typeof F, fc.Arbitrary<unknown[]>> = {
   ),
   BAND: fc.tuple(mostly(bandKey), bandField, bandsArg),
   BANDS: fc.tuple(bandFilter, bandsArg),
+  SIMULATE: fc.tuple(
+    tableArg,
+    // Mostly few draws, to keep 300 runs quick; sometimes omitted (10,000) or out of range.
+    fc.oneof({ arbitrary: fc.integer({ min: 100, max: 1500 }), weight: 8 }, { arbitrary: fc.constantFrom(null, "", 99, 1000001, 250.5), weight: 1 }),
+    optional(mostly(fc.integer({ min: 0, max: 4294967295 }))),
+    optional(mostly(fc.oneof(fc.constantFrom([[0.1, 0.5, 0.9]], [[0.05], [0.95]], 0.5, [[0.25, "", 0.75]]), fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 5 }).map((xs) => [xs])))),
+    outputName,
+    optional(mostly(fc.double({ min: -1e9, max: 1e9, noNaN: true }))),
+    optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal")))
+  ),
+  SENSITIVITY: fc.tuple(tableArg, outputName),
 };
 
 const ARITY: Record<keyof typeof F, number> = {
@@ -391,6 +405,8 @@ const ARITY: Record<keyof typeof F, number> = {
   RANGE: 5,
   BAND: 3,
   BANDS: 2,
+  SIMULATE: 7,
+  SENSITIVITY: 2,
 };
 
 /** Excel-shaped argument lists of any length up to the arity (missing trailing arguments = omitted). */

@@ -1,0 +1,613 @@
+/**
+ * Monte Carlo simulation of the scenario model: each assumption that differs across the scenarios
+ * becomes a distribution between its lowest and highest value, with the base scenario's value as
+ * its most likely one; the model runs once per draw; the result is the distribution of one output.
+ *
+ * - Which values: low = the minimum across all scenarios, high = the maximum, base = the value in
+ *   the base scenario (pickScenario: the one named Base, else the middle one). Assumptions equal in
+ *   every scenario stay fixed. Timing (text) is the base scenario's.
+ * - Whole years (years, launch_year, term_years) are drawn on the continuous distribution and rounded
+ *   to the nearest whole year, so a launch can slip by a year. years_to_peak is not a whole number
+ *   and is drawn as it is.
+ * - Defaults that follow another assumption follow it in every draw: term_years left blank in every
+ *   scenario is the drawn `years`; hurdle_rate left blank is the drawn discount_rate.
+ * - Assumptions are drawn independently of one another (no correlation).
+ *
+ * Distributions (a = low, m = base, b = high):
+ *  - "pert" (default): a + (b − a)·Beta(α, β), α = 1 + 4(m − a)/(b − a), β = 1 + 4(b − m)/(b − a): mean
+ *    (a + 4m + b)/6. Beta(α, β) = Gα/(Gα + Gβ) with gamma variates by Marsaglia & Tsang and normals by
+ *    the ziggurat (random.ts), the algorithms of NumPy's Generator.beta.
+ *  - "triangular": by the inverse of its distribution function.
+ *  - "metalog": the three-term metalog (Keelin 2016) through low, base and high as P10, P50 and P90.
+ *    It is unbounded: draws beyond the values the assumption allows are drawn again. It exists only
+ *    when the base is not too close to low or high (|a₃|/a₂ < 1.66711); otherwise #VALUE! says so.
+ *
+ * The kernel (Simulator) allocates its buffers once and reuses them for every draw: typed arrays,
+ * running discount factors, no object created per draw. Its arithmetic is that of runScenario and
+ * scenarioOutput, except that the first discount factor is taken as 1/(1+r) (end), 1/√(1+r) (mid) or 1
+ * (begin) rather than through Math.pow, so that every operation is exactly rounded (see random.ts).
+ *
+ * Statistics of the result: percentiles as Excel's PERCENTILE.INC (R's type 7: the sorted values at
+ * rank h = (n − 1)·p, interpolated linearly between neighbours) and the mean, both computed here; the
+ * mathjs equivalents (quantileSeq, mean) agree to rounding, and the tests check it — see the note at
+ * `percentileInc` for why they are not used in the bundle.
+ */
+import {
+  ASSUMPTION_KEYS,
+  AssumptionKey,
+  Assumptions,
+  assumptionSpec,
+  RawScenario,
+  RawValue,
+  readAssumptionsTable,
+  resolveAssumptions,
+} from "./assumptions";
+import { invalidNumber, invalidValue, MAX_YEARS } from "./errors";
+import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
+import { Output, pickScenario } from "./scenario";
+
+// ------------------------------------------------------------------ options
+
+export type Distribution = "pert" | "triangular" | "metalog";
+export const DISTRIBUTIONS: readonly Distribution[] = ["pert", "triangular", "metalog"];
+
+export const DEFAULT_ITERATIONS = 10000;
+export const MIN_ITERATIONS = 100;
+export const MAX_ITERATIONS = 1000000;
+/** The fixed default seed: the same formula gives the same numbers on every machine and every recalculation. */
+export const DEFAULT_SEED = 1;
+export const DEFAULT_PERCENTILES: readonly number[] = [0.1, 0.5, 0.9];
+export const DEFAULT_SIMULATION_OUTPUT: Output = "rnpv";
+export const MAX_PERCENTILES = 100;
+
+export function parseDistribution(value: unknown, argument = "distribution"): Distribution {
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "pert";
+  const word = typeof value === "string" ? value.trim().toLowerCase() : "";
+  const found = DISTRIBUTIONS.find((d) => d === word);
+  if (!found) throw invalidValue(`${argument} must be one of ${DISTRIBUTIONS.join(", ")}; got ${JSON.stringify(value)}`);
+  return found;
+}
+
+export function checkIterations(n: number, argument = "iterations"): number {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < MIN_ITERATIONS || n > MAX_ITERATIONS) {
+    throw invalidValue(`${argument} must be a whole number from 100 to 1,000,000; got ${String(n)}`);
+  }
+  return n;
+}
+
+export function checkSeed(seed: number, argument = "seed"): number {
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw invalidValue(`${argument} must be a whole number from 0 to ${MAX_SEED}; got ${String(seed)}`);
+  }
+  return seed;
+}
+
+export function checkPercentile(p: number, argument = "percentiles"): number {
+  if (typeof p !== "number" || !Number.isFinite(p) || p <= 0 || p >= 1) {
+    throw invalidValue(`${argument} must be a decimal between 0 and 1, exclusive (0.1 = P10); got ${String(p)}`);
+  }
+  return p;
+}
+
+// ------------------------------------------------------------------ the plan: what varies, between what
+
+export interface UncertainAssumption {
+  key: AssumptionKey;
+  low: number;
+  base: number;
+  high: number;
+  /** Drawn values are rounded to whole years. */
+  whole: boolean;
+}
+
+export interface SimulationPlan {
+  /** Name of the base scenario. */
+  scenario: string;
+  /** The base scenario, resolved: the value of every assumption that does not vary. */
+  base: Assumptions;
+  /** The assumptions that differ across scenarios, in the order of the assumptions table. */
+  uncertain: readonly UncertainAssumption[];
+  /** Defaults left blank in every scenario that follow another assumption, draw by draw. */
+  follows: readonly { key: AssumptionKey; driver: AssumptionKey }[];
+}
+
+/** Assumptions whose default is another assumption's value (the `fallback` functions of ASSUMPTIONS). */
+export const FOLLOWS: Readonly<Partial<Record<AssumptionKey, AssumptionKey>>> = { term_years: "years", hurdle_rate: "discount_rate" };
+
+/** Assumptions that are whole numbers of years. */
+export const WHOLE_KEYS: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>(["launch_year", "years", "term_years"]);
+
+/** The assumptions a draw can vary: all but the text one (timing). */
+export const NUMERIC_KEYS: readonly AssumptionKey[] = ASSUMPTION_KEYS.filter((k) => assumptionSpec(k).unit !== "timing");
+
+/**
+ * What each assumption allows, as an interval [low, high] with open ends marked (the same rule as
+ * each assumption's `check`; a test holds them together). Only metalog draws can leave [low, high]
+ * of the scenarios; they are drawn again when they leave this interval.
+ */
+export const ALLOWED: Readonly<Record<string, readonly [number, number, boolean, boolean]>> = {
+  market_size: [0, Infinity, false, false],
+  market_growth: [-1, Infinity, true, false],
+  peak_share: [0, 1, false, false],
+  years_to_peak: [0, MAX_YEARS, false, false],
+  launch_year: [1, MAX_YEARS, false, false],
+  years: [1, MAX_YEARS, false, false],
+  term_years: [1, MAX_YEARS, false, false],
+  royalty_rate: [0, 1, false, false],
+  annual_minimum: [0, Infinity, false, false],
+  operating_margin: [-Infinity, 1, false, false],
+  tax_rate: [0, 1, false, true],
+  discount_rate: [-1, Infinity, true, false],
+  hurdle_rate: [-1, Infinity, true, false],
+  success_probability: [0, 1, true, false],
+  upfront: [0, Infinity, false, false],
+  investment: [0, Infinity, false, false],
+  licensor_share: [0, 1, false, false],
+};
+
+const isBlankRaw = (v: RawValue) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/**
+ * The simulation plan of the scenarios of an assumptions table (as readAssumptionsTable reads them):
+ * every scenario is resolved and checked as SCENARIO and RANGE do, so a table they refuse is refused
+ * here with the same message.
+ */
+export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
+  if (raws.length === 0) throw invalidValue("assumptions has no scenario");
+  const resolved = raws.map((r) => resolveAssumptions(r.values, r.name));
+  const scenarios = raws.map((r, i) => ({ name: r.name, assumptions: resolved[i], internal: r.internal }));
+  const baseIndex = pickScenario(scenarios);
+  const base = resolved[baseIndex];
+  const follows: { key: AssumptionKey; driver: AssumptionKey }[] = [];
+  const uncertain: UncertainAssumption[] = [];
+  for (const key of NUMERIC_KEYS) {
+    const driver = FOLLOWS[key];
+    if (driver && raws.every((r) => isBlankRaw(r.values[key]))) {
+      follows.push({ key, driver });
+      continue;
+    }
+    const values = resolved.map((a) => a[key] as number);
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    if (low === high) continue;
+    uncertain.push({ key, low, base: base[key] as number, high, whole: WHOLE_KEYS.has(key) });
+  }
+  return { scenario: raws[baseIndex].name, base, uncertain, follows };
+}
+
+/** The plan of an assumptions table given as cells (the layout IPVALUE.SCENARIO reads). */
+export function planFromTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): SimulationPlan {
+  return simulationPlan(readAssumptionsTable(cells, argument));
+}
+
+// ------------------------------------------------------------------ the kernel
+
+const KIND_PERT = 0;
+const KIND_TRIANGULAR = 1;
+const KIND_METALOG = 2;
+/** Parameters per uncertain assumption in the kernel's Float64Array. */
+const NP = 10;
+
+const OUTPUT_CODE: Record<Output, number> = { npv: 0, rnpv: 1, rate25: 2, maxrate: 3, royalty_rate: 4, value_rate25: 5, value_maxrate: 6 };
+const TIMING_CODE = { end: 0, mid: 1, begin: 2 } as const;
+
+const index = (k: AssumptionKey) => ASSUMPTION_KEYS.indexOf(k);
+const I_MARKET_SIZE = index("market_size");
+const I_MARKET_GROWTH = index("market_growth");
+const I_PEAK_SHARE = index("peak_share");
+const I_YEARS_TO_PEAK = index("years_to_peak");
+const I_LAUNCH_YEAR = index("launch_year");
+const I_YEARS = index("years");
+const I_TERM_YEARS = index("term_years");
+const I_ROYALTY_RATE = index("royalty_rate");
+const I_ANNUAL_MINIMUM = index("annual_minimum");
+const I_OPERATING_MARGIN = index("operating_margin");
+const I_TAX_RATE = index("tax_rate");
+const I_DISCOUNT_RATE = index("discount_rate");
+const I_HURDLE_RATE = index("hurdle_rate");
+const I_SUCCESS_PROBABILITY = index("success_probability");
+const I_UPFRONT = index("upfront");
+const I_INVESTMENT = index("investment");
+const I_LICENSOR_SHARE = index("licensor_share");
+
+/** Keelin's feasibility bound of the three-term metalog: |a₃|/a₂ below it. */
+export const METALOG_FEASIBLE = 1.66711;
+const LN9 = 2.1972245773362196; // ln(0.9/0.1)
+
+/** The three-term metalog through (0.1, low), (0.5, base), (0.9, high): Q(y) = a₁ + a₂·L + a₃·(y − ½)·L, L = ln(y/(1−y)). */
+export function metalogCoefficients(low: number, base: number, high: number): [number, number, number] {
+  return [base, (high - low) / (2 * LN9), (high + low - 2 * base) / (0.8 * LN9)];
+}
+
+/**
+ * Draws of the scenario model with buffers allocated once. `run` fills a Float64Array with one
+ * output per draw; the same seed gives the same array, bit for bit.
+ */
+export class Simulator {
+  readonly plan: SimulationPlan;
+  readonly distribution: Distribution;
+  readonly output: Output;
+  private readonly count: number;
+  private readonly keyIndex: Int32Array;
+  private readonly kind: Int32Array;
+  private readonly whole: Uint8Array;
+  private readonly params: Float64Array;
+  private readonly followKey: Int32Array;
+  private readonly followDriver: Int32Array;
+  /** The current draw's assumptions, indexed as ASSUMPTION_KEYS (timing's slot unused). */
+  private readonly values: Float64Array;
+  private readonly baseValues: Float64Array;
+  private readonly sales: Float64Array;
+  private readonly discount: Float64Array;
+  private readonly outputCode: number;
+  private readonly timingCode: number;
+  /** Draws of the last run whose output had no answer (a reason as in scenarioOutput). */
+  private noAnswer = 0;
+  private noAnswerReason = "";
+
+  constructor(plan: SimulationPlan, distribution: Distribution = "pert", output: Output = DEFAULT_SIMULATION_OUTPUT) {
+    this.plan = plan;
+    this.distribution = distribution;
+    this.output = output;
+    this.outputCode = OUTPUT_CODE[output];
+    this.timingCode = TIMING_CODE[plan.base.timing];
+    const n = plan.uncertain.length;
+    this.count = n;
+    this.keyIndex = new Int32Array(n);
+    this.kind = new Int32Array(n);
+    this.whole = new Uint8Array(n);
+    this.params = new Float64Array(n * NP);
+    this.baseValues = new Float64Array(ASSUMPTION_KEYS.length);
+    for (const key of NUMERIC_KEYS) this.baseValues[index(key)] = plan.base[key] as number;
+    this.values = Float64Array.from(this.baseValues);
+    this.followKey = Int32Array.from(plan.follows.map((f) => index(f.key)));
+    this.followDriver = Int32Array.from(plan.follows.map((f) => index(f.driver)));
+    let maxYears = plan.base.years;
+    const infeasible: string[] = [];
+    plan.uncertain.forEach((u, j) => {
+      this.keyIndex[j] = index(u.key);
+      this.whole[j] = u.whole ? 1 : 0;
+      if (u.key === "years") maxYears = Math.max(maxYears, u.high);
+      const p = j * NP;
+      const { low: a, base: m, high: b } = u;
+      if (distribution === "pert") {
+        const alpha = 1 + (4 * (m - a)) / (b - a);
+        const beta = 1 + (4 * (b - m)) / (b - a);
+        this.kind[j] = KIND_PERT;
+        this.params[p] = a;
+        this.params[p + 1] = b - a;
+        // Marsaglia–Tsang constants of Gamma(α) and Gamma(β): d = shape − 1/3, c = 1/√(9d).
+        this.params[p + 2] = alpha - 1 / 3;
+        this.params[p + 3] = 1 / Math.sqrt(9 * (alpha - 1 / 3));
+        this.params[p + 4] = beta - 1 / 3;
+        this.params[p + 5] = 1 / Math.sqrt(9 * (beta - 1 / 3));
+      } else if (distribution === "triangular") {
+        this.kind[j] = KIND_TRIANGULAR;
+        this.params[p] = a;
+        this.params[p + 1] = b;
+        this.params[p + 2] = (m - a) / (b - a);
+        this.params[p + 3] = (b - a) * (m - a);
+        this.params[p + 4] = (b - a) * (b - m);
+      } else {
+        const [a1, a2, a3] = metalogCoefficients(a, m, b);
+        if (!(Math.abs(a3) / a2 < METALOG_FEASIBLE)) infeasible.push(`${u.key} (P10 ${a}, P50 ${m}, P90 ${b})`);
+        const [lo, hi, loOpen, hiOpen] = ALLOWED[u.key];
+        this.kind[j] = KIND_METALOG;
+        this.params[p] = a1;
+        this.params[p + 1] = a2;
+        this.params[p + 2] = a3;
+        this.params[p + 3] = lo;
+        this.params[p + 4] = hi;
+        this.params[p + 5] = loOpen ? 1 : 0;
+        this.params[p + 6] = hiOpen ? 1 : 0;
+        if (u.key === "years") maxYears = MAX_YEARS;
+      }
+    });
+    if (infeasible.length > 0) {
+      throw invalidValue(
+        `distribution "metalog": no three-term metalog passes through these low, base and high values taken as P10, P50 and P90 (the base is too close to the low or the high): ${infeasible.join("; ")}. Use "pert" or "triangular".`
+      );
+    }
+    this.sales = new Float64Array(maxYears);
+    this.discount = new Float64Array(maxYears);
+  }
+
+  /**
+   * Fills `out` (default: a new array) with the output of `iterations` draws from `seed`. `inspect`,
+   * when given, sees each draw's assumptions (indexed as ASSUMPTION_KEYS; for tests and diagnostics).
+   */
+  run(
+    iterations: number,
+    seed: number = DEFAULT_SEED,
+    out: Float64Array = new Float64Array(iterations),
+    inspect?: (values: Float64Array, draw: number) => void
+  ): Float64Array {
+    checkIterations(iterations);
+    checkSeed(seed);
+    if (out.length < iterations) throw invalidValue(`the output buffer holds ${out.length} values, fewer than the ${iterations} draws`);
+    const g = seededGenerator(seed);
+    const { count, keyIndex, kind, whole, params, values, followKey, followDriver } = this;
+    const follows = followKey.length;
+    this.noAnswer = 0;
+    let nonFinite = 0;
+    for (let it = 0; it < iterations; it++) {
+      for (let j = 0; j < count; j++) {
+        const p = j * NP;
+        let x: number;
+        switch (kind[j]) {
+          case KIND_PERT: {
+            const ga = standardGamma(g, params[p + 2], params[p + 3]);
+            const gb = standardGamma(g, params[p + 4], params[p + 5]);
+            x = params[p] + params[p + 1] * (ga / (ga + gb));
+            break;
+          }
+          case KIND_TRIANGULAR: {
+            const u = uniformOpen(g);
+            x = u < params[p + 2] ? params[p] + Math.sqrt(u * params[p + 3]) : params[p + 1] - Math.sqrt((1 - u) * params[p + 4]);
+            break;
+          }
+          default:
+            x = metalogDraw(g, params, p, whole[j] === 1);
+        }
+        values[keyIndex[j]] = whole[j] === 1 ? Math.round(x) : x;
+      }
+      for (let f = 0; f < follows; f++) values[followKey[f]] = values[followDriver[f]];
+      if (inspect) inspect(values, it);
+      const y = this.model();
+      if (!Number.isFinite(y)) nonFinite++;
+      out[it] = y;
+    }
+    if (this.noAnswer > 0) {
+      throw invalidNumber(`${this.output} has no answer in ${this.noAnswer} of ${iterations} draws: ${this.noAnswerReason}`);
+    }
+    if (nonFinite > 0) throw invalidNumber(`The ${this.output} of ${nonFinite} of ${iterations} draws is too large or undefined`);
+    return out;
+  }
+
+  /** One draw's output from `values`, with the arithmetic of runScenario and scenarioOutput. */
+  private model(): number {
+    const v = this.values;
+    const output = this.outputCode;
+    const margin = v[I_OPERATING_MARGIN];
+    if (output === 2 || output === 5) {
+      // rate25, value_rate25
+      if (margin < 0) return this.noAnswerFor("operating_margin is negative: there is no profit to share");
+      if (output === 2) return margin * v[I_LICENSOR_SHARE];
+    }
+    if (output === 4) return v[I_ROYALTY_RATE];
+
+    const years = v[I_YEARS];
+    const launch = v[I_LAUNCH_YEAR];
+    const term = v[I_TERM_YEARS];
+    const peak = v[I_PEAK_SHARE];
+    const toPeak = v[I_YEARS_TO_PEAK];
+    const rate = v[I_ROYALTY_RATE];
+    const minimum = v[I_ANNUAL_MINIMUM];
+    const growth = 1 + v[I_MARKET_GROWTH];
+    const r = v[I_DISCOUNT_RATE];
+    const step = 1 / (1 + r);
+    let df = this.timingCode === 0 ? step : this.timingCode === 1 ? 1 / Math.sqrt(1 + r) : 1;
+    const needHurdle = output === 3 || output === 6;
+    const keep = output >= 5; // value_rate25 / value_maxrate need a second pass over the years
+    const h = v[I_HURDLE_RATE];
+    const hStep = 1 / (1 + h);
+    let hdf = this.timingCode === 0 ? hStep : this.timingCode === 1 ? 1 / Math.sqrt(1 + h) : 1;
+    const sales = this.sales;
+    const discount = this.discount;
+    let market = v[I_MARKET_SIZE];
+    let started = false;
+    let value = 0;
+    let pvProfit = 0;
+    let pvBase = 0;
+    for (let i = 0; i < years; i++) {
+      const k = i + 2 - launch; // k-th sales year of year i + 1
+      const share = k < 1 ? 0 : toPeak <= k ? peak : (peak * k) / toPeak;
+      const s = market * share;
+      if (s > 0) started = true;
+      const royalty = started && i < term ? Math.max(rate * s, minimum) : 0;
+      value += royalty * df;
+      if (needHurdle) {
+        pvProfit += margin * s * hdf;
+        pvBase += (i < term ? s : 0) * hdf;
+        hdf *= hStep;
+      }
+      if (keep) {
+        sales[i] = s;
+        discount[i] = df;
+      }
+      market *= growth;
+      df *= step;
+    }
+    const upfront = v[I_UPFRONT];
+    const p = v[I_SUCCESS_PROBABILITY];
+    if (output === 0) return upfront + value;
+    if (output === 1) return upfront + p * value;
+    let at: number;
+    if (output === 5) at = margin * v[I_LICENSOR_SHARE];
+    else {
+      const keepAfterTax = 1 - v[I_TAX_RATE];
+      const denominator = p * pvBase * keepAfterTax;
+      if (!(denominator > 0)) return this.noAnswerFor("there are no sales in the royalty term to carry a royalty, so no walk-away rate exists");
+      const walkAway = (p * pvProfit * keepAfterTax - (v[I_INVESTMENT] + upfront)) / denominator;
+      if (output === 3) return walkAway;
+      at = walkAway;
+    }
+    // value at another rate (held to 0..1), as valueAtRate
+    const heldRate = Math.min(1, Math.max(0, at));
+    let pv = 0;
+    started = false;
+    for (let i = 0; i < years; i++) {
+      const s = sales[i];
+      if (s > 0) started = true;
+      pv += (started && i < term ? Math.max(heldRate * s, minimum) : 0) * discount[i];
+    }
+    return upfront + p * pv;
+  }
+
+  private noAnswerFor(reason: string): number {
+    if (this.noAnswer++ === 0) this.noAnswerReason = reason;
+    return 0;
+  }
+}
+
+/** One metalog draw, drawn again until it lies in what the assumption allows. */
+function metalogDraw(g: Generator, q: Float64Array, p: number, whole: boolean): number {
+  const lo = q[p + 3];
+  const hi = q[p + 4];
+  const loOpen = q[p + 5] === 1;
+  const hiOpen = q[p + 6] === 1;
+  for (;;) {
+    const y = uniformOpen(g);
+    const l = log(y / (1 - y));
+    let x = q[p] + q[p + 1] * l + q[p + 2] * (y - 0.5) * l;
+    if (whole) x = Math.round(x);
+    const aboveLow = loOpen ? x > lo : x >= lo;
+    const belowHigh = hiOpen ? x < hi : x <= hi;
+    if (aboveLow && belowHigh) return x;
+  }
+}
+
+// ------------------------------------------------------------------ statistics of the result
+
+/**
+ * The p-th percentile of sorted values as Excel's PERCENTILE.INC (R's type 7): rank h = (n − 1)·p,
+ * x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]).
+ *
+ * Computed here rather than by mathjs's quantileSeq: imported through its factory functions, quantileSeq
+ * and mean bring mathjs's typed-function dispatch and matrix types into the custom-functions bundle
+ * (measured: see the README's benchmarks), for a formula of two lines. The tests check these against
+ * mathjs's quantileSeq and mean.
+ */
+export function percentileInc(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw invalidValue("no values to take a percentile of");
+  const h = (n - 1) * p;
+  const i = Math.floor(h);
+  if (i >= n - 1) return sorted[n - 1];
+  return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
+}
+
+/** Arithmetic mean, summed in draw order. */
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum / values.length;
+}
+
+export interface SimulationOptions {
+  iterations?: number;
+  seed?: number;
+  distribution?: Distribution;
+  output?: Output;
+  percentiles?: readonly number[];
+  /** Adds the probability that the output falls below this value. */
+  threshold?: number;
+}
+
+export interface SimulationResult {
+  iterations: number;
+  seed: number;
+  distribution: Distribution;
+  output: Output;
+  /** The output of each draw, in draw order. */
+  draws: Float64Array;
+  /** The same, sorted ascending. */
+  sorted: Float64Array;
+  percentiles: { p: number; value: number }[];
+  mean: number;
+  /** P(output < threshold), when a threshold was given. */
+  below?: { threshold: number; probability: number };
+}
+
+/** Runs the simulation of a plan and summarises it. */
+export function runSimulation(plan: SimulationPlan, options: SimulationOptions = {}): SimulationResult {
+  const iterations = checkIterations(options.iterations ?? DEFAULT_ITERATIONS);
+  const seed = checkSeed(options.seed ?? DEFAULT_SEED);
+  const distribution = options.distribution ?? "pert";
+  const output = options.output ?? DEFAULT_SIMULATION_OUTPUT;
+  const wanted = (options.percentiles ?? DEFAULT_PERCENTILES).map((p) => checkPercentile(p));
+  if (wanted.length === 0) throw invalidValue("percentiles must hold at least one decimal between 0 and 1");
+  if (wanted.length > MAX_PERCENTILES) throw invalidValue(`percentiles may hold at most ${MAX_PERCENTILES} values; got ${wanted.length}`);
+  const draws = new Simulator(plan, distribution, output).run(iterations, seed);
+  const sorted = Float64Array.from(draws).sort();
+  const result: SimulationResult = {
+    iterations,
+    seed,
+    distribution,
+    output,
+    draws,
+    sorted,
+    percentiles: wanted.map((p) => ({ p, value: percentileInc(sorted, p) })),
+    mean: mean(draws),
+  };
+  if (options.threshold !== undefined) {
+    const t = options.threshold;
+    if (!Number.isFinite(t)) throw invalidValue(`threshold must be a finite number; got ${String(t)}`);
+    result.below = { threshold: t, probability: countBelow(sorted, t) / iterations };
+  }
+  return result;
+}
+
+/** How many sorted values are strictly below t (binary search). */
+export function countBelow(sorted: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "P10" for 0.1, "P2.5" for 0.025. */
+export function percentileLabel(p: number): string {
+  return `P${Number((p * 100).toPrecision(10))}`;
+}
+
+/** The label of the threshold row: P(<100000000). */
+export function belowLabel(threshold: number): string {
+  return `P(<${threshold})`;
+}
+
+/** The table IPVALUE.SIMULATE spills: one labelled row per percentile, then the mean, then P(< threshold). */
+export function simulationTable(r: SimulationResult): (string | number)[][] {
+  const rows: (string | number)[][] = r.percentiles.map((x) => [percentileLabel(x.p), x.value]);
+  rows.push(["mean", r.mean]);
+  if (r.below) rows.push([belowLabel(r.below.threshold), r.below.probability]);
+  return rows;
+}
+
+export interface Histogram {
+  /** bins + 1 edges, ascending; bin i holds edges[i] ≤ x < edges[i + 1] (the last bin includes its upper edge). */
+  edges: number[];
+  counts: number[];
+}
+
+/** A round bin width near span / count (1, 2 or 5 times a power of ten). */
+export function roundStep(span: number, count: number): number {
+  const raw = span / count;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+}
+
+/** Counts of sorted values in about `bins` bins of a round width. */
+export function histogram(sorted: ArrayLike<number>, bins = 24): Histogram {
+  const n = sorted.length;
+  if (n === 0) return { edges: [], counts: [] };
+  const lo = sorted[0];
+  const hi = sorted[n - 1];
+  if (!(hi > lo)) return { edges: [lo, lo], counts: [n] };
+  const step = roundStep(hi - lo, bins);
+  const start = Math.floor(lo / step) * step;
+  const count = Math.max(1, Math.ceil((hi - start) / step));
+  const edges = Array.from({ length: count + 1 }, (_, i) => start + i * step);
+  const counts = new Array<number>(count).fill(0);
+  let bin = 0;
+  for (let i = 0; i < n; i++) {
+    while (bin < count - 1 && sorted[i] >= edges[bin + 1]) bin++;
+    counts[bin]++;
+  }
+  return { edges, counts };
+}
