@@ -486,10 +486,10 @@ function buildSummarySheet(
     content.scenarios.map((s) => ({ name: s.name, assumptions: s.assumptions, internal: false })),
     content.outputs
   );
-  const rangeOf = new Map<Output, { low: Cached; base: Cached; high: Cached }>();
+  const rangeOf = new Map<Output, { low: Cached; high: Cached }>();
   content.outputs.forEach((o, i) => {
     const r = rows[i];
-    rangeOf.set(o, r instanceof ValuationError ? { low: na, base: na, high: na } : { low: r.low, base: r.base, high: r.high });
+    rangeOf.set(o, r instanceof ValuationError ? { low: na, high: na } : { low: r.low, high: r.high });
   });
   const refs = (o: Output) => models.map((m) => `${sheetRef(m.name)}${abs(m.resultRow.get(o)!, 2)}`);
   const n = models.length;
@@ -508,7 +508,8 @@ function buildSummarySheet(
       const fmt = outputFormat(o);
       ws.getCell(row, 1).value = outputLabel(o, language);
       setFormula(ws, rel(row, 2), `IF(COUNT(${list})<${n},"${na}",MIN(${list}))`, cached.low, fmt);
-      setFormula(ws, rel(row, 3), `${sheetRef(base.name)}${abs(base.resultRow.get(o)!, 2)}`, cached.base, fmt);
+      // The base case is its scenario's own result (an answer even where another scenario has none).
+      setFormula(ws, rel(row, 3), `${sheetRef(base.name)}${abs(base.resultRow.get(o)!, 2)}`, base.results.get(o)!, fmt);
       setFormula(ws, rel(row, 4), `IF(COUNT(${list})<${n},"${na}",MAX(${list}))`, cached.high, fmt);
       ws.getCell(row, 3).font = BOLD;
       text(ws, rel(row, 5), o, KEY_FONT);

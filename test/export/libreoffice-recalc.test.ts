@@ -18,10 +18,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, Assumptions, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
 import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { IPVALUE_VERSION } from "../../src/export/version";
-import { defaultShareChoice, selectShared, SharedContent } from "../../src/export/share";
+import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
+import type { ScenarioSet } from "../../src/taskpane/model/scenario-set";
 import { readSample, ROOT, runDemo } from "./demo";
 
 const RECALC = path.resolve(ROOT, "../shared/tools/lo-recalc.sh");
@@ -138,6 +139,22 @@ function engineValues(wb: ExcelJS.Workbook, content: SharedContent, assumptionsO
   return expected;
 }
 
+const OPTIONS = { language: "en" as const, date: new Date(2025, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };
+
+/** The sample with one scenario's values changed. */
+function variant(changes: Record<string, Partial<Record<AssumptionKey, number | string>>>): ScenarioSet {
+  const set = readSample().set;
+  return { ...set, scenarios: set.scenarios.map((s) => (changes[s.name] ? { ...s, values: { ...s.values, ...changes[s.name] } } : s)) };
+}
+
+const VARIANTS: Record<string, ScenarioSet> = {
+  "all-outputs": variant({
+    Low: { timing: "end", term_years: 9, annual_minimum: 20_000_000 },
+    High: { timing: "begin", launch_year: 4, years_to_peak: 0 },
+  }),
+  "no-answer": variant({ Low: { operating_margin: -0.05 }, High: { investment: 0, upfront: 0, years_to_peak: 2.5 } }),
+};
+
 describe("the negotiator workbook recalculated by LibreOffice", () => {
   const sample = readSample();
   const content = selectShared(sample.set, defaultShareChoice(sample.set));
@@ -173,6 +190,15 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       const blanked = path.join(dir, `placeholder-${language}.xlsx`);
       await wb.xlsx.writeFile(blanked);
       inputs.push(file, blanked);
+    }
+    // Every output (the value-at-rate columns too), other timings, a royalty term shorter than the
+    // model, a minimum royalty that binds, and a loss-making margin whose 25%-rule rate has no answer.
+    for (const [name, variant] of Object.entries(VARIANTS)) {
+      const wb = buildNegotiatorWorkbook(selectShared(variant, { ...defaultShareChoice(variant), outputs: [...SHARE_OUTPUTS] }), { ...OPTIONS, language: "en" });
+      const file = path.join(dir, `${name}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      built[name] = { file, cells: formulaCells(await read(file)), wb };
+      inputs.push(file);
     }
     const out1 = path.join(dir, "recalculated");
     let t0 = Date.now();
@@ -234,6 +260,18 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     expect(failures(results)).toEqual([]);
   });
 
+  test.each(Object.keys(VARIANTS))("%s: every output's formulas (value-at-rate columns, other timings, no-answer cases) recalculate to the engine's values", (name) => {
+    const { cells } = built[name];
+    const wb = back[name];
+    const results = cells.map((c) => compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result));
+    expect(cells.length).toBeGreaterThan(500);
+    expect(failures(results)).toEqual([]);
+    expect(errorValues(wb)).toEqual([]);
+    summary[`${name}_cells`] = results.length;
+    summary[`${name}_max_rel`] = Math.max(...results.map((r) => r.rel).filter((r) => Number.isFinite(r)));
+    if (name === "no-answer") expect(results.filter((r) => r.actual === "n/a").length).toBeGreaterThanOrEqual(4);
+  });
+
   test.each(["demo-en", "placeholder-en", "demo-ja", "placeholder-ja"])("%s: no error value anywhere after recalculation", (name) => {
     expect(errorValues(back[name])).toEqual([]);
   });
@@ -254,7 +292,7 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       ...sample.set,
       scenarios: sample.set.scenarios.map((s) => (s.name === "Base" ? { ...s, values: { ...s.values, royalty_rate: NEW_RATE } } : s)),
     };
-    const rebuilt = buildNegotiatorWorkbook(selectShared(changedSet, defaultShareChoice(changedSet)), { language: "en", date: new Date(2025, 10, 23), version: IPVALUE_VERSION, currency: "JPY" });
+    const rebuilt = buildNegotiatorWorkbook(selectShared(changedSet, defaultShareChoice(changedSet)), OPTIONS);
     const all = formulaCells(rebuilt).map((c) => compare(`edited ${c.sheet}!${c.address}`, c.cached, changed.getWorksheet(c.sheet)!.getCell(c.address).result));
     expect(all.length).toBe(built.en.cells.length);
     expect(failures(all)).toEqual([]);
