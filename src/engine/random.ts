@@ -166,7 +166,8 @@ export function exp(x: number): number {
   if (hx > 0x3fd62e42) {
     // |x| > 0.5 ln2: reduce
     if (hx < 0x3ff0a2b2) {
-      // and |x| < 1.5 ln2
+      // and |x| < 1.5 ln2. e^1 as V8 gives it: the reduction below gets its last bit wrong.
+      if (x === 1) return Math.E;
       hi = negative ? x + LN2_HI : x - LN2_HI;
       lo = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;

@@ -232,6 +232,9 @@ export class Simulator {
   private readonly kind: Int32Array;
   private readonly whole: Uint8Array;
   private readonly params: Float64Array;
+  /** Where each draw is held: [low, high] of the scenarios (metalog: what the assumption allows). */
+  private readonly lows: Float64Array;
+  private readonly highs: Float64Array;
   private readonly followKey: Int32Array;
   private readonly followDriver: Int32Array;
   /** The current draw's assumptions, indexed as ASSUMPTION_KEYS (timing's slot unused). */
@@ -257,6 +260,8 @@ export class Simulator {
     this.kind = new Int32Array(n);
     this.whole = new Uint8Array(n);
     this.params = new Float64Array(n * NP);
+    this.lows = Float64Array.from(plan.uncertain, (u) => (distribution === "metalog" ? -Infinity : u.low));
+    this.highs = Float64Array.from(plan.uncertain, (u) => (distribution === "metalog" ? Infinity : u.high));
     this.baseValues = new Float64Array(ASSUMPTION_KEYS.length);
     for (const key of NUMERIC_KEYS) this.baseValues[index(key)] = plan.base[key] as number;
     this.values = Float64Array.from(this.baseValues);
@@ -326,7 +331,7 @@ export class Simulator {
     checkSeed(seed);
     if (out.length < iterations) throw invalidValue(`the output buffer holds ${out.length} values, fewer than the ${iterations} draws`);
     const g = seededGenerator(seed);
-    const { count, keyIndex, kind, whole, params, values, followKey, followDriver } = this;
+    const { count, keyIndex, kind, whole, params, values, followKey, followDriver, lows, highs } = this;
     const follows = followKey.length;
     this.noAnswer = 0;
     let nonFinite = 0;
@@ -349,6 +354,10 @@ export class Simulator {
           default:
             x = metalogDraw(g, params, p, whole[j] === 1);
         }
+        // Rounding can put lo + span·β a hair outside [low, high] (lo + (hi − lo) need not be hi):
+        // held to it, a draw is always a value the assumption allows (what it allows is an interval).
+        if (x < lows[j]) x = lows[j];
+        else if (x > highs[j]) x = highs[j];
         values[keyIndex[j]] = whole[j] === 1 ? Math.round(x) : x;
       }
       for (let f = 0; f < follows; f++) values[followKey[f]] = values[followDriver[f]];

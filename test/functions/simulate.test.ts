@@ -1,0 +1,118 @@
+/** IPVALUE.SIMULATE and IPVALUE.SENSITIVITY as Excel calls them: omitted arguments as null, ranges as 2-D arrays. */
+import { planFromTable, runSimulation, sensitivity } from "../../src/engine";
+import { MEDICAL_DEVICE } from "../fixtures/medical-device";
+import { F, grid, isExcelError, spilledError } from "./helpers";
+
+/** The medical-device table as a user might select it: a unit column, a blank row, a blank column. */
+const table = [
+  ...MEDICAL_DEVICE.slice(0, 5).map((r, i) => [...r.slice(0, 2), i === 0 ? "unit" : "", ...r.slice(2), ""]),
+  ["", "", "", "", "", "", ""],
+  ...MEDICAL_DEVICE.slice(5).map((r) => [...r.slice(0, 2), "", ...r.slice(2), ""]),
+];
+
+describe("IPVALUE.SIMULATE", () => {
+  test("defaults: P10, P50, P90 and the mean of the risk-adjusted value, 10,000 draws, seed 1 — the engine's numbers", () => {
+    const g = grid(F.SIMULATE(table, null, null, null, null, null, null));
+    const r = runSimulation(planFromTable(MEDICAL_DEVICE));
+    expect(g).toEqual([
+      ["P10", r.percentiles[0].value],
+      ["P50", r.percentiles[1].value],
+      ["P90", r.percentiles[2].value],
+      ["mean", r.mean],
+    ]);
+    // the golden values of test/engine/simulate.test.ts
+    expect(g[1][1]).toBe(156915450.8146959);
+  });
+
+  test("identical on every call; empty cells count as omitted", () => {
+    const a = F.SIMULATE(table, null, null, null, null, null, null);
+    expect(F.SIMULATE(table, "", "", [[""]], "", "", "")).toEqual(a);
+    expect(F.SIMULATE(table, 10000, 1, [[0.1, 0.5, 0.9]], "rnpv", null, "pert")).toEqual(a);
+    expect(F.SIMULATE(table)).toEqual(a);
+  });
+
+  test("another seed: another sample, close to the first", () => {
+    const a = grid(F.SIMULATE(table, null, 1, null, null, null, null));
+    const b = grid(F.SIMULATE(table, null, 2, null, null, null, null));
+    a.forEach((row, i) => {
+      expect(row[1]).not.toBe(b[i][1]);
+      expect(Math.abs((row[1] as number) / (b[i][1] as number) - 1)).toBeLessThan(0.02);
+    });
+  });
+
+  test("percentiles as a row, a column or one number; a threshold adds P(<threshold)", () => {
+    const row = grid(F.SIMULATE(table, 2000, 7, [[0.05, 0.95]], null, 120000000, null));
+    expect(row.map((r) => r[0])).toEqual(["P5", "P95", "mean", "P(<120000000)"]);
+    expect(grid(F.SIMULATE(table, 2000, 7, [[0.05], [0.95]], null, 120000000, null))).toEqual(row);
+    const p = row[3][1] as number;
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(0.5);
+    expect(grid(F.SIMULATE(table, 2000, 7, 0.5, null, null, null)).map((r) => r[0])).toEqual(["P50", "mean"]);
+  });
+
+  test("other outputs and distributions", () => {
+    const rate25 = grid(F.SIMULATE(table, 1000, 1, null, "rate25", null, null));
+    // operating margin 0.18 … 0.26 × licensor share 0.25
+    for (const [, v] of rate25) expect(v as number).toBeGreaterThan(0.045);
+    for (const [, v] of rate25) expect(v as number).toBeLessThan(0.065);
+    const tri = grid(F.SIMULATE(table, 1000, 1, null, "NPV", null, "Triangular"));
+    expect(tri[1][1]).toBeGreaterThan(grid(F.SIMULATE(table, 1000, 1, null, "rnpv", null, "triangular"))[1][1] as number);
+  });
+
+  test.each([
+    [[table, 99], /^iterations must be a whole number from 100 to 1,000,000; got 99$/],
+    [[table, 1000001], /^iterations must be a whole number/],
+    [[table, 250.5], /^iterations must be a whole number/],
+    [[table, "many"], /^iterations must be a number; got text "many"$/],
+    [[table, null, -1], /^seed must be a whole number from 0 to 4294967295; got -1$/],
+    [[table, null, 1.5], /^seed must be a whole number/],
+    [[table, null, null, [[0.5, 1]]], /^percentiles \(item 2\) must be a decimal between 0 and 1, exclusive \(0\.1 = P10\); got 1$/],
+    [[table, null, null, [[0]]], /^percentiles \(item 1\) must be a decimal between 0 and 1/],
+    [[table, null, null, [["P10"]]], /^percentiles: item 1 must be a decimal between 0 and 1; got text "P10"$/],
+    [[table, null, null, null, "table"], /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate; got "table"$/],
+    [[table, null, null, null, null, "low"], /^threshold must be a number; got text "low"$/],
+    [[table, null, null, null, null, null, "normal"], /^distribution must be one of pert, triangular, metalog; got "normal"$/],
+    [[table, null, null, null, null, null, "metalog"], /^distribution "metalog": no three-term metalog/],
+    [[[["key", "Base"], ["market_size", 1]]], /missing the required keys/],
+  ])("bad input is #VALUE! naming it (%#)", (args, message) => {
+    spilledError(F.SIMULATE(...(args as unknown[])), "#VALUE!", message);
+  });
+
+  test("an output with no answer in some draws is #NUM! (Excel shows no message on #NUM!)", () => {
+    const losing = table.map((r) => (r[0] === "operating_margin" ? [r[0], r[1], r[2], -0.05, 0.05, 0.1, ""] : r));
+    const e = spilledError(F.SIMULATE(losing, 1000, 1, null, "rate25", null, null), "#NUM!");
+    expect(e.message).toBeUndefined();
+  });
+});
+
+describe("IPVALUE.SENSITIVITY", () => {
+  test("the tornado of the medical-device example: header, base row, one row per assumption by swing", () => {
+    const g = grid(F.SENSITIVITY(table, null));
+    const t = sensitivity(planFromTable(MEDICAL_DEVICE), "rnpv");
+    expect(g[0]).toEqual(["assumption", "low", "high", "output_at_low", "output_at_high", "swing"]);
+    expect(g[1]).toEqual(["base", "", "", t.base, t.base, 0]);
+    expect(g.slice(2)).toEqual(t.rows.map((r) => [r.key, r.low, r.high, r.outputLow, r.outputHigh, r.swing]));
+    expect(g.slice(2).map((r) => r[0])).toEqual(["peak_share", "market_size", "success_probability", "market_growth", "launch_year", "years_to_peak", "discount_rate", "operating_margin"]);
+    // the base row is what SCENARIO gives for the base scenario
+    expect(g[1][3]).toBe(grid(F.SCENARIO(table, null, "rnpv"))[0][0]);
+  });
+
+  test("another output", () => {
+    const g = grid(F.SENSITIVITY(table, "maxrate"));
+    expect(g[2][0]).toBe("peak_share");
+    expect(g.slice(2).find((r) => r[0] === "operating_margin")![5]).toBeGreaterThan(0);
+  });
+
+  test("a row without an answer shows #NUM! in its three output cells", () => {
+    const late = table.map((r) => (r[0] === "launch_year" ? [r[0], r[1], r[2], 3, 3, 13, ""] : r));
+    const g = F.SENSITIVITY(late, "maxrate") as unknown[][];
+    const last = g[g.length - 1];
+    expect(last.slice(0, 3)).toEqual(["launch_year", 3, 13]);
+    expect(last.slice(3).map((x) => (isExcelError(x) ? x.code : x))).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
+  });
+
+  test("bad input is #VALUE!", () => {
+    spilledError(F.SENSITIVITY(table, "table"), "#VALUE!", /^output must be one of/);
+    spilledError(F.SENSITIVITY([[1]], null), "#VALUE!", /^assumptions must be a table/);
+  });
+});
