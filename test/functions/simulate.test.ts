@@ -50,6 +50,12 @@ describe("IPVALUE.SIMULATE", () => {
     expect(grid(F.SIMULATE(table, 2000, 7, 0.5, null, null, null)).map((r) => r[0])).toEqual(["P50", "mean"]);
   });
 
+  test("P7 of 10,001 draws, where (n − 1)·p = 700.0000000000001 (mathjs's quantileSeq answers undefined there)", () => {
+    const g = grid(F.SIMULATE(table, 10001, 1, 0.07, null, null, null));
+    expect(g[0][0]).toBe("P7");
+    expect(typeof g[0][1]).toBe("number");
+  });
+
   test("other outputs and distributions", () => {
     const rate25 = grid(F.SIMULATE(table, 1000, 1, null, "rate25", null, null));
     // operating margin 0.18 … 0.26 × licensor share 0.25
