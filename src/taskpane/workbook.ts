@@ -34,6 +34,7 @@
 import { assumptionSpec, IGNORED_HEADERS, normalizeKey, OUTPUTS, Output, RawValue, Text } from "../engine";
 import { DECISION_KEYS, Decisions, EditError, emptyDecisions, KEYS, Language, SCHEMA_VERSION, ScenarioSet } from "./model/scenario-set";
 import { assumptionsTableValues, CellValue, decisionLabel, decisionsTableValues, readDecisions, readScenarios } from "./model/table-layout";
+import { SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK, simulateSet, SimulationRequest, simulationSheet } from "./model/simulation";
 
 export interface WorkbookPort {
   /** The stored scenario set, or null when the workbook has no IPVALUE sheet yet. Throws EditError (from model/scenario-set) when the stored tables cannot be read, with what to fix. */
@@ -44,6 +45,8 @@ export interface WorkbookPort {
   watch(onChange: (result: ScenarioSet | EditError) => void): Promise<() => Promise<void>>;
   /** Adds (or replaces) a "Valuation" sheet with live =IPVALUE.* formulas over the table and a native football-field chart. */
   insertValuationSheet(set: ScenarioSet, language: Language): Promise<void>;
+  /** Adds (or replaces) a "Simulation" sheet: live =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY over the table, the histogram's counts, and native histogram and tornado charts. */
+  insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void>;
   /** Opens an .xlsx (base64) as a new workbook in Excel (Excel.createWorkbook, ExcelApi 1.8); "unsupported" where the host cannot (offer a download instead). */
   openWorkbook(base64: string): Promise<"opened" | "unsupported">;
   /** The workbook's sheet names, in tab order. */
@@ -477,6 +480,50 @@ async function writeValuationSheet(set: ScenarioSet, language: Language): Promis
   });
 }
 
+/** The Simulation sheet (layout in model/simulation.ts): its cells, a stacked column histogram and a stacked bar tornado. */
+async function writeSimulationSheet(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
+  const layout = simulationSheet(simulateSet(set, language, request), set, language, {
+    table: ALL,
+    floor: decisionFormula("floor").slice(1),
+    asText,
+    amountFormat: AMOUNT_FORMAT,
+    percentFormat: PERCENT_FORMAT,
+  });
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const names = [SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK];
+    const found = names.map((name) => sheets.getItemOrNullObject(name));
+    await context.sync();
+    const titles = found.map((s) => (s.isNullObject ? null : s.getRange("A1").load("values")));
+    await context.sync();
+    // Replace a Simulation sheet IPVALUE made (its A1 starts with IPVALUE); never a sheet of the user's.
+    const ours = (i: number) => String(titles[i]?.values[0][0] ?? "").startsWith("IPVALUE");
+    let pick = found.findIndex((s, i) => s.isNullObject || ours(i));
+    if (pick < 0) pick = names.length - 1;
+    if (!found[pick].isNullObject) found[pick].delete();
+    const sheet = sheets.add(names[pick]);
+    for (const b of layout.blocks) {
+      const range = sheet.getRange(b.address);
+      if (b.numberFormat) range.numberFormat = b.formulas.map((row) => row.map(() => b.numberFormat!));
+      if (b.formulas.some((row) => row.some((x) => x !== ""))) range.formulas = b.formulas;
+    }
+    const histogram = sheet.charts.add("ColumnStacked", sheet.getRange(layout.histogram.source), "Columns");
+    histogram.name = "IPVALUE histogram";
+    histogram.title.text = layout.histogram.title;
+    histogram.series.getItemAt(0).format.fill.setSolidColor("#8FC7CC"); // draws
+    histogram.series.getItemAt(1).format.fill.setSolidColor("#0F6C74"); // the bins holding P10, P50, P90
+    histogram.setPosition("R5", "Z22");
+    const tornado = sheet.charts.add("BarStacked", sheet.getRange(layout.tornado.source), "Columns");
+    tornado.name = "IPVALUE tornado";
+    tornado.title.text = layout.tornado.title;
+    tornado.series.getItemAt(0).format.fill.setSolidColor("#C0392B"); // below the base value
+    tornado.series.getItemAt(1).format.fill.setSolidColor("#2F6FB0"); // above it
+    tornado.setPosition("R24", "Z42");
+    sheet.activate();
+    await context.sync();
+  });
+}
+
 // ------------------------------------------------------------------ sharing: a new workbook, frozen copies
 
 /** A cell "Freeze for sharing" changed in a copy: its formula, and the value (or, for a spill reference, the formula) now in its place. */
@@ -674,6 +721,11 @@ class OfficeWorkbook implements WorkbookPort {
   async insertValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
     await this.save(set, language); // the formulas reference the table: make sure it holds this set
     await this.serial(() => writeValuationSheet(set, language));
+  }
+
+  async insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
+    await this.save(set, language); // the formulas reference the table: make sure it holds this set
+    await this.serial(() => writeSimulationSheet(set, language, request));
   }
 
   openWorkbook(base64: string): Promise<"opened" | "unsupported"> {
