@@ -31,6 +31,7 @@ import { Header } from "./Header";
 import { StartView } from "./StartView";
 import { FreezePanel } from "./FreezePanel";
 import { SharePanel } from "./SharePanel";
+import { SimulationPanel } from "./SimulationPanel";
 import { Language, SHARE_TEXT, TEXT } from "./strings";
 
 const SAVE_DELAY_MS = 300;
@@ -361,6 +362,8 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
             </h3>
             <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
           </RangeResults>
+          <Divider />
+          <SimulationPanel language={language} set={set} port={port} beforeInsert={flush} disabled={offline !== null} />
           <Divider />
           <ScenarioBar t={t} language={language} set={set} selected={selectedIndex} onSelect={(i) => (setPreview(null), setSelected(i))} tryUpdate={tryUpdate} />
           <AssumptionEditor

@@ -1,0 +1,174 @@
+/**
+ * The simulation's two charts, plain SVG in a 400-wide coordinate system scaled to the pane, as the
+ * football field: the histogram of the simulated value with P10, P50 and P90 (and the committee's
+ * floor) marked, and the tornado — one bar per assumption from the output at its low to the output at
+ * its high, around the base value, largest swing on top.
+ */
+import { makeStyles } from "@fluentui/react-components";
+import { assumptionSpec, percentileLabel, roundStep, type Tornado, ValuationError } from "../../engine";
+import type { SimulationView } from "../model/simulation";
+import { formatAmount, formatCompact, formatPercent } from "./format";
+import type { Language } from "./strings";
+import type { SimulationText } from "./simulation-text";
+
+const useStyles = makeStyles({
+  svg: { width: "100%", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
+});
+
+const W = 400;
+const COLORS = { bar: "#8fc7cc", marked: "#0f6c74", line: "#063b40", floor: "#c50f1f", grid: "#e0e0e0", axis: "#616161", low: "#c0392b", high: "#2f6fb0" };
+const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round" as const, paintOrder: "stroke" };
+
+function ticksOf(lo: number, hi: number, count = 4): { lo: number; hi: number; ticks: number[] } {
+  if (!(hi > lo)) hi = lo + Math.max(1, Math.abs(lo) * 0.1);
+  const step = roundStep(hi - lo, count);
+  const a = Math.floor(lo / step) * step;
+  const b = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let v = a; v <= b + step / 2; v += step) ticks.push(Math.abs(v) < step / 1e6 ? 0 : v);
+  return { lo: a, hi: b, ticks };
+}
+
+export function HistogramChart({ view, language, x }: { view: SimulationView; language: Language; x: SimulationText }) {
+  const s = useStyles();
+  const { histogram: h, result, floor } = view;
+  const PAD = 8;
+  const TOP = 30;
+  const PLOT = 130;
+  const AXIS = 18;
+  const height = TOP + PLOT + AXIS + 4;
+  const edgeLo = h.edges[0];
+  const edgeHi = h.edges[h.edges.length - 1];
+  const domain = ticksOf(Math.min(edgeLo, floor ?? edgeLo), Math.max(edgeHi, floor ?? edgeHi), 6);
+  const px = (v: number) => PAD + ((v - domain.lo) / (domain.hi - domain.lo)) * (W - 2 * PAD);
+  const max = Math.max(...h.counts, 1);
+  const bottom = TOP + PLOT;
+  const marks = result.percentiles.map((p) => ({ label: percentileLabel(p.p), value: p.value }));
+  const compact = (v: number) => formatCompact(v, language);
+  const summary = [
+    ...marks.map((m) => `${m.label} ${formatAmount(m.value, language)}`),
+    `${x.mean} ${formatAmount(result.mean, language)}`,
+    ...(floor !== null && result.below ? [`${x.belowFloor(formatAmount(floor, language))} ${formatPercent(result.below.probability, language)}`] : []),
+    `${result.iterations.toLocaleString(language === "ja" ? "ja-JP" : "en-US")} ${x.draws}`,
+  ].join(language === "ja" ? "、" : "; ");
+  return (
+    <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={x.histogramAria(summary)} data-testid="simulation-histogram">
+      <title>{x.histogram}</title>
+      {domain.ticks.map((v) => (
+        <line key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} stroke={COLORS.grid} strokeWidth={1} />
+      ))}
+      {h.counts.map((c, i) => {
+        const x0 = px(h.edges[i]);
+        const x1 = px(h.edges[i + 1] ?? h.edges[i]);
+        const hgt = (c / max) * PLOT;
+        const holds = marks.some((m) => m.value >= h.edges[i] && (m.value < h.edges[i + 1] || i === h.counts.length - 1));
+        return <rect key={i} x={x0 + 0.5} y={bottom - hgt} width={Math.max(1, x1 - x0 - 1)} height={hgt} fill={holds ? COLORS.marked : COLORS.bar} data-bin={i} data-count={c} />;
+      })}
+      {marks.map((m, i) => (
+        <g key={m.label} data-percentile={m.label} data-value={m.value}>
+          <line x1={px(m.value)} x2={px(m.value)} y1={TOP - 4 - (i % 2) * 12} y2={bottom} stroke={COLORS.line} strokeWidth={1.5} strokeDasharray="4 3" />
+          <text {...HALO} x={px(m.value)} y={TOP - 8 - (i % 2) * 12} fontSize={10} fontWeight={600} fill={COLORS.line} textAnchor="middle">
+            {`${m.label} ${compact(m.value)}`}
+          </text>
+        </g>
+      ))}
+      {floor !== null && (
+        <g data-mark="floor">
+          <line x1={px(floor)} x2={px(floor)} y1={TOP} y2={bottom} stroke={COLORS.floor} strokeWidth={2} />
+          <text {...HALO} x={px(floor) > W / 2 ? px(floor) - 3 : px(floor) + 3} y={TOP + 10} fontSize={10} fontWeight={600} fill={COLORS.floor} textAnchor={px(floor) > W / 2 ? "end" : "start"}>
+            {x.floor}
+          </text>
+        </g>
+      )}
+      <line x1={PAD} x2={W - PAD} y1={bottom} y2={bottom} stroke={COLORS.axis} strokeWidth={1} />
+      {domain.ticks.map((v, i) => (
+        <text key={`t${v}`} x={px(v)} y={bottom + 14} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}>
+          {compact(v)}
+        </text>
+      ))}
+    </svg>
+  );
+}
+
+/** An assumption's input as its unit reads: rates and shares as percentages, amounts compact, years plain. */
+function formatInput(key: Parameters<typeof assumptionSpec>[0], v: number, language: Language): string {
+  const unit = assumptionSpec(key).unit;
+  if (unit === "rate" || unit === "share") return formatPercent(v, language);
+  if (unit === "currency" || unit === "currency_per_year") return formatCompact(v, language);
+  return String(v);
+}
+
+export function TornadoChart({ tornado, language, x }: { tornado: Tornado; language: Language; x: SimulationText }) {
+  const s = useStyles();
+  const LABEL = 142;
+  const PAD = 8;
+  const ROW = 30;
+  const TOP = 16;
+  const rows = tornado.rows;
+  const numbers = [tornado.base, ...rows.flatMap((r) => [r.outputLow, r.outputHigh].filter((v): v is number => typeof v === "number"))];
+  const domain = ticksOf(Math.min(...numbers), Math.max(...numbers), 3);
+  const px = (v: number) => LABEL + ((v - domain.lo) / (domain.hi - domain.lo)) * (W - LABEL - PAD);
+  const bottom = TOP + rows.length * ROW;
+  const height = bottom + 36;
+  const compact = (v: number) => formatCompact(v, language);
+  const summary = rows
+    .map((r) => {
+      const label = assumptionSpec(r.key).label[language];
+      const lo = r.outputLow instanceof ValuationError ? x.noAnswer : formatAmount(r.outputLow, language);
+      const hi = r.outputHigh instanceof ValuationError ? x.noAnswer : formatAmount(r.outputHigh, language);
+      return `${label}: ${lo} – ${hi}`;
+    })
+    .join(language === "ja" ? "、" : "; ");
+  return (
+    <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={x.tornadoAria(`${x.base} ${formatAmount(tornado.base, language)}. ${summary}`)} data-testid="tornado">
+      <title>{x.tornado}</title>
+      {domain.ticks.map((v) => (
+        <line key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} stroke={COLORS.grid} strokeWidth={1} />
+      ))}
+      {rows.map((r, i) => {
+        const y = TOP + i * ROW;
+        const bar = (v: number | ValuationError, color: string, side: string) =>
+          typeof v === "number" ? (
+            <rect data-side={side} x={Math.min(px(v), px(tornado.base))} y={y + 6} width={Math.max(1, Math.abs(px(v) - px(tornado.base)))} height={16} fill={color} rx={1} />
+          ) : null;
+        return (
+          <g key={r.key} data-key={r.key} data-swing={r.swing ?? ""}>
+            <text x={0} y={y + 13} fontSize={11} fill="#242424">
+              {assumptionSpec(r.key).label[language]}
+            </text>
+            <text x={0} y={y + 25} fontSize={9} fill="#616161">
+              {`${formatInput(r.key, r.low, language)} → ${formatInput(r.key, r.high, language)}`}
+            </text>
+            {bar(r.outputLow, COLORS.low, "low")}
+            {bar(r.outputHigh, COLORS.high, "high")}
+            {r.swing === undefined && (
+              <text x={px(tornado.base) + 4} y={y + 18} fontSize={10} fill="#616161">
+                {x.noAnswer}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      <line x1={px(tornado.base)} x2={px(tornado.base)} y1={TOP - 6} y2={bottom} stroke={COLORS.line} strokeWidth={2} data-mark="base" />
+      <text {...HALO} x={px(tornado.base)} y={TOP - 8} fontSize={10} fontWeight={600} fill={COLORS.line} textAnchor="middle">
+        {`${x.base} ${compact(tornado.base)}`}
+      </text>
+      <line x1={LABEL} x2={W - PAD} y1={bottom} y2={bottom} stroke={COLORS.axis} strokeWidth={1} />
+      {domain.ticks.map((v, i) => (
+        <text key={`t${v}`} x={px(v)} y={bottom + 14} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}>
+          {compact(v)}
+        </text>
+      ))}
+      <g transform={`translate(${LABEL}, ${bottom + 22})`} fontSize={10} fill="#424242">
+        <rect x={0} y={2} width={14} height={10} fill={COLORS.low} />
+        <text x={18} y={11}>
+          {x.atLow}
+        </text>
+        <rect x={130} y={2} width={14} height={10} fill={COLORS.high} />
+        <text x={148} y={11}>
+          {x.atHigh}
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,122 @@
+/** The words of the simulation panel and its charts, in English and Japanese. */
+import type { Distribution } from "../../engine";
+import type { Language } from "../model/scenario-set";
+
+export interface SimulationText {
+  heading: string;
+  intro: string;
+  iterations: string;
+  iterationsRule: string;
+  seed: string;
+  seedRule: string;
+  seedHint: string;
+  distribution: string;
+  distributions: Record<Distribution, string>;
+  output: string;
+  run: string;
+  running: string;
+  stale: string;
+  cannot: (reason: string) => string;
+  noSpread: string;
+  statistic: string;
+  value: string;
+  percentile: Record<string, string>;
+  mean: string;
+  belowFloor: (floor: string) => string;
+  meaning: string;
+  histogram: string;
+  histogramAria: (summary: string) => string;
+  draws: string;
+  floor: string;
+  tornado: string;
+  tornadoAria: (summary: string) => string;
+  atLow: string;
+  atHigh: string;
+  base: string;
+  noAnswer: string;
+  insert: string;
+  insertHint: string;
+  inserted: string;
+  insertFailed: (m: string) => string;
+}
+
+export const SIMULATION_TEXT: Record<Language, SimulationText> = {
+  en: {
+    heading: "Uncertainty: Monte Carlo and sensitivity",
+    intro:
+      "Each assumption that differs across the scenarios is drawn between its lowest and highest value, most often near the base scenario's; the model runs once per draw. The numbers are those of =IPVALUE.SIMULATE with the same settings, on any computer.",
+    iterations: "Draws",
+    iterationsRule: "A whole number from 100 to 1,000,000.",
+    seed: "Seed",
+    seedRule: "A whole number from 0 to 4,294,967,295.",
+    seedHint: "Same seed, same numbers; another seed, another sample.",
+    distribution: "Distribution",
+    distributions: { pert: "PERT", triangular: "Triangular", metalog: "Metalog (low, base, high as P10, P50, P90)" },
+    output: "Value",
+    run: "Run simulation",
+    running: "Running…",
+    stale: "The assumptions changed since this run: run it again to update.",
+    cannot: (r) => `The scenarios cannot be simulated: ${r}`,
+    noSpread: "No assumption differs across the scenarios, so every draw is the base value. Give the scenarios different values to see a spread.",
+    statistic: "Statistic",
+    value: "Value",
+    percentile: { P10: "P10 — 1 draw in 10 is below", P50: "P50 — the median", P90: "P90 — 9 draws in 10 are below" },
+    mean: "Mean",
+    belowFloor: (f) => `Probability below the floor (${f})`,
+    meaning:
+      "Percentiles describe this model with these ranges, not the odds of the real deal: they are only as good as the low and high cases, and assumptions are drawn independently of one another.",
+    histogram: "Distribution of the value",
+    histogramAria: (s) => `Histogram of the simulated value. ${s}`,
+    draws: "draws",
+    floor: "Floor",
+    tornado: "Sensitivity: each assumption from its low to its high, the others at base",
+    tornadoAria: (s) => `Tornado chart. ${s}`,
+    atLow: "assumption at its low",
+    atHigh: "at its high",
+    base: "base",
+    noAnswer: "no answer",
+    insert: "Insert simulation sheet",
+    insertHint: "Adds a sheet with live =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY formulas and native histogram and tornado charts.",
+    inserted: "The Simulation sheet was inserted.",
+    insertFailed: (m) => `The Simulation sheet could not be inserted: ${m}`,
+  },
+  ja: {
+    heading: "不確実性：モンテカルロ・シミュレーションと感応度",
+    intro:
+      "シナリオ間で値が異なる前提条件を、最小値から最大値の間で（基準シナリオの値の近くほど多く）抽出し、抽出ごとにモデルを計算します。同じ設定の =IPVALUE.SIMULATE と同じ数値になり、どのPCでも変わりません。",
+    iterations: "試行回数",
+    iterationsRule: "100～1,000,000の整数で入力してください。",
+    seed: "シード",
+    seedRule: "0～4,294,967,295の整数で入力してください。",
+    seedHint: "同じシードなら同じ数値、別のシードなら別の標本になります。",
+    distribution: "分布",
+    distributions: { pert: "PERT分布", triangular: "三角分布", metalog: "メタログ分布（低位・基準・高位をP10・P50・P90とする）" },
+    output: "対象",
+    run: "シミュレーション実行",
+    running: "実行中…",
+    stale: "この実行の後に前提条件が変わりました。更新するにはもう一度実行してください。",
+    cannot: (r) => `シミュレーションできません：${r}`,
+    noSpread: "シナリオ間で値が異なる前提条件がないため、どの抽出も基準値になります。シナリオごとに値を変えると分布が現れます。",
+    statistic: "統計量",
+    value: "値",
+    percentile: { P10: "P10 — 10回に1回はこれを下回る", P50: "P50 — 中央値", P90: "P90 — 10回に9回はこれを下回る" },
+    mean: "平均",
+    belowFloor: (f) => `最低受入価格（${f}）を下回る確率`,
+    meaning:
+      "パーセンタイルは、この範囲を与えたこのモデルの結果を表すもので、実際の取引の確率ではありません。低位・高位の想定が妥当であることが前提で、各前提条件は互いに独立に抽出しています。",
+    histogram: "価値の分布",
+    histogramAria: (s) => `シミュレーションによる価値のヒストグラム。${s}`,
+    draws: "回",
+    floor: "最低受入価格",
+    tornado: "感応度：各前提条件を低位から高位へ（ほかは基準）",
+    tornadoAria: (s) => `トルネード図。${s}`,
+    atLow: "前提条件が低位",
+    atHigh: "高位",
+    base: "基準",
+    noAnswer: "答えなし",
+    insert: "シミュレーションシートを挿入",
+    insertHint: "=IPVALUE.SIMULATE と =IPVALUE.SENSITIVITY の数式、ヒストグラムとトルネード図（Excelのグラフ）を含むシートを追加します。",
+    inserted: "シミュレーションシート（Simulation）を挿入しました。",
+    insertFailed: (m) => `シミュレーションシートを挿入できませんでした：${m}`,
+  },
+};

@@ -1,0 +1,198 @@
+/**
+ * The simulation panel as a licensing manager uses it, in headless Chromium against the built add-in
+ * (dist/) and the Excel stand-in (fake-excel.js), set up as test/browser/taskpane-ui.test.ts: a worked
+ * example, a run, P10/P50/P90 — the same bits the engine gives in Node, and the same numbers
+ * =IPVALUE.SIMULATE gives on the stored table — the histogram and the tornado, and the Simulation
+ * sheet with its two native charts recorded by the stand-in. Takes the README's screenshots
+ * docs/images/simulation-histogram.png and docs/images/tornado.png. Needs `npm run build` first.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, Browser, Page } from "playwright-core";
+import { exampleSet } from "../../src/taskpane/model/examples";
+import { setDecision } from "../../src/taskpane/model/scenario-set";
+import { DEFAULT_REQUEST, simulateSet } from "../../src/taskpane/model/simulation";
+import { serveDirectory } from "./static-server";
+
+const dist = path.resolve(__dirname, "../../dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
+const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
+const FAKE_EXCEL = path.resolve(__dirname, "fake-excel.js");
+
+/** What the pane should show, computed by the engine here in Node: the example with a floor of 120 million. */
+const SET = setDecision(exampleSet("medical-device", "en"), "floor", "120000000");
+const EXPECTED = simulateSet(SET, "en", DEFAULT_REQUEST);
+
+describe("the simulation panel, against the Excel stand-in", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  const pageErrors: string[] = [];
+  const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+  /** The statistics the pane shows: P10, P50, P90, mean, below-floor → the number behind each. */
+  const shownStats = () =>
+    page.evaluate(() => {
+      const out: Record<string, number> = {};
+      document.querySelectorAll('[data-testid="simulation-table"] tr').forEach((tr) => {
+        out[tr.getAttribute("data-stat")!] = Number(tr.querySelector("[data-value]")!.getAttribute("data-value"));
+      });
+      return out;
+    });
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+    server = await serveDirectory(dist);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 420, height: 900 } });
+    await context.addInitScript({ path: STAND_IN });
+    await context.addInitScript({ path: FAKE_EXCEL });
+    page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(server.url + "taskpane.html");
+    await page.evaluate(() => (window as any).__fakeExcel.reset());
+    await page.reload();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("starts the medical-device example with a walk-away floor; the panel waits for Run", async () => {
+    await byTestId("start-view").waitFor();
+    await byTestId("start-medical-device").click();
+    await byTestId("simulation").waitFor();
+    await byTestId("decision-floor").fill("120000000");
+    await byTestId("decision-floor").press("Enter");
+    expect(await byTestId("simulation-table").count()).toBe(0);
+    expect(await byTestId("simulation-iterations").inputValue()).toBe("10000");
+    expect(await byTestId("simulation-seed").inputValue()).toBe("1");
+  });
+
+  test("Run shows P10, P50, P90, the mean and P(below the floor): the bits the engine gives in Node", async () => {
+    await byTestId("simulation-run").click();
+    await byTestId("simulation-table").waitFor();
+    const stats = await shownStats();
+    expect(stats).toEqual({
+      P10: EXPECTED.result.percentiles[0].value,
+      P50: EXPECTED.result.percentiles[1].value,
+      P90: EXPECTED.result.percentiles[2].value,
+      mean: EXPECTED.result.mean,
+      "below-floor": EXPECTED.result.below!.probability,
+    });
+    // the golden P50 of test/engine/simulate.test.ts: Chromium's engine and Node's agree to the bit
+    expect(stats.P50).toBe(156915450.8146959);
+    const text = await byTestId("simulation-table").textContent();
+    expect(text).toContain(Math.round(stats.P50).toLocaleString("en-US"));
+    expect(text).toContain("Probability below the floor (120,000,000)");
+  });
+
+  test("the histogram marks P10, P50, P90 and the floor; its bars hold every draw", async () => {
+    const marks = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="simulation-histogram"] [data-percentile]')).map((g) => [g.getAttribute("data-percentile"), Number(g.getAttribute("data-value"))])
+    );
+    expect(marks).toEqual(EXPECTED.result.percentiles.map((p) => [`P${p.p * 100}`, p.value]));
+    const counts = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="simulation-histogram"] [data-count]')).map((r) => Number(r.getAttribute("data-count"))));
+    expect(counts).toEqual(EXPECTED.histogram.counts);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(10000);
+    await expect(page.locator('[data-testid="simulation-histogram"] [data-mark="floor"]').count()).resolves.toBe(1);
+    expect(await byTestId("simulation-histogram").getAttribute("aria-label")).toContain("P50 156,915,451");
+  });
+
+  test("the tornado lists every assumption that differs, largest swing on top", async () => {
+    const keys = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="tornado"] [data-key]')).map((g) => g.getAttribute("data-key")));
+    expect(keys).toEqual(EXPECTED.tornado.rows.map((r) => r.key));
+    expect(keys[0]).toBe("peak_share");
+    expect(await byTestId("tornado").textContent()).toContain("Peak market share");
+  });
+
+  test("another seed gives another sample; the first seed gives the first numbers back", async () => {
+    await byTestId("simulation-seed").fill("2");
+    await byTestId("simulation-run").click();
+    await page.waitForFunction((p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") !== String(p50), EXPECTED.result.percentiles[1].value);
+    const two = await shownStats();
+    expect(Math.abs(two.P50 / EXPECTED.result.percentiles[1].value - 1)).toBeLessThan(0.02);
+    await byTestId("simulation-seed").fill("1");
+    await byTestId("simulation-run").click();
+    await page.waitForFunction((p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") === String(p50), EXPECTED.result.percentiles[1].value);
+  });
+
+  test("iterations outside 100–1,000,000 are refused with the rule, and Run waits", async () => {
+    await byTestId("simulation-iterations").fill("50");
+    expect(await byTestId("simulation-run").isDisabled()).toBe(true);
+    await expect(byTestId("simulation").textContent()).resolves.toContain("A whole number from 100 to 1,000,000.");
+    await byTestId("simulation-iterations").fill("10,000");
+    expect(await byTestId("simulation-run").isDisabled()).toBe(false);
+  });
+
+  test("inserting the Simulation sheet: live formulas, the histogram's counts and two native charts in the workbook", async () => {
+    await byTestId("simulation-insert").click();
+    await byTestId("simulation-inserted").waitFor();
+    const workbook = await page.evaluate(() => {
+      const fx = (window as any).__fakeExcel;
+      return { sheets: fx.sheetNames(), charts: fx.charts("Simulation"), a6: fx.formulas("Simulation!A6")[0][0], d6: fx.formulas("Simulation!D6")[0][0] };
+    });
+    expect(workbook.sheets).toContain("Simulation");
+    expect(workbook.charts.map((c: { type: string; name: string }) => [c.type, c.name])).toEqual([
+      ["ColumnStacked", "IPVALUE histogram"],
+      ["BarStacked", "IPVALUE tornado"],
+    ]);
+    expect(workbook.a6).toMatch(/^=IPVALUE\.SIMULATE\(IpvalueAssumptions\[#All\],10000,1,\{0\.1,0\.5,0\.9\},"rnpv",IF\(/);
+    expect(workbook.d6).toBe('=IPVALUE.SENSITIVITY(IpvalueAssumptions[#All],"rnpv")');
+  });
+
+  test("=IPVALUE.SIMULATE, run in the page on the stored table, gives the numbers the pane shows", async () => {
+    const shown = await shownStats();
+    const fromFunction = (await page.evaluate(() => {
+      const fx = (window as any).__fakeExcel;
+      const table = fx.table("IpvalueAssumptions").values;
+      return (window as any).CustomFunctions.__associated.functions.SIMULATE(table, 10000, 1, [[0.1, 0.5, 0.9]], "rnpv", 120000000, "pert");
+    })) as [string, number][];
+    expect(fromFunction).toEqual([
+      ["P10", shown.P10],
+      ["P50", shown.P50],
+      ["P90", shown.P90],
+      ["mean", shown.mean],
+      ["P(<120000000)", shown["below-floor"]],
+    ]);
+  });
+
+  test("an edit to the assumptions marks the results as out of date until the next run", async () => {
+    await page.locator('[data-testid="input-royalty_rate"]').fill("4");
+    await page.locator('[data-testid="input-royalty_rate"]').press("Enter");
+    await byTestId("simulation-stale").waitFor();
+    await byTestId("simulation-run").click();
+    await byTestId("simulation-stale").waitFor({ state: "detached" });
+  });
+
+  test("screenshots for the README: the histogram and the tornado", async () => {
+    // back to the example as it was, so that the pictures show the numbers the README quotes
+    await page.locator('[data-testid="input-royalty_rate"]').fill("3");
+    await page.locator('[data-testid="input-royalty_rate"]').press("Enter");
+    await byTestId("simulation-run").click();
+    await byTestId("simulation-stale").waitFor({ state: "detached" });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await byTestId("simulation-histogram").scrollIntoViewIfNeeded();
+    await byTestId("simulation-histogram").screenshot({ path: path.join(SCREENSHOTS, "simulation-histogram.png") });
+    await byTestId("tornado").screenshot({ path: path.join(SCREENSHOTS, "tornado.png") });
+    // (the short summary the pane keeps fixed at the top while the range is out of view would cover the panel)
+    const hide = await page.addStyleTag({ content: '[data-testid="summary"] { display: none !important; }' });
+    await byTestId("simulation").screenshot({ path: path.join(SCREENSHOTS, "simulation-panel.png") });
+    await hide.evaluate((el) => (el as Element).remove());
+  });
+
+  test("in Japanese", async () => {
+    await page.click("#lang-ja");
+    await expect(page.locator("#simulation-heading").textContent()).resolves.toBe("不確実性：モンテカルロ・シミュレーションと感応度");
+    await expect(byTestId("simulation-table").textContent()).resolves.toContain("中央値");
+    await expect(byTestId("tornado").textContent()).resolves.toContain("ピーク時シェア");
+  });
+
+  test("ran without script errors", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
