@@ -29,7 +29,7 @@ export interface DemoRun {
 }
 
 /** Runs scripts/demo.js; returns what it printed (--json). */
-export function runDemo(out: string, language: "en" | "ja", date = "2025-11-23"): DemoRun {
+export function runDemo(out: string, language: "en" | "ja", date = "2026-11-23"): DemoRun {
   const printed = execFileSync(process.execPath, [DEMO, "--lang", language, "--out", out, "--date", date, "--json"], { cwd: ROOT, encoding: "utf8" });
   return JSON.parse(printed.trim().split("\n").pop()!) as DemoRun;
 }

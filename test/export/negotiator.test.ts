@@ -227,7 +227,7 @@ describe("the workbook", () => {
 
   test("the notes sheet: date, version, currency and the methods in plain words; no committee notes unless shared", () => {
     const text = strings(wb).join("\n");
-    expect(text).toContain("2025-11-23");
+    expect(text).toContain("2026-11-23");
     expect(text).toContain(IPVALUE_VERSION);
     expect(text).toContain("JPY");
     expect(text).toContain("Licensee walk-away rate: the royalty rate at which");
