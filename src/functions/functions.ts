@@ -454,7 +454,7 @@ export function bands(filter?: string, user_bands?: any[][]): any[][] {
  * @param [seed] Seed of the random numbers, a whole number from 0 to 4294967295 (default 1). Another seed gives another sample.
  * @param [percentiles] Percentiles to show, decimals between 0 and 1 (default 0.1, 0.5, 0.9 for P10, P50, P90), as a range or array such as {0.05,0.5,0.95}.
  * @param [output] The output simulated: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25" or "value_maxrate".
- * @param [threshold] Adds the probability that the output falls below this value (e.g. the walk-away floor).
+ * @param [threshold] Adds the probability that the output falls below this value (e.g. the walk-away floor); "" or a blank cell for none.
  * @param [distribution] "pert" (default), "triangular", or "metalog" (low, base and high taken as P10, P50 and P90).
  * @returns Label and value per row: the percentiles, the mean, and P(<threshold).
  */
@@ -464,7 +464,8 @@ export function simulateFn(
   seed?: number,
   percentiles?: any[][],
   output?: string,
-  threshold?: number,
+  // any, not number: a formula that yields "" while no floor is set (IF(floor="","",floor)) must reach the function as "none", not #VALUE!
+  threshold?: any,
   distribution?: string
 ): any[][] {
   return matrix(() => {
