@@ -190,7 +190,7 @@ console.log(`(c) dist/functions.js: ${sizeLine}`);
 console.log(`(d) Monte Carlo, ${SIM_YEARS}-year scenario, ${sim.uncertain} assumptions drawn (PERT), risk-adjusted value, ${SIM_DRAWS.toLocaleString("en-US")} draws per call   draws`);
 line("plain Float64Array loop, same arithmetic (baseline)", sim.plain, "baseline");
 line("engine Simulator.run (the kernel)", sim.kernel, `${times(sim.kernel.median / sim.plain.median)} baseline (loop ${times(sim.plain.median / sim.kernel.median)} faster; aim ≤ 1.5×)`);
-line("IPVALUE.SIMULATE custom function (+ parse, sort, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline`);
+line("IPVALUE.SIMULATE (table parsed, sorted, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline`);
 if (sim.numpy) {
   const np = { median: sim.numpy.median, min: sim.numpy.min, max: sim.numpy.max };
   line(`NumPy ${sim.numpy.version} (Generator.beta, vectorised model)`, np, `kernel ${times(sim.kernel.median / np.median)} NumPy (aim: > 1×)`);
