@@ -12,6 +12,9 @@
  * - Defaults that follow another assumption follow it in every draw: term_years left blank in every
  *   scenario is the drawn `years`; hurdle_rate left blank is the drawn discount_rate.
  * - Assumptions are drawn independently of one another (no correlation).
+ * - A draw stays within [low, high] (metalog: within what the assumption allows), so every draw is a
+ *   valid set of assumptions. An output with no answer in some draw (rate25 with a negative margin,
+ *   maxrate with no sales in the term) makes the whole simulation #NUM!, saying in how many draws.
  *
  * Distributions (a = low, m = base, b = high):
  *  - "pert" (default): a + (b − a)·Beta(α, β), α = 1 + 4(m − a)/(b − a), β = 1 + 4(b − m)/(b − a): mean
