@@ -14,7 +14,7 @@ import { exampleSet } from "../../src/taskpane/model/examples";
 import { ScenarioSet } from "../../src/taskpane/model/scenario-set";
 import { readSample, ROOT } from "./demo";
 
-const OPTIONS: BuildOptions = { language: "en", date: new Date(2025, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };
+const OPTIONS: BuildOptions = { language: "en", date: new Date(2026, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };
 const sample = readSample();
 const set = sample.set;
 
