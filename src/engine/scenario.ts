@@ -57,6 +57,9 @@ export const OUTPUTS: readonly { key: Output; label: Text }[] = [
 
 export const DEFAULT_RANGE_OUTPUTS: readonly Output[] = ["rnpv", "npv", "rate25", "maxrate"];
 
+/** Outputs (and RANGE's band_rate row) that are royalty rates, shown as percentages; the rest are amounts. */
+export const RATE_OUTPUTS: ReadonlySet<string> = new Set(["rate25", "maxrate", "royalty_rate", "band_rate"]);
+
 /** Reads an output name; `others` are further words the caller accepts itself (listed in the message). */
 export function parseOutput(value: unknown, argument = "output", others: readonly string[] = []): Output {
   const key = typeof value === "string" ? value.trim().toLowerCase() : "";

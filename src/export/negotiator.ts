@@ -27,6 +27,7 @@ import {
   newSeries,
   OUTPUTS,
   Output,
+  RATE_OUTPUTS,
   royaltyStream,
   runScenario,
   ScenarioModel,
@@ -36,7 +37,8 @@ import {
 } from "../engine";
 import type { Language, ScenarioSet } from "../taskpane/model/scenario-set";
 import { SharedContent, SharedScenario, selectShared, ShareChoice } from "./share";
-import { RATE_OUTPUTS, UNIT_WORDS, WORDS, Words } from "./words";
+import { WORDS, Words } from "./words";
+import { UNIT_LABELS } from "../taskpane/model/table-layout";
 
 export interface BuildOptions {
   language: Language;
@@ -389,7 +391,7 @@ function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly Shared
     const r = L.firstKeyRow + i;
     ws.getCell(r, 1).value = spec.key;
     ws.getCell(r, 2).value = spec.label[language];
-    ws.getCell(r, 3).value = UNIT_WORDS[spec.unit][language];
+    ws.getCell(r, 3).value = UNIT_LABELS[spec.unit][language];
     scenarios.forEach((s, j) => {
       const cell = ws.getCell(r, L.firstScenarioColumn + j);
       cell.value = s.assumptions[spec.key];

@@ -2,7 +2,6 @@
  * The words of the negotiator workbook, in English and Japanese. Neutral by design: nothing here
  * names an internal item (no "floor", no "internal"), since the file goes to the counterparty.
  */
-import type { Output, Text } from "../engine";
 
 export type Words = typeof WORDS.en;
 
@@ -188,16 +187,4 @@ const ja: typeof en = {
 
 export const WORDS = { en, ja };
 
-/** Outputs that are rates (formatted as percentages); the others are amounts. */
-export const RATE_OUTPUTS: ReadonlySet<Output> = new Set<Output>(["rate25", "maxrate", "royalty_rate"]);
 
-/** Units of the assumptions, as the Assumptions sheet labels them. */
-export const UNIT_WORDS: Record<string, Text> = {
-  currency: { en: "amount", ja: "金額" },
-  currency_per_year: { en: "amount / year", ja: "金額／年" },
-  rate: { en: "decimal (0.05 = 5%)", ja: "小数（0.05 = 5%）" },
-  share: { en: "decimal 0–1", ja: "小数 0～1" },
-  years: { en: "years", ja: "年数" },
-  year: { en: "year no.", ja: "年目" },
-  timing: { en: "end / mid / begin", ja: "end / mid / begin" },
-};

@@ -1,14 +1,10 @@
 /** How the pane writes numbers: amounts with thousands separators, rates as percentages. */
-import type { AssumptionKey } from "../../engine";
+import { RATE_OUTPUTS, type AssumptionKey } from "../../engine";
 import { EntryValue, formatEntry, Language } from "../model/scenario-set";
 import type { OutputValue } from "../model/results";
 import { LOCALE } from "./strings";
 
-/**
- * Rows of the results that are rates (shown as percentages); the others are amounts. Keyed by name, so
- * that a row the model adds beside the engine's outputs (such as band_rate) is formatted too.
- */
-export const RATE_OUTPUTS: ReadonlySet<string> = new Set<string>(["rate25", "maxrate", "royalty_rate", "band_rate"]);
+export { RATE_OUTPUTS };
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
