@@ -5,31 +5,22 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, Browser, Page } from "playwright-core";
-import { serveDirectory } from "./static-server";
+import { Page } from "playwright-core";
+import { BrowserSession, DIST, openBrowser, SCREENSHOTS } from "./harness";
 
-const dist = path.resolve(__dirname, "../../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-export const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
 
-/** Installed before any page script: what Excel's runtime provides, reduced to what we check. */
-const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
 
 describe("the built add-in in headless Chromium", () => {
-  let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
+  let session: BrowserSession;
   const requests: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-    server = await serveDirectory(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    const context = await browser.newContext({ locale: "en-US" });
-    await context.addInitScript({ path: STAND_IN });
+    session = await openBrowser({ locale: "en-US" }, { excel: false });
+    server = session.server;
+    const context = session.context;
     page = await context.newPage();
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -39,11 +30,10 @@ describe("the built add-in in headless Chromium", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
-  const metadata = () => JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
+  const metadata = () => JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string; parameters: unknown[] }[] };
 
   test("every function id in functions.json is associated exactly once, and nothing else", async () => {
     const calls: string[] = await page.evaluate(() => (window as any).CustomFunctions.__associated.calls);

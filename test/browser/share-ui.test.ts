@@ -10,15 +10,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { chromium, Browser, BrowserContext, Page } from "playwright-core";
-import { serveDirectory } from "./static-server";
+import { BrowserContext, Page } from "playwright-core";
+import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-const dist = path.resolve(__dirname, "../../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
-const FAKE_EXCEL = path.resolve(__dirname, "fake-excel.js");
-const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
 
 const INTERNAL_SCENARIO = "Board upside case";
 const FLOOR = "187,654,321";
@@ -39,21 +33,17 @@ async function partsOf(bytes: Buffer): Promise<{ name: string; text: string }[]>
 const found = (parts: { name: string; text: string }[], needle: string) => parts.filter((p) => p.name.includes(needle) || p.text.toLowerCase().includes(needle.toLowerCase())).map((p) => p.name);
 
 describe("sharing from the task pane", () => {
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
+  let session: BrowserSession;
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-    server = await serveDirectory(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    context = await browser.newContext({ locale: "en-US", viewport: { width: 420, height: 900 }, acceptDownloads: true });
-    await context.addInitScript({ path: STAND_IN });
-    await context.addInitScript({ path: FAKE_EXCEL });
+    session = await openBrowser({ locale: "en-US", viewport: { width: 420, height: 900 }, acceptDownloads: true }, { excel: true });
+    server = session.server;
+    context = session.context;
     page = await context.newPage();
     page.setDefaultTimeout(15000);
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -66,8 +56,7 @@ describe("sharing from the task pane", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);

@@ -8,27 +8,21 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { setDecision } from "../../src/taskpane/model/scenario-set";
 import { DEFAULT_REQUEST, simulateSet } from "../../src/taskpane/model/simulation";
-import { serveDirectory } from "./static-server";
+import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-const dist = path.resolve(__dirname, "../../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
-const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
-const FAKE_EXCEL = path.resolve(__dirname, "fake-excel.js");
 
 /** What the pane should show, computed by the engine here in Node: the example with a floor of 120 million. */
 const SET = setDecision(exampleSet("medical-device", "en"), "floor", "120000000");
 const EXPECTED = simulateSet(SET, "en", DEFAULT_REQUEST);
 
 describe("the simulation panel, against the Excel stand-in", () => {
-  let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
+  let session: BrowserSession;
   const pageErrors: string[] = [];
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
   /** The statistics the pane shows: P10, P50, P90, mean, below-floor → the number behind each. */
@@ -42,13 +36,9 @@ describe("the simulation panel, against the Excel stand-in", () => {
     });
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-    server = await serveDirectory(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 420, height: 900 } });
-    await context.addInitScript({ path: STAND_IN });
-    await context.addInitScript({ path: FAKE_EXCEL });
+    session = await openBrowser({ locale: "en-US", viewport: { width: 420, height: 900 } }, { excel: true });
+    server = session.server;
+    const context = session.context;
     page = await context.newPage();
     page.setDefaultTimeout(15000);
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -58,8 +48,7 @@ describe("the simulation panel, against the Excel stand-in", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   test("starts the medical-device example with a walk-away floor; the panel waits for Run", async () => {

@@ -7,15 +7,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, Browser, BrowserContext, Page } from "playwright-core";
-import { serveDirectory } from "./static-server";
+import { BrowserContext, Page } from "playwright-core";
+import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-const dist = path.resolve(__dirname, "../../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const SCREENSHOTS = path.resolve(__dirname, "../../docs/images");
-const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
-const FAKE_EXCEL = path.resolve(__dirname, "fake-excel.js");
 
 const PANE_OUTPUTS = ["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate"];
 const NAMES = ["悲観ケース", "標準ケース", "楽観ケース"];
@@ -40,20 +34,16 @@ const STORED: Record<string, [number, number, number]> = {
 };
 
 describe("the task pane, in Japanese, against the Excel stand-in", () => {
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
+  let session: BrowserSession;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-    server = await serveDirectory(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    context = await browser.newContext({ locale: "ja-JP", viewport: { width: 420, height: 900 } });
-    await context.addInitScript({ path: STAND_IN });
-    await context.addInitScript({ path: FAKE_EXCEL });
+    session = await openBrowser({ locale: "ja-JP", viewport: { width: 420, height: 900 } }, { excel: true });
+    server = session.server;
+    context = session.context;
     page = await context.newPage();
     page.setDefaultTimeout(10000);
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -61,8 +51,7 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   // ---- helpers ----
