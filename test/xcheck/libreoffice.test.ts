@@ -21,6 +21,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import * as F from "../../src/functions/functions";
+import { seededGenerator, uniformOpen } from "../../src/engine";
 
 const SHARED = path.resolve(__dirname, "../../../shared");
 const RECALC = path.join(SHARED, "tools", "lo-recalc.sh");
@@ -30,19 +31,9 @@ const IN_CI = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 // Deterministic test data
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny seeded PRNG, good enough for test data. */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = mulberry32(20261123);
+// Test data from the engine's seeded generator (xoroshiro128+ from pure-rand): the same on every run.
+const generator = seededGenerator(20261123);
+const rand = (): number => uniformOpen(generator);
 const uniform = (lo: number, hi: number): number => lo + (hi - lo) * rand();
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
