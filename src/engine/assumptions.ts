@@ -67,8 +67,8 @@ export interface Text {
 export interface AssumptionSpec {
   key: AssumptionKey;
   unit: Unit;
-  /** Absent = required. A function of the other values for defaults that follow them. */
-  fallback?: number | Timing | ((a: Partial<Assumptions>) => number);
+  /** Absent = required. `{ follows }`: a blank takes that other assumption's value. */
+  fallback?: number | Timing | { follows: AssumptionKey };
   /** Throws a ValuationError naming the key when the value is not allowed. */
   check: (value: number, key: string) => unknown;
   label: Text;
@@ -165,7 +165,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   {
     key: "term_years",
     unit: "year",
-    fallback: (a) => a.years ?? 1,
+    fallback: { follows: "years" },
     check: (x, k) => requireWholeYears(x, k),
     label: { en: "Royalty term (last year)", ja: "ロイヤルティ期間（最終年）" },
     help: {
@@ -234,7 +234,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   {
     key: "hurdle_rate",
     unit: "rate",
-    fallback: (a) => a.discount_rate ?? 0,
+    fallback: { follows: "discount_rate" },
     check: requireRate,
     label: { en: "Licensee hurdle rate", ja: "ライセンシーのハードルレート" },
     help: {
@@ -309,6 +309,11 @@ export const ASSUMPTION_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.map((s) => 
 const SPEC_BY_KEY = new Map<string, AssumptionSpec>(ASSUMPTIONS.map((s) => [s.key, s]));
 export const REQUIRED_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.filter((s) => s.fallback === undefined).map((s) => s.key);
 
+/** Defaults that follow another assumption (term_years ← years, hurdle_rate ← discount_rate). */
+export const FOLLOWS: Readonly<Partial<Record<AssumptionKey, AssumptionKey>>> = Object.fromEntries(
+  ASSUMPTIONS.flatMap((s) => (typeof s.fallback === "object" ? [[s.key, s.fallback.follows]] : []))
+);
+
 export function assumptionSpec(key: AssumptionKey): AssumptionSpec {
   return SPEC_BY_KEY.get(key)!;
 }
@@ -348,7 +353,7 @@ export function resolveAssumptions(raw: Partial<Record<AssumptionKey, RawValue>>
   for (const spec of ASSUMPTIONS) {
     if ((a as Record<string, unknown>)[spec.key] !== undefined) continue;
     if (spec.fallback === undefined) throw invalidValue(`${where(spec.key)} is missing: it is required`);
-    const v = typeof spec.fallback === "function" ? spec.fallback(a) : spec.fallback;
+    const v = typeof spec.fallback === "object" ? (a as Record<string, unknown>)[spec.fallback.follows] : spec.fallback;
     (a as Record<string, unknown>)[spec.key] = v;
   }
   return a as Assumptions;
@@ -463,9 +468,10 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
 
 /** Reads an assumptions table and resolves every scenario (defaults applied, every value checked). */
 export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): Scenario[] {
-  return readAssumptionsTable(cells, argument).map((r) => ({
-    name: r.name,
-    assumptions: resolveAssumptions(r.values, r.name),
-    internal: r.internal,
-  }));
+  return resolveScenarios(readAssumptionsTable(cells, argument));
+}
+
+/** Resolves scenarios as read from a table (defaults applied, every value checked). */
+export function resolveScenarios(raws: readonly RawScenario[]): Scenario[] {
+  return raws.map((r) => ({ name: r.name, assumptions: resolveAssumptions(r.values, r.name), internal: r.internal }));
 }

@@ -39,10 +39,11 @@ import {
   AssumptionKey,
   Assumptions,
   assumptionSpec,
+  FOLLOWS,
   RawScenario,
   RawValue,
   readAssumptionsTable,
-  resolveAssumptions,
+  resolveScenarios,
 } from "./assumptions";
 import { invalidNumber, invalidValue, MAX_YEARS } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
@@ -113,9 +114,6 @@ export interface SimulationPlan {
   follows: readonly { key: AssumptionKey; driver: AssumptionKey }[];
 }
 
-/** Assumptions whose default is another assumption's value (the `fallback` functions of ASSUMPTIONS). */
-export const FOLLOWS: Readonly<Partial<Record<AssumptionKey, AssumptionKey>>> = { term_years: "years", hurdle_rate: "discount_rate" };
-
 /** Assumptions that are whole numbers of years. */
 export const WHOLE_KEYS: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>(["launch_year", "years", "term_years"]);
 
@@ -156,8 +154,8 @@ const isBlankRaw = (v: RawValue) => v === undefined || v === null || (typeof v =
  */
 export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
   if (raws.length === 0) throw invalidValue("assumptions has no scenario");
-  const resolved = raws.map((r) => resolveAssumptions(r.values, r.name));
-  const scenarios = raws.map((r, i) => ({ name: r.name, assumptions: resolved[i], internal: r.internal }));
+  const scenarios = resolveScenarios(raws);
+  const resolved = scenarios.map((s) => s.assumptions);
   const baseIndex = pickScenario(scenarios);
   const base = resolved[baseIndex];
   const follows: { key: AssumptionKey; driver: AssumptionKey }[] = [];

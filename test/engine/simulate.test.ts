@@ -12,7 +12,7 @@ import {
   ASSUMPTION_KEYS,
   AssumptionKey,
   Assumptions,
-  ASSUMPTIONS,
+  resolveAssumptions,
   assumptionSpec,
   countBelow,
   exp,
@@ -462,13 +462,11 @@ describe("the plan: what varies, between what", () => {
     expect(seen.size).toBeGreaterThan(3); // 5 … 10, rounded
   });
 
-  test("FOLLOWS is every default that follows another assumption", () => {
-    const functional = ASSUMPTIONS.filter((s) => typeof s.fallback === "function").map((s) => s.key);
-    expect(Object.keys(FOLLOWS).sort()).toEqual([...functional].sort());
-    for (const [key, driver] of Object.entries(FOLLOWS) as [AssumptionKey, AssumptionKey][]) {
-      const fallback = assumptionSpec(key).fallback as (a: Partial<Assumptions>) => number;
-      expect(fallback({ [driver]: 7 })).toBe(7);
-    }
+  test("FOLLOWS is every default that follows another assumption, and a blank takes that assumption's value", () => {
+    expect(FOLLOWS).toEqual({ term_years: "years", hurdle_rate: "discount_rate" });
+    const resolved = resolveAssumptions({ market_size: 1, peak_share: 0.1, years: 7, royalty_rate: 0.03, operating_margin: 0.2, discount_rate: 0.07 }, "t");
+    for (const [key, driver] of Object.entries(FOLLOWS) as [AssumptionKey, AssumptionKey][]) expect(resolved[key]).toBe(resolved[driver]);
+    expect([resolved.term_years, resolved.hurdle_rate]).toEqual([7, 0.07]);
   });
 
   test("WHOLE_KEYS are the assumptions whose check refuses a fraction that lies between accepted whole values", () => {

@@ -7,7 +7,7 @@
  */
 import { Caption1, Field, InfoLabel, Input, makeStyles, Select, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
-import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, parseTiming, Text } from "../../engine";
+import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, parseTiming, Text } from "../../engine";
 import { EditableScenario, EntryValue, formatEntry, isPercent, readEntry } from "../model/scenario-set";
 import { displayEntry } from "./format";
 import { InternalBadge } from "./InternalBadge";
@@ -25,14 +25,9 @@ const useStyles = makeStyles({
   input: { width: "100%" },
 });
 
-const FOLLOWS: Partial<Record<AssumptionKey, AssumptionKey>> = { hurdle_rate: "discount_rate", term_years: "years" };
-
 function placeholder(spec: AssumptionSpec, t: UiText, language: Language): string {
   if (spec.fallback === undefined) return t.assumptions.required;
-  if (typeof spec.fallback === "function") {
-    const dep = FOLLOWS[spec.key];
-    return dep ? t.assumptions.defaultIs(`= ${ASSUMPTIONS.find((s) => s.key === dep)!.label[language]}`) : t.assumptions.defaultFollows;
-  }
+  if (typeof spec.fallback === "object") return t.assumptions.defaultIs(`= ${assumptionSpec(spec.fallback.follows).label[language]}`);
   return t.assumptions.defaultIs(displayEntry(spec.key, spec.fallback));
 }
 

@@ -57,7 +57,6 @@ export interface UiText {
     value: string;
     required: string;
     defaultIs: (value: string) => string;
-    defaultFollows: string;
     kept: (value: string) => string;
     keptBlank: string;
     timing: Record<"" | "end" | "mid" | "begin", string>;
@@ -161,7 +160,6 @@ export const TEXT: Record<Language, UiText> = {
       value: "Value",
       required: "required",
       defaultIs: (v) => `default ${v}`,
-      defaultFollows: "default: see (i)",
       kept: (v) => `The value ${v} is kept.`,
       keptBlank: "The field stays blank.",
       timing: { "": "default (end)", end: "end of year", mid: "mid-year", begin: "beginning of year" },
@@ -271,7 +269,6 @@ export const TEXT: Record<Language, UiText> = {
       value: "値",
       required: "必須",
       defaultIs: (v) => `既定 ${v}`,
-      defaultFollows: "既定：(i) を参照",
       kept: (v) => `値 ${v} を保持しています。`,
       keptBlank: "空欄のままです。",
       timing: { "": "既定（期末）", end: "期末", mid: "期央", begin: "期首" },
