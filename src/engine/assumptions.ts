@@ -64,24 +64,46 @@ export interface Text {
   ja: string;
 }
 
-export interface AssumptionSpec {
+/** One assumption; its check, allowed and interval come from its kind of validity (VALID). */
+export interface AssumptionSpec extends Validity {
   key: AssumptionKey;
   unit: Unit;
   /** Absent = required. `{ follows }`: a blank takes that other assumption's value. */
   fallback?: number | Timing | { follows: AssumptionKey };
-  /** Throws a ValuationError naming the key when the value is not allowed. */
-  check: (value: number, key: string) => unknown;
   label: Text;
   /** What it means and where a licensing manager finds it. */
   help: Text;
-  /** The values `check` accepts, in words (the task pane's reason when it refuses an entry). */
-  allowed: Text;
 }
 
-const AMOUNT: Text = { en: "an amount of 0 or more", ja: "0以上の金額" };
-const RATE: Text = { en: "above -100% (a decimal above -1)", ja: "-100%より大きい値（-1より大きい小数）" };
-const SHARE: Text = { en: "from 0% to 100% (a decimal from 0 to 1)", ja: "0%～100%（0～1の小数）" };
-const WHOLE_YEARS: Text = { en: `a whole number from 1 to ${MAX_YEARS}`, ja: `1～${MAX_YEARS}の整数` };
+/**
+ * What an assumption allows, declared once per kind: the interval (the simulation holds its draws to it),
+ * the check that refuses a value outside it with a message naming the key (the functions and the
+ * pane), and the same in words (the pane's reason when it refuses an entry). A test holds the check to
+ * the interval at and beyond its ends.
+ */
+export interface Validity {
+  check: (value: number, key: string) => unknown;
+  allowed: Text;
+  /** [min, max] with open ends marked; absent for text (timing). */
+  interval?: Interval;
+}
+
+export interface Interval {
+  min: number;
+  max: number;
+  minOpen: boolean;
+  maxOpen: boolean;
+  /** Whole numbers only. */
+  whole: boolean;
+}
+
+const interval = (min: number, max: number, open: { min?: boolean; max?: boolean; whole?: boolean } = {}): Interval => ({
+  min,
+  max,
+  minOpen: open.min ?? false,
+  maxOpen: open.max ?? false,
+  whole: open.whole ?? false,
+});
 
 const atMostOne = (x: number, key: string): void => {
   requireFinite(x, key);
@@ -91,217 +113,232 @@ const yearCount = (x: number, key: string): void => {
   requireNonNegative(x, key);
   if (x > MAX_YEARS) throw invalidValue(`${key} must be at most ${MAX_YEARS}; got ${x}`);
 };
+const SHARE: Text = { en: "from 0% to 100% (a decimal from 0 to 1)", ja: "0%～100%（0～1の小数）" };
+
+export const VALID = {
+  amount: { check: requireNonNegative, allowed: { en: "an amount of 0 or more", ja: "0以上の金額" }, interval: interval(0, Infinity) },
+  rate: {
+    check: requireRate,
+    allowed: { en: "above -100% (a decimal above -1)", ja: "-100%より大きい値（-1より大きい小数）" },
+    interval: interval(-1, Infinity, { min: true }),
+  },
+  share: { check: (x, k) => requireFraction(x, k), allowed: SHARE, interval: interval(0, 1) },
+  shareBelow1: {
+    check: (x, k) => requireFraction(x, k, { below1: true }),
+    allowed: { en: "from 0% to below 100%", ja: "0%以上100%未満" },
+    interval: interval(0, 1, { max: true }),
+  },
+  shareAbove0: {
+    check: (x, k) => requireFraction(x, k, { above0: true }),
+    allowed: { en: "above 0% and at most 100%", ja: "0%より大きく100%以下" },
+    interval: interval(0, 1, { min: true }),
+  },
+  margin: {
+    check: atMostOne,
+    allowed: { en: "at most 100% (a decimal of at most 1)", ja: "100%以下（1以下の小数）" },
+    interval: interval(-Infinity, 1),
+  },
+  yearCount: { check: yearCount, allowed: { en: `0 to ${MAX_YEARS} years`, ja: `0～${MAX_YEARS}年` }, interval: interval(0, MAX_YEARS) },
+  wholeYears: {
+    check: (x, k) => requireWholeYears(x, k),
+    allowed: { en: `a whole number from 1 to ${MAX_YEARS}`, ja: `1～${MAX_YEARS}の整数` },
+    interval: interval(1, MAX_YEARS, { whole: true }),
+  },
+  timing: { check: () => undefined, allowed: { en: "end, mid or begin", ja: "end、mid、begin のいずれか" } },
+} as const satisfies Record<string, Validity>;
 
 export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   {
     key: "market_size",
     unit: "currency_per_year",
-    check: requireNonNegative,
+    ...VALID.amount,
     label: { en: "Market size (year 1)", ja: "市場規模（初年度）" },
     help: {
       en: "Sales of all products in the target market in year 1. From market research reports or the licensee's business plan.",
       ja: "初年度の対象市場全体の売上高。市場調査レポートやライセンシーの事業計画から。",
     },
-    allowed: AMOUNT,
   },
   {
     key: "market_growth",
     unit: "rate",
     fallback: 0,
-    check: requireRate,
+    ...VALID.rate,
     label: { en: "Market growth per year", ja: "市場成長率（年）" },
     help: {
       en: "Yearly growth of the market (0.05 = 5%); negative for a shrinking market. From market reports (CAGR).",
       ja: "市場の年成長率（0.05 = 5%）。縮小市場ならマイナス。市場レポートの年平均成長率（CAGR）から。",
     },
-    allowed: RATE,
   },
   {
     key: "peak_share",
     unit: "share",
-    check: (x, k) => requireFraction(x, k),
+    ...VALID.share,
     label: { en: "Peak market share", ja: "ピーク時シェア" },
     help: {
       en: "Share of the market the licensed product reaches at its peak (0.1 = 10%). From the licensee's business plan.",
       ja: "ライセンス製品が到達する最大の市場シェア（0.1 = 10%）。ライセンシーの事業計画から。",
     },
-    allowed: SHARE,
   },
   {
     key: "years_to_peak",
     unit: "years",
     fallback: 1,
-    check: yearCount,
+    ...VALID.yearCount,
     label: { en: "Years to peak share", ja: "ピークまでの年数" },
     help: {
       en: "Sales years until the peak share is reached (straight-line ramp); 1 = at peak from launch.",
       ja: "発売からピークシェアに達するまでの年数（直線で立ち上がる）。1なら発売年からピーク。",
     },
-    allowed: { en: `0 to ${MAX_YEARS} years`, ja: `0～${MAX_YEARS}年` },
   },
   {
     key: "launch_year",
     unit: "year",
     fallback: 1,
-    check: (x, k) => requireWholeYears(x, k),
+    ...VALID.wholeYears,
     label: { en: "Launch year", ja: "発売年" },
     help: {
       en: "Model year of the first sales (1 = the first year after signing). Later for products that need development or approval.",
       ja: "最初に売上が立つ年（1 = 契約後の初年度）。開発や承認が必要な製品では遅くなる。",
     },
-    allowed: WHOLE_YEARS,
   },
   {
     key: "years",
     unit: "years",
-    check: (x, k) => requireWholeYears(x, k),
+    ...VALID.wholeYears,
     label: { en: "Years modelled", ja: "評価期間（年）" },
     help: {
       en: "Length of the model in years, usually to patent expiry or the product's expected life.",
       ja: "評価する年数。通常は特許満了または製品寿命まで。",
     },
-    allowed: WHOLE_YEARS,
   },
   {
     key: "term_years",
     unit: "year",
     fallback: { follows: "years" },
-    check: (x, k) => requireWholeYears(x, k),
+    ...VALID.wholeYears,
     label: { en: "Royalty term (last year)", ja: "ロイヤルティ期間（最終年）" },
     help: {
       en: "Last model year in which royalties are due, counted from year 1 (e.g. patent expiry). Default: every year modelled.",
       ja: "ロイヤルティが発生する最終年（1年目から数える。例：特許満了年）。既定は評価期間の全年。",
     },
-    allowed: WHOLE_YEARS,
   },
   {
     key: "royalty_rate",
     unit: "share",
-    check: (x, k) => requireFraction(x, k),
+    ...VALID.share,
     label: { en: "Royalty rate", ja: "ロイヤルティ料率" },
     help: {
       en: "Running royalty as a share of the licensee's net sales (0.03 = 3%). The term under negotiation.",
       ja: "ライセンシーの正味売上高に対するランニングロイヤルティ（0.03 = 3%）。交渉する条件そのもの。",
     },
-    allowed: SHARE,
   },
   {
     key: "annual_minimum",
     unit: "currency_per_year",
     fallback: 0,
-    check: requireNonNegative,
+    ...VALID.amount,
     label: { en: "Minimum annual royalty", ja: "最低ロイヤルティ（年額）" },
     help: {
       en: "Royalty due each year from the first sale even if rate × sales is lower.",
       ja: "初回販売以降、料率×売上が下回っても毎年支払われる最低額。",
     },
-    allowed: AMOUNT,
   },
   {
     key: "operating_margin",
     unit: "rate",
-    check: atMostOne,
+    ...VALID.margin,
     label: { en: "Licensee operating margin", ja: "ライセンシー営業利益率" },
     help: {
       en: "Licensee's operating profit before royalty as a share of sales (0.2 = 20%). From the licensee's P&L or industry averages.",
       ja: "ロイヤルティ控除前の営業利益の売上高比（0.2 = 20%）。ライセンシーの損益計算書や業界平均から。",
     },
-    allowed: { en: "at most 100% (a decimal of at most 1)", ja: "100%以下（1以下の小数）" },
   },
   {
     key: "tax_rate",
     unit: "share",
     fallback: 0,
-    check: (x, k) => requireFraction(x, k, { below1: true }),
+    ...VALID.shareBelow1,
     label: { en: "Licensee tax rate", ja: "ライセンシー実効税率" },
     help: {
       en: "Licensee's effective tax rate on operating profit (0.3 = 30%). Used for its walk-away rate.",
       ja: "ライセンシーの実効税率（0.3 = 30%）。支払い可能な上限料率の計算に使う。",
     },
-    allowed: { en: "from 0% to below 100%", ja: "0%以上100%未満" },
   },
   {
     key: "discount_rate",
     unit: "rate",
-    check: requireRate,
+    ...VALID.rate,
     label: { en: "Licensor discount rate", ja: "ライセンサー割引率" },
     help: {
       en: "Rate at which the licensor discounts future royalties (0.1 = 10%); higher for riskier, earlier-stage technology.",
       ja: "ライセンサーが将来のロイヤルティを割り引く率（0.1 = 10%）。初期段階でリスクが高い技術ほど高く。",
     },
-    allowed: RATE,
   },
   {
     key: "hurdle_rate",
     unit: "rate",
     fallback: { follows: "discount_rate" },
-    check: requireRate,
+    ...VALID.rate,
     label: { en: "Licensee hurdle rate", ja: "ライセンシーのハードルレート" },
     help: {
       en: "Return the licensee requires on the project (its cost of capital). Default: the discount rate.",
       ja: "ライセンシーが事業に求める収益率（資本コスト）。既定は割引率と同じ。",
     },
-    allowed: RATE,
   },
   {
     key: "success_probability",
     unit: "share",
     fallback: 1,
-    check: (x, k) => requireFraction(x, k, { above0: true }),
+    ...VALID.shareAbove0,
     label: { en: "Probability of success", ja: "成功確率" },
     help: {
       en: "Chance the product reaches the market (e.g. the product of clinical phase transition rates). 1 = certain.",
       ja: "製品が上市に至る確率（例：臨床各相の移行確率の積）。1なら確実。",
     },
-    allowed: { en: "above 0% and at most 100%", ja: "0%より大きく100%以下" },
   },
   {
     key: "upfront",
     unit: "currency",
     fallback: 0,
-    check: requireNonNegative,
+    ...VALID.amount,
     label: { en: "Upfront fee", ja: "契約一時金" },
     help: {
       en: "Fee paid at signing (year 0). Counted in the licensor's value and in the licensee's outlay.",
       ja: "契約時（0年目）に支払われる一時金。ライセンサーの価値とライセンシーの支出の両方に含める。",
     },
-    allowed: AMOUNT,
   },
   {
     key: "investment",
     unit: "currency",
     fallback: 0,
-    check: requireNonNegative,
+    ...VALID.amount,
     label: { en: "Licensee investment", ja: "ライセンシーの初期投資" },
     help: {
       en: "What the licensee spends at year 0 to bring the product to market (development, plant, launch). From its business plan.",
       ja: "ライセンシーが製品化のため0年目に投じる額（開発・設備・販売準備）。事業計画から。",
     },
-    allowed: AMOUNT,
   },
   {
     key: "timing",
     unit: "timing",
     fallback: "end",
-    check: () => undefined,
+    ...VALID.timing,
     label: { en: "Cash-flow timing", ja: "キャッシュフローの時点" },
     help: {
       en: '"end" (end of each year, as Excel NPV), "mid" (mid-year, common in valuations) or "begin".',
       ja: '"end"（各年の期末、ExcelのNPVと同じ）、"mid"（期央、評価実務で一般的）、"begin"（期首）。',
     },
-    allowed: { en: "end, mid or begin", ja: "end、mid、begin のいずれか" },
   },
   {
     key: "licensor_share",
     unit: "share",
     fallback: 0.25,
-    check: (x, k) => requireFraction(x, k),
+    ...VALID.share,
     label: { en: "Licensor share of profit", ja: "ライセンサーの利益配分率" },
     help: {
       en: "Share of the licensee's operating profit used by the 25% rule cross-check. Default 0.25.",
       ja: "25%ルールによる検証で用いる、ライセンシー営業利益のライセンサー取り分。既定は0.25。",
     },
-    allowed: SHARE,
   },
 ];
 

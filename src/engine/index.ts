@@ -5,6 +5,7 @@ export * from "./forecast";
 export * from "./rates";
 export * from "./deal";
 export * from "./assumptions";
+export * from "./outputs";
 export * from "./scenario";
 export * from "./bands";
 export * from "./reference";

@@ -3,10 +3,11 @@
  * rate cross-checks and the licensee's walk-away rate; and the range across scenarios (low, base,
  * high) that a licensing committee sets its offer and floor from.
  */
-import { Assumptions, Scenario, Text } from "./assumptions";
+import { Assumptions, Scenario } from "./assumptions";
 import { discountFactors, newSeries, Series } from "./discount";
 import { finiteResult, invalidValue, notAvailable, ValuationError } from "./errors";
 import { royaltyStream, salesForecast } from "./forecast";
+import { DEFAULT_RANGE_OUTPUTS, Output, OUTPUTS, outputSpec, RateSource } from "./outputs";
 import { maxRate, rate25 } from "./rates";
 
 export interface ScenarioModel {
@@ -43,23 +44,6 @@ export function runScenario(a: Assumptions): ScenarioModel {
   return { assumptions: a, market, share, sales, royalty, discountFactor, presentValue, royaltyValue };
 }
 
-export type Output = "npv" | "rnpv" | "rate25" | "maxrate" | "royalty_rate" | "value_rate25" | "value_maxrate";
-
-export const OUTPUTS: readonly { key: Output; label: Text }[] = [
-  { key: "rnpv", label: { en: "Risk-adjusted licensor value", ja: "リスク調整後ライセンサー価値" } },
-  { key: "npv", label: { en: "Licensor value (NPV)", ja: "ライセンサー価値（NPV）" } },
-  { key: "rate25", label: { en: "Royalty rate by 25% rule", ja: "25%ルールによる料率" } },
-  { key: "maxrate", label: { en: "Licensee walk-away rate", ja: "ライセンシーの上限料率" } },
-  { key: "royalty_rate", label: { en: "Royalty rate assumed", ja: "想定ロイヤルティ料率" } },
-  { key: "value_rate25", label: { en: "Risk-adjusted value at the 25%-rule rate", ja: "25%ルール料率でのリスク調整後価値" } },
-  { key: "value_maxrate", label: { en: "Risk-adjusted value at the walk-away rate", ja: "上限料率でのリスク調整後価値" } },
-];
-
-export const DEFAULT_RANGE_OUTPUTS: readonly Output[] = ["rnpv", "npv", "rate25", "maxrate"];
-
-/** Outputs (and RANGE's band_rate row) that are royalty rates, shown as percentages; the rest are amounts. */
-export const RATE_OUTPUTS: ReadonlySet<string> = new Set(["rate25", "maxrate", "royalty_rate", "band_rate"]);
-
 /** Reads an output name; `others` are further words the caller accepts itself (listed in the message). */
 export function parseOutput(value: unknown, argument = "output", others: readonly string[] = []): Output {
   const key = typeof value === "string" ? value.trim().toLowerCase() : "";
@@ -69,31 +53,41 @@ export function parseOutput(value: unknown, argument = "output", others: readonl
 }
 
 /**
- * One output of a scenario model.
+ * One output of a scenario model, from its declaration (outputs.ts): a rate, or an amount.
  * - npv: upfront + DCF of royalties at the discount rate
  * - rnpv: upfront + success_probability × DCF of royalties (the upfront is paid at signing, for sure)
- * - rate25: operating_margin × licensor_share
- * - maxrate: the licensee's walk-away rate; operating profit = margin × sales, the upfront fee counts
- *   in its year-0 outlay beside the investment, and the rate bears only on sales within the term.
- * - value_rate25, value_maxrate: the rnpv if the royalty rate were the 25%-rule rate, or the
- *   licensee's walk-away rate (held to 0..1): the rate cross-checks turned into money, so that they can
- *   stand beside the DCF on one football field.
+ * - at_rate (value_rate25, value_maxrate): the rnpv if the royalty rate were that rate (held to 0..1):
+ *   the rate cross-checks turned into money, so that they can stand beside the DCF on one football field.
  */
 export function scenarioOutput(m: ScenarioModel, output: Output): number {
+  const spec = outputSpec(output);
   const a = m.assumptions;
-  switch (output) {
+  switch (spec.money) {
     case "npv":
       return finiteResult(a.upfront + m.royaltyValue, "The licensor value");
     case "rnpv":
       return finiteResult(a.upfront + a.success_probability * m.royaltyValue, "The risk-adjusted licensor value");
-    case "rate25":
-      return rate25(a.operating_margin, a.licensor_share);
+    case "at_rate":
+      return valueAtRate(m, rateOf(m, spec.rate!));
+    default:
+      return rateOf(m, spec.rate!);
+  }
+}
+
+/**
+ * A royalty rate of a scenario model.
+ * - royalty_rate: the rate assumed
+ * - rate25: operating_margin × licensor_share
+ * - maxrate: the licensee's walk-away rate; operating profit = margin × sales, the upfront fee counts
+ *   in its year-0 outlay beside the investment, and the rate bears only on sales within the term.
+ */
+export function rateOf(m: ScenarioModel, rate: RateSource): number {
+  const a = m.assumptions;
+  switch (rate) {
     case "royalty_rate":
       return a.royalty_rate;
-    case "value_rate25":
-      return valueAtRate(m, rate25(a.operating_margin, a.licensor_share));
-    case "value_maxrate":
-      return valueAtRate(m, scenarioOutput(m, "maxrate"));
+    case "rate25":
+      return rate25(a.operating_margin, a.licensor_share);
     case "maxrate": {
       const n = a.years;
       const operatingProfit = newSeries(n);

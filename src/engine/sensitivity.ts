@@ -10,7 +10,8 @@
  */
 import { AssumptionKey, Assumptions } from "./assumptions";
 import { ValuationError } from "./errors";
-import { Output, runScenario, scenarioOutput, withScenario } from "./scenario";
+import type { Output } from "./outputs";
+import { runScenario, scenarioOutput, withScenario } from "./scenario";
 import { SimulationPlan } from "./simulate";
 
 export interface TornadoRow {

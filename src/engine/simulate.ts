@@ -47,7 +47,8 @@ import {
 } from "./assumptions";
 import { invalidNumber, invalidValue, MAX_YEARS } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
-import { Output, pickScenario } from "./scenario";
+import { Output, outputSpec } from "./outputs";
+import { pickScenario } from "./scenario";
 
 // ------------------------------------------------------------------ options
 
@@ -114,36 +115,22 @@ export interface SimulationPlan {
   follows: readonly { key: AssumptionKey; driver: AssumptionKey }[];
 }
 
-/** Assumptions that are whole numbers of years. */
-export const WHOLE_KEYS: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>(["launch_year", "years", "term_years"]);
+/** The assumptions a draw can vary: all but the text one (timing), those with an interval. */
+export const NUMERIC_KEYS: readonly AssumptionKey[] = ASSUMPTION_KEYS.filter((k) => assumptionSpec(k).interval !== undefined);
 
-/** The assumptions a draw can vary: all but the text one (timing). */
-export const NUMERIC_KEYS: readonly AssumptionKey[] = ASSUMPTION_KEYS.filter((k) => assumptionSpec(k).unit !== "timing");
+/** Assumptions that are whole numbers of years. */
+export const WHOLE_KEYS: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>(NUMERIC_KEYS.filter((k) => assumptionSpec(k).interval!.whole));
 
 /**
- * What each assumption allows, as an interval [low, high] with open ends marked (the same rule as
- * each assumption's `check`; a test holds them together). Only metalog draws can leave [low, high]
- * of the scenarios; they are drawn again when they leave this interval.
+ * What each assumption allows, as [low, high, low open, high open]: its interval (assumptions.ts).
+ * Only metalog draws can leave [low, high] of the scenarios; they are drawn again when they leave this.
  */
-export const ALLOWED: Readonly<Record<string, readonly [number, number, boolean, boolean]>> = {
-  market_size: [0, Infinity, false, false],
-  market_growth: [-1, Infinity, true, false],
-  peak_share: [0, 1, false, false],
-  years_to_peak: [0, MAX_YEARS, false, false],
-  launch_year: [1, MAX_YEARS, false, false],
-  years: [1, MAX_YEARS, false, false],
-  term_years: [1, MAX_YEARS, false, false],
-  royalty_rate: [0, 1, false, false],
-  annual_minimum: [0, Infinity, false, false],
-  operating_margin: [-Infinity, 1, false, false],
-  tax_rate: [0, 1, false, true],
-  discount_rate: [-1, Infinity, true, false],
-  hurdle_rate: [-1, Infinity, true, false],
-  success_probability: [0, 1, true, false],
-  upfront: [0, Infinity, false, false],
-  investment: [0, Infinity, false, false],
-  licensor_share: [0, 1, false, false],
-};
+export const ALLOWED: Readonly<Record<string, readonly [number, number, boolean, boolean]>> = Object.fromEntries(
+  NUMERIC_KEYS.map((k) => {
+    const i = assumptionSpec(k).interval!;
+    return [k, [i.min, i.max, i.minOpen, i.maxOpen] as const];
+  })
+);
 
 const isBlankRaw = (v: RawValue) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -188,7 +175,17 @@ const KIND_METALOG = 2;
 /** Parameters per uncertain assumption in the kernel's Float64Array. */
 const NP = 10;
 
-const OUTPUT_CODE: Record<Output, number> = { npv: 0, rnpv: 1, rate25: 2, maxrate: 3, royalty_rate: 4, value_rate25: 5, value_maxrate: 6 };
+// An output's two parts (outputs.ts) as the kernel's codes: the rate it is or is valued at, and how it is money.
+const RATE_CODE = { royalty_rate: 0, rate25: 1, maxrate: 2 } as const;
+const NO_RATE = -1;
+const MONEY_CODE = { npv: 0, rnpv: 1, at_rate: 2 } as const;
+const NOT_MONEY = -1;
+const R_ROYALTY = RATE_CODE.royalty_rate;
+const R_RATE25 = RATE_CODE.rate25;
+const R_MAXRATE = RATE_CODE.maxrate;
+const M_NPV = MONEY_CODE.npv;
+const M_RNPV = MONEY_CODE.rnpv;
+const M_AT_RATE = MONEY_CODE.at_rate;
 const TIMING_CODE = { end: 0, mid: 1, begin: 2 } as const;
 
 const index = (k: AssumptionKey) => ASSUMPTION_KEYS.indexOf(k);
@@ -242,7 +239,8 @@ export class Simulator {
   private readonly baseValues: Float64Array;
   private readonly sales: Float64Array;
   private readonly discount: Float64Array;
-  private readonly outputCode: number;
+  private readonly rateCode: number;
+  private readonly moneyCode: number;
   private readonly timingCode: number;
   /** Draws of the last run whose output had no answer (a reason as in scenarioOutput). */
   private noAnswer = 0;
@@ -252,7 +250,9 @@ export class Simulator {
     this.plan = plan;
     this.distribution = distribution;
     this.output = output;
-    this.outputCode = OUTPUT_CODE[output];
+    const spec = outputSpec(output);
+    this.rateCode = spec.rate ? RATE_CODE[spec.rate] : NO_RATE;
+    this.moneyCode = spec.money ? MONEY_CODE[spec.money] : NOT_MONEY;
     this.timingCode = TIMING_CODE[plan.base.timing];
     const n = plan.uncertain.length;
     this.count = n;
@@ -376,14 +376,14 @@ export class Simulator {
   /** One draw's output from `values`, with the arithmetic of runScenario and scenarioOutput. */
   private model(): number {
     const v = this.values;
-    const output = this.outputCode;
+    const rateCode = this.rateCode;
+    const moneyCode = this.moneyCode;
     const margin = v[I_OPERATING_MARGIN];
-    if (output === 2 || output === 5) {
-      // rate25, value_rate25
+    if (rateCode === R_RATE25) {
       if (margin < 0) return this.noAnswerFor("operating_margin is negative: there is no profit to share");
-      if (output === 2) return margin * v[I_LICENSOR_SHARE];
+      if (moneyCode === NOT_MONEY) return margin * v[I_LICENSOR_SHARE];
     }
-    if (output === 4) return v[I_ROYALTY_RATE];
+    if (rateCode === R_ROYALTY && moneyCode === NOT_MONEY) return v[I_ROYALTY_RATE];
 
     const years = v[I_YEARS];
     const launch = v[I_LAUNCH_YEAR];
@@ -396,8 +396,8 @@ export class Simulator {
     const r = v[I_DISCOUNT_RATE];
     const step = 1 / (1 + r);
     let df = this.timingCode === 0 ? step : this.timingCode === 1 ? 1 / Math.sqrt(1 + r) : 1;
-    const needHurdle = output === 3 || output === 6;
-    const keep = output >= 5; // value_rate25 / value_maxrate need a second pass over the years
+    const needHurdle = rateCode === R_MAXRATE;
+    const keep = moneyCode === M_AT_RATE; // the value at another rate needs a second pass over the years
     const h = v[I_HURDLE_RATE];
     const hStep = 1 / (1 + h);
     let hdf = this.timingCode === 0 ? hStep : this.timingCode === 1 ? 1 / Math.sqrt(1 + h) : 1;
@@ -429,16 +429,17 @@ export class Simulator {
     }
     const upfront = v[I_UPFRONT];
     const p = v[I_SUCCESS_PROBABILITY];
-    if (output === 0) return upfront + value;
-    if (output === 1) return upfront + p * value;
+    if (moneyCode === M_NPV) return upfront + value;
+    if (moneyCode === M_RNPV) return upfront + p * value;
     let at: number;
-    if (output === 5) at = margin * v[I_LICENSOR_SHARE];
+    if (rateCode === R_RATE25) at = margin * v[I_LICENSOR_SHARE];
+    else if (rateCode === R_ROYALTY) at = rate;
     else {
       const keepAfterTax = 1 - v[I_TAX_RATE];
       const denominator = p * pvBase * keepAfterTax;
       if (!(denominator > 0)) return this.noAnswerFor("there are no sales in the royalty term to carry a royalty, so no walk-away rate exists");
       const walkAway = (p * pvProfit * keepAfterTax - (v[I_INVESTMENT] + upfront)) / denominator;
-      if (output === 3) return walkAway;
+      if (moneyCode === NOT_MONEY) return walkAway;
       at = walkAway;
     }
     // value at another rate (held to 0..1), as valueAtRate
