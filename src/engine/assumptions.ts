@@ -4,10 +4,11 @@
  * and whose first column holds these keys; columns headed label, unit or note are for people.
  */
 import { parseTiming, Timing } from "./discount";
+import { DEFAULT_LICENSOR_SHARE } from "./rates";
 import {
   invalidValue,
   MAX_YEARS,
-  requireFinite,
+  requireAtMostOne,
   requireFraction,
   requireNonNegative,
   requireRate,
@@ -105,10 +106,6 @@ const interval = (min: number, max: number, open: { min?: boolean; max?: boolean
   whole: open.whole ?? false,
 });
 
-const atMostOne = (x: number, key: string): void => {
-  requireFinite(x, key);
-  if (x > 1) throw invalidValue(`${key} must be a decimal of at most 1 (100%); got ${x}`);
-};
 const yearCount = (x: number, key: string): void => {
   requireNonNegative(x, key);
   if (x > MAX_YEARS) throw invalidValue(`${key} must be at most ${MAX_YEARS}; got ${x}`);
@@ -134,7 +131,7 @@ export const VALID = {
     interval: interval(0, 1, { min: true }),
   },
   margin: {
-    check: atMostOne,
+    check: requireAtMostOne,
     allowed: { en: "at most 100% (a decimal of at most 1)", ja: "100%以下（1以下の小数）" },
     interval: interval(-Infinity, 1),
   },
@@ -332,7 +329,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   {
     key: "licensor_share",
     unit: "share",
-    fallback: 0.25,
+    fallback: DEFAULT_LICENSOR_SHARE,
     ...VALID.share,
     label: { en: "Licensor share of profit", ja: "ライセンサーの利益配分率" },
     help: {

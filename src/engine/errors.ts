@@ -51,6 +51,13 @@ export function requireFraction(x: number, name: string, opts: { above0?: boolea
   return x;
 }
 
+/** Operating margins: a decimal of at most 1 (100%), negative for a loss. */
+export function requireAtMostOne(x: number, name: string): number {
+  requireFinite(x, name);
+  if (x > 1) throw invalidValue(`${name} must be a decimal of at most 1 (100%); got ${show(x)}`);
+  return x;
+}
+
 export function requireNonNegative(x: number, name: string): number {
   requireFinite(x, name);
   if (x < 0) throw invalidValue(`${name} must be 0 or more; got ${show(x)}`);

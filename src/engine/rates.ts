@@ -1,14 +1,16 @@
 import { annuityFactor, newSeries, presentValue, Timing } from "./discount";
-import { finiteResult, invalidNumber, invalidValue, requireFinite, requireFraction, requireNonNegative, requireRate, requireWholeYears } from "./errors";
+import { finiteResult, invalidNumber, invalidValue, requireAtMostOne, requireFinite, requireFraction, requireNonNegative, requireRate, requireWholeYears } from "./errors";
 
 /**
  * The 25% rule: the licensor takes about a quarter of the licensee's operating profit.
  * A cross-check only: the US Federal Circuit rejected it as a basis for damages
  * (Uniloc USA v. Microsoft, 632 F.3d 1292, Fed. Cir. 2011).
  */
-export function rate25(operatingMargin: number, licensorShare = 0.25): number {
-  requireFinite(operatingMargin, "operating_margin");
-  if (operatingMargin > 1) throw invalidValue(`operating_margin must be a decimal of at most 1 (100%); got ${operatingMargin}`);
+/** The licensor's share of the licensee's operating profit by the 25% rule. */
+export const DEFAULT_LICENSOR_SHARE = 0.25;
+
+export function rate25(operatingMargin: number, licensorShare = DEFAULT_LICENSOR_SHARE): number {
+  requireAtMostOne(operatingMargin, "operating_margin");
   requireFraction(licensorShare, "licensor_share");
   if (operatingMargin < 0) throw invalidNumber(`operating_margin is negative (${operatingMargin}): there is no profit to share`);
   return operatingMargin * licensorShare;

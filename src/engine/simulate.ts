@@ -40,6 +40,7 @@ import {
   Assumptions,
   assumptionSpec,
   FOLLOWS,
+  isBlank,
   RawScenario,
   RawValue,
   readAssumptionsTable,
@@ -132,8 +133,6 @@ export const ALLOWED: Readonly<Record<string, readonly [number, number, boolean,
   })
 );
 
-const isBlankRaw = (v: RawValue) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-
 /**
  * The simulation plan of the scenarios of an assumptions table (as readAssumptionsTable reads them):
  * every scenario is resolved and checked as SCENARIO and RANGE do, so a table they refuse is refused
@@ -149,7 +148,7 @@ export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
   const uncertain: UncertainAssumption[] = [];
   for (const key of NUMERIC_KEYS) {
     const driver = FOLLOWS[key];
-    if (driver && raws.every((r) => isBlankRaw(r.values[key]))) {
+    if (driver && raws.every((r) => isBlank(r.values[key]))) {
       follows.push({ key, driver });
       continue;
     }
