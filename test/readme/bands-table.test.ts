@@ -7,7 +7,7 @@ import * as path from "path";
 import { BUILT_IN_BANDS, BuiltInBand, isShareUnit } from "../../src/engine";
 
 const README = path.resolve(__dirname, "../../README.md");
-const START = "<!-- bands:start (generated from src/engine/bands.ts by test/readme/bands-table.test.ts) -->";
+const START = "<!-- bands:start (generated from src/engine/bands/bands.json by test/readme/bands-table.test.ts) -->";
 const END = "<!-- bands:end -->";
 
 const pct = (x: number) => `${Number((x * 100).toPrecision(6))}%`;
