@@ -3,6 +3,7 @@
  * export all read this list. The assumptions table is a range whose first row holds scenario names
  * and whose first column holds these keys; columns headed label, unit or note are for people.
  */
+import { isBlank, RawValue } from "./cells";
 import { parseTiming, Timing } from "./discount";
 import { DEFAULT_LICENSOR_SHARE } from "./rates";
 import {
@@ -361,7 +362,6 @@ export function isAssumptionKey(key: string): key is AssumptionKey {
   return SPEC_BY_KEY.has(key);
 }
 
-export type RawValue = number | string | boolean | null | undefined;
 
 /**
  * Applies defaults and checks every value of one scenario. `raw` holds what the user typed, blanks as
@@ -402,9 +402,6 @@ function rethrowFor<T>(scenario: string, f: () => T): T {
   }
 }
 
-export function isBlank(v: unknown): v is null | undefined | "" {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
 
 export interface Scenario {
   name: string;

@@ -1,5 +1,6 @@
 /** The valuation core: pure TypeScript, no Office imports, unit-tested in Node. */
 export * from "./errors";
+export * from "./cells";
 export * from "./discount";
 export * from "./forecast";
 export * from "./rates";

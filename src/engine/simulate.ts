@@ -40,12 +40,11 @@ import {
   Assumptions,
   assumptionSpec,
   FOLLOWS,
-  isBlank,
   RawScenario,
-  RawValue,
   readAssumptionsTable,
   resolveScenarios,
 } from "./assumptions";
+import { isBlank, RawValue } from "./cells";
 import { invalidNumber, invalidValue, MAX_YEARS } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { Output, outputSpec } from "./outputs";

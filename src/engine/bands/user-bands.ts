@@ -2,6 +2,7 @@
  * Reading a user-bands range: the user's own bands (past deals, a database export) in the layout
  * BANDS spills. They extend the built-in set or override a built-in band with the same key.
  */
+import { isBlank } from "../cells";
 import { invalidValue } from "../errors";
 import {
   BAND_COLUMNS,
@@ -26,7 +27,6 @@ function text(v: RawCell): string {
   return typeof v === "string" ? v.trim() : String(v).trim();
 }
 
-const isBlankCell = (v: RawCell): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 const describe = (v: RawCell): string => {
   if (typeof v === "string") return `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`;
@@ -49,11 +49,11 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
   }
   const width = cells[0].length;
   if (cells.some((r) => !Array.isArray(r) || r.length !== width)) throw invalidValue(`${argument} must be a rectangular range`);
-  if (cells.every((r) => r.every(isBlankCell))) return [];
+  if (cells.every((r) => r.every(isBlank))) return [];
 
   const columns = new Map<BandColumn, number>();
   cells[0].forEach((h, c) => {
-    if (isBlankCell(h)) return;
+    if (isBlank(h)) return;
     const name = norm(text(h));
     if (IGNORED_USER_HEADERS.has(name)) return;
     const column = BAND_COLUMNS.find((k) => k === name);
@@ -69,7 +69,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
   const seen = new Set<string>();
   for (let r = 1; r < cells.length; r++) {
     const row = cells[r];
-    if (row.every(isBlankCell)) continue;
+    if (row.every(isBlank)) continue;
     const cell = (c: BandColumn): RawCell => {
       const i = columns.get(c);
       return i === undefined ? undefined : row[i];
@@ -83,7 +83,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
 
     const number = (c: "low" | "high"): number | undefined => {
       const v = cell(c);
-      if (isBlankCell(v)) return undefined;
+      if (isBlank(v)) return undefined;
       if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue(`${label}: ${c} must be a number; got ${describe(v)}`);
       return v;
     };
@@ -116,7 +116,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
 
     const yearCell = cell("year");
     let year: number | "" = "";
-    if (!isBlankCell(yearCell)) {
+    if (!isBlank(yearCell)) {
       if (typeof yearCell !== "number" || !Number.isInteger(yearCell) || yearCell < 1900 || yearCell > 2200) {
         throw invalidValue(`${label}: year must be a whole year such as 2024 (or blank); got ${describe(yearCell)}`);
       }

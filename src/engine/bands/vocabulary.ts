@@ -4,7 +4,8 @@
  * enums (test/engine/bands-data.test.ts keeps the two the same).
  */
 
-export type RawCell = number | string | boolean | null | undefined;
+/** A cell of a user-bands range (the same as any cell the functions read). */
+export type { RawValue as RawCell } from "../cells";
 
 /** What low and high measure. share_* are decimals from 0 to 1 (0.05 = 5%). */
 export const BAND_UNITS = [
