@@ -35,10 +35,11 @@ import {
   valuationRangeRows,
   ValuationError,
 } from "../engine";
-import type { Language, ScenarioSet } from "../taskpane/model/scenario-set";
+import type { Language } from "../model/language";
+import type { ScenarioSet } from "../model/scenario-set";
 import { SharedContent, SharedScenario, selectShared, ShareChoice } from "./share";
 import { WORDS, Words } from "./words";
-import { UNIT_LABELS } from "../taskpane/model/table-layout";
+import { UNIT_LABELS } from "../model/table-layout";
 
 export interface BuildOptions {
   language: Language;

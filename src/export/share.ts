@@ -26,7 +26,7 @@ import {
   Text,
   ValuationError,
 } from "../engine";
-import type { ScenarioSet } from "../taskpane/model/scenario-set";
+import type { ScenarioSet } from "../model/scenario-set";
 
 /** The committee's decisions that can be shared (each only when chosen, internal ones only when confirmed). */
 export type ShareDecision = "offer" | "ceiling" | "floor" | "notes";

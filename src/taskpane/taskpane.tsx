@@ -6,7 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { languageFor } from "./ui/strings";
-import { officeWorkbook } from "./workbook";
+import { officeWorkbook } from "./office/workbook";
 
 Office.onReady((info) => {
   const inOffice = info.host !== null && info.host !== undefined;

@@ -1,6 +1,6 @@
 /**
- * An in-memory stand-in for the part of the Excel JavaScript API that src/taskpane/workbook.ts uses,
- * and nothing more (see IMPLEMENTED below; a test checks that workbook.ts uses every member listed).
+ * An in-memory stand-in for the part of the Excel JavaScript API that src/taskpane/office/ uses,
+ * and nothing more (see IMPLEMENTED below; a test checks that the adapter uses every member listed).
  *
  * It follows Office's proxy model closely enough to catch the usual mistakes: every call only queues
  * an action; actions run in order at `context.sync()` (asynchronously, like a round trip); a property

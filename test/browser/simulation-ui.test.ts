@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Page } from "playwright-core";
 import { exampleSet } from "../../src/taskpane/model/examples";
-import { setDecision } from "../../src/taskpane/model/scenario-set";
+import { setDecision } from "../../src/model/scenario-set";
 import { DEFAULT_REQUEST, simulateSet } from "../../src/taskpane/model/simulation";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 

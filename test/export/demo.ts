@@ -5,7 +5,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import type { ScenarioSet } from "../../src/taskpane/model/scenario-set";
+import type { ScenarioSet } from "../../src/model/scenario-set";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DEMO = path.join(ROOT, "scripts", "demo.js");

@@ -22,7 +22,7 @@ import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, Output, runScenario, scena
 import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
-import type { ScenarioSet } from "../../src/taskpane/model/scenario-set";
+import type { ScenarioSet } from "../../src/model/scenario-set";
 import { readSample, ROOT, runDemo } from "./demo";
 
 const RECALC = path.resolve(ROOT, "../shared/tools/lo-recalc.sh");

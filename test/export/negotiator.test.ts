@@ -11,7 +11,7 @@ import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, shee
 import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import { exampleSet } from "../../src/taskpane/model/examples";
-import { ScenarioSet } from "../../src/taskpane/model/scenario-set";
+import { ScenarioSet } from "../../src/model/scenario-set";
 import { readSample, ROOT } from "./demo";
 
 const OPTIONS: BuildOptions = { language: "en", date: new Date(2026, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };

@@ -3,7 +3,8 @@
  * numbers are illustrations of typical shapes (amounts in yen), not data about any real license.
  */
 import { AssumptionKey } from "../../engine";
-import { DEFAULT_NAMES, EditableScenario, emptyDecisions, Language, SCHEMA_VERSION, ScenarioSet } from "./scenario-set";
+import type { Language } from "../../model/language";
+import { DEFAULT_NAMES, EditableScenario, emptyDecisions, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
 
 type Triple = [number | string, number | string, number | string];
 

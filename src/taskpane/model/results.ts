@@ -4,8 +4,9 @@
  * the football field: one bar per method, from low to high, in money, with the decisions marked.
  */
 import { bandRateRange, OUTPUTS, Output, parseAssumptionsTable, pickScenario, RawValue, runScenario, scenarioOutput, Text, valuationRangeRows, ValuationError, valueAtRate } from "../../engine";
-import { assumptionsTableValues } from "./table-layout";
-import { Language, ScenarioSet } from "./scenario-set";
+import { assumptionsTableValues } from "../../model/table-layout";
+import type { Language } from "../../model/language";
+import type { ScenarioSet } from "../../model/scenario-set";
 
 export type OutputValue = number | { error: string };
 

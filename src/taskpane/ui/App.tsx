@@ -20,7 +20,7 @@ import {
   setNotes,
   setBandFilter,
   setValue,
-} from "../model/scenario-set";
+} from "../../model/scenario-set";
 import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";

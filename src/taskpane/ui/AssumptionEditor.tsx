@@ -8,7 +8,7 @@
 import { Caption1, Field, InfoLabel, Input, makeStyles, Select, tokens, useId } from "@fluentui/react-components";
 import { useState } from "react";
 import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, parseTiming, Text } from "../../engine";
-import { EditableScenario, EntryValue, formatEntry, isPercent, readEntry } from "../model/scenario-set";
+import { EditableScenario, EntryValue, formatEntry, isPercent, readEntry } from "../../model/scenario-set";
 import { displayEntry } from "./format";
 import { InternalBadge } from "./InternalBadge";
 import type { Language, UiText } from "./strings";

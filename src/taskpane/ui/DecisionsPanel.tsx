@@ -5,8 +5,8 @@
 import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Text } from "../../engine";
-import { DECISION_KEYS, DecisionKey, Decisions } from "../model/scenario-set";
-import { decisionLabel } from "../model/table-layout";
+import { DECISION_KEYS, DecisionKey, Decisions } from "../../model/scenario-set";
+import { decisionLabel } from "../../model/table-layout";
 import { formatAmount } from "./format";
 import { InternalBadge } from "./InternalBadge";
 import type { Language, UiText } from "./strings";

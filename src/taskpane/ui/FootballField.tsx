@@ -5,7 +5,7 @@
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FootballBar } from "../model/results";
-import type { Decisions } from "../model/scenario-set";
+import type { Decisions } from "../../model/scenario-set";
 import { formatAmount, formatCompact } from "./format";
 import type { Language, UiText } from "./strings";
 

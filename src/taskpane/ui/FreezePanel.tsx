@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentLockRegular } from "@fluentui/react-icons";
 import { useState } from "react";
-import type { FrozenCell } from "../workbook";
+import type { FrozenCell } from "../model/freeze";
 import { formatAmount } from "./format";
 import type { WorkbookPort } from "./port";
 import { Language, SHARE_TEXT } from "./strings";

@@ -24,7 +24,7 @@ import {
 import { AddRegular, ArrowLeftRegular, ArrowRightRegular, CopyRegular, DeleteRegular, LockClosedFilled, RenameRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Text } from "../../engine";
-import { addScenario, deleteScenario, duplicateScenario, moveScenario, renameScenario, ScenarioSet, setInternal } from "../model/scenario-set";
+import { addScenario, deleteScenario, duplicateScenario, moveScenario, renameScenario, ScenarioSet, setInternal } from "../../model/scenario-set";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({

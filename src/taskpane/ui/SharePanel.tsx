@@ -32,7 +32,7 @@ import { useEffect, useMemo, useState } from "react";
 import { OUTPUTS, Output } from "../../engine";
 import { decisionHasValue, defaultShareChoice, ShareChoice, ShareDecision, SHARE_DECISIONS, ShareError } from "../../export/share";
 import { IPVALUE_VERSION } from "../../export/version";
-import type { ScenarioSet } from "../model/scenario-set";
+import type { ScenarioSet } from "../../model/scenario-set";
 import { InternalBadge } from "./InternalBadge";
 import type { WorkbookPort } from "./port";
 import { Language, SHARE_TEXT, UiText } from "./strings";

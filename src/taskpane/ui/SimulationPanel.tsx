@@ -8,7 +8,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, Messag
 import { DataHistogramRegular, DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { checkIterations, checkSeed, DISTRIBUTIONS, Distribution, OUTPUTS, Output, percentileLabel, ValuationError } from "../../engine";
-import type { ScenarioSet } from "../model/scenario-set";
+import type { ScenarioSet } from "../../model/scenario-set";
 import { DEFAULT_REQUEST, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
 import { formatAmount, formatPercent } from "./format";
 import type { WorkbookPort } from "./port";

@@ -1,6 +1,7 @@
 /** How the pane writes numbers: amounts with thousands separators, rates as percentages. */
 import { RATE_OUTPUTS, type AssumptionKey } from "../../engine";
-import { EntryValue, formatEntry, Language } from "../model/scenario-set";
+import type { Language } from "../../model/language";
+import { EntryValue, formatEntry } from "../../model/scenario-set";
 import type { OutputValue } from "../model/results";
 import { LOCALE } from "./strings";
 

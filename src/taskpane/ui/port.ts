@@ -1,5 +1,27 @@
 /**
- * What the pane needs from the workbook: the WorkbookPort of the Office.js glue (../workbook.ts),
- * imported as a type only. The UI receives one as a prop and holds no Excel calls itself.
+ * What the pane needs from the workbook. The UI receives a WorkbookPort as a prop and holds no Excel
+ * calls itself; the Office.js adapter (../office/workbook.ts) implements it.
  */
-export type { WorkbookPort } from "../workbook";
+import type { Language } from "../../model/language";
+import type { EditError, ScenarioSet } from "../../model/scenario-set";
+import type { FrozenCell } from "../model/freeze";
+import type { SimulationRequest } from "../model/simulation";
+
+export interface WorkbookPort {
+  /** The stored scenario set, or null when the workbook has no IPVALUE sheet yet. Throws EditError (src/model/scenario-set) when the stored tables cannot be read, with what to fix. */
+  load(): Promise<ScenarioSet | null>;
+  /** Writes the whole set (creates the sheet and tables the first time). */
+  save(set: ScenarioSet, language: Language): Promise<void>;
+  /** Calls back with the re-read set (or the EditError) whenever the user edits either table in the grid; not for the port's own saves. Returns an async unsubscribe. */
+  watch(onChange: (result: ScenarioSet | EditError) => void): Promise<() => Promise<void>>;
+  /** Adds (or replaces) a "Valuation" sheet with live =IPVALUE.* formulas over the table and a native football-field chart. */
+  insertValuationSheet(set: ScenarioSet, language: Language): Promise<void>;
+  /** Adds (or replaces) a "Simulation" sheet: live =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY over the table, the histogram's counts, and native histogram and tornado charts. */
+  insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void>;
+  /** Opens an .xlsx (base64) as a new workbook in Excel (Excel.createWorkbook, ExcelApi 1.8); "unsupported" where the host cannot (offer a download instead). */
+  openWorkbook(base64: string): Promise<"opened" | "unsupported">;
+  /** The workbook's sheet names, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** Copies each named sheet and replaces, in the copy, every =IPVALUE.* formula with its value (spills included); returns what changed. */
+  freezeForSharing(sheetNames: string[]): Promise<FrozenCell[]>;
+}

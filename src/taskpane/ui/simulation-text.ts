@@ -1,6 +1,6 @@
 /** The words of the simulation panel and its charts, in English and Japanese. */
 import type { Distribution } from "../../engine";
-import type { Language } from "../model/scenario-set";
+import type { Language } from "../../model/language";
 
 export interface SimulationText {
   heading: string;

@@ -4,7 +4,7 @@
  * pane's own words.
  */
 import type { Unit } from "../../engine";
-import type { Language } from "../model/scenario-set";
+import type { Language } from "../../model/language";
 
 export type { Language };
 

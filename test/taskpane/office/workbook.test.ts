@@ -1,29 +1,22 @@
 /**
- * The workbook glue (src/taskpane/workbook.ts) against the in-memory Excel stand-in
+ * The Office.js adapter (src/taskpane/office) against the in-memory Excel stand-in
  * (test/browser/fake-excel.js): what a save leaves in the workbook, what a load reads back, what the
  * custom functions make of the stored table, hand-edited and broken tables, change events, and the
  * Valuation sheet.
  */
 import { fake } from "./fake";
-import { AssumptionKey } from "../../src/engine";
-import { range, scenario } from "../../src/functions/functions";
-import { exampleSet, EXAMPLES } from "../../src/taskpane/model/examples";
-import { computeResults } from "../../src/taskpane/model/results";
-import { negotiatorWorkbook, toBase64 } from "../../src/export/negotiator";
-import { defaultShareChoice } from "../../src/export/share";
-import { blankSet, EditError, emptyDecisions, KEYS, Language, SCHEMA_VERSION, ScenarioSet } from "../../src/taskpane/model/scenario-set";
-import {
-  ASSUMPTIONS_TABLE,
-  asText,
-  DECISIONS_TABLE,
-  migrate,
-  officeWorkbook,
-  PERCENT_FORMAT,
-  AMOUNT_FORMAT,
-  replaceSpillReferences,
-  StoredTables,
-  WorkbookPort,
-} from "../../src/taskpane/workbook";
+import { AssumptionKey } from "../../../src/engine";
+import { range, scenario } from "../../../src/functions/functions";
+import type { Language } from "../../../src/model/language";
+import { blankSet, EditError, emptyDecisions, KEYS, SCHEMA_VERSION, ScenarioSet } from "../../../src/model/scenario-set";
+import { exampleSet, EXAMPLES } from "../../../src/taskpane/model/examples";
+import { computeResults } from "../../../src/taskpane/model/results";
+import { AMOUNT_FORMAT, PERCENT_FORMAT } from "../../../src/taskpane/model/cells";
+import { ASSUMPTIONS_TABLE, DECISIONS_TABLE } from "../../../src/taskpane/model/storage-sheet";
+import { officeWorkbook } from "../../../src/taskpane/office/workbook";
+import type { WorkbookPort } from "../../../src/taskpane/ui/port";
+import { negotiatorWorkbook, toBase64 } from "../../../src/export/negotiator";
+import { defaultShareChoice } from "../../../src/export/share";
 
 type Cell = string | number | boolean;
 
@@ -253,25 +246,6 @@ describe("the layout version kept in the workbook", () => {
     await port.save(blankSet("en"), "en");
     fake.userEdit("IPVALUE!A1", "");
     expect((await loadError(port)).reason.en).toMatch(/Cell A1 of the IPVALUE sheet must read ipvalue_schema/);
-  });
-
-  test("migrate leaves tables of the current layout unchanged", () => {
-    const tables: StoredTables = { assumptions: [["key", "Base"], ["years", 10]], decisions: null };
-    expect(migrate(SCHEMA_VERSION, tables)).toBe(tables);
-  });
-
-  test("migrate applies each step from the stored layout up to the current one, in order", () => {
-    const steps = {
-      1: (t: StoredTables) => ({ ...t, assumptions: [...t.assumptions, ["step", 1]] }),
-      2: (t: StoredTables) => ({ ...t, assumptions: [...t.assumptions, ["step", 2]] }),
-    };
-    const out = migrate(1, { assumptions: [["key", "Base"]], decisions: null }, steps, 3);
-    expect(out.assumptions).toEqual([["key", "Base"], ["step", 1], ["step", 2]]);
-    expect(migrate(2, { assumptions: [], decisions: null }, steps, 3).assumptions).toEqual([["step", 2]]);
-  });
-
-  test("migrate refuses a layout it has no step for", () => {
-    expect(() => migrate(1, { assumptions: [], decisions: null }, {}, 2)).toThrow(/no migration from layout 1 to 2/);
   });
 });
 
@@ -644,31 +618,6 @@ describe("sharing: a new workbook, and frozen copies of sheets", () => {
     expect(fake.sheetNames()).toEqual(["Sheet1", "Sheet1 (shared)", "IPVALUE", "Valuation", "Valuation (shared 2)", "Valuation (shared)"]);
     await expect(port.freezeForSharing(["Nope"])).rejects.toThrow(/no sheet called "Nope"/);
   });
-
-  test("spill references are rewritten only where they point at a frozen spill on the same sheet", () => {
-    const spills = new Map([["A13", "$A$13:$D$17"]]);
-    expect(replaceSpillReferences("=INDEX($A$13#,2,2)+A13#", spills)).toBe("=INDEX($A$13:$D$17,2,2)+$A$13:$D$17");
-    expect(replaceSpillReferences("=SUM(Other!A13#)+B5#", spills)).toBe("=SUM(Other!A13#)+B5#");
-  });
-});
-
-describe("text sent to Excel", () => {
-  test.each([
-    ["=A1", true],
-    ["-悲観", true],
-    ["2025", true],
-    ["１２３", true],
-    ["5%", true],
-    ["true", true],
-    ["2025/4/1", true],
-    ["4月1日", true],
-    ["'x", true],
-    ["Base", false],
-    ["シナリオ001 楽観", false],
-    ["mid", false],
-  ])("%s gets the apostrophe text prefix: %s", (text, prefixed) => {
-    expect(asText(text)).toBe(prefixed ? `'${text}` : text);
-  });
 });
 
 describe("the stand-in behaves as Office does", () => {
@@ -693,7 +642,7 @@ describe("the stand-in behaves as Office does", () => {
     expect(() => sheet!.getRange("A1")).toThrow(/proxy used after its Excel.run ended/);
   });
 
-  test("workbook.ts used every API member the stand-in implements (the stand-in has nothing extra)", () => {
+  test("the adapter used every API member the stand-in implements (the stand-in has nothing extra)", () => {
     // Runs last in this file: the suite above exercised every path of the glue.
     expect(fake.used()).toEqual([...fake.IMPLEMENTED].sort());
   });

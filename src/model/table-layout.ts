@@ -4,8 +4,9 @@
  * `internal` row), and a small decisions table. Pure conversions between ScenarioSet and 2-D values;
  * the workbook glue only moves these arrays in and out of Excel.
  */
-import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isInternalMark, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../../engine";
-import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, Language, ScenarioSet } from "./scenario-set";
+import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isInternalMark, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../engine";
+import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
+import type { Language } from "./language";
 
 export type CellValue = string | number | boolean;
 

@@ -3,7 +3,7 @@
  * the page) and types its helpers for the tests.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../browser/fake-excel.js");
+require("../../browser/fake-excel.js");
 
 type Cell = string | number | boolean;
 

@@ -1,14 +1,14 @@
 /**
- * What the task pane edits: the scenarios (their assumptions, as typed, and their internal mark) and
- * the committee's decisions. Pure data and pure operations (each returns a new set), no Office calls:
- * the workbook glue stores it, the UI shows it, and the same set feeds the functions' table layout.
+ * The scenario set: the scenarios (their assumptions, as typed, and their internal mark) and the
+ * committee's decisions. Pure data and pure operations (each returns a new set), no Office calls: the
+ * task pane edits it and its workbook glue stores it, the negotiator workbook (src/export) shares what
+ * the manager chooses of it, and the same set feeds the functions' table layout.
  */
-import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, bandRateRange, INTERNAL_KEY, parseTiming, Text, ValuationError } from "../../engine";
+import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, bandRateRange, INTERNAL_KEY, parseTiming, Text, ValuationError } from "../engine";
+import type { Language } from "./language";
 
 /** Version of the stored layout, kept in the workbook so later versions can migrate it. */
 export const SCHEMA_VERSION = 1;
-
-export type Language = "en" | "ja";
 
 /** A value as the user entered it, already read as a number (or a timing word); undefined = blank. */
 export type EntryValue = number | string | undefined;

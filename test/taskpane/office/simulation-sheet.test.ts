@@ -5,11 +5,13 @@
  * what the pane shows.
  */
 import { fake } from "./fake";
-import { sensitivityFn, simulateFn } from "../../src/functions/functions";
-import { exampleSet } from "../../src/taskpane/model/examples";
-import { DEFAULT_REQUEST, simulateSet, SimulationRequest } from "../../src/taskpane/model/simulation";
-import { setDecision } from "../../src/taskpane/model/scenario-set";
-import { ASSUMPTIONS_TABLE, officeWorkbook, WorkbookPort } from "../../src/taskpane/workbook";
+import { sensitivityFn, simulateFn } from "../../../src/functions/functions";
+import { setDecision } from "../../../src/model/scenario-set";
+import { exampleSet } from "../../../src/taskpane/model/examples";
+import { DEFAULT_REQUEST, simulateSet, SimulationRequest } from "../../../src/taskpane/model/simulation";
+import { ASSUMPTIONS_TABLE } from "../../../src/taskpane/model/storage-sheet";
+import { officeWorkbook } from "../../../src/taskpane/office/workbook";
+import type { WorkbookPort } from "../../../src/taskpane/ui/port";
 
 let port: WorkbookPort;
 beforeEach(() => {

@@ -1,8 +1,8 @@
 /** The table layout shared by the pane, the workbook and the custom functions. */
-import { parseAssumptionsTable, RawValue } from "../../../src/engine";
-import { exampleSet } from "../../../src/taskpane/model/examples";
-import { blankSet, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNotes } from "../../../src/taskpane/model/scenario-set";
-import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../../src/taskpane/model/table-layout";
+import { parseAssumptionsTable, RawValue } from "../../src/engine";
+import { exampleSet } from "../../src/taskpane/model/examples";
+import { blankSet, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNotes } from "../../src/model/scenario-set";
+import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../src/model/table-layout";
 import { refusal } from "./helpers";
 
 

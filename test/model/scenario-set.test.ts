@@ -1,4 +1,4 @@
-/** The pane's pure model: scenario operations, name rules, reading what the user types, decisions. */
+/** The scenario set (src/model): scenario operations, name rules, reading what the user types, decisions. */
 import {
   addScenario,
   blankSet,
@@ -19,8 +19,8 @@ import {
   setInternal,
   setNotes,
   setValue,
-} from "../../../src/taskpane/model/scenario-set";
-import { exampleSet } from "../../../src/taskpane/model/examples";
+} from "../../src/model/scenario-set";
+import { exampleSet } from "../../src/taskpane/model/examples";
 import { refusal } from "./helpers";
 
 

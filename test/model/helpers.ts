@@ -1,4 +1,4 @@
-import { EditError } from "../../../src/taskpane/model/scenario-set";
+import { EditError } from "../../src/model/scenario-set";
 
 /** The EditError a call throws (fails the test when it does not throw one). */
 export function refusal(f: () => unknown): EditError {

@@ -1,0 +1,81 @@
+/**
+ * Office.js glue for the sheets IPVALUE inserts, Valuation and Simulation: their layouts are pure
+ * (../model/valuation-sheet.ts, ../model/simulation-sheet.ts); this writes them and adds the native charts.
+ */
+import type { Language } from "../../model/language";
+import type { ScenarioSet } from "../../model/scenario-set";
+import type { SheetBlock } from "../model/cells";
+import { simulateSet, SimulationRequest } from "../model/simulation";
+import { SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK, simulationSheet, STORED_REFERENCES } from "../model/simulation-sheet";
+import { CHART_SOURCE, CHART_TITLE, VALUATION_SHEET, VALUATION_SHEET_FALLBACK, valuationCells } from "../model/valuation-sheet";
+
+/**
+ * Adds a fresh sheet under the first of `names` that is free or that IPVALUE made (its A1 starts
+ * with IPVALUE), deleting that one; never replaces a sheet of the user's (the last name is the fallback).
+ */
+async function replaceOwnSheet(context: Excel.RequestContext, names: readonly string[]): Promise<Excel.Worksheet> {
+  const sheets = context.workbook.worksheets;
+  const found = names.map((name) => sheets.getItemOrNullObject(name));
+  await context.sync();
+  const titles = found.map((s) => (s.isNullObject ? null : s.getRange("A1").load("values")));
+  await context.sync();
+  const ours = (i: number) => {
+    const v = titles[i]?.values[0][0];
+    return typeof v === "string" && v.startsWith("IPVALUE");
+  };
+  let pick = found.findIndex((s, i) => s.isNullObject || ours(i));
+  if (pick < 0) pick = names.length - 1;
+  if (!found[pick].isNullObject) found[pick].delete();
+  return sheets.add(names[pick]);
+}
+
+/** Writes a layout's blocks: the number format first, then the formulas (an all-blank block only formats). */
+function writeBlocks(sheet: Excel.Worksheet, blocks: readonly SheetBlock[]): void {
+  for (const b of blocks) {
+    const range = sheet.getRange(b.address);
+    if (b.numberFormat) range.numberFormat = b.formulas.map((row) => row.map(() => b.numberFormat!));
+    if (b.formulas.some((row) => row.some((x) => x !== ""))) range.formulas = b.formulas;
+  }
+}
+
+/** The Valuation sheet: its cells and a native stacked-bar football field. */
+export async function writeValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
+  const blocks = valuationCells(set, language);
+  await Excel.run(async (context) => {
+    const sheet = await replaceOwnSheet(context, [VALUATION_SHEET, VALUATION_SHEET_FALLBACK]);
+    writeBlocks(sheet, blocks);
+    const chart = sheet.charts.add("BarStacked", sheet.getRange(CHART_SOURCE), "Columns");
+    chart.name = "IPVALUE football field";
+    chart.title.text = CHART_TITLE[language];
+    chart.legend.visible = false;
+    chart.series.getItemAt(0).format.fill.clear(); // the low: invisible, it only places the bar
+    chart.series.getItemAt(1).format.fill.setSolidColor("#2F6FB0"); // low → high
+    chart.series.getItemAt(2).format.fill.setSolidColor("#C0392B"); // offer, floor, ceiling markers
+    chart.setPosition("K5", "S24");
+    sheet.activate();
+    await context.sync();
+  });
+}
+
+/** The Simulation sheet: its cells, a stacked column histogram and a stacked bar tornado. */
+export async function writeSimulationSheet(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
+  const layout = simulationSheet(simulateSet(set, language, request), set, language, STORED_REFERENCES);
+  await Excel.run(async (context) => {
+    const sheet = await replaceOwnSheet(context, [SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK]);
+    writeBlocks(sheet, layout.blocks);
+    const histogram = sheet.charts.add("ColumnStacked", sheet.getRange(layout.histogram.source), "Columns");
+    histogram.name = "IPVALUE histogram";
+    histogram.title.text = layout.histogram.title;
+    histogram.series.getItemAt(0).format.fill.setSolidColor("#8FC7CC"); // draws
+    histogram.series.getItemAt(1).format.fill.setSolidColor("#0F6C74"); // the bins holding P10, P50, P90
+    histogram.setPosition("R5", "Z22");
+    const tornado = sheet.charts.add("BarStacked", sheet.getRange(layout.tornado.source), "Columns");
+    tornado.name = "IPVALUE tornado";
+    tornado.title.text = layout.tornado.title;
+    tornado.series.getItemAt(0).format.fill.setSolidColor("#C0392B"); // below the base value
+    tornado.series.getItemAt(1).format.fill.setSolidColor("#2F6FB0"); // above it
+    tornado.setPosition("R24", "Z42");
+    sheet.activate();
+    await context.sync();
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The Office.js adapter: the WorkbookPort (../ui/port.ts) over the global Excel. This folder is the
+ * one place of the pane that calls Office: the IPVALUE sheet's tables (tables.ts), the Valuation and
+ * Simulation sheets (sheets.ts), sharing (sharing.ts), and here the port itself, which runs one
+ * workbook operation at a time and turns table change events into re-read sets. What the cells hold is
+ * pure code in ../model and src/model.
+ *
+ * Office.js members used (ExcelApi 1.13 for Table.resize; 1.7 for Table.onChanged and
+ * getRangeByIndexes; the rest 1.1–1.4). test/browser/fake-excel.js implements exactly these:
+ *   Excel.run (with a batch, and with an event handler's context to remove it); RequestContext.sync,
+ *   .workbook; Workbook.worksheets, .tables; WorksheetCollection.getItemOrNullObject, .add;
+ *   Worksheet.isNullObject, .name, .load, .getRange, .getRangeByIndexes, .tables, .charts, .delete,
+ *   .activate; TableCollection.getItemOrNullObject (workbook), .add (worksheet); Table.isNullObject,
+ *   .name, .id, .load, .getRange, .worksheet, .resize, .onChanged (EventHandlers.add,
+ *   EventHandlerResult.context, .remove); Range.values, .formulas, .numberFormat, .rowIndex,
+ *   .columnIndex, .rowCount, .columnCount, .load, .clear; ChartCollection.add; Chart.name, .title
+ *   (ChartTitle.text), .legend (ChartLegend.visible), .series (ChartSeriesCollection.getItemAt,
+ *   ChartSeries.format, ChartSeriesFormat.fill, ChartFill.clear, .setSolidColor), .setPosition.
+ * Sharing: Excel.createWorkbook (1.8); WorksheetCollection.load, .items; Worksheet.copy (1.7), the
+ *   .name setter, .getUsedRangeOrNullObject (1.4); Range.isNullObject, .getSpillingToRangeOrNullObject (1.12).
+ */
+import type { Language } from "../../model/language";
+import { EditError, ScenarioSet } from "../../model/scenario-set";
+import type { FrozenCell } from "../model/freeze";
+import type { SimulationRequest } from "../model/simulation";
+import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint } from "../model/storage-sheet";
+import type { WorkbookPort } from "../ui/port";
+import { freezeSheets, openNewWorkbook, sheetNames } from "./sharing";
+import { writeSimulationSheet, writeValuationSheet } from "./sheets";
+import { readStored, writeStored } from "./tables";
+
+export interface WorkbookOptions {
+  /** How long to wait after the last change event before re-reading the tables (ms). */
+  debounceMs?: number;
+}
+
+type Listener = (result: ScenarioSet | EditError) => void;
+type Subscription = { tableId: string; result: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> };
+
+class OfficeWorkbook implements WorkbookPort {
+  private readonly debounceMs: number;
+  private readonly listeners = new Set<Listener>();
+  private subscriptions: Subscription[] = [];
+  /** What the tables held when the port last read or wrote them: events that change nothing are dropped. */
+  private known: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: WorkbookOptions) {
+    this.debounceMs = options.debounceMs ?? 150;
+  }
+
+  /** One workbook operation at a time, in call order (a re-read never interleaves with a save). */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  load(): Promise<ScenarioSet | null> {
+    return this.serial(async () => {
+      try {
+        const set = await readStored();
+        this.known = set ? fingerprint(set) : undefined;
+        return set;
+      } catch (e) {
+        if (e instanceof EditError) this.known = fingerprint(e);
+        throw e;
+      }
+    });
+  }
+
+  save(set: ScenarioSet, language: Language): Promise<void> {
+    return this.serial(async () => {
+      await writeStored(set, language);
+      this.known = fingerprint(set);
+      if (this.listeners.size > 0) await this.attach(); // tables created by this save get handlers too
+    });
+  }
+
+  async watch(onChange: Listener): Promise<() => Promise<void>> {
+    this.listeners.add(onChange);
+    await this.serial(() => this.attach());
+    return async () => {
+      this.listeners.delete(onChange);
+      if (this.listeners.size === 0) {
+        if (this.timer !== undefined) clearTimeout(this.timer);
+        await this.serial(() => this.detach());
+      }
+    };
+  }
+
+  async insertValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
+    await this.save(set, language); // the formulas reference the table: make sure it holds this set
+    await this.serial(() => writeValuationSheet(set, language));
+  }
+
+  async insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
+    await this.save(set, language); // the formulas reference the table: make sure it holds this set
+    await this.serial(() => writeSimulationSheet(set, language, request));
+  }
+
+  openWorkbook(base64: string): Promise<"opened" | "unsupported"> {
+    return openNewWorkbook(base64);
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.serial(() => sheetNames());
+  }
+
+  freezeForSharing(names: string[]): Promise<FrozenCell[]> {
+    return this.serial(() => freezeSheets(names));
+  }
+
+  private readonly onTableChanged = async (): Promise<void> => {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.serial(() => this.recheck());
+    }, this.debounceMs);
+  };
+
+  private async recheck(): Promise<void> {
+    if (this.listeners.size === 0) return;
+    let result: ScenarioSet | EditError | null;
+    try {
+      result = await readStored();
+    } catch (e) {
+      result =
+        e instanceof EditError
+          ? e
+          : new EditError({ en: `IPVALUE could not read its tables: ${(e as Error).message}`, ja: `IPVALUEの表を読めませんでした：${(e as Error).message}` });
+    }
+    if (result === null) return; // the sheet is gone: nothing to show until the pane saves again
+    const print = fingerprint(result);
+    if (print === this.known) return; // the port's own save, or an edit that changed nothing
+    this.known = print;
+    for (const listener of [...this.listeners]) listener(result);
+  }
+
+  /** Registers the change handler on each IPVALUE table that does not have it yet. */
+  private async attach(): Promise<void> {
+    await Excel.run(async (context) => {
+      const tables = [ASSUMPTIONS_TABLE, DECISIONS_TABLE].map((name) => context.workbook.tables.getItemOrNullObject(name));
+      await context.sync();
+      const present = tables.filter((t) => !t.isNullObject).map((t) => t.load("id"));
+      await context.sync();
+      const ids = present.map((t) => t.id);
+      // Tables deleted since (e.g. recreated by a save) keep no handler of ours.
+      const stale = this.subscriptions.filter((s) => !ids.includes(s.tableId));
+      this.subscriptions = this.subscriptions.filter((s) => ids.includes(s.tableId));
+      for (const s of stale) await removeHandler(s);
+      for (const t of present) {
+        if (this.subscriptions.some((s) => s.tableId === t.id)) continue;
+        this.subscriptions.push({ tableId: t.id, result: t.onChanged.add(this.onTableChanged) });
+      }
+      await context.sync();
+    });
+  }
+
+  private async detach(): Promise<void> {
+    const all = this.subscriptions;
+    this.subscriptions = [];
+    for (const s of all) await removeHandler(s);
+  }
+}
+
+/** Removes an event handler in the context it was added in, as Office requires. */
+async function removeHandler(s: Subscription): Promise<void> {
+  try {
+    await Excel.run(s.result.context, async (context) => {
+      s.result.remove();
+      await context.sync();
+    });
+  } catch {
+    // The table is gone, and its handler with it.
+  }
+}
+
+/** The workbook port over the global Excel (Excel.run). */
+export function officeWorkbook(options: WorkbookOptions = {}): WorkbookPort {
+  return new OfficeWorkbook(options);
+}
