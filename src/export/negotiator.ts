@@ -25,9 +25,12 @@ import {
   BandRow,
   discountFactors,
   newSeries,
-  OUTPUTS,
+  MONEY_OUTPUTS,
   Output,
-  RATE_OUTPUTS,
+  outputLabel,
+  outputSpec,
+  RATE_ORDER,
+  RateSource,
   royaltyStream,
   runScenario,
   ScenarioModel,
@@ -144,10 +147,11 @@ function text(ws: ExcelJS.Worksheet, address: string, value: string, font?: Part
   if (font) cell.font = font;
 }
 
-const outputLabel = (o: Output, language: Language) => OUTPUTS.find((x) => x.key === o)!.label[language];
-const outputFormat = (o: Output) => (RATE_OUTPUTS.has(o) ? PERCENT : AMOUNT);
-const MONEY_OUTPUTS: readonly Output[] = ["rnpv", "npv", "value_rate25", "value_maxrate"];
-const RATE_ORDER: readonly Output[] = ["royalty_rate", "rate25", "maxrate"];
+const labelOf = (o: Output, language: Language) => outputLabel(o)[language];
+/** The rates an output can be valued at, and the year column of the royalties at each (words.ts names them). */
+type ValuedRate = Exclude<RateSource, "royalty_rate">;
+const AT_RATE_COLUMN: Record<ValuedRate, "royaltyAt25" | "royaltyAtMax"> = { rate25: "royaltyAt25", maxrate: "royaltyAtMax" };
+const outputFormat = (o: Output) => (outputSpec(o).kind === "rate" ? PERCENT : AMOUNT);
 
 function pageSetup(ws: ExcelJS.Worksheet): void {
   ws.pageSetup = {
@@ -223,10 +227,6 @@ function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedCon
   const hurdleFactor = discountFactors(a.hurdle_rate, a.timing, newSeries(n));
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
   const atRate = (v: Cached | undefined) => (typeof v === "number" ? Array.from(royaltyStream(md.sales, clamp(v), a.annual_minimum, a.term_years)) : newSeries(n));
-  const rate25 = m.results.get("rate25");
-  const maxrate = m.results.get("maxrate");
-  const royaltyAt25 = atRate(rate25);
-  const royaltyAtMax = atRate(maxrate);
 
   const outputs = content.outputs;
   const resultCell = (o: Output) => abs(m.resultRow.get(o)!, 2);
@@ -278,8 +278,14 @@ function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedCon
       }
     );
   }
-  if (outputs.includes("value_rate25")) columns.push({ id: "royaltyAt25", format: AMOUNT, formula: royaltyAt(resultCell("rate25")), cached: (i) => royaltyAt25[i] });
-  if (outputs.includes("value_maxrate")) columns.push({ id: "royaltyAtMax", format: AMOUNT, formula: royaltyAt(resultCell("maxrate")), cached: (i) => royaltyAtMax[i] });
+  // The royalties at each rate an output is valued at (value_rate25: at the 25%-rule rate).
+  for (const o of outputs) {
+    const spec = outputSpec(o);
+    if (spec.money !== "at_rate") continue;
+    const rate = spec.rate as ValuedRate;
+    const royalties = atRate(m.results.get(rate));
+    columns.push({ id: AT_RATE_COLUMN[rate], format: AMOUNT, formula: royaltyAt(resultCell(rate)), cached: (i) => royalties[i] });
+  }
 
   const colOf = new Map<string, string>(columns.map((c, i) => [c.id, columnLetters(2 + i)]));
   const col = (id: keyof Words["columns"]) => colOf.get(id)!;
@@ -289,9 +295,8 @@ function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedCon
   text(ws, `A${L.resultsHeaderRow - 1}`, w.results, HEADING_FONT);
   header(ws, L.resultsHeaderRow, 1, [w.result, w.value, w.key]);
   const p = P("success_probability");
-  const formulas: Record<Output, () => string> = {
-    npv: () => `${P("upfront")}+SUMPRODUCT(${span("royalty")},${span("discountFactor")})`,
-    rnpv: () => `${P("upfront")}+${p}*SUMPRODUCT(${span("royalty")},${span("discountFactor")})`,
+  // Each output from its two parts (outputs.ts), as scenarioOutput computes it.
+  const rateFormulas: Record<RateSource, () => string> = {
     royalty_rate: () => P("royalty_rate"),
     rate25: () => `IF(${P("operating_margin")}<0,"${na}",${P("operating_margin")}*${P("licensor_share")})`,
     maxrate: () => {
@@ -299,13 +304,26 @@ function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedCon
       const numerator = `${p}*SUMPRODUCT(${span("operatingProfit")},${span("hurdleFactor")})*(1-${P("tax_rate")})-(${P("investment")}+${P("upfront")})`;
       return `IF(${denominator}>0,(${numerator})/(${denominator}),"${na}")`;
     },
-    value_rate25: () => `IF(ISNUMBER(${resultCell("rate25")}),${P("upfront")}+${p}*SUMPRODUCT(${span("royaltyAt25")},${span("discountFactor")}),"${na}")`,
-    value_maxrate: () => `IF(ISNUMBER(${resultCell("maxrate")}),${P("upfront")}+${p}*SUMPRODUCT(${span("royaltyAtMax")},${span("discountFactor")}),"${na}")`,
+  };
+  const formula = (o: Output): string => {
+    const spec = outputSpec(o);
+    switch (spec.money) {
+      case "npv":
+        return `${P("upfront")}+SUMPRODUCT(${span("royalty")},${span("discountFactor")})`;
+      case "rnpv":
+        return `${P("upfront")}+${p}*SUMPRODUCT(${span("royalty")},${span("discountFactor")})`;
+      case "at_rate": {
+        const rate = spec.rate as ValuedRate;
+        return `IF(ISNUMBER(${resultCell(rate)}),${P("upfront")}+${p}*SUMPRODUCT(${span(AT_RATE_COLUMN[rate])},${span("discountFactor")}),"${na}")`;
+      }
+      default:
+        return rateFormulas[spec.rate!]();
+    }
   };
   for (const o of outputs) {
     const r = m.resultRow.get(o)!;
-    ws.getCell(r, 1).value = outputLabel(o, language);
-    setFormula(ws, rel(r, 2), formulas[o](), m.results.get(o)!, outputFormat(o));
+    ws.getCell(r, 1).value = labelOf(o, language);
+    setFormula(ws, rel(r, 2), formula(o), m.results.get(o)!, outputFormat(o));
     ws.getCell(r, 2).font = BOLD;
     text(ws, rel(r, 3), o, KEY_FONT);
   }
@@ -509,7 +527,7 @@ function buildSummarySheet(
       const list = refs(o).join(",");
       const cached = rangeOf.get(o)!;
       const fmt = outputFormat(o);
-      ws.getCell(row, 1).value = outputLabel(o, language);
+      ws.getCell(row, 1).value = labelOf(o, language);
       setFormula(ws, rel(row, 2), `IF(COUNT(${list})<${n},"${na}",MIN(${list}))`, cached.low, fmt);
       // The base case is its scenario's own result (an answer even where another scenario has none).
       setFormula(ws, rel(row, 3), `${sheetRef(base.name)}${abs(base.resultRow.get(o)!, 2)}`, base.results.get(o)!, fmt);
@@ -554,7 +572,7 @@ function buildSummarySheet(
 
   text(ws, `A${row}`, w.byScenario, HEADING_FONT);
   row++;
-  header(ws, row, 1, [w.scenario, ...content.outputs.map((o) => outputLabel(o, language))]);
+  header(ws, row, 1, [w.scenario, ...content.outputs.map((o) => labelOf(o, language))]);
   content.outputs.forEach((_, j) => (ws.getCell(row, 2 + j).alignment = { horizontal: "right", vertical: "middle", wrapText: true }));
   ws.getRow(row).height = 45;
   row++;
@@ -585,7 +603,7 @@ function buildNotesSheet(
     [w.version, version],
     [w.currency, currency || w.currencyUnstated],
     [w.scenarios, models.map((m) => m.scenario.name).join(", ")],
-    [w.resultsShown, content.outputs.map((o) => outputLabel(o, language)).join(", ")],
+    [w.resultsShown, content.outputs.map((o) => labelOf(o, language)).join(", ")],
   ];
   let row = 3;
   for (const [k, v] of facts) {

@@ -17,8 +17,10 @@ import {
   filterBands,
   isBlank,
   mergeBands,
+  DEFAULT_SHARED_OUTPUTS,
   OUTPUTS,
   Output,
+  outputSpec,
   pickScenario,
   RawValue,
   resolveAssumptions,
@@ -35,12 +37,12 @@ export const SHARE_DECISIONS: readonly ShareDecision[] = ["offer", "ceiling", "f
 /** Every result a negotiator workbook can show, in the engine's order. */
 export const SHARE_OUTPUTS: readonly Output[] = OUTPUTS.map((o) => o.key);
 /** The results chosen when the user has not chosen: the values and the royalty-rate cross-checks. */
-export const DEFAULT_SHARE_OUTPUTS: readonly Output[] = ["rnpv", "npv", "royalty_rate", "rate25", "maxrate"];
+export const DEFAULT_SHARE_OUTPUTS: readonly Output[] = DEFAULT_SHARED_OUTPUTS;
 
 export interface ShareChoice {
   /** Names of the scenarios to share (matched as the functions match them: ignoring case). */
   scenarios: string[];
-  /** The results to show. value_rate25 needs rate25 and value_maxrate needs maxrate: they are added. */
+  /** The results to show. An output valued at a rate needs that rate (value_rate25 needs rate25): it is added. */
   outputs: Output[];
   /** Committee decisions to show. */
   decisions: ShareDecision[];
@@ -106,8 +108,7 @@ export function defaultShareChoice(set: ScenarioSet): ShareChoice {
 /** The outputs in the engine's order, with the rates the value-at-rate outputs are computed from. */
 export function normalizeOutputs(outputs: readonly Output[]): Output[] {
   const wanted = new Set<Output>(outputs);
-  if (wanted.has("value_rate25")) wanted.add("rate25");
-  if (wanted.has("value_maxrate")) wanted.add("maxrate");
+  for (const o of outputs) for (const needed of outputSpec(o).needs) wanted.add(needed);
   return SHARE_OUTPUTS.filter((o) => wanted.has(o));
 }
 

@@ -3,7 +3,26 @@
  * by the engine from exactly the table the functions read (so the pane and =IPVALUE.RANGE agree), and
  * the football field: one bar per method, from low to high, in money, with the decisions marked.
  */
-import { bandRateRange, OUTPUTS, Output, parseAssumptionsTable, pickScenario, RawValue, runScenario, scenarioOutput, Text, valuationRangeRows, ValuationError, valueAtRate } from "../../engine";
+import {
+  BAND_RATE,
+  BAND_RATE_LABEL,
+  bandRateRange,
+  FOOTBALL_OUTPUTS,
+  OUTPUTS,
+  Output,
+  outputLabel,
+  parseAssumptionsTable,
+  pickScenario,
+  RangeOutput,
+  RawValue,
+  RESULT_OUTPUTS,
+  runScenario,
+  scenarioOutput,
+  Text,
+  valuationRangeRows,
+  ValuationError,
+  valueAtRate,
+} from "../../engine";
 import { assumptionsTableValues } from "../../model/table-layout";
 import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
@@ -24,9 +43,8 @@ export interface RangeResult {
   high: OutputValue;
 }
 
-/** The reference-bands row: not a scenario output, the rates published terms matching the filter give. */
-export type RangeOutput = Output | "band_rate";
-export const BAND_RATE_LABEL: Text = { en: "Reference bands (royalty rate)", ja: "参考バンド（ロイヤルティ料率）" };
+export type { RangeOutput };
+export { BAND_RATE_LABEL };
 export const BAND_VALUE_LABEL: Text = { en: "Reference bands (base scenario, risk-adjusted)", ja: "参考バンド（基準シナリオ・リスク調整後）" };
 
 export interface FootballBar {
@@ -46,11 +64,8 @@ export interface Results {
 }
 
 /** The outputs the pane lists, in order. */
-export const PANE_OUTPUTS: readonly Output[] = ["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate"];
-/** The football field's methods, all in money. */
-export const FOOTBALL_OUTPUTS: readonly Output[] = ["npv", "rnpv", "value_rate25", "value_maxrate"];
+export const PANE_OUTPUTS: readonly Output[] = RESULT_OUTPUTS;
 
-const labelOf = (o: Output): Text => OUTPUTS.find((x) => x.key === o)!.label;
 const asValue = (f: () => number): OutputValue => {
   try {
     return f();
@@ -90,9 +105,9 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     const output = OUTPUTS[i].key;
     if (r instanceof ValuationError) {
       const error = { error: r.message };
-      return { output, label: labelOf(output), low: error, base: error, high: error };
+      return { output, label: outputLabel(output), low: error, base: error, high: error };
     }
-    return { output, label: labelOf(output), low: r.low, base: r.base, high: r.high };
+    return { output, label: outputLabel(output), low: r.low, base: r.base, high: r.high };
   });
   const football: FootballBar[] = [];
   for (const output of FOOTBALL_OUTPUTS) {
@@ -105,14 +120,14 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
   // at the lowest, the typical and the highest published rate.
   try {
     const b = bandRateRange(set.decisions.bands.filter);
-    range.push({ output: "band_rate", label: BAND_RATE_LABEL, low: b.low, base: b.base, high: b.high });
+    range.push({ output: BAND_RATE, label: BAND_RATE_LABEL, low: b.low, base: b.base, high: b.high });
     const model = runScenario(scenarios[pickScenario(scenarios)].assumptions);
     const at = (rate: number) => valueAtRate(model, rate);
-    football.push({ output: "band_rate", label: BAND_VALUE_LABEL, low: at(b.low), base: at(b.base), high: at(b.high) });
+    football.push({ output: BAND_RATE, label: BAND_VALUE_LABEL, low: at(b.low), base: at(b.base), high: at(b.high) });
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
     const error = { error: e.message };
-    range.push({ output: "band_rate", label: BAND_RATE_LABEL, low: error, base: error, high: error });
+    range.push({ output: BAND_RATE, label: BAND_RATE_LABEL, low: error, base: error, high: error });
   }
   return { scenarios: perScenario, range, football };
 }

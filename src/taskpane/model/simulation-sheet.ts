@@ -3,7 +3,7 @@
  * the histogram's counts from the pane's run, and the helper cells of the native histogram and tornado
  * charts. Pure: the Office.js adapter (../office/sheets.ts) writes it.
  */
-import { assumptionSpec, Distribution, OUTPUTS, percentileLabel, Text } from "../../engine";
+import { assumptionSpec, Distribution, outputLabel, percentileLabel, Text } from "../../engine";
 import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
 import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
@@ -94,13 +94,13 @@ export const STORED_REFERENCES: SheetReferences = {
 export function simulationSheet(view: SimulationView, set: ScenarioSet, language: Language, ref: SheetReferences): SimulationSheet {
   const t = (k: keyof typeof S) => ref.asText(S[k][language]);
   const { request, result, tornado } = view;
-  const outputLabel = OUTPUTS.find((o) => o.key === request.output)!.label[language];
+  const shownOutput = outputLabel(request.output)[language];
   const anyInternal = set.scenarios.some((s) => s.internal) || (set.decisions.floor.internal && set.decisions.floor.value !== null);
   const n = request.iterations.toLocaleString("en-US");
   const caption =
     language === "ja"
-      ? `${outputLabel}のパーセンタイル（${n}回、シード${request.seed}、${DISTRIBUTION_NAMES[request.distribution].ja}）`
-      : `Percentiles of the ${outputLabel.toLowerCase()} (${n} draws, seed ${request.seed}, ${DISTRIBUTION_NAMES[request.distribution].en})`;
+      ? `${shownOutput}のパーセンタイル（${n}回、シード${request.seed}、${DISTRIBUTION_NAMES[request.distribution].ja}）`
+      : `Percentiles of the ${shownOutput.toLowerCase()} (${n} draws, seed ${request.seed}, ${DISTRIBUTION_NAMES[request.distribution].en})`;
   const simulate = `=IPVALUE.SIMULATE(${ref.table},${request.iterations},${request.seed},{${PANE_PERCENTILES.join(",")}},${quoted(request.output)},${ref.floor},${quoted(request.distribution)})`;
   const blocks: SheetBlock[] = [
     { address: "A1:A3", formulas: [[t("title")], [t("about")], [anyInternal ? t("internal") : ""]] },

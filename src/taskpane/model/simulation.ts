@@ -7,9 +7,11 @@
 import {
   DEFAULT_ITERATIONS,
   DEFAULT_SEED,
+  DEFAULT_SIMULATION_OUTPUT,
   Distribution,
   histogram,
   Histogram,
+  MONEY_OUTPUTS,
   Output,
   planFromTable,
   RawValue,
@@ -29,10 +31,10 @@ export interface SimulationRequest {
   output: Output;
 }
 
-export const DEFAULT_REQUEST: SimulationRequest = { iterations: DEFAULT_ITERATIONS, seed: DEFAULT_SEED, distribution: "pert", output: "rnpv" };
+export const DEFAULT_REQUEST: SimulationRequest = { iterations: DEFAULT_ITERATIONS, seed: DEFAULT_SEED, distribution: "pert", output: DEFAULT_SIMULATION_OUTPUT };
 
 /** Outputs the pane offers to simulate: the money ones (the histogram and the tornado are in money). */
-export const SIMULATION_OUTPUTS: readonly Output[] = ["rnpv", "npv", "value_rate25", "value_maxrate"];
+export const SIMULATION_OUTPUTS: readonly Output[] = MONEY_OUTPUTS;
 
 /** Percentiles the pane shows and marks on the histogram. */
 export const PANE_PERCENTILES: readonly number[] = [0.1, 0.5, 0.9];

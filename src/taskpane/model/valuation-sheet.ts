@@ -2,19 +2,17 @@
  * The Valuation sheet's layout: live =IPVALUE.* formulas over the stored tables, and the helper cells
  * of its native football-field chart. Pure: the Office.js adapter (../office/sheets.ts) writes it.
  */
-import { Output, OUTPUTS, Text } from "../../engine";
+import { DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, Output, outputLabel, outputSpec, SUMMARY_OUTPUTS, Text } from "../../engine";
 import type { Language } from "../../model/language";
 import { DECISION_KEYS, ScenarioSet } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
-import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
+import { a1, AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
 import { ASSUMPTIONS_ALL as ALL, ASSUMPTIONS_TABLE, decisionFormula, SHEET_NAME } from "./storage-sheet";
 
 export const VALUATION_SHEET = "Valuation";
 /** Used instead when a sheet called Valuation exists that IPVALUE did not make. */
 export const VALUATION_SHEET_FALLBACK = "Valuation (IPVALUE)";
 
-/** The football field's methods, in the order of the chart (the same as the pane's). */
-const FIELD_OUTPUTS: readonly Output[] = ["npv", "rnpv", "value_rate25", "value_maxrate"];
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 const V: Record<string, Text> = {
@@ -41,13 +39,41 @@ const V: Record<string, Text> = {
   chart: { en: "Football field: value to the licensor", ja: "フットボールフィールド：ライセンサーにとっての価値" },
 };
 
+/** Where each part of the sheet goes (0-based rows), from the lengths of the output lists it shows. */
+const RANGE_AT = 5; // A6: =IPVALUE.RANGE with the default outputs
+const FIELD_AT = RANGE_AT + 1 + DEFAULT_RANGE_OUTPUTS.length + 2; // A13: the football field's methods
+const SCENARIOS_AT = FIELD_AT + 1 + FOOTBALL_OUTPUTS.length + 1; // A19 caption, A20 header, then one row per scenario
+const DECISIONS_AT = 5; // F6: one row per decision
+const CHART_AT = DECISIONS_AT + DECISION_KEYS.length + 2; // F11: the chart's helper cells
+const CHART_ROWS = 1 + FOOTBALL_OUTPUTS.length + DECISION_KEYS.length;
+const WIDTH_AT = CHART_AT + CHART_ROWS + 1; // F20
+const F = 5; // column F
+const FIELD_SPILL = `$A$${FIELD_AT + 1}#`;
+const WIDTH_CELL = `$G$${WIDTH_AT + 1}`;
+
+const blank = (rows: number, columns: number) => Array.from({ length: rows }, () => new Array<string>(columns).fill(""));
+const formatOf = (o: Output) => (outputSpec(o).kind === "rate" ? PERCENT_FORMAT : AMOUNT_FORMAT);
+
+/** Number formats for the rows a RANGE spill will fill, one block per run of rows of the same kind. */
+function spillFormats(at: number, outputs: readonly Output[]): SheetBlock[] {
+  const blocks: SheetBlock[] = [];
+  for (let i = 0; i < outputs.length; ) {
+    let j = i;
+    while (j < outputs.length && formatOf(outputs[j]) === formatOf(outputs[i])) j++;
+    blocks.push({ address: a1(at + 1 + i, 1, j - i, 3), formulas: blank(j - i, 3), numberFormat: formatOf(outputs[i]) });
+    i = j;
+  }
+  return blocks;
+}
+
 /**
  * The sheet's cells, as formulas (text constants carry the apostrophe prefix where needed).
  *
- * Layout: A1 title, A2 what it is, A3 the confidentiality line; A5 caption, A6 =IPVALUE.RANGE over
- * the table (spills A6:D10: rnpv, npv, rate25, maxrate); A12 caption, A13 the money methods
- * (spills A13:D17); A19 the per-scenario block (rnpv and npv of each scenario by name). F5 the
- * committee's decisions read from IpvalueDecisions; F11:I18 the chart's helper cells.
+ * Layout (rows follow from the output registry; today): A1 title, A2 what it is, A3 the
+ * confidentiality line; A5 caption, A6 =IPVALUE.RANGE over the table (spills A6:D10: the default
+ * outputs, rnpv, npv, rate25, maxrate); A12 caption, A13 the football field's money methods (spills
+ * A13:D17); A19 the per-scenario block (the summary outputs, rnpv and npv, of each scenario by name).
+ * F5 the committee's decisions read from IpvalueDecisions; F11:I18 the chart's helper cells.
  *
  * The football field is a native stacked bar chart over the helper cells: series 1 is each method's
  * low (no fill, so it only pushes the bar right), series 2 its high − low, so each bar runs from
@@ -62,53 +88,57 @@ const V: Record<string, Text> = {
 export function valuationCells(set: ScenarioSet, language: Language): SheetBlock[] {
   const t = (k: keyof typeof V) => asText(V[k][language]);
   const anyInternal = set.scenarios.some((s) => s.internal) || DECISION_KEYS.some((k) => set.decisions[k].internal && set.decisions[k].value !== null);
-  const label = (o: Output) => asText(OUTPUTS.find((x) => x.key === o)!.label[language]);
+  const label = (o: Output) => asText(outputLabel(o)[language]);
   const n = set.scenarios.length;
+  const summary = SUMMARY_OUTPUTS.length;
   const blocks: SheetBlock[] = [
     { address: "A1:A3", formulas: [[t("title")], [t("about")], [anyInternal ? t("internal") : ""]] },
-    { address: "A5", formulas: [[t("range")]] },
-    { address: "A6", formulas: [[`=IPVALUE.RANGE(${ALL})`]] },
-    { address: "B7:D8", formulas: [["", "", ""], ["", "", ""]], numberFormat: AMOUNT_FORMAT },
-    { address: "B9:D10", formulas: [["", "", ""], ["", "", ""]], numberFormat: PERCENT_FORMAT },
-    { address: "A12", formulas: [[t("field")]] },
-    { address: "A13", formulas: [[`=IPVALUE.RANGE(${ALL},"${FIELD_OUTPUTS.join(",")}")`]] },
-    { address: "B14:D17", formulas: Array.from({ length: 4 }, () => ["", "", ""]), numberFormat: AMOUNT_FORMAT },
-    { address: "A19", formulas: [[t("scenarios")]] },
-    { address: "A20:D20", formulas: [[t("scenario"), "rnpv", "npv", t("internalMark")]] },
+    { address: a1(RANGE_AT - 1, 0), formulas: [[t("range")]] },
+    { address: a1(RANGE_AT, 0), formulas: [[`=IPVALUE.RANGE(${ALL})`]] },
+    ...spillFormats(RANGE_AT, DEFAULT_RANGE_OUTPUTS),
+    { address: a1(FIELD_AT - 1, 0), formulas: [[t("field")]] },
+    { address: a1(FIELD_AT, 0), formulas: [[`=IPVALUE.RANGE(${ALL},"${FOOTBALL_OUTPUTS.join(",")}")`]] },
+    ...spillFormats(FIELD_AT, FOOTBALL_OUTPUTS),
+    { address: a1(SCENARIOS_AT, 0), formulas: [[t("scenarios")]] },
+    { address: a1(SCENARIOS_AT + 1, 0, 1, summary + 2), formulas: [[t("scenario"), ...SUMMARY_OUTPUTS, t("internalMark")]] },
     {
-      address: `A21:D${20 + n}`,
+      address: a1(SCENARIOS_AT + 2, 0, n, summary + 2),
       formulas: set.scenarios.map((s) => [
         asText(s.name),
-        `=IPVALUE.SCENARIO(${ALL},${quoted(s.name)},"rnpv")`,
-        `=IPVALUE.SCENARIO(${ALL},${quoted(s.name)},"npv")`,
+        ...SUMMARY_OUTPUTS.map((o) => `=IPVALUE.SCENARIO(${ALL},${quoted(s.name)},"${o}")`),
         s.internal ? t("internalMark") : "",
       ]),
     },
-    { address: `B21:C${20 + n}`, formulas: set.scenarios.map(() => ["", ""]), numberFormat: AMOUNT_FORMAT },
-    { address: "F5", formulas: [[t("decisions")]] },
+    { address: a1(SCENARIOS_AT + 2, 1, n, summary), formulas: blank(n, summary), numberFormat: AMOUNT_FORMAT },
+    { address: a1(DECISIONS_AT - 1, F), formulas: [[t("decisions")]] },
     {
-      address: "F6:G8",
+      address: a1(DECISIONS_AT, F, DECISION_KEYS.length, 2),
       formulas: DECISION_KEYS.map((k) => [asText(decisionLabel(k, language)), decisionFormula(k)]),
       numberFormat: AMOUNT_FORMAT,
     },
-    { address: "F10", formulas: [[t("chartData")]] },
+    { address: a1(CHART_AT - 1, F), formulas: [[t("chartData")]] },
     {
-      address: "F11:I18",
+      address: CHART_SOURCE,
       formulas: [
         ["", t("low"), t("spread"), t("marker")],
-        ...FIELD_OUTPUTS.map((o, i) => [label(o), `=INDEX($A$13#,${i + 2},2)`, `=INDEX($A$13#,${i + 2},4)-INDEX($A$13#,${i + 2},2)`, ""]),
+        ...FOOTBALL_OUTPUTS.map((o, i) => [
+          label(o),
+          `=INDEX(${FIELD_SPILL},${i + 2},2)`,
+          `=INDEX(${FIELD_SPILL},${i + 2},4)-INDEX(${FIELD_SPILL},${i + 2},2)`,
+          "",
+        ]),
         ...DECISION_KEYS.map((k, i) => {
-          const v = `$G$${6 + i}`;
-          return [asText(decisionLabel(k, language)), `=IF(${v}="",NA(),MAX(0,${v}-$G$20/2))`, "", `=IF(${v}="",NA(),$G$20)`];
+          const v = `$G$${DECISIONS_AT + 1 + i}`;
+          return [asText(decisionLabel(k, language)), `=IF(${v}="",NA(),MAX(0,${v}-${WIDTH_CELL}/2))`, "", `=IF(${v}="",NA(),${WIDTH_CELL})`];
         }),
       ],
       numberFormat: AMOUNT_FORMAT,
     },
-    { address: "F20:G20", formulas: [[t("width"), "=MAX(INDEX($A$13#,0,4))/150"]], numberFormat: AMOUNT_FORMAT },
+    { address: a1(WIDTH_AT, F, 1, 2), formulas: [[t("width"), `=MAX(INDEX(${FIELD_SPILL},0,4))/150`]], numberFormat: AMOUNT_FORMAT },
   ];
   return blocks;
 }
 
-export const CHART_SOURCE = "F11:I18";
+export const CHART_SOURCE = a1(CHART_AT, F, CHART_ROWS, 4);
 /** The football field's title. */
 export const CHART_TITLE: Text = V.chart;

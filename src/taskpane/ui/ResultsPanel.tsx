@@ -14,9 +14,9 @@ import {
 } from "@fluentui/react-components";
 import { LockClosedFilled } from "@fluentui/react-icons";
 import type { ReactNode, Ref } from "react";
-import { OUTPUTS, Output } from "../../engine";
+import { OUTPUTS, Output, outputLabel, outputSpec } from "../../engine";
 import { OutputValue, PANE_OUTPUTS, Results } from "../model/results";
-import { formatCompact, formatOutput, formatPercent, RATE_OUTPUTS } from "./format";
+import { formatCompact, formatOutput, formatPercent } from "./format";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
@@ -51,7 +51,7 @@ const useStyles = makeStyles({
   summaryLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
-const labelOf = (o: Output, language: Language) => OUTPUTS.find((x) => x.key === o)!.label[language];
+const labelOf = (o: Output, language: Language) => outputLabel(o)[language];
 
 function Value({ output, value, language, t }: { output: string; value: OutputValue; language: Language; t: UiText }) {
   const s = useStyles();
@@ -171,7 +171,7 @@ export function ResultsSummary({ t, language, results }: { t: UiText; language: 
   const s = useStyles();
   const row = (o: Output) => results.range.find((r) => r.output === o);
   const cell = (o: Output, v: OutputValue | undefined) =>
-    v === undefined || typeof v !== "number" ? "—" : RATE_OUTPUTS.has(o) ? formatPercent(v, language) : formatCompact(v, language);
+    v === undefined || typeof v !== "number" ? "—" : outputSpec(o).kind === "rate" ? formatPercent(v, language) : formatCompact(v, language);
   const lines: [Output, string][] = [
     ["rnpv", t.results.riskAdjusted],
     ["maxrate", t.results.walkAway],

@@ -7,7 +7,7 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
 import { DataHistogramRegular, DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import { checkIterations, checkSeed, DISTRIBUTIONS, Distribution, OUTPUTS, Output, percentileLabel, ValuationError } from "../../engine";
+import { checkIterations, checkSeed, DISTRIBUTIONS, Distribution, Output, outputLabel, percentileLabel, ValuationError } from "../../engine";
 import type { ScenarioSet } from "../../model/scenario-set";
 import { DEFAULT_REQUEST, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
 import { formatAmount, formatPercent } from "./format";
@@ -134,7 +134,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, disabled }:
           <Select value={output} onChange={(_, d) => setOutput(d.value as Output)} data-testid="simulation-output">
             {SIMULATION_OUTPUTS.map((o) => (
               <option key={o} value={o}>
-                {OUTPUTS.find((k) => k.key === o)!.label[language]}
+                {outputLabel(o)[language]}
               </option>
             ))}
           </Select>

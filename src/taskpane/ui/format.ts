@@ -1,11 +1,10 @@
 /** How the pane writes numbers: amounts with thousands separators, rates as percentages. */
-import { RATE_OUTPUTS, type AssumptionKey } from "../../engine";
+import { rangeOutputKind, type AssumptionKey } from "../../engine";
 import type { Language } from "../../model/language";
 import { EntryValue, formatEntry } from "../../model/scenario-set";
 import type { OutputValue } from "../model/results";
 import { LOCALE } from "./strings";
 
-export { RATE_OUTPUTS };
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -28,7 +27,7 @@ export const formatCompact = (v: number, language: Language): string =>
   numberFormat(language, { notation: "compact", maximumSignificantDigits: 3 }).format(v);
 
 export function formatOutput(output: string, v: number, language: Language): string {
-  return RATE_OUTPUTS.has(output) ? formatPercent(v, language) : formatAmount(v, language);
+  return rangeOutputKind(output) === "rate" ? formatPercent(v, language) : formatAmount(v, language);
 }
 
 export const isNumber = (v: OutputValue): v is number => typeof v === "number";
