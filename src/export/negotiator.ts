@@ -38,6 +38,7 @@ import {
   valuationRangeRows,
   ValuationError,
 } from "../engine";
+import { columnLetters, isoDate } from "../model/a1";
 import type { Language } from "../model/language";
 import type { ScenarioSet } from "../model/scenario-set";
 import { SharedContent, SharedScenario, selectShared, ShareChoice } from "./share";
@@ -87,13 +88,10 @@ const KEY_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: 9, color: { argb: 
 
 type Cached = number | string;
 
-function columnLetters(c: number): string {
-  let s = "";
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-const abs = (row: number, col: number) => `$${columnLetters(col)}$${row}`;
-const rel = (row: number, col: number) => `${columnLetters(col)}${row}`;
+// exceljs counts rows and columns from 1.
+const letters = (col: number) => columnLetters(col - 1);
+const abs = (row: number, col: number) => `$${letters(col)}$${row}`;
+const rel = (row: number, col: number) => `${letters(col)}${row}`;
 /** A sheet reference as formulas need it: always quoted, quotes doubled. */
 export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
@@ -109,10 +107,6 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** A value of the engine, or the workbook's "n/a" where the engine has no answer. */
 function attempt(f: () => number, na: string): Cached {
@@ -287,7 +281,7 @@ function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedCon
     columns.push({ id: AT_RATE_COLUMN[rate], format: AMOUNT, formula: royaltyAt(resultCell(rate)), cached: (i) => royalties[i] });
   }
 
-  const colOf = new Map<string, string>(columns.map((c, i) => [c.id, columnLetters(2 + i)]));
+  const colOf = new Map<string, string>(columns.map((c, i) => [c.id, letters(2 + i)]));
   const col = (id: keyof Words["columns"]) => colOf.get(id)!;
   const span = (id: keyof Words["columns"]) => `${col(id)}${first}:${col(id)}${last}`;
 

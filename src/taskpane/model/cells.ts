@@ -3,7 +3,7 @@
  * percentages, A1 addresses, and a block of formulas with one number format. Pure: the Office.js
  * adapter writes what the sheet layouts (storage-sheet, valuation-sheet, simulation-sheet) make.
  */
-import type { CellValue } from "../../model/table-layout";
+import type { CellValue } from "../../engine";
 
 export const PERCENT_FORMAT = "0.0#%";
 export const AMOUNT_FORMAT = "#,##0";
@@ -29,18 +29,7 @@ export function asText(s: string): string {
 /** A cell value as Excel must receive it: texts through asText. */
 export const forExcel = (v: CellValue): CellValue => (typeof v === "string" ? asText(v) : v);
 
-/** The A1 name of a cell (0-based row and column). */
-export function cellName(row: number, column: number): string {
-  let s = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row + 1}`;
-}
-
-/** The A1 address of a cell, or of a block of rows × columns from it. */
-export function a1(row: number, column: number, rows = 1, columns = 1): string {
-  const first = cellName(row, column);
-  return rows === 1 && columns === 1 ? first : `${first}:${cellName(row + rows - 1, column + columns - 1)}`;
-}
+export { a1, cellName } from "../../model/a1";
 
 /** Cells of a sheet layout: formulas (or constants) at an address, all in one number format if given. */
 export interface SheetBlock {

@@ -4,6 +4,7 @@
  * charts. Pure: the Office.js adapter (../office/sheets.ts) writes it.
  */
 import { assumptionSpec, Distribution, outputLabel, percentileLabel, Text } from "../../engine";
+import { a1, cellName, columnLetters, quoted } from "../../model/a1";
 import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
 import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
@@ -50,14 +51,6 @@ export interface SimulationSheet {
   tornado: { source: string; title: string };
 }
 
-const column = (n: number): string => {
-  let s = "";
-  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-};
-const cell = (row: number, col: number) => `${column(col)}${row + 1}`;
-const rect = (row: number, col: number, rows: number, cols: number) => `${cell(row, col)}:${cell(row + rows - 1, col + cols - 1)}`;
-const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export interface SheetReferences {
   /** The assumptions table as the formulas name it, e.g. IpvalueAssumptions[#All]. */
@@ -113,7 +106,7 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
   ];
   const k = tornado.rows.length;
   // G:I of the spill (output at low, at high, swing) are amounts
-  blocks.push({ address: rect(6, 6, k + 1, 3), formulas: Array.from({ length: k + 1 }, () => ["", "", ""]), numberFormat: ref.amountFormat });
+  blocks.push({ address: a1(6, 6, k + 1, 3), formulas: Array.from({ length: k + 1 }, () => ["", "", ""]), numberFormat: ref.amountFormat });
 
   // Histogram counts (values), the bins holding a marked percentile in their own column.
   const L = 11;
@@ -126,17 +119,17 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
     const label = `${compact.format(h.edges[i])}${marks.length ? ` (${marks.join(", ")})` : ""}`;
     return [ref.asText(label), marks.length ? 0 : count, marks.length ? count : 0, h.edges[i], h.edges[i + 1]];
   });
-  blocks.push({ address: cell(4, L), formulas: [[t("histogram")]] });
-  blocks.push({ address: rect(5, L, 1, 5), formulas: [[t("bin"), t("count"), t("marked"), "from", "to"]] });
-  blocks.push({ address: rect(6, L, bins.length, 5), formulas: bins });
-  blocks.push({ address: rect(6, L + 3, bins.length, 2), formulas: bins.map((b) => [b[3], b[4]]), numberFormat: ref.amountFormat });
-  const histogramSource = rect(5, L, bins.length + 1, 3);
+  blocks.push({ address: cellName(4, L), formulas: [[t("histogram")]] });
+  blocks.push({ address: a1(5, L, 1, 5), formulas: [[t("bin"), t("count"), t("marked"), "from", "to"]] });
+  blocks.push({ address: a1(6, L, bins.length, 5), formulas: bins });
+  blocks.push({ address: a1(6, L + 3, bins.length, 2), formulas: bins.map((b) => [b[3], b[4]]), numberFormat: ref.amountFormat });
+  const histogramSource = a1(5, L, bins.length + 1, 3);
 
   // Tornado helper cells: label (looked up from the key), below base, above base; smallest swing first.
   const top = 6 + bins.length + 2;
   const lookupTop = top + k + 3;
   const keys = tornado.rows.map((r) => r.key);
-  const lookup = `$${column(L)}$${lookupTop + 2}:$${column(L + 1)}$${lookupTop + 1 + Math.max(1, keys.length)}`;
+  const lookup = `$${columnLetters(L)}$${lookupTop + 2}:$${columnLetters(L + 1)}$${lookupTop + 1 + Math.max(1, keys.length)}`;
   const base = "INDEX($D$6#,2,4)";
   const rows = Array.from({ length: k }, (_, i) => {
     const r = k + 2 - i; // spill row of the i-th helper row: the last assumption row first
@@ -148,16 +141,16 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
       `=MAX(0,MAX(${lo},${hi})-${base})`,
     ];
   });
-  blocks.push({ address: cell(top - 1, L), formulas: [[t("tornadoData")]] });
-  blocks.push({ address: rect(top, L, 1, 3), formulas: [["", t("below"), t("above")]] });
-  if (k > 0) blocks.push({ address: rect(top + 1, L, k, 3), formulas: rows });
-  if (k > 0) blocks.push({ address: rect(top + 1, L + 1, k, 2), formulas: rows.map(() => ["", ""]), numberFormat: ref.amountFormat });
-  blocks.push({ address: cell(lookupTop, L), formulas: [[t("labels")]] });
+  blocks.push({ address: cellName(top - 1, L), formulas: [[t("tornadoData")]] });
+  blocks.push({ address: a1(top, L, 1, 3), formulas: [["", t("below"), t("above")]] });
+  if (k > 0) blocks.push({ address: a1(top + 1, L, k, 3), formulas: rows });
+  if (k > 0) blocks.push({ address: a1(top + 1, L + 1, k, 2), formulas: rows.map(() => ["", ""]), numberFormat: ref.amountFormat });
+  blocks.push({ address: cellName(lookupTop, L), formulas: [[t("labels")]] });
   const labelRows = keys.length > 0 ? keys.map((key) => [key, ref.asText(assumptionSpec(key).label[language])]) : [["", ""]];
-  blocks.push({ address: rect(lookupTop + 1, L, labelRows.length, 2), formulas: labelRows });
+  blocks.push({ address: a1(lookupTop + 1, L, labelRows.length, 2), formulas: labelRows });
   return {
     blocks,
     histogram: { source: histogramSource, title: S.histogramChart[language] },
-    tornado: { source: rect(top, L, Math.max(1, k) + 1, 3), title: S.tornadoChart[language] },
+    tornado: { source: a1(top, L, Math.max(1, k) + 1, 3), title: S.tornadoChart[language] },
   };
 }

@@ -6,14 +6,14 @@ import { DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, Output, outputLabel, outputSpe
 import type { Language } from "../../model/language";
 import { DECISION_KEYS, ScenarioSet } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
-import { a1, AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
+import { a1, quoted } from "../../model/a1";
+import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
 import { ASSUMPTIONS_ALL as ALL, ASSUMPTIONS_TABLE, decisionFormula, SHEET_NAME } from "./storage-sheet";
 
 export const VALUATION_SHEET = "Valuation";
 /** Used instead when a sheet called Valuation exists that IPVALUE did not make. */
 export const VALUATION_SHEET_FALLBACK = "Valuation (IPVALUE)";
 
-const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 const V: Record<string, Text> = {
   title: { en: "IPVALUE valuation", ja: "IPVALUE 評価" },

@@ -32,6 +32,7 @@ import { useEffect, useMemo, useState } from "react";
 import { OUTPUTS, Output } from "../../engine";
 import { decisionHasValue, defaultShareChoice, ShareChoice, ShareDecision, SHARE_DECISIONS, ShareError } from "../../export/share";
 import { IPVALUE_VERSION } from "../../export/version";
+import { isoDate } from "../../model/a1";
 import type { ScenarioSet } from "../../model/scenario-set";
 import { InternalBadge } from "./InternalBadge";
 import type { WorkbookPort } from "./port";
@@ -52,7 +53,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 type Pending = { kind: "scenario"; name: string } | { kind: "decision"; key: ShareDecision } | { kind: "bands" };
 type Outcome = { kind: "opened" } | { kind: "download"; url: string; name: string } | { kind: "error"; message: string };
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
 export function SharePanel({ t, language, set, port, disabled }: { t: UiText; language: Language; set: ScenarioSet; port: WorkbookPort; disabled?: boolean }) {
   const s = useStyles();
