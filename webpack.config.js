@@ -2,7 +2,7 @@
 /**
  * Build of the IPVALUE add-in, laid out like Microsoft's shared-runtime custom-functions template:
  * taskpane.html is the one page of the shared runtime and loads the functions bundle; functions.json
- * is generated from the JSDoc by custom-functions-metadata-plugin; functions-ja.json is made from it
+ * is generated from the JSDoc of the function families by custom-functions-metadata-plugin; functions-ja.json is made from it
  * and the Japanese translation table. office.js is served from the add-in's own origin (copied from
  * @microsoft/office-js), so the pages load nothing from any other host.
  */
@@ -13,6 +13,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { localizeFunctions } = require("./scripts/localize-functions");
+const { functionFiles } = require("./scripts/function-metadata");
 const { certificateOptions } = require("./scripts/certs");
 
 const urlDev = "https://localhost:3000/";
@@ -83,7 +84,9 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        // The family files, in the entry's order: the plugin reads JSDoc from its inputs only, not
+        // through functions.ts's re-exports, and adds each file's associate calls to that file.
+        input: functionFiles(),
       }),
       new LocalizedFunctionsPlugin(),
       new HtmlWebpackPlugin({

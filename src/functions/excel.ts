@@ -29,6 +29,12 @@ const describe = (v: unknown): string => {
 
 export const isBlankCell = (v: unknown): boolean => v === null || v === undefined || v === "";
 
+/** An optional argument left out of the formula (Excel passes null); a blank cell is not omitted. */
+export const isOmitted = (v: unknown): boolean => v === null || v === undefined;
+
+/** Every cell of a range is blank (a range of "" meaning "none"). */
+export const isBlankRange = (m: Matrix): boolean => m.every((row) => row.every(isBlankCell));
+
 /** Unwraps a 1×1 range, which Excel passes for a single cell given to a range parameter. */
 function single(value: unknown, name: string): unknown {
   if (!Array.isArray(value)) return value;

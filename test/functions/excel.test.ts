@@ -2,6 +2,8 @@
 import { invalidNumber, invalidValue, notAvailable } from "../../src/engine";
 import {
   isBlankCell,
+  isBlankRange,
+  isOmitted,
   matrix,
   scalar,
   spill,
@@ -28,6 +30,19 @@ describe("isBlankCell", () => {
   test("null, undefined and empty text are blank; 0, FALSE and a space are not", () => {
     expect([null, undefined, ""].every(isBlankCell)).toBe(true);
     expect([0, false, " "].some(isBlankCell)).toBe(false);
+  });
+});
+
+describe("isOmitted and isBlankRange", () => {
+  test("only a left-out argument (null or undefined) is omitted; a blank cell is not", () => {
+    expect([null, undefined].every(isOmitted)).toBe(true);
+    expect(["", 0, false, [[""]]].some(isOmitted)).toBe(false);
+  });
+
+  test("a range is blank when every cell is", () => {
+    expect(isBlankRange([[""]])).toBe(true);
+    expect(isBlankRange([[null, ""], [undefined, ""]])).toBe(true);
+    expect(isBlankRange([["", 0]])).toBe(false);
   });
 });
 

@@ -11,27 +11,39 @@ export const StubError = (globalThis as any).CustomFunctions.Error as new (code:
 
 export const isExcelError = (x: unknown): x is ExcelError => x instanceof StubError;
 
-type Loose = (...args: any[]) => any;
-/** The custom functions with loose argument types, so tests can pass what Excel passes (null, "", 2-D ranges, junk). */
-export const F = {
-  DCF: functions.dcf as Loose,
-  RNPV: functions.rnpv as Loose,
-  SALES: functions.sales as Loose,
-  ROYALTIES: functions.royalties as Loose,
-  RATE25: functions.rate25Fn as Loose,
-  PROFITSHARE: functions.profitShareFn as Loose,
-  MAXRATE: functions.maxRateFn as Loose,
-  RFR: functions.rfr as Loose,
-  EQUIVRATE: functions.equivRate as Loose,
-  DEAL: functions.deal as Loose,
-  LOA: functions.loa as Loose,
-  SCENARIO: functions.scenario as Loose,
-  RANGE: functions.range as Loose,
-  BAND: functions.band as Loose,
-  BANDS: functions.bands as Loose,
-  SIMULATE: functions.simulateFn as Loose,
-  SENSITIVITY: functions.sensitivityFn as Loose,
+/** A custom function's entry in functions.json (the fields the tests read). */
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  parameters: { name: string; description: string; type: string; dimensionality?: string; optional?: boolean }[];
+  result: { dimensionality?: string };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build step is plain JS
+const { functionFiles, functionMetadata } = require("../../scripts/function-metadata.js") as {
+  functionFiles: () => string[];
+  functionMetadata: () => { metadata: { functions: FunctionMetadata[] }; associate: { id: string; functionName: string; sourceFileName: string }[] };
 };
+const parsed = functionMetadata();
+
+/** The family files functions.ts re-exports, whose JSDoc makes functions.json. */
+export const FUNCTION_FILES: readonly string[] = functionFiles();
+/** functions.json as the build makes it, parsed from the same files (no build needed). */
+export const METADATA: readonly FunctionMetadata[] = parsed.metadata.functions;
+
+type Loose = (...args: any[]) => any;
+/**
+ * The custom functions by id, with loose argument types so tests can pass what Excel passes (null,
+ * "", 2-D ranges, junk): each bound to the export its JSDoc declares, as the build associates them.
+ */
+export const F: Record<string, Loose> = Object.fromEntries(
+  parsed.associate.map(({ id, functionName }) => {
+    const fn = (functions as Record<string, unknown>)[functionName];
+    if (typeof fn !== "function") throw new Error(`${id}: functions.ts exports no function ${functionName}`);
+    return [id, fn as Loose];
+  })
+);
 
 /** A scalar result that must be a finite number. */
 export function num(result: unknown): number {

@@ -5,44 +5,33 @@
  */
 import fc from "fast-check";
 import { readFileSync } from "fs";
-import { join } from "path";
 import * as functions from "../../src/functions/functions";
-import { F, isExcelError } from "./helpers";
+import { F, FUNCTION_FILES, isExcelError, METADATA } from "./helpers";
 
 const RUNS = 300;
 
 // ---------------------------------------------------------------------------------------------
-// Which functions exist, and whether they return one value or spill.
+// Which functions exist, and whether they return one value or spill: functions.json says, from the
+// JSDoc; TEST_FACTS (below) adds what it cannot, one entry per function.
 
 type Kind = "scalar" | "spill" | "range-grid";
-const KIND: Record<keyof typeof F, Kind> = {
-  DCF: "scalar",
-  RNPV: "scalar",
-  SALES: "spill",
-  ROYALTIES: "spill",
-  RATE25: "scalar",
-  PROFITSHARE: "scalar",
-  MAXRATE: "scalar",
-  RFR: "scalar",
-  EQUIVRATE: "scalar",
-  DEAL: "scalar",
-  LOA: "spill",
-  SCENARIO: "spill",
-  RANGE: "range-grid",
-  BAND: "spill",
-  BANDS: "spill",
-  SIMULATE: "spill",
-  // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.
-  SENSITIVITY: "range-grid",
+const kindOf = (id: string): Kind => {
+  const meta = METADATA.find((f) => f.id === id)!;
+  if (meta.result.dimensionality !== "matrix") return "scalar";
+  return TEST_FACTS[id]?.rowsMayBeErrors ? "range-grid" : "spill";
 };
 
 describe("coverage of the custom functions", () => {
-  const source = readFileSync(join(__dirname, "../../src/functions/functions.ts"), "utf8");
+  const source = FUNCTION_FILES.map((file) => readFileSync(file, "utf8")).join("\n");
   const declared = [...source.matchAll(/@customfunction\s+(\w+)[\s\S]*?export function (\w+)/g)].map((m) => ({ id: m[1], name: m[2] }));
 
   test("every @customfunction ID is covered by these properties, bound to the export that declares it", () => {
     expect(declared.map((d) => d.id).sort()).toEqual(Object.keys(F).sort());
-    for (const { id, name } of declared) expect(F[id as keyof typeof F]).toBe((functions as Record<string, unknown>)[name]);
+    for (const { id, name } of declared) expect(F[id]).toBe((functions as Record<string, unknown>)[name]);
+  });
+
+  test("every function of functions.json declares its test facts here, and nothing else does", () => {
+    expect(Object.keys(TEST_FACTS).sort()).toEqual(METADATA.map((f) => f.id).sort());
   });
 
   test("every exported function of functions.ts is a custom function", () => {
@@ -337,87 +326,89 @@ const bandFilter = optional(mostly(fc.constantFrom("startup", "approval patent",
 const scenarioName = optional(mostly(fc.constantFrom("Low", "Base", "High", "Mid", "base", "ベース", "Nope", "2025")));
 const outputName = optional(mostly(fc.constantFrom("npv", "rnpv", "rate25", "maxrate", "royalty_rate", "table", "TABLE")));
 
-/** Plausible argument lists per function (each argument sometimes replaced by anything Excel can pass). */
-const PLAUSIBLE: Record<keyof typeof F, fc.Arbitrary<unknown[]>> = {
-  DCF: fc.tuple(rate, flows, timing),
-  RNPV: fc.oneof(
-    fc.tuple(rate, flows, fc.oneof(fraction, probVec), timing),
-    fc.tuple(rate, pairOf(money, prob), timing).map(([r, [cf, p], t]) => [r, cf, p, t])
-  ),
-  SALES: fc.tuple(amount, rate, fraction, mostly(fc.double({ min: 0, max: 50, noNaN: true })), yearsArb, optional(yearsArb)),
-  ROYALTIES: fc.tuple(salesVec, fraction, optional(amount), optional(yearsArb)),
-  RATE25: fc.tuple(margin, optional(fraction)),
-  PROFITSHARE: fc.tuple(fraction, margin),
-  MAXRATE: fc.tuple(
-    fc.oneof(
-      fc.tuple(salesVec, fc.oneof(margin, flows)),
-      pairOf(nonNegMoney, money).map(([sv, op]) => [sv, op])
-    ),
-    rate,
-    optional(amount),
-    optional(mostly(fc.double({ min: 0, max: 0.99, noNaN: true }))),
-    optional(mostly(fc.double({ min: 0.01, max: 1, noNaN: true }))),
-    timing
-  ).map(([[sv, op], ...rest]) => [sv, op, ...rest]),
-  RFR: fc.tuple(salesVec, fraction, fraction, rate, timing, optional(yearsArb)),
-  EQUIVRATE: fc.tuple(amount, salesVec, rate, timing),
-  DEAL: fc.oneof(
-    fc.tuple(rate, amount, fc.oneof(milestones, fc.constant("")), fc.oneof(flows, fc.constant("")), timing, optional(fc.oneof(fraction, probVec))),
-    fc.tuple(rate, amount, milestones, pairOf(money, prob), timing).map(([r, u, m, [cf, p], t]) => [r, u, m, cf, t, p])
-  ),
-  LOA: fc.tuple(probVec, optional(mostly(fc.boolean()))),
-  SCENARIO: fc.tuple(tableArg, scenarioName, outputName),
-  RANGE: fc.tuple(
-    tableArg,
-    optional(mostly(fc.constantFrom("npv", "rnpv, maxrate", "rate25;royalty_rate", [["npv"], ["rate25"]], "band_rate, npv"))),
-    optional(mostly(fc.boolean())),
-    optional(bandFilter),
-    optional(bandsArg)
-  ),
-  BAND: fc.tuple(mostly(bandKey), bandField, bandsArg),
-  BANDS: fc.tuple(bandFilter, bandsArg),
-  SIMULATE: fc.tuple(
-    tableArg,
-    // Mostly few draws, to keep 300 runs quick; sometimes omitted (10,000) or out of range.
-    fc.oneof({ arbitrary: fc.integer({ min: 100, max: 1500 }), weight: 8 }, { arbitrary: fc.constantFrom(null, "", 99, 1000001, 250.5), weight: 1 }),
-    optional(mostly(fc.integer({ min: 0, max: 4294967295 }))),
-    optional(mostly(fc.oneof(fc.constantFrom([[0.1, 0.5, 0.9]], [[0.05], [0.95]], 0.5, [[0.25, "", 0.75]]), fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 5 }).map((xs) => [xs])))),
-    outputName,
-    optional(mostly(fc.double({ min: -1e9, max: 1e9, noNaN: true }))),
-    optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal")))
-  ),
-  SENSITIVITY: fc.tuple(tableArg, outputName),
-};
+/** What each function's properties need that functions.json cannot say; one entry per function. */
+interface TestFacts {
+  /** Plausible argument lists (each argument sometimes replaced by anything Excel can pass). */
+  plausible: fc.Arbitrary<unknown[]>;
+  /** A spilled row without an answer (RANGE's output, SENSITIVITY's assumption) shows #NUM! in its three output cells. */
+  rowsMayBeErrors?: true;
+}
 
-const ARITY: Record<keyof typeof F, number> = {
-  DCF: 3,
-  RNPV: 4,
-  SALES: 6,
-  ROYALTIES: 4,
-  RATE25: 2,
-  PROFITSHARE: 2,
-  MAXRATE: 7,
-  RFR: 6,
-  EQUIVRATE: 4,
-  DEAL: 6,
-  LOA: 2,
-  SCENARIO: 3,
-  RANGE: 5,
-  BAND: 3,
-  BANDS: 2,
-  SIMULATE: 7,
-  SENSITIVITY: 2,
+const TEST_FACTS: Record<string, TestFacts> = {
+  DCF: { plausible: fc.tuple(rate, flows, timing) },
+  RNPV: {
+    plausible: fc.oneof(
+      fc.tuple(rate, flows, fc.oneof(fraction, probVec), timing),
+      fc.tuple(rate, pairOf(money, prob), timing).map(([r, [cf, p], t]) => [r, cf, p, t])
+    ),
+  },
+  SALES: { plausible: fc.tuple(amount, rate, fraction, mostly(fc.double({ min: 0, max: 50, noNaN: true })), yearsArb, optional(yearsArb)) },
+  ROYALTIES: { plausible: fc.tuple(salesVec, fraction, optional(amount), optional(yearsArb)) },
+  RATE25: { plausible: fc.tuple(margin, optional(fraction)) },
+  PROFITSHARE: { plausible: fc.tuple(fraction, margin) },
+  MAXRATE: {
+    plausible: fc.tuple(
+      fc.oneof(
+        fc.tuple(salesVec, fc.oneof(margin, flows)),
+        pairOf(nonNegMoney, money).map(([sv, op]) => [sv, op])
+      ),
+      rate,
+      optional(amount),
+      optional(mostly(fc.double({ min: 0, max: 0.99, noNaN: true }))),
+      optional(mostly(fc.double({ min: 0.01, max: 1, noNaN: true }))),
+      timing
+    ).map(([[sv, op], ...rest]) => [sv, op, ...rest]),
+  },
+  RFR: { plausible: fc.tuple(salesVec, fraction, fraction, rate, timing, optional(yearsArb)) },
+  EQUIVRATE: { plausible: fc.tuple(amount, salesVec, rate, timing) },
+  DEAL: {
+    plausible: fc.oneof(
+      fc.tuple(rate, amount, fc.oneof(milestones, fc.constant("")), fc.oneof(flows, fc.constant("")), timing, optional(fc.oneof(fraction, probVec))),
+      fc.tuple(rate, amount, milestones, pairOf(money, prob), timing).map(([r, u, m, [cf, p], t]) => [r, u, m, cf, t, p])
+    ),
+  },
+  LOA: { plausible: fc.tuple(probVec, optional(mostly(fc.boolean()))) },
+  SCENARIO: { plausible: fc.tuple(tableArg, scenarioName, outputName) },
+  RANGE: {
+    plausible: fc.tuple(
+      tableArg,
+      optional(mostly(fc.constantFrom("npv", "rnpv, maxrate", "rate25;royalty_rate", [["npv"], ["rate25"]], "band_rate, npv"))),
+      optional(mostly(fc.boolean())),
+      optional(bandFilter),
+      optional(bandsArg)
+    ),
+    rowsMayBeErrors: true,
+  },
+  BAND: { plausible: fc.tuple(mostly(bandKey), bandField, bandsArg) },
+  BANDS: { plausible: fc.tuple(bandFilter, bandsArg) },
+  SIMULATE: {
+    plausible: fc.tuple(
+      tableArg,
+      // Mostly few draws, to keep 300 runs quick; sometimes omitted (10,000) or out of range.
+      fc.oneof({ arbitrary: fc.integer({ min: 100, max: 1500 }), weight: 8 }, { arbitrary: fc.constantFrom(null, "", 99, 1000001, 250.5), weight: 1 }),
+      optional(mostly(fc.integer({ min: 0, max: 4294967295 }))),
+      optional(mostly(fc.oneof(fc.constantFrom([[0.1, 0.5, 0.9]], [[0.05], [0.95]], 0.5, [[0.25, "", 0.75]]), fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 5 }).map((xs) => [xs])))),
+      outputName,
+      optional(mostly(fc.double({ min: -1e9, max: 1e9, noNaN: true }))),
+      optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal")))
+    ),
+  },
+  // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.
+  SENSITIVITY: { plausible: fc.tuple(tableArg, outputName), rowsMayBeErrors: true },
 };
 
 /** Excel-shaped argument lists of any length up to the arity (missing trailing arguments = omitted). */
 const excelArgs = (n: number) => fc.array(excelArg, { minLength: 0, maxLength: n });
 const hostileArgs = (n: number) => fc.array(anyArg, { minLength: 0, maxLength: n + 1 });
 
-const NAMES = Object.keys(F) as (keyof typeof F)[];
+/** The number of parameters functions.json declares, which the properties pass at most. */
+const ARITY: Record<string, number> = Object.fromEntries(METADATA.map((f) => [f.id, f.parameters.length]));
+
+const NAMES = METADATA.map((f) => f.id);
 
 describe.each(NAMES.map((n) => [n]))("IPVALUE.%s never throws, never returns NaN or Infinity", (name) => {
   const fn = F[name];
-  const kind = KIND[name];
+  const kind = kindOf(name);
 
   test("declares the arity these properties assume", () => {
     expect(fn.length).toBe(ARITY[name]);
@@ -425,7 +416,7 @@ describe.each(NAMES.map((n) => [n]))("IPVALUE.%s never throws, never returns NaN
 
   test("with plausible arguments (sometimes spoiled)", () => {
     fc.assert(
-      fc.property(PLAUSIBLE[name], (args) => {
+      fc.property(TEST_FACTS[name].plausible, (args) => {
         checkResult(kind, fn(...args), true);
       }),
       { numRuns: RUNS }

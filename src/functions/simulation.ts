@@ -1,0 +1,85 @@
+/**
+ * Uncertainty over an assumptions table: Monte Carlo percentiles of an output (SIMULATE) and the
+ * tornado of each assumption's low and high (SENSITIVITY).
+ */
+import {
+  checkIterations,
+  checkPercentile,
+  checkSeed,
+  DEFAULT_ITERATIONS,
+  DEFAULT_SEED,
+  invalidValue,
+  MAX_PERCENTILES,
+  parseDistribution,
+  runSimulation,
+  sensitivity as sensitivityCore,
+  simulationTable,
+  tornadoTable,
+} from "../engine";
+import { readOutput, readPlan } from "./arguments";
+import { isBlankCell, isOmitted, matrix, toExcelError, toMatrix, toNumber, toOptionalNumber, toOptionalText } from "./excel";
+
+/**
+ * Monte Carlo percentiles of an output of an assumptions table. Each assumption that differs across the scenarios is drawn from a distribution between its lowest and highest value with the base scenario's value as the most likely (PERT by default); assumptions equal in every scenario stay fixed; whole years are rounded. The model runs once per draw. Spills one labelled row per percentile (default P10, P50, P90), the mean, and P(<threshold) when a threshold is given. A fixed default seed: the same numbers on every recalculation and every machine.
+ * @customfunction SIMULATE
+ * @param assumptions The assumptions table, headers included (as SCENARIO and RANGE read it).
+ * @param [iterations] Number of draws, a whole number from 100 to 1,000,000 (default 10,000).
+ * @param [seed] Seed of the random numbers, a whole number from 0 to 4294967295 (default 1). Another seed gives another sample.
+ * @param [percentiles] Percentiles to show, decimals between 0 and 1 (default 0.1, 0.5, 0.9 for P10, P50, P90), as a range or array such as {0.05,0.5,0.95}.
+ * @param [output] The output simulated: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25" or "value_maxrate".
+ * @param [threshold] Adds the probability that the output falls below this value (e.g. the walk-away floor); "" or a blank cell for none.
+ * @param [distribution] "pert" (default), "triangular", or "metalog" (low, base and high taken as P10, P50 and P90).
+ * @returns Label and value per row: the percentiles, the mean, and P(<threshold).
+ */
+export function simulateFn(
+  assumptions: any[][],
+  iterations?: number,
+  seed?: number,
+  percentiles?: any[][],
+  output?: string,
+  // any, not number: a formula that yields "" while no floor is set (IF(floor="","",floor)) must reach the function as "none", not #VALUE!
+  threshold?: any,
+  distribution?: string
+): any[][] {
+  return matrix(() => {
+    const plan = readPlan(assumptions);
+    const result = runSimulation(plan, {
+      iterations: checkIterations(toNumber(iterations, "iterations", DEFAULT_ITERATIONS)),
+      seed: checkSeed(toNumber(seed, "seed", DEFAULT_SEED)),
+      percentiles: readPercentiles(percentiles),
+      output: readOutput(output),
+      threshold: toOptionalNumber(threshold, "threshold"),
+      distribution: parseDistribution(toOptionalText(distribution, "distribution")),
+    });
+    return simulationTable(result);
+  });
+}
+
+/** Percentiles as a range, an array constant or one number; blank cells are skipped. */
+function readPercentiles(percentiles: unknown): number[] | undefined {
+  if (isOmitted(percentiles)) return undefined;
+  const cells = toMatrix(percentiles, "percentiles").flat();
+  const values: number[] = [];
+  cells.forEach((c, i) => {
+    if (isBlankCell(c)) return;
+    if (typeof c !== "number") throw invalidValue(`percentiles: item ${i + 1} must be a decimal between 0 and 1; got ${typeof c === "string" ? `text "${c}"` : String(c)}`);
+    values.push(checkPercentile(c, `percentiles (item ${i + 1})`));
+  });
+  if (values.length === 0) return undefined;
+  if (values.length > MAX_PERCENTILES) throw invalidValue(`percentiles may hold at most ${MAX_PERCENTILES} values; got ${values.length}`);
+  return values;
+}
+
+/**
+ * Sensitivity of an output to each assumption (a tornado table): for every assumption that differs across the scenarios, the output with that assumption at its low and at its high across the scenarios, every other assumption at the base scenario's value. Spills a header row (assumption, low, high, output_at_low, output_at_high, swing), a base row, then one row per assumption sorted by swing, the largest first; a row whose output has no answer shows #NUM!.
+ * @customfunction SENSITIVITY
+ * @param assumptions The assumptions table, headers included.
+ * @param [output] The output: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25" or "value_maxrate".
+ * @returns The tornado table under a header row.
+ */
+export function sensitivityFn(assumptions: any[][], output?: string): any[][] {
+  return matrix(() => {
+    const plan = readPlan(assumptions);
+    return tornadoTable(sensitivityCore(plan, readOutput(output)), toExcelError);
+  });
+}
