@@ -3,6 +3,7 @@
  * omitted optional arguments as null, empty cells as "" or null. Engine errors become
  * CustomFunctions.Error values; nothing leaves as NaN, Infinity or an exception.
  */
+import { isEmptyCell } from "../engine/cells";
 import { invalidNumber, invalidValue, ValuationError } from "../engine/errors";
 
 export type Cell = number | string | boolean | null | undefined;
@@ -27,7 +28,8 @@ const describe = (v: unknown): string => {
   return typeof v;
 };
 
-export const isBlankCell = (v: unknown): boolean => v === null || v === undefined || v === "";
+/** An empty cell as Excel passes it (null, undefined or ""); a space is text. The engine's isEmptyCell. */
+export const isBlankCell = isEmptyCell;
 
 /** An optional argument left out of the formula (Excel passes null); a blank cell is not omitted. */
 export const isOmitted = (v: unknown): boolean => v === null || v === undefined;

@@ -2,7 +2,7 @@
  * Royalty rates: the 25% rule (RATE25) and its inverse (PROFITSHARE), the licensee's walk-away rate
  * (MAXRATE), relief from royalty (RFR) and the rate equivalent to a lump sum (EQUIVRATE).
  */
-import { equivalentRate, invalidValue, maxRate, parseTiming, profitShare, rate25, reliefFromRoyalty } from "../engine";
+import { DEFAULT_LICENSOR_SHARE, equivalentRate, invalidValue, maxRate, parseTiming, profitShare, rate25, reliefFromRoyalty } from "../engine";
 import { scalar, toMatrix, toNumber, toOptionalNumber, toVector } from "./excel";
 
 /**
@@ -13,7 +13,7 @@ import { scalar, toMatrix, toNumber, toOptionalNumber, toVector } from "./excel"
  * @returns Royalty rate as a decimal of net sales.
  */
 export function rate25Fn(operating_margin: number, licensor_share?: number): number | CustomFunctions.Error {
-  return scalar(() => rate25(toNumber(operating_margin, "operating_margin"), toNumber(licensor_share, "licensor_share", 0.25)));
+  return scalar(() => rate25(toNumber(operating_margin, "operating_margin"), toNumber(licensor_share, "licensor_share", DEFAULT_LICENSOR_SHARE)));
 }
 
 /**

@@ -2,7 +2,7 @@
  * Scenarios of an assumptions table: one scenario's output or yearly model (SCENARIO), and the
  * valuation range across all scenarios (RANGE).
  */
-import { bandRateRange, DEFAULT_RANGE_OUTPUTS, Output, parseOutput, pickScenario, runScenario, scenarioOutput, scenarioTable, valuationRangeRows, ValuationError } from "../engine";
+import { BAND_RATE, bandRateRange, DEFAULT_RANGE_OUTPUTS, Output, parseOutput, pickScenario, runScenario, scenarioOutput, scenarioTable, valuationRangeRows, ValuationError } from "../engine";
 import { readBands, readScenarios } from "./arguments";
 import { isBlankCell, isOmitted, matrix, toBoolean, toExcelError, toMatrix, toOptionalName, toOptionalText } from "./excel";
 
@@ -62,7 +62,6 @@ export function range(assumptions: any[][], outputs?: any[][], labels?: boolean,
 }
 
 /** The RANGE row of the reference bands' royalty rates (not a scenario output). */
-const BAND_RATE = "band_rate";
 
 function readOutputs(outputs: unknown, withBands: boolean): { outputs: Output[]; bandRow: boolean } {
   const cells = isOmitted(outputs) ? [] : toMatrix(outputs, "outputs").flat();

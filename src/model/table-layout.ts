@@ -4,11 +4,11 @@
  * `internal` row), and a small decisions table. Pure conversions between ScenarioSet and 2-D values;
  * the workbook glue only moves these arrays in and out of Excel.
  */
-import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isInternalMark, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../engine";
+import { AssumptionKey, assumptionSpec, CellValue, INTERNAL_KEY, isEmptyCell, isInternalMark, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../engine";
 import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
 import type { Language } from "./language";
 
-export type CellValue = string | number | boolean;
+export type { CellValue };
 
 export const UNIT_LABELS: Record<Unit, Text> = {
   currency: { en: "amount", ja: "金額" },
@@ -100,7 +100,7 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
       const k = key as (typeof DECISION_KEYS)[number];
       let amount: number | null = null;
       if (typeof v === "number" && Number.isFinite(v) && v >= 0) amount = v;
-      else if (!(v === null || v === undefined || v === "")) {
+      else if (!isEmptyCell(v)) {
         // Refuse rather than drop it: the next save would erase what the user typed.
         throw new EditError({
           en: `The ${key} in the decisions table must be an amount of 0 or more or blank; it holds ${JSON.stringify(v)}.`,
