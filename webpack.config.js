@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Build of the IPVALUE add-in, laid out like Microsoft's shared-runtime custom-functions template:
  * taskpane.html is the one page of the shared runtime and loads the functions bundle; functions.json
@@ -117,13 +116,7 @@ module.exports = async (env, options) => {
             to: "office-js/",
             info: { minimized: true }, // already minified by Microsoft; keeps Terser off 12 MB
             globOptions: {
-              ignore: [
-                "**/*.debug.js",
-                "**/*.d.ts",
-                "**/office-vsdoc.js",
-                "**/ariatelemetry/**",
-                "**/{access,onenote,outlook,powerpoint,project,visio,word}*",
-              ],
+              ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js", "**/ariatelemetry/**", "**/{access,onenote,outlook,powerpoint,project,visio,word}*"],
             },
           },
         ],

@@ -60,7 +60,14 @@ const S_MASK = scenarios.length - 1;
 const tables = scenarioRaws.map((raw) => [["key", "Base"], ...Object.entries(raw).map(([key, v]) => [key, v])]);
 
 /** The same arithmetic as runScenario + scenarioOutput("npv"), as one loop over preallocated arrays. */
-const buf = { market: new Float64Array(YEARS), share: new Float64Array(YEARS), sales: new Float64Array(YEARS), royalty: new Float64Array(YEARS), df: new Float64Array(YEARS), pv: new Float64Array(YEARS) };
+const buf = {
+  market: new Float64Array(YEARS),
+  share: new Float64Array(YEARS),
+  sales: new Float64Array(YEARS),
+  royalty: new Float64Array(YEARS),
+  df: new Float64Array(YEARS),
+  pv: new Float64Array(YEARS),
+};
 const OFFSET = { end: 0, mid: 0.5, begin: 1 };
 function plainModel(a) {
   const n = a.years;
@@ -176,12 +183,22 @@ line("engine dcf (flat array)", coreDcf, `${times(coreDcf.median / fjsColumn.med
 console.log(`(b) yearly model of a ${YEARS}-year scenario, ${scenarios.length} scenario sets                 models`);
 line("plain Float64Array loop, same arithmetic (baseline)", plain, "baseline");
 line("same loop, allocating 6 plain arrays per model", plainAlloc, `${times(plainAlloc.median / plain.median)} baseline`);
-line("engine runScenario + scenarioOutput(npv)", coreModel, `${times(coreModel.median / plain.median)} baseline (loop ${times(plain.median / coreModel.median)} faster)`);
-line("IPVALUE.SCENARIO(table, , \"npv\") custom function", cfScenario, `${times(cfScenario.median / plain.median)} baseline (parses the table too)`);
+line(
+  "engine runScenario + scenarioOutput(npv)",
+  coreModel,
+  `${times(coreModel.median / plain.median)} baseline (loop ${times(plain.median / coreModel.median)} faster)`
+);
+line('IPVALUE.SCENARIO(table, , "npv") custom function', cfScenario, `${times(cfScenario.median / plain.median)} baseline (parses the table too)`);
 console.log(`(c) dist/functions.js: ${sizeLine}`);
-console.log(`(d) Monte Carlo, ${SIM_YEARS}-year scenario, ${sim.uncertain} assumptions drawn (PERT), risk-adjusted value, ${SIM_DRAWS.toLocaleString("en-US")} draws per call   draws`);
+console.log(
+  `(d) Monte Carlo, ${SIM_YEARS}-year scenario, ${sim.uncertain} assumptions drawn (PERT), risk-adjusted value, ${SIM_DRAWS.toLocaleString("en-US")} draws per call   draws`
+);
 line("plain Float64Array loop, same arithmetic (baseline)", sim.plain, "baseline");
-line("engine Simulator.run (the kernel)", sim.kernel, `${times(sim.kernel.median / sim.plain.median)} baseline (loop ${times(sim.plain.median / sim.kernel.median)} faster; aim ≤ 1.5×)`);
+line(
+  "engine Simulator.run (the kernel)",
+  sim.kernel,
+  `${times(sim.kernel.median / sim.plain.median)} baseline (loop ${times(sim.plain.median / sim.kernel.median)} faster; aim ≤ 1.5×)`
+);
 line("IPVALUE.SIMULATE (table parsed, sorted, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline`);
 if (sim.numpy) {
   const np = { median: sim.numpy.median, min: sim.numpy.min, max: sim.numpy.max };
@@ -196,4 +213,6 @@ if (sim.numpy) {
 } else {
   console.log("  numpy: not installed (apt-get install python3-numpy; the bench uses /usr/bin/python3)");
 }
-console.log(`results agree to ${maxRel.toExponential(1)} relative; run took ${((Date.now() - started) / 1000).toFixed(1)} s (sink ${getSink() > 0 ? "+" : "-"})`);
+console.log(
+  `results agree to ${maxRel.toExponential(1)} relative; run took ${((Date.now() - started) / 1000).toFixed(1)} s (sink ${getSink() > 0 ? "+" : "-"})`
+);

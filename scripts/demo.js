@@ -79,7 +79,9 @@ async function main() {
   } else {
     console.log(`Negotiator workbook (${args.lang}): ${args.out}`);
     console.log(`  shared: ${shared.scenarios.map((s) => s.name).join(", ")}; results: ${shared.outputs.join(", ")}; offer ${shared.offer ?? "not shared"}`);
-    const kept = ["offer", "ceiling", "floor", "notes"].filter((k) => !choice.decisions.includes(k) && (k === "notes" ? sample.set.decisions.notes.text : sample.set.decisions[k].value !== null));
+    const kept = ["offer", "ceiling", "floor", "notes"].filter(
+      (k) => !choice.decisions.includes(k) && (k === "notes" ? sample.set.decisions.notes.text : sample.set.decisions[k].value !== null)
+    );
     console.log(`  left out (internal): ${left.length} scenario(s)${kept.map((k) => `, the ${k}`).join("")}`);
     console.log("  Open it in Excel, LibreOffice or Google Sheets: every result is a native formula over the Assumptions sheet.");
   }

@@ -6,7 +6,7 @@
  * JSDoc in its family's file. The plugin does not follow re-exports, hence the list.
  */
 "use strict";
-const crypto = require("crypto");
+const { createHash } = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -20,7 +20,10 @@ function functionFiles() {
   // Comments aside, the entry holds only `export * from "./family";` lines.
   const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
   const files = [];
-  for (const line of code.split("\n").map((l) => l.trim()).filter((l) => l !== "")) {
+  for (const line of code
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")) {
     const m = /^export \* from "\.\/([\w-]+)";$/.exec(line);
     if (!m) throw new Error(`${path.relative(ROOT, ENTRY)} may only re-export families (export * from "./family";), not: ${line}`);
     files.push(path.join(ROOT, "src", "functions", `${m[1]}.ts`));
@@ -46,7 +49,10 @@ function functionMetadata() {
   const sources = files.map((file) => fs.readFileSync(file, "utf8"));
   // Loading the parser (the TypeScript compiler) takes about a second, in every test file that asks;
   // the result is kept in the system's temporary directory, keyed by the files' paths and contents.
-  const key = crypto.createHash("sha256").update(JSON.stringify([generatorVersion(), files, sources])).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(JSON.stringify([generatorVersion(), files, sources]))
+    .digest("hex")
+    .slice(0, 16);
   const cached = path.join(os.tmpdir(), "ipvalue-function-metadata", `${key}.json`);
   if (fs.existsSync(cached)) return JSON.parse(fs.readFileSync(cached, "utf8"));
   const { parseTree } = generator();

@@ -30,7 +30,8 @@ const signature = (f) => `IPVALUE.${f.name}(${f.parameters.map(argument).join(",
 // ---------------------------------------------------------------------------------------------
 // README: one block per "###" section; a section may describe several functions (BAND and BANDS).
 
-const readmeStart = (ids) => `<!-- function:${ids.join(",")} (heading and arguments generated from the JSDoc; UPDATE_README=1 npx jest test/readme rewrites) -->`;
+const readmeStart = (ids) =>
+  `<!-- function:${ids.join(",")} (heading and arguments generated from the JSDoc; UPDATE_README=1 npx jest test/readme rewrites) -->`;
 const readmeEnd = (ids) => `<!-- /function:${ids.join(",")} -->`;
 /** Every generated block of a README: its ids, where it starts and where it ends. */
 const READMEBLOCK = /<!-- function:([A-Z0-9_,]+) [^\n]*-->\n[\s\S]*?<!-- \/function:\1 -->/g;
@@ -83,7 +84,8 @@ function updatedReadme(readme, functions = functionsIn("en")) {
 // ---------------------------------------------------------------------------------------------
 // Help page: a definition list of every function, English and Japanese.
 
-const HELP_START = "<!-- functions:start (generated from the JSDoc and src/functions/locale/ja.json; UPDATE_HELP=1 npx jest test/manifest/help.test.ts rewrites) -->";
+const HELP_START =
+  "<!-- functions:start (generated from the JSDoc and src/functions/locale/ja.json; UPDATE_HELP=1 npx jest test/manifest/help.test.ts rewrites) -->";
 const HELP_END = "<!-- functions:end -->";
 
 const html = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);

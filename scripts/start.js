@@ -102,7 +102,12 @@ There is no desktop Excel on this platform. To use IPVALUE in Excel on the web, 
 }
 
 function desktop(args) {
-  const r = spawnSync(bin("office-addin-debugging"), ["start", "manifest.xml", ...args], { cwd: root, stdio: "pipe", encoding: "utf8", shell: process.platform === "win32" });
+  const r = spawnSync(bin("office-addin-debugging"), ["start", "manifest.xml", ...args], {
+    cwd: root,
+    stdio: "pipe",
+    encoding: "utf8",
+    shell: process.platform === "win32",
+  });
   const output = `${r.stdout || ""}${r.stderr || ""}`;
   process.stdout.write(output);
   // office-addin-debugging exits 0 even when it fails: read what it said.

@@ -13,7 +13,11 @@ const NEEDED = [
   { what: "Chromium", present: () => fs.existsSync("/usr/bin/chromium"), packages: ["chromium"] },
   { what: "LibreOffice Calc", present: () => spawnSync("sh", ["-c", "command -v soffice"]).status === 0, packages: ["libreoffice-calc"] },
   { what: "a Japanese font", present: () => spawnSync("sh", ["-c", "fc-list :lang=ja | grep -q ."]).status === 0, packages: ["fonts-ipafont-gothic"] },
-  { what: "pdftoppm (pictures of LibreOffice renderings)", present: () => spawnSync("sh", ["-c", "command -v pdftoppm"]).status === 0, packages: ["poppler-utils"] },
+  {
+    what: "pdftoppm (pictures of LibreOffice renderings)",
+    present: () => spawnSync("sh", ["-c", "command -v pdftoppm"]).status === 0,
+    packages: ["poppler-utils"],
+  },
 ];
 
 const missing = NEEDED.filter((n) => !n.present());

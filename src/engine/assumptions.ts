@@ -6,16 +6,7 @@
 import { isBlank, RawValue } from "./cells";
 import { parseTiming, Timing } from "./discount";
 import { DEFAULT_LICENSOR_SHARE } from "./rates";
-import {
-  invalidValue,
-  MAX_YEARS,
-  requireAtMostOne,
-  requireFraction,
-  requireNonNegative,
-  requireRate,
-  requireWholeYears,
-  ValuationError,
-} from "./errors";
+import { invalidValue, MAX_YEARS, requireAtMostOne, requireFraction, requireNonNegative, requireRate, requireWholeYears, ValuationError } from "./errors";
 
 export type AssumptionKey =
   | "market_size"
@@ -355,13 +346,15 @@ export function assumptionSpec(key: AssumptionKey): AssumptionSpec {
 
 /** "Market size", "market-size" and "MARKET_SIZE" all name market_size. */
 export function normalizeKey(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 export function isAssumptionKey(key: string): key is AssumptionKey {
   return SPEC_BY_KEY.has(key);
 }
-
 
 /**
  * Applies defaults and checks every value of one scenario. `raw` holds what the user typed, blanks as
@@ -401,7 +394,6 @@ function rethrowFor<T>(scenario: string, f: () => T): T {
     throw e;
   }
 }
-
 
 export interface Scenario {
   name: string;

@@ -1,5 +1,15 @@
 import { annuityFactor, newSeries, presentValue, Timing } from "./discount";
-import { finiteResult, invalidNumber, invalidValue, requireAtMostOne, requireFinite, requireFraction, requireNonNegative, requireRate, requireWholeYears } from "./errors";
+import {
+  finiteResult,
+  invalidNumber,
+  invalidValue,
+  requireAtMostOne,
+  requireFinite,
+  requireFraction,
+  requireNonNegative,
+  requireRate,
+  requireWholeYears,
+} from "./errors";
 
 /**
  * The 25% rule: the licensor takes about a quarter of the licensee's operating profit.

@@ -34,16 +34,7 @@
  * rank h = (n − 1)·p, interpolated linearly between neighbours) and the mean, computed here rather
  * than by mathjs — see `percentileInc` for why.
  */
-import {
-  ASSUMPTION_KEYS,
-  AssumptionKey,
-  Assumptions,
-  assumptionSpec,
-  FOLLOWS,
-  RawScenario,
-  readAssumptionsTable,
-  resolveScenarios,
-} from "./assumptions";
+import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, assumptionSpec, FOLLOWS, RawScenario, readAssumptionsTable, resolveScenarios } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
 import { invalidNumber, invalidValue, MAX_YEARS } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";

@@ -97,7 +97,11 @@ export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  const clean =
+    wanted
+      .replace(/[:\\/?*[\]]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   let name = clean.slice(0, 31).trimEnd();
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -106,7 +110,6 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   taken.add(name.toLowerCase());
   return name;
 }
-
 
 /** A value of the engine, or the workbook's "n/a" where the engine has no answer. */
 function attempt(f: () => number, na: string): Cached {
@@ -183,7 +186,15 @@ interface YearColumn {
   cached: (i: number) => number;
 }
 
-function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedContent, assumptionsSheet: string, column: number, w: Words, language: Language): void {
+function buildModelSheet(
+  wb: ExcelJS.Workbook,
+  m: ModelSheet,
+  content: SharedContent,
+  assumptionsSheet: string,
+  column: number,
+  w: Words,
+  language: Language
+): void {
   const ws = wb.addWorksheet(m.name);
   const a = m.scenario.assumptions;
   const n = a.years;
@@ -220,7 +231,8 @@ function buildModelSheet(wb: ExcelJS.Workbook, m: ModelSheet, content: SharedCon
   const royaltyBase = Array.from(md.sales, (s, i) => (i < a.term_years ? s : 0));
   const hurdleFactor = discountFactors(a.hurdle_rate, a.timing, newSeries(n));
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
-  const atRate = (v: Cached | undefined) => (typeof v === "number" ? Array.from(royaltyStream(md.sales, clamp(v), a.annual_minimum, a.term_years)) : newSeries(n));
+  const atRate = (v: Cached | undefined) =>
+    typeof v === "number" ? Array.from(royaltyStream(md.sales, clamp(v), a.annual_minimum, a.term_years)) : newSeries(n);
 
   const outputs = content.outputs;
   const resultCell = (o: Output) => abs(m.resultRow.get(o)!, 2);
@@ -376,7 +388,10 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
     const results = new Map<Output, Cached>();
     const resultRow = new Map<Output, number>();
     content.outputs.forEach((o, i) => {
-      results.set(o, attempt(() => scenarioOutput(model, o), na));
+      results.set(
+        o,
+        attempt(() => scenarioOutput(model, o), na)
+      );
       resultRow.set(o, LAYOUT.model.firstResultRow + i);
     });
     return { name: sheetName(w.sheets.model + s.name, taken), scenario: s, model, results, resultRow };
@@ -415,9 +430,25 @@ function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly Shared
       if (spec.unit === "timing") cell.alignment = { horizontal: "right" };
       const v = w.validation;
       if (spec.unit === "share") {
-        cell.dataValidation = { type: "decimal", operator: "between", formulae: [0, 1], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.share };
+        cell.dataValidation = {
+          type: "decimal",
+          operator: "between",
+          formulae: [0, 1],
+          allowBlank: false,
+          showErrorMessage: true,
+          errorTitle: v.title,
+          error: v.share,
+        };
       } else if (spec.key === "years" || spec.key === "launch_year" || spec.key === "term_years") {
-        cell.dataValidation = { type: "whole", operator: "between", formulae: [1, 200], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.whole };
+        cell.dataValidation = {
+          type: "whole",
+          operator: "between",
+          formulae: [1, 200],
+          allowBlank: false,
+          showErrorMessage: true,
+          errorTitle: v.title,
+          error: v.whole,
+        };
       } else if (spec.unit === "timing") {
         cell.dataValidation = { type: "list", formulae: ['"end,mid,begin"'], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.timing };
       }
@@ -541,8 +572,16 @@ function buildSummarySheet(
     }
     row++;
   };
-  rangeBlock(w.rangeHeading, MONEY_OUTPUTS.filter((o) => content.outputs.includes(o)), false);
-  rangeBlock(w.rateHeading, RATE_ORDER.filter((o) => content.outputs.includes(o)), bands !== null);
+  rangeBlock(
+    w.rangeHeading,
+    MONEY_OUTPUTS.filter((o) => content.outputs.includes(o)),
+    false
+  );
+  rangeBlock(
+    w.rateHeading,
+    RATE_ORDER.filter((o) => content.outputs.includes(o)),
+    bands !== null
+  );
 
   const position: [string, number | undefined, string][] = [
     [w.offer, content.offer, "offer"],

@@ -171,7 +171,10 @@ export function selectShared(set: ScenarioSet, choice: ShareChoice): SharedConte
   }
   if (choice.bands) {
     if (!confirmedDecision("bands")) {
-      throw new ShareError({ en: "The reference-band filter is internal: confirm it before it is shared.", ja: "参考バンドの条件は社外秘です。共有するには個別に確認してください。" });
+      throw new ShareError({
+        en: "The reference-band filter is internal: confirm it before it is shared.",
+        ja: "参考バンドの条件は社外秘です。共有するには個別に確認してください。",
+      });
     }
     const filter = set.decisions.bands.filter;
     try {

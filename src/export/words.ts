@@ -10,8 +10,7 @@ const en = {
   title: "License valuation — for discussion",
   preparedWith: (version: string, date: string) => `Prepared with IPVALUE ${version} on ${date}.`,
   amountsIn: (currency: string) => (currency ? `Amounts in ${currency}.` : "Amounts in the currency of the inputs."),
-  live:
-    "Every number below is a native spreadsheet formula over the Assumptions sheet: change an input there and recalculate (F9) to see every result follow. No add-in is needed.",
+  live: "Every number below is a native spreadsheet formula over the Assumptions sheet: change an input there and recalculate (F9) to see every result follow. No add-in is needed.",
   scenariosLine: (names: string, base: string) => `Scenarios: ${names}. Base case: ${base}.`,
   rangeHeading: "Valuation range (present value to the licensor)",
   rateHeading: "Royalty-rate range by method",
@@ -133,7 +132,8 @@ const ja: typeof en = {
   timingOffset: "時点のずれ（年）",
   results: "結果",
   yearly: "年次",
-  yearsNote: (years) => `モデルは${years}行です。評価期間やロイヤルティ期間を短くする変更はそのまま反映されます。年数を増やすときは最終行を下へコピーしてください。`,
+  yearsNote: (years) =>
+    `モデルは${years}行です。評価期間やロイヤルティ期間を短くする変更はそのまま反映されます。年数を増やすときは最終行を下へコピーしてください。`,
   columns: {
     year: "年",
     market: "市場規模",
@@ -186,5 +186,3 @@ const ja: typeof en = {
 };
 
 export const WORDS = { en, ja };
-
-

@@ -16,14 +16,7 @@ import { matrix, spill, toNumber, toOptionalNumber, toVector } from "./excel";
  * @param [launch_year] Year of first sales, a whole number (default 1).
  * @returns A column of yearly net sales, year 1 first.
  */
-export function sales(
-  market_size: number,
-  market_growth: number,
-  peak_share: number,
-  years_to_peak: number,
-  years: number,
-  launch_year?: number
-): any[][] {
+export function sales(market_size: number, market_growth: number, peak_share: number, years_to_peak: number, years: number, launch_year?: number): any[][] {
   return matrix(() => {
     const f = salesForecast({
       marketSize: toNumber(market_size, "market_size"),

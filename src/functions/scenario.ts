@@ -2,7 +2,19 @@
  * Scenarios of an assumptions table: one scenario's output or yearly model (SCENARIO), and the
  * valuation range across all scenarios (RANGE).
  */
-import { BAND_RATE, bandRateRange, DEFAULT_RANGE_OUTPUTS, Output, parseOutput, pickScenario, runScenario, scenarioOutput, scenarioTable, valuationRangeRows, ValuationError } from "../engine";
+import {
+  BAND_RATE,
+  bandRateRange,
+  DEFAULT_RANGE_OUTPUTS,
+  Output,
+  parseOutput,
+  pickScenario,
+  runScenario,
+  scenarioOutput,
+  scenarioTable,
+  valuationRangeRows,
+  ValuationError,
+} from "../engine";
 import { readBands, readScenarios } from "./arguments";
 import { isBlankCell, isOmitted, matrix, toBoolean, toExcelError, toMatrix, toOptionalName, toOptionalText } from "./excel";
 

@@ -62,7 +62,8 @@ function readPercentiles(percentiles: unknown): number[] | undefined {
   const values: number[] = [];
   cells.forEach((c, i) => {
     if (isBlankCell(c)) return;
-    if (typeof c !== "number") throw invalidValue(`percentiles: item ${i + 1} must be a decimal between 0 and 1; got ${typeof c === "string" ? `text "${c}"` : String(c)}`);
+    if (typeof c !== "number")
+      throw invalidValue(`percentiles: item ${i + 1} must be a decimal between 0 and 1; got ${typeof c === "string" ? `text "${c}"` : String(c)}`);
     values.push(checkPercentile(c, `percentiles (item ${i + 1})`));
   });
   if (values.length === 0) return undefined;

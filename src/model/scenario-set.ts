@@ -92,7 +92,10 @@ export function checkName(set: ScenarioSet, name: string, except?: number): stri
     throw new EditError({ en: `A scenario name can have at most ${MAX_NAME} characters.`, ja: `シナリオ名は${MAX_NAME}文字以内にしてください。` });
   }
   if (RESERVED.has(trimmed.toLowerCase())) {
-    throw new EditError({ en: `"${trimmed}" is a column name of the table; choose another name.`, ja: `「${trimmed}」は表の列名に使われています。別の名前にしてください。` });
+    throw new EditError({
+      en: `"${trimmed}" is a column name of the table; choose another name.`,
+      ja: `「${trimmed}」は表の列名に使われています。別の名前にしてください。`,
+    });
   }
   if (set.scenarios.some((s, i) => i !== except && s.name.toLowerCase() === trimmed.toLowerCase())) {
     throw new EditError({ en: `There is already a scenario called "${trimmed}".`, ja: `「${trimmed}」というシナリオはすでにあります。` });

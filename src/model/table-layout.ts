@@ -4,7 +4,19 @@
  * `internal` row), and a small decisions table. Pure conversions between ScenarioSet and 2-D values;
  * the workbook glue only moves these arrays in and out of Excel.
  */
-import { AssumptionKey, assumptionSpec, CellValue, INTERNAL_KEY, isEmptyCell, isInternalMark, RawValue, readAssumptionsTable, Text, Unit, ValuationError } from "../engine";
+import {
+  AssumptionKey,
+  assumptionSpec,
+  CellValue,
+  INTERNAL_KEY,
+  isEmptyCell,
+  isInternalMark,
+  RawValue,
+  readAssumptionsTable,
+  Text,
+  Unit,
+  ValuationError,
+} from "../engine";
 import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
 import type { Language } from "./language";
 
@@ -84,14 +96,23 @@ function decisionInternal(v: RawValue): boolean {
 /** Reads the decisions table back; a missing row keeps its default (internal). */
 export function readDecisions(cells: readonly (readonly RawValue[])[]): Decisions {
   const d = emptyDecisions();
-  const header = (cells[0] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
+  const header = (cells[0] ?? []).map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase()
+  );
   const col = (name: string) => header.indexOf(name);
   const [item, value, internal] = [col("item"), col("value"), col("internal")];
   if (item < 0 || value < 0 || internal < 0) {
-    throw new EditError({ en: "The decisions table needs the columns item, value and internal.", ja: "決定事項の表には item、value、internal の列が必要です。" });
+    throw new EditError({
+      en: "The decisions table needs the columns item, value and internal.",
+      ja: "決定事項の表には item、value、internal の列が必要です。",
+    });
   }
   for (const row of cells.slice(1)) {
-    const key = String(row[item] ?? "").trim().toLowerCase();
+    const key = String(row[item] ?? "")
+      .trim()
+      .toLowerCase();
     if (key === "") continue;
     const v = row[value];
     if (key === "notes") d.notes = { text: v === null || v === undefined ? "" : String(v), internal: decisionInternal(row[internal]) };
@@ -109,7 +130,10 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
       }
       d[k] = { value: amount, internal: decisionInternal(row[internal]) };
     } else {
-      throw new EditError({ en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter).`, ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter のみ）。` });
+      throw new EditError({
+        en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter).`,
+        ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter のみ）。`,
+      });
     }
   }
   return d;

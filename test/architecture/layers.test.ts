@@ -32,12 +32,14 @@ function scan(file: string, text = fs.readFileSync(file, "utf8")): Source {
   const globals: string[] = [];
   const at = (n: ts.Node) => `${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   const visit = (n: ts.Node): void => {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) imports.push(n.moduleSpecifier.text);
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier))
+      imports.push(n.moduleSpecifier.text);
     if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteralLike(n.arguments[0])) {
       const callee = n.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require")) imports.push(n.arguments[0].text);
     }
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && HOST_GLOBALS.has(n.expression.text)) globals.push(`${n.expression.text} at line ${at(n)}`);
+    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && HOST_GLOBALS.has(n.expression.text))
+      globals.push(`${n.expression.text} at line ${at(n)}`);
     if (ts.isQualifiedName(n) && ts.isIdentifier(n.left) && HOST_GLOBALS.has(n.left.text)) globals.push(`${n.left.text} at line ${at(n)}`);
     if (ts.isTypeOfExpression(n) && ts.isIdentifier(n.expression) && HOST_GLOBALS.has(n.expression.text)) globals.push(`${n.expression.text} at line ${at(n)}`);
     ts.forEachChild(n, visit);
@@ -65,7 +67,10 @@ function taskpaneImports(s: Source): string[] {
 }
 
 function hostOrUi(s: Source): string[] {
-  return [...s.imports.filter((m) => HOST_OR_UI_PACKAGE.test(m)).map((m) => `${rel(s.file)} imports ${m}`), ...s.globals.map((g) => `${rel(s.file)} uses ${g}`)];
+  return [
+    ...s.imports.filter((m) => HOST_OR_UI_PACKAGE.test(m)).map((m) => `${rel(s.file)} imports ${m}`),
+    ...s.globals.map((g) => `${rel(s.file)} uses ${g}`),
+  ];
 }
 
 describe("the scanner", () => {

@@ -8,8 +8,6 @@ import * as path from "path";
 import { Page } from "playwright-core";
 import { BrowserSession, DIST, openBrowser, SCREENSHOTS } from "./harness";
 
-
-
 describe("the built add-in in headless Chromium", () => {
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
@@ -58,7 +56,8 @@ describe("the built add-in in headless Chromium", () => {
     page.evaluate(
       ([fid, fargs]) => {
         const r = (window as any).CustomFunctions.__associated.functions[fid as string](...(fargs as unknown[]));
-        const plain = (x: any): any => (x && typeof x === "object" && "code" in x ? { error: x.code, message: x.message } : Array.isArray(x) ? x.map(plain) : x);
+        const plain = (x: any): any =>
+          x && typeof x === "object" && "code" in x ? { error: x.code, message: x.message } : Array.isArray(x) ? x.map(plain) : x;
         return plain(r);
       },
       [id, args] as const

@@ -130,7 +130,11 @@
   }
   function parseRef(ref) {
     const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref);
-    if (!m) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (fake-excel cannot read the address '${ref}')`);
+    if (!m)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format. (fake-excel cannot read the address '${ref}')`
+      );
     const c1 = columnIndex(m[1]);
     const r1 = Number(m[2]) - 1;
     const c2 = m[3] ? columnIndex(m[3]) : c1;
@@ -181,10 +185,12 @@
   function typed(input) {
     if (typeof input === "boolean") return { v: input };
     if (typeof input === "number") {
-      if (!Number.isFinite(input)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (a number that is not finite)");
+      if (!Number.isFinite(input))
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (a number that is not finite)");
       return { v: input };
     }
-    if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${typeof input} in a cell)`);
+    if (typeof input !== "string")
+      throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${typeof input} in a cell)`);
     if (input === "") return null;
     if (input.startsWith("'")) return { v: input.slice(1) };
     if (input.startsWith("=")) return { f: input };
@@ -285,7 +291,7 @@
   function persist() {
     try {
       if (storage()) storage().setItem(STORAGE_KEY, JSON.stringify(state));
-    } catch (e) {
+    } catch {
       /* no storage (Node, or a page without it): the workbook lives in memory only */
     }
   }
@@ -296,7 +302,7 @@
       if (!text) return false;
       state = JSON.parse(text);
       return true;
-    } catch (e) {
+    } catch {
       return false;
     }
   }
@@ -365,7 +371,8 @@
     }
     /** The bound object, inside an action; a null object cannot be acted on. */
     _need() {
-      if (!this._entity) throw new FakeOfficeError("InvalidObjectPath", `The object path isn't working for what you're trying to do. (${this._cls} is a null object)`);
+      if (!this._entity)
+        throw new FakeOfficeError("InvalidObjectPath", `The object path isn't working for what you're trying to do. (${this._cls} is a null object)`);
       return this._entity;
     }
     _get(prop) {
@@ -424,8 +431,11 @@
     /** load("items/name") (or "name"): the sheets, in tab order, each with its name loaded. */
     load(props) {
       use("WorksheetCollection.load");
-      const list = String(props === undefined ? "items/name" : props).split(",").map((p) => p.trim().replace(/^items\//, ""));
-      if (list.some((p) => p !== "name")) throw new FakeOfficeError("PropertyNotFound", `fake-excel: WorksheetCollection.load(${JSON.stringify(props)}) (only items/name)`);
+      const list = String(props === undefined ? "items/name" : props)
+        .split(",")
+        .map((p) => p.trim().replace(/^items\//, ""));
+      if (list.some((p) => p !== "name"))
+        throw new FakeOfficeError("PropertyNotFound", `fake-excel: WorksheetCollection.load(${JSON.stringify(props)}) (only items/name)`);
       this._ctx._enqueue(() => {
         this._items = state.sheets.map((sheet) => {
           const name = sheet.name;
@@ -475,7 +485,8 @@
         const before = `${quoteSheet(sheet.name)}!`;
         sheet.name = String(name);
         // Chart sources follow the sheet, as in Excel.
-        for (const s of state.sheets) for (const c of s.charts) if (c.source.startsWith(before)) c.source = `${quoteSheet(sheet.name)}!${c.source.slice(before.length)}`;
+        for (const s of state.sheets)
+          for (const c of s.charts) if (c.source.startsWith(before)) c.source = `${quoteSheet(sheet.name)}!${c.source.slice(before.length)}`;
       });
     }
     load(props) {
@@ -510,18 +521,22 @@
     /** The smallest range holding every cell with a value or formula (and, unless valuesOnly, a format), or a null object. */
     getUsedRangeOrNullObject(valuesOnly) {
       use("Worksheet.getUsedRangeOrNullObject");
-      return new Range(this._ctx, () => {
-        const sheet = this._need();
-        const keys = Object.keys(sheet.cells).filter((k) => {
-          const c = sheet.cells[k];
-          return c.v !== undefined || c.f !== undefined || (!valuesOnly && c.nf !== undefined);
-        });
-        if (keys.length === 0) return null;
-        const rc = keys.map((k) => k.split(",").map(Number));
-        const r0 = Math.min(...rc.map((x) => x[0]));
-        const c0 = Math.min(...rc.map((x) => x[1]));
-        return { sheetId: sheet.id, r0, c0, rows: Math.max(...rc.map((x) => x[0])) - r0 + 1, cols: Math.max(...rc.map((x) => x[1])) - c0 + 1 };
-      }, true);
+      return new Range(
+        this._ctx,
+        () => {
+          const sheet = this._need();
+          const keys = Object.keys(sheet.cells).filter((k) => {
+            const c = sheet.cells[k];
+            return c.v !== undefined || c.f !== undefined || (!valuesOnly && c.nf !== undefined);
+          });
+          if (keys.length === 0) return null;
+          const rc = keys.map((k) => k.split(",").map(Number));
+          const r0 = Math.min(...rc.map((x) => x[0]));
+          const c0 = Math.min(...rc.map((x) => x[1]));
+          return { sheetId: sheet.id, r0, c0, rows: Math.max(...rc.map((x) => x[0])) - r0 + 1, cols: Math.max(...rc.map((x) => x[1])) - c0 + 1 };
+        },
+        true
+      );
     }
     getRange(address) {
       use("Worksheet.getRange");
@@ -537,7 +552,8 @@
     getRangeByIndexes(startRow, startColumn, rowCount, columnCount) {
       use("Worksheet.getRangeByIndexes");
       return new Range(this._ctx, () => {
-        const ok = [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) && startRow >= 0 && startColumn >= 0 && rowCount > 0 && columnCount > 0;
+        const ok =
+          [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) && startRow >= 0 && startColumn >= 0 && rowCount > 0 && columnCount > 0;
         if (!ok) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (getRangeByIndexes)");
         return { sheetId: this._need().id, r0: startRow, c0: startColumn, rows: rowCount, cols: columnCount };
       });
@@ -576,12 +592,16 @@
     }
     getItemOrNullObject(name) {
       use("TableCollection.getItemOrNullObject");
-      return new Table(this._ctx, () => {
-        const t = tableByName(name);
-        if (!t) return null;
-        if (this._worksheet && t.sheetId !== this._worksheet._need().id) return null;
-        return t;
-      }, true);
+      return new Table(
+        this._ctx,
+        () => {
+          const t = tableByName(name);
+          if (!t) return null;
+          if (this._worksheet && t.sheetId !== this._worksheet._need().id) return null;
+          return t;
+        },
+        true
+      );
     }
     add(address, hasHeaders) {
       use("TableCollection.add");
@@ -597,10 +617,14 @@
           if (!sheet) throw new FakeOfficeError("InvalidArgument", `fake-excel: cannot tell which sheet ${address} is on`);
           rect = { sheetId: sheet.id, ...parseRef(ref) };
         }
-        if (this._worksheet && rect.sheetId !== this._worksheet._need().id) throw new FakeOfficeError("InvalidArgument", "fake-excel: the range is on another sheet");
+        if (this._worksheet && rect.sheetId !== this._worksheet._need().id)
+          throw new FakeOfficeError("InvalidArgument", "fake-excel: the range is on another sheet");
         if (rect.rows < 2) throw new FakeOfficeError("InvalidArgument", "fake-excel: a table with headers needs at least two rows");
         if (state.tables.some((t) => t.sheetId === rect.sheetId && intersect(t, rect))) {
-          throw new FakeOfficeError("InvalidOperation", "A table can't overlap a range that contains a PivotTable report, query results, protected cells or another table.");
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            "A table can't overlap a range that contains a PivotTable report, query results, protected cells or another table."
+          );
         }
         const id = nextId("table");
         const table = { id, name: `Table${state.tables.length + 1}`, sheetId: rect.sheetId, r0: rect.r0, c0: rect.c0, rows: rect.rows, cols: rect.cols };
@@ -657,7 +681,8 @@
           throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table name ${JSON.stringify(name)})`);
         }
         const other = tableByName(name);
-        if (other && other.id !== table.id) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (table ${name})`);
+        if (other && other.id !== table.id)
+          throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (table ${name})`);
         table.name = name;
       });
     }
@@ -721,12 +746,18 @@
     /** The spill of a calculated anchor cell (helpers.calculate), or a null object. */
     getSpillingToRangeOrNullObject() {
       use("Range.getSpillingToRangeOrNullObject");
-      return new Range(this._ctx, () => {
-        const rect = this._need();
-        if (rect.rows !== 1 || rect.cols !== 1) throw new FakeOfficeError("InvalidArgument", "fake-excel: getSpillingToRangeOrNullObject on one cell only");
-        const cell = readCell(liveSheet(rect), rect.r0, rect.c0);
-        return cell && cell.f !== undefined && cell.spill ? { sheetId: rect.sheetId, r0: rect.r0, c0: rect.c0, rows: cell.spill.rows, cols: cell.spill.cols } : null;
-      }, true);
+      return new Range(
+        this._ctx,
+        () => {
+          const rect = this._need();
+          if (rect.rows !== 1 || rect.cols !== 1) throw new FakeOfficeError("InvalidArgument", "fake-excel: getSpillingToRangeOrNullObject on one cell only");
+          const cell = readCell(liveSheet(rect), rect.r0, rect.c0);
+          return cell && cell.f !== undefined && cell.spill
+            ? { sheetId: rect.sheetId, r0: rect.r0, c0: rect.c0, rows: cell.spill.rows, cols: cell.spill.cols }
+            : null;
+        },
+        true
+      );
     }
     load(props) {
       return this._load(props, readRange, RANGE_PROPS);
@@ -841,7 +872,8 @@
       return new Chart(this._ctx, () => {
         const sheet = this._worksheet._need();
         if (!CHART_TYPES.includes(type)) throw new FakeOfficeError("InvalidArgument", `fake-excel: chart type ${JSON.stringify(type)} is not one it knows`);
-        if (!(sourceData instanceof Range) || sourceData._ctx !== this._ctx) throw new FakeOfficeError("InvalidArgument", "fake-excel: charts.add needs a Range of this context");
+        if (!(sourceData instanceof Range) || sourceData._ctx !== this._ctx)
+          throw new FakeOfficeError("InvalidArgument", "fake-excel: charts.add needs a Range of this context");
         const rect = sourceData._need();
         const by = seriesBy === undefined ? "Auto" : seriesBy;
         if (!["Auto", "Columns", "Rows"].includes(by)) throw new FakeOfficeError("InvalidArgument", `fake-excel: seriesBy ${by}`);
@@ -987,9 +1019,12 @@
     use("Excel.createWorkbook");
     return new Promise((resolve, reject) => {
       setTimeout(() => {
-        if (!createWorkbookSupported) return reject(new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found. (createWorkbook switched off)"));
+        if (!createWorkbookSupported)
+          return reject(new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found. (createWorkbook switched off)"));
         if (base64 !== undefined && (typeof base64 !== "string" || !/^UEsDB[A-Za-z0-9+/]*={0,2}$/.test(base64))) {
-          return reject(new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (createWorkbook: not a base64 .xlsx)"));
+          return reject(
+            new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (createWorkbook: not a base64 .xlsx)")
+          );
         }
         createdWorkbooks.push(base64 === undefined ? "" : base64);
         resolve();
@@ -1101,7 +1136,8 @@
       const { sheet, rect } = rectOf(address);
       const array = Array.isArray(input) ? input : [[input]];
       checkShape(rect, array, "userEdit");
-      for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) writeCell(sheet, rect.r0 + i, rect.c0 + j, array[i][j] === null ? "" : array[i][j], "values");
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.cols; j++) writeCell(sheet, rect.r0 + i, rect.c0 + j, array[i][j] === null ? "" : array[i][j], "values");
       changed(sheet, rect);
       afterUserChange();
     },
@@ -1117,7 +1153,8 @@
       const old = { r0: t.r0, c0: t.c0, rows: t.rows, cols: t.cols };
       for (let r = old.r0; r < old.r0 + old.rows; r++) for (let c = old.c0; c < old.c0 + old.cols; c++) delete sheet.cells[key(r, c)];
       Object.assign(t, { rows: values.length, cols: values[0].length });
-      for (let i = 0; i < t.rows; i++) for (let j = 0; j < t.cols; j++) writeCell(sheet, t.r0 + i, t.c0 + j, values[i][j] === null ? "" : values[i][j], "values");
+      for (let i = 0; i < t.rows; i++)
+        for (let j = 0; j < t.cols; j++) writeCell(sheet, t.r0 + i, t.c0 + j, values[i][j] === null ? "" : values[i][j], "values");
       normalizeHeader(t);
       changed(sheet, { r0: t.r0, c0: t.c0, rows: Math.max(t.rows, old.rows), cols: Math.max(t.cols, old.cols) });
       afterUserChange();
@@ -1164,7 +1201,7 @@
   if (!restore()) state = emptyState();
 
   // Keep ours even if office.js later assigns a global Excel of its own (outside Excel it does not).
-  Object.defineProperty(root, "Excel", { configurable: true, get: () => Excel, set: () => undefined });
+  Object.defineProperty(root, "Excel", { configurable: true, get: () => Excel, set: () => {} });
   Object.defineProperty(root, "__fakeExcel", { configurable: true, value: helpers, writable: false });
   if (typeof module !== "undefined" && module.exports) module.exports = helpers;
 })();

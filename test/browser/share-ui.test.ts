@@ -13,7 +13,6 @@ import JSZip from "jszip";
 import { BrowserContext, Page } from "playwright-core";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-
 const INTERNAL_SCENARIO = "Board upside case";
 const FLOOR = "187,654,321";
 const NOTE = "Between us: we would settle at 2.5% if they push on the upfront fee.";
@@ -26,11 +25,20 @@ async function partsOf(bytes: Buffer): Promise<{ name: string; text: string }[]>
   for (const name of Object.keys(zip.files)) {
     if (zip.files[name].dir) continue;
     const raw = await zip.files[name].async("string");
-    out.push({ name, text: raw.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") });
+    out.push({
+      name,
+      text: raw
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&"),
+    });
   }
   return out;
 }
-const found = (parts: { name: string; text: string }[], needle: string) => parts.filter((p) => p.name.includes(needle) || p.text.toLowerCase().includes(needle.toLowerCase())).map((p) => p.name);
+const found = (parts: { name: string; text: string }[], needle: string) =>
+  parts.filter((p) => p.name.includes(needle) || p.text.toLowerCase().includes(needle.toLowerCase())).map((p) => p.name);
 
 describe("sharing from the task pane", () => {
   let context: BrowserContext;
@@ -61,7 +69,8 @@ describe("sharing from the task pane", () => {
 
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
   const scenarioBox = (name: string) => page.locator(`[data-testid="share-scenario"][data-name="${name}"]`);
-  const fx = <T>(f: string, ...args: unknown[]) => page.evaluate(([f, args]) => (window as any).__fakeExcel[f as string](...(args as unknown[])), [f, args] as const) as Promise<T>;
+  const fx = <T>(f: string, ...args: unknown[]) =>
+    page.evaluate(([f, args]) => (window as any).__fakeExcel[f as string](...(args as unknown[])), [f, args] as const) as Promise<T>;
   async function saved() {
     await page.waitForFunction(() => document.getElementById("status")?.getAttribute("data-state") === "saved", undefined, { timeout: 10000 });
   }
@@ -153,7 +162,8 @@ describe("sharing from the task pane", () => {
     // What was shared is there (the search can fail): the offer, the scenarios, their model sheets.
     expect(found(parts, "250000000").length).toBeGreaterThan(0);
     const workbook = parts.find((p) => p.name === "xl/workbook.xml")!.text;
-    for (const sheet of ["Summary", "Assumptions", "Model - Low", "Model - Base", "Model - High", "Reference bands", "Notes"]) expect(workbook).toContain(`name="${sheet}"`);
+    for (const sheet of ["Summary", "Assumptions", "Model - Low", "Model - Base", "Model - High", "Reference bands", "Notes"])
+      expect(workbook).toContain(`name="${sheet}"`);
     expect(found(parts, "JPY").length).toBeGreaterThan(0);
     expect(parts.flatMap((p) => [...p.text.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).filter((f) => /IPVALUE/i.test(f))).toEqual([]);
   });
@@ -212,7 +222,9 @@ describe("sharing from the task pane", () => {
     expect(await byTestId("freeze-dialog").textContent()).toContain("internal scenarios and decisions included");
     await byTestId("freeze-run").click();
     await byTestId("freeze-result").waitFor();
-    const rows = await page.locator('[data-testid="freeze-change"]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-address"), tr.getAttribute("data-kind")]));
+    const rows = await page
+      .locator('[data-testid="freeze-change"]')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-address"), tr.getAttribute("data-kind")]));
     expect(rows.slice(0, 2)).toEqual([
       ["A6:D10", "value"],
       ["A13:D17", "value"],

@@ -14,7 +14,6 @@ import { setDecision } from "../../src/model/scenario-set";
 import { DEFAULT_REQUEST, simulateSet } from "../../src/taskpane/model/simulation";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-
 /** What the pane should show, computed by the engine here in Node: the example with a floor of 120 million. */
 const SET = setDecision(exampleSet("medical-device", "en"), "floor", "120000000");
 const EXPECTED = simulateSet(SET, "en", DEFAULT_REQUEST);
@@ -82,10 +81,15 @@ describe("the simulation panel, against the Excel stand-in", () => {
 
   test("the histogram marks P10, P50, P90 and the floor; its bars hold every draw", async () => {
     const marks = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('[data-testid="simulation-histogram"] [data-percentile]')).map((g) => [g.getAttribute("data-percentile"), Number(g.getAttribute("data-value"))])
+      Array.from(document.querySelectorAll('[data-testid="simulation-histogram"] [data-percentile]')).map((g) => [
+        g.getAttribute("data-percentile"),
+        Number(g.getAttribute("data-value")),
+      ])
     );
     expect(marks).toEqual(EXPECTED.result.percentiles.map((p) => [`P${p.p * 100}`, p.value]));
-    const counts = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="simulation-histogram"] [data-count]')).map((r) => Number(r.getAttribute("data-count"))));
+    const counts = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="simulation-histogram"] [data-count]')).map((r) => Number(r.getAttribute("data-count")))
+    );
     expect(counts).toEqual(EXPECTED.histogram.counts);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10000);
     await expect(page.locator('[data-testid="simulation-histogram"] [data-mark="floor"]').count()).resolves.toBe(1);
@@ -102,12 +106,18 @@ describe("the simulation panel, against the Excel stand-in", () => {
   test("another seed gives another sample; the first seed gives the first numbers back", async () => {
     await byTestId("simulation-seed").fill("2");
     await byTestId("simulation-run").click();
-    await page.waitForFunction((p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") !== String(p50), EXPECTED.result.percentiles[1].value);
+    await page.waitForFunction(
+      (p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") !== String(p50),
+      EXPECTED.result.percentiles[1].value
+    );
     const two = await shownStats();
     expect(Math.abs(two.P50 / EXPECTED.result.percentiles[1].value - 1)).toBeLessThan(0.02);
     await byTestId("simulation-seed").fill("1");
     await byTestId("simulation-run").click();
-    await page.waitForFunction((p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") === String(p50), EXPECTED.result.percentiles[1].value);
+    await page.waitForFunction(
+      (p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") === String(p50),
+      EXPECTED.result.percentiles[1].value
+    );
   });
 
   test("iterations outside 100–1,000,000 are refused with the rule, and Run waits", async () => {

@@ -10,7 +10,6 @@ import * as path from "path";
 import { BrowserContext, Page } from "playwright-core";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-
 const PANE_OUTPUTS = ["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate"];
 const NAMES = ["悲観ケース", "標準ケース", "楽観ケース"];
 // What she types for each new scenario (percentages for rates and shares, as the pane shows them).
@@ -237,10 +236,10 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
   test("the stand-in's table is what the functions read: =IPVALUE.RANGE on it gives the numbers the pane shows", async () => {
     const table = await assumptionsTable();
     for (const [key, stored] of Object.entries(STORED)) NAMES.forEach((name, i) => expect(cell(table.values, key, name)).toBeCloseTo(stored[i], 12));
-    const range = (await page.evaluate(
-      ([values, outputs]) => (window as any).CustomFunctions.__associated.functions.RANGE(values, [[outputs]], true),
-      [table.values, PANE_OUTPUTS.join(",")] as const
-    )) as unknown[][];
+    const range = (await page.evaluate(([values, outputs]) => (window as any).CustomFunctions.__associated.functions.RANGE(values, [[outputs]], true), [
+      table.values,
+      PANE_OUTPUTS.join(","),
+    ] as const)) as unknown[][];
     expect(range[0]).toEqual(["output", "low", "base", "high"]);
     const shown = await shownRange();
     expect(Object.keys(shown).slice(0, PANE_OUTPUTS.length)).toEqual(PANE_OUTPUTS); // (a reference-bands row may follow)

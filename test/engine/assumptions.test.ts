@@ -12,7 +12,6 @@ import {
 } from "../../src/engine";
 import { caught } from "./helpers";
 
-
 type Row = RawValue[];
 /** A table: header row, then one row per key with one value per scenario. */
 function table(header: Row, rows: [string | null, ...RawValue[]][]): Row[] {
@@ -261,7 +260,9 @@ describe("parseAssumptionsTable", () => {
   });
 
   test("a scenario name that appears twice (ignoring case) is refused", () => {
-    expect(caught(() => parseAssumptionsTable(table(["", "Base", "BASE"], REQUIRED))).message).toBe("assumptions: scenario 'BASE' appears twice in the first row");
+    expect(caught(() => parseAssumptionsTable(table(["", "Base", "BASE"], REQUIRED))).message).toBe(
+      "assumptions: scenario 'BASE' appears twice in the first row"
+    );
   });
 
   test("numeric scenario names are read as text", () => {
@@ -274,13 +275,27 @@ describe("parseAssumptionsTable", () => {
 
   test("a table with only a key column has no scenario", () => {
     const rows = REQUIRED.map(([k]) => [k] as [string]);
-    expect(caught(() => parseAssumptionsTable(table(["key", "note"], rows.map((r) => [...r, "x"])))).message).toBe(
-      "assumptions has no scenario column: name at least one scenario in the first row"
-    );
+    expect(
+      caught(() =>
+        parseAssumptionsTable(
+          table(
+            ["key", "note"],
+            rows.map((r) => [...r, "x"])
+          )
+        )
+      ).message
+    ).toBe("assumptions has no scenario column: name at least one scenario in the first row");
   });
 
   test("a table whose every column is label, unit or note has no key column", () => {
-    expect(caught(() => parseAssumptionsTable([["label", "unit"], ["a", "b"]])).message).toMatch(/has no key column/);
+    expect(
+      caught(() =>
+        parseAssumptionsTable([
+          ["label", "unit"],
+          ["a", "b"],
+        ])
+      ).message
+    ).toMatch(/has no key column/);
   });
 
   test.each<[string, unknown]>([
@@ -294,7 +309,14 @@ describe("parseAssumptionsTable", () => {
   });
 
   test("a ragged range is refused", () => {
-    expect(caught(() => parseAssumptionsTable([["", "Base"], ["years", 5, 6]])).message).toBe("assumptions must be a rectangular range");
+    expect(
+      caught(() =>
+        parseAssumptionsTable([
+          ["", "Base"],
+          ["years", 5, 6],
+        ])
+      ).message
+    ).toBe("assumptions must be a rectangular range");
   });
 
   test("messages use the argument name given", () => {

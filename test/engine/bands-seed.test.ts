@@ -17,7 +17,9 @@ const SEED = process.env.IPVALUE_SEED_REPORT ?? path.resolve(__dirname, "../../.
 function readSeed(): string {
   if (!fs.existsSync(SEED)) {
     const where = process.env.CI === "true" ? "in CI" : "locally";
-    throw new Error(`The seed report ${SEED} is missing (${where}); the seed-sourced bands cannot be checked against it. Restore it or set IPVALUE_SEED_REPORT.`);
+    throw new Error(
+      `The seed report ${SEED} is missing (${where}); the seed-sourced bands cannot be checked against it. Restore it or set IPVALUE_SEED_REPORT.`
+    );
   }
   // The export escapes dollar signs (\$10,000).
   return fs.readFileSync(SEED, "utf8").replace(/\\\$/g, "$");
@@ -80,7 +82,8 @@ function pageLines(section: string[], page: number): string[] {
   if (marker < 0) {
     // Pages without a marker (the case collection leaves a few out) may only come before the marked ones.
     const marked = section.filter(isMarker).map(Number);
-    if (marked.length > 0 && page > Math.min(...marked)) throw new Error(`page ${page} is not marked in this part of the text (pages ${marked.join(", ")} are)`);
+    if (marked.length > 0 && page > Math.min(...marked))
+      throw new Error(`page ${page} is not marked in this part of the text (pages ${marked.join(", ")} are)`);
     return section;
   }
   let start = marker - 1;
@@ -143,7 +146,9 @@ describe("seed-sourced bands against the text of the case or figure they cite", 
     if (b.seed.section.startsWith("事例")) section = pageLines(section, page);
     const where = squeeze(section.join("\n"));
     for (const fragment of b.seed.printed) {
-      expect(where.includes(squeeze(fragment)) ? fragment : `"${fragment}" is not in ${b.seed.section}${b.seed.part ? " " + b.seed.part : ""} ${b.page}`).toBe(fragment);
+      expect(where.includes(squeeze(fragment)) ? fragment : `"${fragment}" is not in ${b.seed.section}${b.seed.part ? " " + b.seed.part : ""} ${b.page}`).toBe(
+        fragment
+      );
     }
     const values = b.seed.printed.flatMap((f) => printedValues(f, b.seed.scale));
     for (const [name, v] of [

@@ -184,17 +184,84 @@ describe("user bands", () => {
 
   test.each([
     [[["low"], [1]], /header row first/],
-    [[["key", "low", "hgh"], ["a", 1, 2]], /unknown column "hgh"/],
-    [[["key", "low", "low"], ["a", 1, 2]], /column low appears twice/],
-    [[["key", "low"], ["", 1]], /row 2: the key is blank/],
-    [[["key", "low"], ["a", "5%"]], /row 2 \(a\): low must be a number; got text "5%"/],
-    [[["key", "low", "high"], ["a", 2, 1]], /low \(2\) is above high \(1\)/],
-    [[["key", "low"], ["a", ""]], /low is blank/],
-    [[["key", "low", "unit"], ["a", 1, "percent"]], /unit must be one of share_of_net_sales/],
-    [[["key", "low", "unit"], ["a", 5, "share_of_net_sales"]], /decimal from 0 to 1/],
-    [[["key", "low", "right"], ["a", 1, "trademark"]], /right must be one of patent, know_how, any/],
-    [[["key", "low", "year"], ["a", 1, "2020s"]], /year must be a whole year/],
-    [[["key", "low"], ["a", 1], ["A", 2]], /key A appears twice/],
+    [
+      [
+        ["key", "low", "hgh"],
+        ["a", 1, 2],
+      ],
+      /unknown column "hgh"/,
+    ],
+    [
+      [
+        ["key", "low", "low"],
+        ["a", 1, 2],
+      ],
+      /column low appears twice/,
+    ],
+    [
+      [
+        ["key", "low"],
+        ["", 1],
+      ],
+      /row 2: the key is blank/,
+    ],
+    [
+      [
+        ["key", "low"],
+        ["a", "5%"],
+      ],
+      /row 2 \(a\): low must be a number; got text "5%"/,
+    ],
+    [
+      [
+        ["key", "low", "high"],
+        ["a", 2, 1],
+      ],
+      /low \(2\) is above high \(1\)/,
+    ],
+    [
+      [
+        ["key", "low"],
+        ["a", ""],
+      ],
+      /low is blank/,
+    ],
+    [
+      [
+        ["key", "low", "unit"],
+        ["a", 1, "percent"],
+      ],
+      /unit must be one of share_of_net_sales/,
+    ],
+    [
+      [
+        ["key", "low", "unit"],
+        ["a", 5, "share_of_net_sales"],
+      ],
+      /decimal from 0 to 1/,
+    ],
+    [
+      [
+        ["key", "low", "right"],
+        ["a", 1, "trademark"],
+      ],
+      /right must be one of patent, know_how, any/,
+    ],
+    [
+      [
+        ["key", "low", "year"],
+        ["a", 1, "2020s"],
+      ],
+      /year must be a whole year/,
+    ],
+    [
+      [
+        ["key", "low"],
+        ["a", 1],
+        ["A", 2],
+      ],
+      /key A appears twice/,
+    ],
     [[["key", "low"], ["a"]], /rectangular/],
   ])("refuses %j", (cells, message) => {
     const e = caught(() => parseUserBands(cells as never));

@@ -2,7 +2,6 @@
 import { dealValue } from "../../src/engine";
 import { caught } from "./helpers";
 
-
 describe("dealValue", () => {
   test("upfront alone is worth its face value", () => {
     expect(dealValue({ discountRate: 0.1, upfront: 250 })).toBe(250);
@@ -39,7 +38,14 @@ describe("dealValue", () => {
   });
 
   test("a milestone at year 0 is not discounted and one at 1.5 years is discounted by 1.1^1.5", () => {
-    const v = dealValue({ discountRate: 0.1, upfront: 0, milestones: [{ year: 0, amount: 40 }, { year: 1.5, amount: 10 }] });
+    const v = dealValue({
+      discountRate: 0.1,
+      upfront: 0,
+      milestones: [
+        { year: 0, amount: 40 },
+        { year: 1.5, amount: 10 },
+      ],
+    });
     expect(v).toBeCloseTo(40 + 10 / Math.pow(1.1, 1.5), 12);
   });
 
@@ -54,9 +60,22 @@ describe("dealValue", () => {
   test.each<[string, object, RegExp]>([
     ["discount rate -100%", { discountRate: -1 }, /^discount_rate must be a decimal rate above -1/],
     ["non-finite upfront", { upfront: Infinity }, /^upfront must be a finite number/],
-    ["milestone before signing", { milestones: [{ year: 1, amount: 1 }, { year: -1, amount: 5 }] }, /^milestones \(row 2\) year must be 0 or more/],
+    [
+      "milestone before signing",
+      {
+        milestones: [
+          { year: 1, amount: 1 },
+          { year: -1, amount: 5 },
+        ],
+      },
+      /^milestones \(row 2\) year must be 0 or more/,
+    ],
     ["milestone amount NaN", { milestones: [{ year: 1, amount: NaN }] }, /^milestones \(row 1\) amount must be a finite number/],
-    ["milestone probability above 1", { milestones: [{ year: 1, amount: 5, probability: 2 }] }, /^milestones \(row 1\) probability must be a decimal from 0 to 1/],
+    [
+      "milestone probability above 1",
+      { milestones: [{ year: 1, amount: 5, probability: 2 }] },
+      /^milestones \(row 1\) probability must be a decimal from 0 to 1/,
+    ],
   ])("%s is refused naming the argument", (_what, change, message) => {
     const e = caught(() => dealValue({ discountRate: 0.1, upfront: 0, ...change }));
     expect(e.kind).toBe("invalidValue");

@@ -13,7 +13,6 @@ import {
 } from "../../src/engine";
 import { caught } from "./helpers";
 
-
 describe("error kinds", () => {
   test("each factory makes a ValuationError of its kind", () => {
     expect(invalidValue("a").kind).toBe("invalidValue");

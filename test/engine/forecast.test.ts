@@ -2,7 +2,6 @@
 import { checkMarketInputs, MarketInputs, royaltyStream, salesForecast } from "../../src/engine";
 import { caught } from "./helpers";
 
-
 const base: MarketInputs = { marketSize: 1000, marketGrowth: 0.1, peakShare: 0.2, yearsToPeak: 2, years: 4, launchYear: 2 };
 const arr = (a: ArrayLike<number>) => Array.from(a);
 

@@ -12,7 +12,6 @@ import {
 } from "../../src/engine";
 import { caught } from "./helpers";
 
-
 describe("rate25 (25% rule)", () => {
   test("a 20% margin gives a 5% royalty", () => {
     // 0.2 × 0.25

@@ -5,7 +5,13 @@ describe("bandRateRange", () => {
   test("METI 2010 field means span 3.7% (all patents) to 6.0% (bio/pharma); the median of the five is 4.3%", () => {
     const r = bandRateRange("meti2010");
     expect(r.keys.sort()).toEqual(
-      ["meti2010_patent_all", "meti2010_patent_bio_pharma", "meti2010_patent_chemistry", "meti2010_patent_health_lifesaving_amusement", "meti2010_patent_microstructure_nano"].sort()
+      [
+        "meti2010_patent_all",
+        "meti2010_patent_bio_pharma",
+        "meti2010_patent_chemistry",
+        "meti2010_patent_health_lifesaving_amusement",
+        "meti2010_patent_microstructure_nano",
+      ].sort()
     );
     expect([r.low, r.base, r.high]).toEqual([0.037, 0.043, 0.06]);
   });

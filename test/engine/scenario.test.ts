@@ -18,7 +18,6 @@ import {
 } from "../../src/engine";
 import { caught } from "./helpers";
 
-
 /**
  * Base case worked by hand (launch year 2, two-year ramp, 10% growth, 10% discount):
  *   market   1000, 1100, 1210, 1331
@@ -120,7 +119,15 @@ describe("scenarioTable", () => {
     expect(t[0]).toEqual([...TABLE_HEADER]);
     expect(t[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value"]);
     expect(t).toHaveLength(5);
-    expect(t[3]).toEqual([3, expect.closeTo(1210, 9), 0.2, expect.closeTo(242, 9), expect.closeTo(12.1, 9), expect.closeTo(1 / 1.331, 12), expect.closeTo(100 / 11, 9)]);
+    expect(t[3]).toEqual([
+      3,
+      expect.closeTo(1210, 9),
+      0.2,
+      expect.closeTo(242, 9),
+      expect.closeTo(12.1, 9),
+      expect.closeTo(1 / 1.331, 12),
+      expect.closeTo(100 / 11, 9),
+    ]);
   });
 });
 

@@ -100,7 +100,12 @@ describe("sensitivity on a model known by hand", () => {
   });
 
   test("one scenario, or scenarios that agree: no rows, just the base", () => {
-    const one = [["key", "Only"], ...handTable().slice(1).map((r) => [r[0], r[2]])];
+    const one = [
+      ["key", "Only"],
+      ...handTable()
+        .slice(1)
+        .map((r) => [r[0], r[2]]),
+    ];
     const t = sensitivity(planFromTable(one), "rnpv");
     expect(t.rows).toEqual([]);
     expect(tornadoTable(t, String)).toHaveLength(2);

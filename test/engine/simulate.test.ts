@@ -86,7 +86,13 @@ const variance = (x: ArrayLike<number>) => {
 describe("the generator", () => {
   test("SplitMix64 gives Vigna's reference outputs (splitmix64.c)", () => {
     expect(splitMix64(0, 3).map((x) => x.toString(16))).toEqual(["e220a8397b1dcdaf", "6e789e6aa1b965f4", "6c45d188009454f"]);
-    expect(splitMix64(1234567, 5).map(String)).toEqual(["6457827717110365317", "3203168211198807973", "9817491932198370423", "4593380528125082431", "16408922859458223821"]);
+    expect(splitMix64(1234567, 5).map(String)).toEqual([
+      "6457827717110365317",
+      "3203168211198807973",
+      "9817491932198370423",
+      "4593380528125082431",
+      "16408922859458223821",
+    ]);
   });
 
   test("pure-rand's xoroshiro128plus is xoroshiro128+ (Blackman & Vigna; a=24, b=16, c=37): its outputs are the low 32 bits of the reference", () => {
@@ -198,8 +204,14 @@ describe("samplers against closed forms", () => {
     expect(Math.abs(mean(xs))).toBeLessThan(4 * Math.sqrt(1 / N));
     expect(Math.abs(variance(xs) - 1)).toBeLessThan(4 * Math.sqrt(2 / N));
     const sorted = sortedCopy(xs);
-    const phi = (z: number) => Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
-    for (const [p, z] of [[0.025, -1.959964], [0.16, -0.994458], [0.5, 0], [0.84, 0.994458], [0.975, 1.959964]]) {
+    const phi = (z: number) => Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    for (const [p, z] of [
+      [0.025, -1.959964],
+      [0.16, -0.994458],
+      [0.5, 0],
+      [0.84, 0.994458],
+      [0.975, 1.959964],
+    ]) {
       expect(Math.abs(percentileInc(sorted, p) - z)).toBeLessThan((4 * Math.sqrt((p * (1 - p)) / N)) / phi(z));
     }
     // the tail beyond the base layer (3.654) is reached
@@ -256,7 +268,11 @@ describe("samplers against closed forms", () => {
     const [low, base, high] = [0.02, 0.03, 0.05];
     const sorted = sortedCopy(drawsOf(low, base, high, "metalog", n));
     // tolerance: 4 standard errors of a quantile, with the density estimated from the sample
-    for (const [p, target] of [[0.1, low], [0.5, base], [0.9, high]]) {
+    for (const [p, target] of [
+      [0.1, low],
+      [0.5, base],
+      [0.9, high],
+    ]) {
       const f = 0.02 / (percentileInc(sorted, p + 0.01) - percentileInc(sorted, p - 0.01));
       expect(Math.abs(percentileInc(sorted, p) - target)).toBeLessThan((4 * Math.sqrt((p * (1 - p)) / n)) / f);
     }
@@ -279,7 +295,9 @@ describe("samplers against closed forms", () => {
     expect(METALOG_FEASIBLE).toBe(1.66711);
     const e = caught(() => new Simulator(planFromTable(MEDICAL_DEVICE), "metalog"));
     expect(e.kind).toBe("invalidValue");
-    expect(e.message).toMatch(/^distribution "metalog": .*launch_year \(P10 2, P50 3, P90 3\); discount_rate \(P10 0\.1, P50 0\.1, P90 0\.12\)\. Use "pert" or "triangular"\.$/);
+    expect(e.message).toMatch(
+      /^distribution "metalog": .*launch_year \(P10 2, P50 3, P90 3\); discount_rate \(P10 0\.1, P50 0\.1, P90 0\.12\)\. Use "pert" or "triangular"\.$/
+    );
   });
 });
 
@@ -387,7 +405,16 @@ describe("the kernel computes what runScenario and scenarioOutput compute, draw 
           // No answer in some draw: the scenario model has none for that draw either.
           expect(e).toBeInstanceOf(ValuationError);
           expect((e as ValuationError).kind).toBe("invalidNumber");
-          expect(drawn.some((a) => { try { scenarioOutput(runScenario(a), output); return false; } catch { return true; } })).toBe(true);
+          expect(
+            drawn.some((a) => {
+              try {
+                scenarioOutput(runScenario(a), output);
+                return false;
+              } catch {
+                return true;
+              }
+            })
+          ).toBe(true);
           return;
         }
         const problems: string[] = [];
@@ -472,7 +499,14 @@ describe("the plan: what varies, between what", () => {
   test("WHOLE_KEYS are the assumptions whose check refuses a fraction that lies between accepted whole values", () => {
     for (const key of NUMERIC_KEYS) {
       const check = assumptionSpec(key).check;
-      const ok = (x: number) => { try { check(x, key); return true; } catch { return false; } };
+      const ok = (x: number) => {
+        try {
+          check(x, key);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       expect([key, ok(10) && ok(11) && !ok(10.5)]).toEqual([key, WHOLE_KEYS.has(key)]);
     }
   });
@@ -482,7 +516,14 @@ describe("the plan: what varies, between what", () => {
     for (const key of NUMERIC_KEYS) {
       const [lo, hi, loOpen, hiOpen] = ALLOWED[key];
       const check = assumptionSpec(key).check;
-      const ok = (x: number) => { try { check(x, key); return true; } catch { return false; } };
+      const ok = (x: number) => {
+        try {
+          check(x, key);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       if (Number.isFinite(lo)) {
         expect([key, "low end", ok(lo)]).toEqual([key, "low end", !loOpen]);
         expect([key, "below", ok(lo - 1e-6)]).toEqual([key, "below", false]);
@@ -556,7 +597,10 @@ describe("statistics of the result", () => {
     expect(h.counts.length).toBeGreaterThanOrEqual(12);
     expect(h.counts.length).toBeLessThanOrEqual(50);
     const width = h.edges[1] - h.edges[0];
-    expect(width / Math.pow(10, Math.floor(Math.log10(width)))).toBeCloseTo([1, 2, 5].find((f) => Math.abs(width / Math.pow(10, Math.floor(Math.log10(width))) - f) < 1e-9)!, 9);
+    expect(width / Math.pow(10, Math.floor(Math.log10(width)))).toBeCloseTo(
+      [1, 2, 5].find((f) => Math.abs(width / Math.pow(10, Math.floor(Math.log10(width))) - f) < 1e-9)!,
+      9
+    );
     let i = 0;
     let misplaced = 0;
     h.counts.forEach((c, b) => {
@@ -575,7 +619,9 @@ describe("statistics of the result", () => {
     expect(caught(() => runSimulation(plan, { iterations: 500.5 })).kind).toBe("invalidValue");
     expect(caught(() => runSimulation(plan, { seed: -1 })).message).toBe("seed must be a whole number from 0 to 4294967295; got -1");
     expect(caught(() => runSimulation(plan, { seed: 2 ** 32 })).kind).toBe("invalidValue");
-    expect(caught(() => runSimulation(plan, { percentiles: [0.5, 1] })).message).toBe("percentiles must be a decimal between 0 and 1, exclusive (0.1 = P10); got 1");
+    expect(caught(() => runSimulation(plan, { percentiles: [0.5, 1] })).message).toBe(
+      "percentiles must be a decimal between 0 and 1, exclusive (0.1 = P10); got 1"
+    );
     expect(caught(() => runSimulation(plan, { percentiles: [] })).kind).toBe("invalidValue");
     expect(runSimulation(plan, { iterations: 100, seed: 4294967295 }).draws.length).toBe(100);
   });

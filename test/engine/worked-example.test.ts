@@ -81,6 +81,8 @@ describe("the internal row", () => {
       ["discount_rate", 0.1],
       ["internal", "FALSE"],
     ]);
-    expect(raw).toEqual([{ name: "A", internal: false, values: { market_size: 1, peak_share: 0.1, years: 3, royalty_rate: undefined, operating_margin: 0.2, discount_rate: 0.1 } }]);
+    expect(raw).toEqual([
+      { name: "A", internal: false, values: { market_size: 1, peak_share: 0.1, years: 3, royalty_rate: undefined, operating_margin: 0.2, discount_rate: 0.1 } },
+    ]);
   });
 });

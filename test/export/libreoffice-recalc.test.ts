@@ -37,7 +37,7 @@ function recalc(inputs: string[], outDir: string): void {
     execFileSync("bash", [RECALC, ...inputs, outDir], { stdio: "pipe", timeout: 170_000 });
   } catch (e) {
     const err = e as { status?: number; stderr?: Buffer };
-    throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`);
+    throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`, { cause: e });
   }
   for (const input of inputs) {
     const out = path.join(outDir, path.basename(input));
@@ -103,7 +103,11 @@ function compare(where: string, expected: unknown, actual: unknown): Comparison 
   return { where, expected, actual, rel: expected === actual ? 0 : Infinity, ok: expected === actual };
 }
 
-const failures = (cs: Comparison[]) => cs.filter((c) => !c.ok).slice(0, 10).map((c) => `${c.where}: expected ${JSON.stringify(c.expected)}, LibreOffice ${JSON.stringify(c.actual)}`);
+const failures = (cs: Comparison[]) =>
+  cs
+    .filter((c) => !c.ok)
+    .slice(0, 10)
+    .map((c) => `${c.where}: expected ${JSON.stringify(c.expected)}, LibreOffice ${JSON.stringify(c.actual)}`);
 
 /** The engine's values for the cells of a workbook built from `content`, by "sheet!address". */
 function engineValues(wb: ExcelJS.Workbook, content: SharedContent, assumptionsOf: (i: number) => Assumptions): Map<string, number | string> {
@@ -168,7 +172,9 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
 
   beforeAll(async () => {
     if (!onPath("soffice")) {
-      throw new Error("LibreOffice is not installed: 'soffice' is not on PATH. This test needs it and fails rather than skips: apt-get install -y --no-install-recommends libreoffice-calc");
+      throw new Error(
+        "LibreOffice is not installed: 'soffice' is not on PATH. This test needs it and fails rather than skips: apt-get install -y --no-install-recommends libreoffice-calc"
+      );
     }
     if (!onPath("pdftoppm")) throw new Error("pdftoppm is not installed: apt-get install -y --no-install-recommends poppler-utils");
     if (!fs.existsSync(RECALC)) throw new Error(`The recalculation script is missing: ${RECALC}`);
@@ -194,7 +200,10 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     // Every output (the value-at-rate columns too), other timings, a royalty term shorter than the
     // model, a minimum royalty that binds, and a loss-making margin whose 25%-rule rate has no answer.
     for (const [name, variant] of Object.entries(VARIANTS)) {
-      const wb = buildNegotiatorWorkbook(selectShared(variant, { ...defaultShareChoice(variant), outputs: [...SHARE_OUTPUTS] }), { ...OPTIONS, language: "en" });
+      const wb = buildNegotiatorWorkbook(selectShared(variant, { ...defaultShareChoice(variant), outputs: [...SHARE_OUTPUTS] }), {
+        ...OPTIONS,
+        language: "en",
+      });
       const file = path.join(dir, `${name}.xlsx`);
       await wb.xlsx.writeFile(file);
       built[name] = { file, cells: formulaCells(await read(file)), wb };
@@ -224,11 +233,26 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     // A picture of the English demo as LibreOffice renders it, for the README.
     const pdfDir = path.join(dir, "pdf");
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-lo-profile-"));
-    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, path.join(out1, "demo-en.xlsx")], { stdio: "pipe", timeout: 120_000 });
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, path.join(out1, "demo-en.xlsx")],
+      { stdio: "pipe", timeout: 120_000 }
+    );
     fs.rmSync(profile, { recursive: true, force: true });
     fs.mkdirSync(IMAGES, { recursive: true });
     for (const page of [1, 2]) {
-      const args = ["-png", "-r", "80", "-f", String(page), "-l", String(page), "-singlefile", path.join(pdfDir, "demo-en.pdf"), path.join(IMAGES, `negotiator-demo-${page}`)];
+      const args = [
+        "-png",
+        "-r",
+        "80",
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-singlefile",
+        path.join(pdfDir, "demo-en.pdf"),
+        path.join(IMAGES, `negotiator-demo-${page}`),
+      ];
       execFileSync("pdftoppm", args, { stdio: "pipe" });
     }
   }, 300_000);
@@ -238,7 +262,9 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     expect(cells.length).toBeGreaterThan(400);
     for (const name of [`demo-${language}`, `placeholder-${language}`]) {
       const wb = back[name];
-      const results = cells.map((c) => compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result));
+      const results = cells.map((c) =>
+        compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result)
+      );
       expect(failures(results)).toEqual([]);
       const worst = Math.max(...results.map((r) => r.rel));
       summary[`${name}_cells`] = results.length;
@@ -260,17 +286,22 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     expect(failures(results)).toEqual([]);
   });
 
-  test.each(Object.keys(VARIANTS))("%s: every output's formulas (value-at-rate columns, other timings, no-answer cases) recalculate to the engine's values", (name) => {
-    const { cells } = built[name];
-    const wb = back[name];
-    const results = cells.map((c) => compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result));
-    expect(cells.length).toBeGreaterThan(500);
-    expect(failures(results)).toEqual([]);
-    expect(errorValues(wb)).toEqual([]);
-    summary[`${name}_cells`] = results.length;
-    summary[`${name}_max_rel`] = Math.max(...results.map((r) => r.rel).filter((r) => Number.isFinite(r)));
-    if (name === "no-answer") expect(results.filter((r) => r.actual === "n/a").length).toBeGreaterThanOrEqual(4);
-  });
+  test.each(Object.keys(VARIANTS))(
+    "%s: every output's formulas (value-at-rate columns, other timings, no-answer cases) recalculate to the engine's values",
+    (name) => {
+      const { cells } = built[name];
+      const wb = back[name];
+      const results = cells.map((c) =>
+        compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result)
+      );
+      expect(cells.length).toBeGreaterThan(500);
+      expect(failures(results)).toEqual([]);
+      expect(errorValues(wb)).toEqual([]);
+      summary[`${name}_cells`] = results.length;
+      summary[`${name}_max_rel`] = Math.max(...results.map((r) => r.rel).filter((r) => Number.isFinite(r)));
+      if (name === "no-answer") expect(results.filter((r) => r.actual === "n/a").length).toBeGreaterThanOrEqual(4);
+    }
+  );
 
   test.each(["demo-en", "placeholder-en", "demo-ja", "placeholder-ja"])("%s: no error value anywhere after recalculation", (name) => {
     expect(errorValues(back[name])).toEqual([]);
@@ -278,7 +309,8 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
 
   test("a negotiator changes the Base royalty rate to 4.5%: the results move as the engine predicts, the others stay", () => {
     const baseIndex = content.scenarios.findIndex((s) => s.name === "Base");
-    const assumptionsOf = (i: number): Assumptions => (i === baseIndex ? { ...content.scenarios[i].assumptions, royalty_rate: NEW_RATE } : content.scenarios[i].assumptions);
+    const assumptionsOf = (i: number): Assumptions =>
+      i === baseIndex ? { ...content.scenarios[i].assumptions, royalty_rate: NEW_RATE } : content.scenarios[i].assumptions;
     const expected = engineValues(built.en.wb, content, assumptionsOf);
     const results = [...expected].map(([where, v]) => {
       const [sheet, address] = where.split("!");

@@ -20,9 +20,13 @@ const set = sample.set;
 
 function formulas(wb: ExcelJS.Workbook): { sheet: string; address: string; formula: string; result: unknown }[] {
   const out: { sheet: string; address: string; formula: string; result: unknown }[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
-    if (c.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, address: c.address, formula: c.formula, result: c.result });
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, address: c.address, formula: c.formula, result: c.result });
+      })
+    )
+  );
   return out;
 }
 
@@ -30,10 +34,12 @@ function strings(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   wb.eachSheet((ws) => {
     out.push(ws.name);
-    ws.eachRow((row) => row.eachCell((c) => {
-      if (typeof c.value === "string") out.push(c.value);
-      if (c.type === ExcelJS.ValueType.Formula && typeof c.result === "string") out.push(c.result);
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string") out.push(c.value);
+        if (c.type === ExcelJS.ValueType.Formula && typeof c.result === "string") out.push(c.result);
+      })
+    );
   });
   return out;
 }
@@ -83,7 +89,11 @@ describe("what is shared: the choice and its filter", () => {
     const internalBands: ScenarioSet = { ...set, decisions: { ...set.decisions, bands: { filter: "patent", internal: true } } };
     expect(defaultShareChoice(internalBands).bands).toBe(false);
     expect(() => selectShared(internalBands, { ...defaultShareChoice(internalBands), bands: true })).toThrow(ShareError);
-    const shared = selectShared(internalBands, { ...defaultShareChoice(internalBands), bands: true, confirmedInternal: { scenarios: [], decisions: ["bands"] } });
+    const shared = selectShared(internalBands, {
+      ...defaultShareChoice(internalBands),
+      bands: true,
+      confirmedInternal: { scenarios: [], decisions: ["bands"] },
+    });
     expect(shared.bands!.rows.length).toBeGreaterThan(3);
     expect(shared.bands!.rows.every((b) => b.unit === "share_of_net_sales" && b.right === "patent")).toBe(true);
     expect(selectShared(set, { ...defaultShareChoice(set), bands: false }).bands).toBeNull();
@@ -96,7 +106,10 @@ describe("what is shared: the choice and its filter", () => {
   });
 
   test("a scenario that cannot be valued yet is refused with the engine's reason", () => {
-    const broken: ScenarioSet = { ...set, scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, values: { ...s.values, market_size: undefined } } : s)) };
+    const broken: ScenarioSet = {
+      ...set,
+      scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, values: { ...s.values, market_size: undefined } } : s)),
+    };
     expect(() => selectShared(broken, defaultShareChoice(broken))).toThrow(/market_size is missing/);
   });
 
@@ -107,7 +120,11 @@ describe("what is shared: the choice and its filter", () => {
   });
 
   test("the base case is picked among the shared scenarios: Base if shared, else the middle one", () => {
-    const withoutBase = selectShared(set, { ...defaultShareChoice(set), scenarios: ["Low", "High", "Stretch (board only)"], confirmedInternal: { scenarios: ["Stretch (board only)"], decisions: [] } });
+    const withoutBase = selectShared(set, {
+      ...defaultShareChoice(set),
+      scenarios: ["Low", "High", "Stretch (board only)"],
+      confirmedInternal: { scenarios: ["Stretch (board only)"], decisions: [] },
+    });
     expect(withoutBase.scenarios[withoutBase.baseIndex].name).toBe("High");
     const ja = exampleSet("medical-device", "ja");
     const content = selectShared(ja, defaultShareChoice(ja));
@@ -149,8 +166,14 @@ describe("the workbook", () => {
     expect(share.font.italic).toBe(true);
     expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("royalty_rate"), L.firstScenarioColumn).font?.italic).toBeFalsy();
     // Inputs are checked as they are typed: shares 0–1, years whole, timing from a list.
-    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("peak_share"), L.firstScenarioColumn).dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1] });
-    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("timing"), L.firstScenarioColumn).dataValidation).toMatchObject({ type: "list", formulae: ['"end,mid,begin"'] });
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("peak_share"), L.firstScenarioColumn).dataValidation).toMatchObject({
+      type: "decimal",
+      formulae: [0, 1],
+    });
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("timing"), L.firstScenarioColumn).dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"end,mid,begin"'],
+    });
   });
 
   test("each model sheet: inputs linked from Assumptions, results and yearly model cached with the engine's values", () => {
@@ -189,7 +212,10 @@ describe("the workbook", () => {
 
   test("the summary: low / base / high over the shared scenarios' model sheets, cached with the engine's range", () => {
     const ws = wb.getWorksheet("Summary")!;
-    const range = valuationRange(content.scenarios.map((s) => ({ name: s.name, assumptions: s.assumptions, internal: false })), content.outputs);
+    const range = valuationRange(
+      content.scenarios.map((s) => ({ name: s.name, assumptions: s.assumptions, internal: false })),
+      content.outputs
+    );
     const rows = new Map<string, number>();
     ws.eachRow((row, r) => {
       if (typeof row.getCell(5).value === "string") rows.set(row.getCell(5).value as string, r);
@@ -201,7 +227,9 @@ describe("the workbook", () => {
       expect(ws.getCell(r, 4).result).toBe(x.high);
     }
     const npv = rows.get("npv")!;
-    expect(ws.getCell(npv, 2).formula).toBe(`IF(COUNT('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30)<3,"n/a",MIN('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30))`);
+    expect(ws.getCell(npv, 2).formula).toBe(
+      `IF(COUNT('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30)<3,"n/a",MIN('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30))`
+    );
     expect(ws.getCell(npv, 3).formula).toBe("'Model - Base'!$B$30");
     // The band row: the published rates' range as on the Reference bands sheet (MEDIAN of midpoints).
     const band = rows.get("band_rate")!;
@@ -214,14 +242,14 @@ describe("the workbook", () => {
     const ws = wb.getWorksheet("Reference bands")!;
     content.bands!.rows.forEach((b, i) => {
       const r = LAYOUT.bands.firstRow + i;
-      expect([ws.getCell(r, 1).value, ws.getCell(r, 3).value, ws.getCell(r, 4).value, ws.getCell(r, 7).value, ws.getCell(r, 8).value, ws.getCell(r, 10).value]).toEqual([
-        b.key,
-        b.low,
-        b.high,
-        b.source,
-        b.locator,
-        b.year,
-      ]);
+      expect([
+        ws.getCell(r, 1).value,
+        ws.getCell(r, 3).value,
+        ws.getCell(r, 4).value,
+        ws.getCell(r, 7).value,
+        ws.getCell(r, 8).value,
+        ws.getCell(r, 10).value,
+      ]).toEqual([b.key, b.low, b.high, b.source, b.locator, b.year]);
     });
   });
 
@@ -250,7 +278,8 @@ describe("both languages", () => {
     const ja = buildNegotiatorWorkbook(content, { ...OPTIONS, language: "ja" });
     expect(ja.worksheets.map((w) => w.name)).toEqual(["概要", "前提条件", "モデル - Low", "モデル - Base", "モデル - High", "参考バンド", "注記"]);
     const text = strings(ja).join("\n");
-    for (const s of ["ライセンス評価（協議用）", "評価レンジ", "リスク調整後ライセンサー価値", "ライセンシーの上限料率", "計算方法", "提示価格"]) expect(text).toContain(s);
+    for (const s of ["ライセンス評価（協議用）", "評価レンジ", "リスク調整後ライセンサー価値", "ライセンシーの上限料率", "計算方法", "提示価格"])
+      expect(text).toContain(s);
     const fe = formulas(en);
     const fj = formulas(ja);
     expect(fj.map((x) => x.result)).toEqual(fe.map((x) => x.result));
@@ -287,7 +316,10 @@ describe("names and bytes", () => {
   });
 
   test("a scenario whose 25%-rule rate has no answer (a loss-making margin) shows n/a, and the range says so", () => {
-    const loss: ScenarioSet = { ...set, scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, values: { ...s.values, operating_margin: -0.05 } } : s)) };
+    const loss: ScenarioSet = {
+      ...set,
+      scenarios: set.scenarios.map((s) => (s.name === "Low" ? { ...s, values: { ...s.values, operating_margin: -0.05 } } : s)),
+    };
     const wb = buildNegotiatorWorkbook(selectShared(loss, { ...defaultShareChoice(loss), outputs: ["rnpv", "rate25", "value_rate25"] }), OPTIONS);
     const low = wb.getWorksheet("Model - Low")!;
     expect(low.getCell(LAYOUT.model.firstResultRow + 1, 2).result).toBe("n/a");

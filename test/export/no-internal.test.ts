@@ -87,7 +87,8 @@ describe.each(["en", "ja"] as const)("the demo negotiator workbook (%s) carries 
 
   test("every part was read (sheets, shared strings, workbook, document properties)", () => {
     const names = parts.map((p) => p.name);
-    for (const needed of ["xl/workbook.xml", "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml", "[Content_Types].xml"]) expect(names).toContain(needed);
+    for (const needed of ["xl/workbook.xml", "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml", "[Content_Types].xml"])
+      expect(names).toContain(needed);
     expect(names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length).toBeGreaterThanOrEqual(5);
     expect(parts.every((p) => p.text.length > 0)).toBe(true);
   });
@@ -111,7 +112,10 @@ describe.each(["en", "ja"] as const)("the demo negotiator workbook (%s) carries 
   });
 
   test("the committee's note is nowhere, whole or in part", () => {
-    const fragments = secret.note.split(/[;:,]/).map((s) => s.trim()).filter((s) => s.length >= 12);
+    const fragments = secret.note
+      .split(/[;:,]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 12);
     expect(fragments.length).toBeGreaterThanOrEqual(2);
     const words = secret.note.split(/\s+/);
     const windows = words.slice(0, -2).map((_, i) => words.slice(i, i + 3).join(" ")); // every run of three words

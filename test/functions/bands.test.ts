@@ -15,7 +15,7 @@ describe("IPVALUE.BAND", () => {
     expect(grid(F.BAND("case07b_royalty_no_approval_know_how", "low", null))).toEqual([[0.025]]);
     expect(grid(F.BAND("case07b_equity_financing_trigger", "currency", null))).toEqual([["USD"]]);
     expect(grid(F.BAND("case07a_success_fee", "page", null))).toEqual([["p.21"]]);
-    expect((grid(F.BAND("case07a_success_fee", "source", null))[0][0] as string)).toMatch(/事例集/);
+    expect(grid(F.BAND("case07a_success_fee", "source", null))[0][0] as string).toMatch(/事例集/);
     expect(grid(F.BAND("autm2011_us_university_royalty", "year", null))).toEqual([[2011]]);
     expect(grid(F.BAND("autm2011_us_university_royalty", "origin", null))).toEqual([["built-in"]]);
     expect(grid(F.BAND("case06_upfront_startup", " HIGH ", null))).toEqual([[20000]]);
@@ -40,7 +40,11 @@ describe("IPVALUE.BAND", () => {
   });
 
   test("a bad field is #VALUE! listing the fields", () => {
-    spilledError(F.BAND("meti2010_patent_all", "value", null), "#VALUE!", /^field must be one of range, row, key, low, high, unit, currency, base, right, regulatory, licensee, exclusivity, description_en, description_ja, source, locator, page, year, origin; got "value"/);
+    spilledError(
+      F.BAND("meti2010_patent_all", "value", null),
+      "#VALUE!",
+      /^field must be one of range, row, key, low, high, unit, currency, base, right, regulatory, licensee, exclusivity, description_en, description_ja, source, locator, page, year, origin; got "value"/
+    );
     spilledError(F.BAND("meti2010_patent_all", 3, null), "#VALUE!", /^field must be text/);
   });
 
@@ -71,10 +75,32 @@ describe("IPVALUE.BAND", () => {
     });
 
     test("a malformed user range is #VALUE! saying what to fix", () => {
-      spilledError(F.BAND("x", null, [["name", "value"], ["x", 1]]), "#VALUE!", /^user_bands: unknown column "name"/);
+      spilledError(
+        F.BAND("x", null, [
+          ["name", "value"],
+          ["x", 1],
+        ]),
+        "#VALUE!",
+        /^user_bands: unknown column "name"/
+      );
       spilledError(F.BAND("x", null, [[1, 2]]), "#VALUE!", /^user_bands: unknown column "1"/);
-      spilledError(F.BAND("x", null, [["key", "low"], ["x", "3%"]]), "#VALUE!", /^user_bands row 2 \(x\): low must be a number/);
-      spilledError(F.BAND("x", null, [["key", "low"], ["x", 1], ["X", 2]]), "#VALUE!", /^user_bands: the key X appears twice/);
+      spilledError(
+        F.BAND("x", null, [
+          ["key", "low"],
+          ["x", "3%"],
+        ]),
+        "#VALUE!",
+        /^user_bands row 2 \(x\): low must be a number/
+      );
+      spilledError(
+        F.BAND("x", null, [
+          ["key", "low"],
+          ["x", 1],
+          ["X", 2],
+        ]),
+        "#VALUE!",
+        /^user_bands: the key X appears twice/
+      );
     });
   });
 });
@@ -90,7 +116,10 @@ describe("IPVALUE.BANDS", () => {
   });
 
   test("filters by word, right type, regulatory path and licensee", () => {
-    const keys = (filter: string) => grid(F.BANDS(filter, null)).slice(1).map((r) => r[0]);
+    const keys = (filter: string) =>
+      grid(F.BANDS(filter, null))
+        .slice(1)
+        .map((r) => r[0]);
     expect(keys("approval, patent")).toEqual(["case07b_royalty_approval_patent"]);
     expect(keys("know_how no_approval")).toEqual(["case07b_royalty_no_approval_know_how"]);
     expect(keys("large")).toEqual(["case06_upfront_large"]);

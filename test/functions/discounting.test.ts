@@ -40,7 +40,19 @@ describe("IPVALUE.DCF", () => {
     ["rate as TRUE", [true, col(1), null], "#VALUE!", "rate must be a number; got TRUE"],
     ["rate as a range", [col(0.1, 0.2), col(1), null], "#VALUE!", "rate must be a single value, not a range"],
     ["text among the flows", [0.1, col(1, "n/a", 3), null], "#VALUE!", 'cashflows: item 2 must be a number; got text "n/a"'],
-    ["a block of flows", [0.1, [[1, 2], [3, 4]], null], "#VALUE!", "cashflows must be one row or one column; got 2 rows × 2 columns"],
+    [
+      "a block of flows",
+      [
+        0.1,
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        null,
+      ],
+      "#VALUE!",
+      "cashflows must be one row or one column; got 2 rows × 2 columns",
+    ],
     ["no flows", [0.1, [], null], "#VALUE!", "cashflows is empty"],
     ["an empty row", [0.1, [[]], null], "#VALUE!", "cashflows is empty"],
     ["a ragged range", [0.1, [[1, 2], [3]], null], "#VALUE!", "cashflows must be a rectangular range"],
@@ -159,22 +171,75 @@ describe("IPVALUE.EQUIVRATE", () => {
 describe("IPVALUE.DEAL", () => {
   test("upfront + milestones (year, amount) + royalties, checked by hand", () => {
     // 100 + 110/1.1 + 121/1.21 + 133.1/1.331 = 400
-    const v = F.DEAL(0.1, 100, [[1, 110], [2, 121]], col(0, 0, 133.1), null, null);
+    const v = F.DEAL(
+      0.1,
+      100,
+      [
+        [1, 110],
+        [2, 121],
+      ],
+      col(0, 0, 133.1),
+      null,
+      null
+    );
     expect(num(v)).toBeCloseTo(400, 9);
   });
 
   test("a third column weighs milestones by probability; a blank probability is 1", () => {
     // 110/1.1 · 0.5 + 121/1.21 · 1 = 50 + 100
-    expect(num(F.DEAL(0.1, 0, [[1, 110, 0.5], [2, 121, ""]], "", null, null))).toBeCloseTo(150, 9);
+    expect(
+      num(
+        F.DEAL(
+          0.1,
+          0,
+          [
+            [1, 110, 0.5],
+            [2, 121, ""],
+          ],
+          "",
+          null,
+          null
+        )
+      )
+    ).toBeCloseTo(150, 9);
   });
 
   test("blank milestone rows are skipped", () => {
-    expect(num(F.DEAL(0.1, 0, [[1, 110], ["", ""], [null, null]], "", null, null))).toBeCloseTo(100, 9);
+    expect(
+      num(
+        F.DEAL(
+          0.1,
+          0,
+          [
+            [1, 110],
+            ["", ""],
+            [null, null],
+          ],
+          "",
+          null,
+          null
+        )
+      )
+    ).toBeCloseTo(100, 9);
   });
 
-  test("no milestones and no royalties (\"\" or an all-blank range) leave the upfront", () => {
+  test('no milestones and no royalties ("" or an all-blank range) leave the upfront', () => {
     expect(num(F.DEAL(0.1, 50, "", "", null, null))).toBe(50);
-    expect(num(F.DEAL(0.1, 50, [["", ""], ["", ""]], col("", ""), null, null))).toBe(50);
+    expect(
+      num(
+        F.DEAL(
+          0.1,
+          50,
+          [
+            ["", ""],
+            ["", ""],
+          ],
+          col("", ""),
+          null,
+          null
+        )
+      )
+    ).toBe(50);
   });
 
   test("an omitted upfront is 0", () => {
@@ -199,13 +264,24 @@ describe("IPVALUE.DEAL", () => {
   });
 
   test("royalty probabilities of the wrong length name royalty_probabilities", () => {
-    scalarError(F.DEAL(0.1, 0, "", col(1, 2, 3), null, col(0.5, 0.5)), "#VALUE!", /^royalty_probabilities must be one number or one per cash flow: got 2 for 3/);
+    scalarError(
+      F.DEAL(0.1, 0, "", col(1, 2, 3), null, col(0.5, 0.5)),
+      "#VALUE!",
+      /^royalty_probabilities must be one number or one per cash flow: got 2 for 3/
+    );
   });
 
   test.each<[string, unknown, RegExp | string]>([
     ["one column", col(1, 2), "milestones must have 2 columns (year, amount) or 3 (year, amount, probability); got 1"],
     ["four columns", [[1, 2, 0.5, 9]], /got 4$/],
-    ["a blank year", [[1, 10], ["", 5]], "milestones (row 2) year is required"],
+    [
+      "a blank year",
+      [
+        [1, 10],
+        ["", 5],
+      ],
+      "milestones (row 2) year is required",
+    ],
     ["a blank amount", [[1, ""]], "milestones (row 1) amount is required"],
     ["a negative year", [[-1, 10]], /^milestones \(row 1\) year must be 0 or more/],
     ["text amount", [[1, "ten"]], 'milestones (row 1) amount must be a number; got text "ten"'],

@@ -41,7 +41,12 @@ describe("isOmitted and isBlankRange", () => {
 
   test("a range is blank when every cell is", () => {
     expect(isBlankRange([[""]])).toBe(true);
-    expect(isBlankRange([[null, ""], [undefined, ""]])).toBe(true);
+    expect(
+      isBlankRange([
+        [null, ""],
+        [undefined, ""],
+      ])
+    ).toBe(true);
     expect(isBlankRange([["", 0]])).toBe(false);
   });
 });
@@ -170,7 +175,18 @@ describe("toVector", () => {
   });
 
   test("a block of several rows and columns is refused, giving its size", () => {
-    expect(thrown(() => toVector([[1, 2], [3, 4], [5, 6]], "sales"))).toBe("sales must be one row or one column; got 3 rows × 2 columns");
+    expect(
+      thrown(() =>
+        toVector(
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+          "sales"
+        )
+      )
+    ).toBe("sales must be one row or one column; got 3 rows × 2 columns");
   });
 
   test("text, TRUE/FALSE and non-finite cells are refused, naming the item", () => {

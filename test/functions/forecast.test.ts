@@ -71,7 +71,14 @@ describe("IPVALUE.ROYALTIES", () => {
   });
 
   test("sales longer than 200 years are fine when no term is given", () => {
-    const out = column(F.ROYALTIES(new Array(250).fill(0).map(() => [10]), 0.1, null, null));
+    const out = column(
+      F.ROYALTIES(
+        new Array(250).fill(0).map(() => [10]),
+        0.1,
+        null,
+        null
+      )
+    );
     expect(out).toHaveLength(250);
     expect(out.every((x) => Math.abs(x - 1) < 1e-12)).toBe(true);
   });
@@ -79,7 +86,19 @@ describe("IPVALUE.ROYALTIES", () => {
   test.each<[string, unknown[], RegExp | string]>([
     ["negative sales", [col(10, -5), 0.1, null, null], /^sales must be 0 or more in every year; year 2 is -5/],
     ["text sales", [col(10, "x"), 0.1, null, null], 'sales: item 2 must be a number; got text "x"'],
-    ["a block of sales", [[[1, 2], [3, 4]], 0.1, null, null], /^sales must be one row or one column/],
+    [
+      "a block of sales",
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        0.1,
+        null,
+        null,
+      ],
+      /^sales must be one row or one column/,
+    ],
     ["royalty rate above 1", [col(10), 1.5, null, null], /^royalty_rate must be a decimal from 0 to 1/],
     ["royalty rate omitted", [col(10), null, null, null], "royalty_rate is required"],
     ["negative minimum", [col(10), 0.1, -1, null], /^annual_minimum must be 0 or more/],

@@ -38,7 +38,9 @@ const OUTPUT_ARGUMENTS = METADATA.flatMap((f) =>
 );
 
 test("the output arguments include SCENARIO's, RANGE's, SIMULATE's and SENSITIVITY's", () => {
-  expect(OUTPUT_ARGUMENTS.map((a) => `${a.id}.${a.parameter}`)).toEqual(expect.arrayContaining(["SCENARIO.output", "RANGE.outputs", "SIMULATE.output", "SENSITIVITY.output"]));
+  expect(OUTPUT_ARGUMENTS.map((a) => `${a.id}.${a.parameter}`)).toEqual(
+    expect.arrayContaining(["SCENARIO.output", "RANGE.outputs", "SIMULATE.output", "SENSITIVITY.output"])
+  );
 });
 
 describe.each(OUTPUT_ARGUMENTS.map((a) => [`${a.id}.${a.parameter}`, a]))("%s", (_, a) => {

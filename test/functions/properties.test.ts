@@ -227,11 +227,13 @@ const probVec = mostly(vectorOf(fc.double({ min: 0, max: 1, noNaN: true })));
 /** Two vectors of the same length and orientation (e.g. sales and operating profit). */
 function pairOf(x: fc.Arbitrary<number>, y: fc.Arbitrary<number>): fc.Arbitrary<[number[][], number[][]]> {
   const lay = (v: number[], asRow: boolean): number[][] => (asRow ? [v] : v.map((e) => [e]));
-  return fc.tuple(fc.integer({ min: 1, max: 200 }), fc.boolean()).chain(([n, asRow]) =>
-    fc
-      .tuple(fc.array(x, { minLength: n, maxLength: n }), fc.array(y, { minLength: n, maxLength: n }))
-      .map(([a, b]): [number[][], number[][]] => [lay(a, asRow), lay(b, asRow)])
-  );
+  return fc
+    .tuple(fc.integer({ min: 1, max: 200 }), fc.boolean())
+    .chain(([n, asRow]) =>
+      fc
+        .tuple(fc.array(x, { minLength: n, maxLength: n }), fc.array(y, { minLength: n, maxLength: n }))
+        .map(([a, b]): [number[][], number[][]] => [lay(a, asRow), lay(b, asRow)])
+    );
 }
 const money = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.constantFrom(0, 1e308, -1e308));
 const nonNegMoney = fc.oneof(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constant(0));
@@ -276,7 +278,8 @@ const assumptionsTable: fc.Arbitrary<unknown> = fc
     const required = ["market_size", "peak_share", "years", "royalty_rate", "operating_margin", "discount_rate"];
     const keys = KEYS_AND_VALUES.filter(([k], i) => keep[i] || required.includes(k));
     // optional keys are sometimes blank (their default applies); a required one only rarely
-    const cell = (k: string, v: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: v, weight: required.includes(k) ? 150 : 5 }, { arbitrary: fc.constant(""), weight: 1 });
+    const cell = (k: string, v: fc.Arbitrary<unknown>) =>
+      fc.oneof({ arbitrary: v, weight: required.includes(k) ? 150 : 5 }, { arbitrary: fc.constant(""), weight: 1 });
     const rows = fc.tuple(...keys.map(([k, v]) => fc.array(cell(k, v), { minLength: names.length, maxLength: names.length }).map((vals) => [k, ...vals])));
     return rows.map((body) => {
       const header = ["", ...names];
@@ -292,7 +295,15 @@ const spoiledTable = fc.tuple(assumptionsTable, fc.nat(), fc.nat(), cellValue).m
 });
 const tableArg = fc.oneof({ arbitrary: assumptionsTable, weight: 6 }, { arbitrary: spoiledTable, weight: 3 }, { arbitrary: excelArg, weight: 1 });
 /** A user-bands range in the layout BANDS spills: a header (some columns, any order) and rows of near-valid cells. */
-const bandKey = fc.constantFrom("meti2010_patent_all", "CASE07B_EQUITY", "case11_option_premium", "own_deal", "fig07_us_license_income_2022", "nope", " autm2011_us_university_royalty ");
+const bandKey = fc.constantFrom(
+  "meti2010_patent_all",
+  "CASE07B_EQUITY",
+  "case11_option_premium",
+  "own_deal",
+  "fig07_us_license_income_2022",
+  "nope",
+  " autm2011_us_university_royalty "
+);
 const bandCell: Record<string, fc.Arbitrary<unknown>> = {
   key: bandKey,
   low: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -1e9, max: 1e12, noNaN: true })),
@@ -317,11 +328,32 @@ const userBands: fc.Arbitrary<unknown> = fc
   .tuple(fc.shuffledSubarray(Object.keys(bandCell), { minLength: 1 }), fc.integer({ min: 0, max: 6 }), fc.boolean())
   .chain(([columns, n, withKeyAndLow]) => {
     const cols = withKeyAndLow ? [...new Set(["key", "low", ...columns])] : columns;
-    return fc.array(fc.tuple(...cols.map((c) => fc.oneof({ arbitrary: bandCell[c], weight: 20 }, { arbitrary: cellValue, weight: 1 }))), { minLength: n, maxLength: n }).map((rows) => [cols, ...rows]);
+    return fc
+      .array(fc.tuple(...cols.map((c) => fc.oneof({ arbitrary: bandCell[c], weight: 20 }, { arbitrary: cellValue, weight: 1 }))), {
+        minLength: n,
+        maxLength: n,
+      })
+      .map((rows) => [cols, ...rows]);
   });
 const bandsArg = optional(fc.oneof({ arbitrary: userBands, weight: 4 }, { arbitrary: excelArg, weight: 1 }));
 const bandField = optional(mostly(fc.constantFrom("range", "row", "low", "high", "source", "origin", "出典", "LOW", "value")));
-const bandFilter = optional(mostly(fc.constantFrom("startup", "approval patent", "know_how, no_approval", "meti", "unit:share_of_net_sales", "year:2011", "user", "colour:red", "zzz", "大企業", "locator:事例⑦")));
+const bandFilter = optional(
+  mostly(
+    fc.constantFrom(
+      "startup",
+      "approval patent",
+      "know_how, no_approval",
+      "meti",
+      "unit:share_of_net_sales",
+      "year:2011",
+      "user",
+      "colour:red",
+      "zzz",
+      "大企業",
+      "locator:事例⑦"
+    )
+  )
+);
 
 const scenarioName = optional(mostly(fc.constantFrom("Low", "Base", "High", "Mid", "base", "ベース", "Nope", "2025")));
 const outputName = optional(mostly(fc.constantFrom("npv", "rnpv", "rate25", "maxrate", "royalty_rate", "table", "TABLE")));
@@ -347,17 +379,19 @@ const TEST_FACTS: Record<string, TestFacts> = {
   RATE25: { plausible: fc.tuple(margin, optional(fraction)) },
   PROFITSHARE: { plausible: fc.tuple(fraction, margin) },
   MAXRATE: {
-    plausible: fc.tuple(
-      fc.oneof(
-        fc.tuple(salesVec, fc.oneof(margin, flows)),
-        pairOf(nonNegMoney, money).map(([sv, op]) => [sv, op])
-      ),
-      rate,
-      optional(amount),
-      optional(mostly(fc.double({ min: 0, max: 0.99, noNaN: true }))),
-      optional(mostly(fc.double({ min: 0.01, max: 1, noNaN: true }))),
-      timing
-    ).map(([[sv, op], ...rest]) => [sv, op, ...rest]),
+    plausible: fc
+      .tuple(
+        fc.oneof(
+          fc.tuple(salesVec, fc.oneof(margin, flows)),
+          pairOf(nonNegMoney, money).map(([sv, op]) => [sv, op])
+        ),
+        rate,
+        optional(amount),
+        optional(mostly(fc.double({ min: 0, max: 0.99, noNaN: true }))),
+        optional(mostly(fc.double({ min: 0.01, max: 1, noNaN: true }))),
+        timing
+      )
+      .map(([[sv, op], ...rest]) => [sv, op, ...rest]),
   },
   RFR: { plausible: fc.tuple(salesVec, fraction, fraction, rate, timing, optional(yearsArb)) },
   EQUIVRATE: { plausible: fc.tuple(amount, salesVec, rate, timing) },
@@ -387,7 +421,14 @@ const TEST_FACTS: Record<string, TestFacts> = {
       // Mostly few draws, to keep 300 runs quick; sometimes omitted (10,000) or out of range.
       fc.oneof({ arbitrary: fc.integer({ min: 100, max: 1500 }), weight: 8 }, { arbitrary: fc.constantFrom(null, "", 99, 1000001, 250.5), weight: 1 }),
       optional(mostly(fc.integer({ min: 0, max: 4294967295 }))),
-      optional(mostly(fc.oneof(fc.constantFrom([[0.1, 0.5, 0.9]], [[0.05], [0.95]], 0.5, [[0.25, "", 0.75]]), fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 5 }).map((xs) => [xs])))),
+      optional(
+        mostly(
+          fc.oneof(
+            fc.constantFrom([[0.1, 0.5, 0.9]], [[0.05], [0.95]], 0.5, [[0.25, "", 0.75]]),
+            fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 5 }).map((xs) => [xs])
+          )
+        )
+      ),
       outputName,
       optional(mostly(fc.double({ min: -1e9, max: 1e9, noNaN: true }))),
       optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal")))
@@ -459,12 +500,18 @@ const asRange = (xs: number[], asRow: boolean) => (asRow ? [xs] : xs.map((x) => 
 describe("DCF agrees with the reference formula", () => {
   test("non-negative flows: equal to 1e-9 relative", () => {
     fc.assert(
-      fc.property(validRate, fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), validTiming, fc.boolean(), (r, cfs, t, asRow) => {
-        const expected = referenceTerms(r, cfs, t).reduce((a, b) => a + b, 0);
-        const got = F.DCF(r, asRange(cfs, asRow), t);
-        expect(typeof got).toBe("number");
-        expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
-      }),
+      fc.property(
+        validRate,
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        validTiming,
+        fc.boolean(),
+        (r, cfs, t, asRow) => {
+          const expected = referenceTerms(r, cfs, t).reduce((a, b) => a + b, 0);
+          const got = F.DCF(r, asRange(cfs, asRow), t);
+          expect(typeof got).toBe("number");
+          expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
+        }
+      ),
       { numRuns: RUNS }
     );
   });
@@ -483,22 +530,33 @@ describe("DCF agrees with the reference formula", () => {
 
   test("blank cells are zero flows whose years still pass", () => {
     fc.assert(
-      fc.property(validRate, fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom<"" | null>("", null)), { minLength: 1, maxLength: 50 }), validTiming, (r, cells, t) => {
-        const asNumbers = cells.map((c) => (typeof c === "number" ? c : 0));
-        const expected = referenceTerms(r, asNumbers, t).reduce((a, b) => a + b, 0);
-        expect(Math.abs(F.DCF(r, asRange(cells as number[], false), t) - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
-      }),
+      fc.property(
+        validRate,
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom<"" | null>("", null)), { minLength: 1, maxLength: 50 }),
+        validTiming,
+        (r, cells, t) => {
+          const asNumbers = cells.map((c) => (typeof c === "number" ? c : 0));
+          const expected = referenceTerms(r, asNumbers, t).reduce((a, b) => a + b, 0);
+          expect(Math.abs(F.DCF(r, asRange(cells as number[], false), t) - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
+        }
+      ),
       { numRuns: RUNS }
     );
   });
 
   test("RNPV with probability 1 equals DCF, and with probability p equals p × DCF", () => {
     fc.assert(
-      fc.property(validRate, fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }), fc.double({ min: 0, max: 1, noNaN: true }), validTiming, (r, cfs, p, t) => {
-        const d = F.DCF(r, asRange(cfs, false), t);
-        expect(F.RNPV(r, asRange(cfs, false), 1, t)).toBeCloseTo(d, 6);
-        expect(Math.abs(F.RNPV(r, asRange(cfs, false), p, t) - p * d)).toBeLessThanOrEqual(1e-9 * Math.abs(d));
-      }),
+      fc.property(
+        validRate,
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        validTiming,
+        (r, cfs, p, t) => {
+          const d = F.DCF(r, asRange(cfs, false), t);
+          expect(F.RNPV(r, asRange(cfs, false), 1, t)).toBeCloseTo(d, 6);
+          expect(Math.abs(F.RNPV(r, asRange(cfs, false), p, t) - p * d)).toBeLessThanOrEqual(1e-9 * Math.abs(d));
+        }
+      ),
       { numRuns: RUNS }
     );
   });
@@ -566,7 +624,10 @@ describe("RANGE", () => {
 
 describe("invalid arguments are #VALUE! naming the argument", () => {
   const goodFlows = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 });
-  const text = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ""), fc.constantFrom("n/a", "10%", "TRUE"));
+  const text = fc.oneof(
+    fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ""),
+    fc.constantFrom("n/a", "10%", "TRUE")
+  );
   const notNumber = fc.oneof(text, fc.boolean());
 
   /** The error of a scalar or spilled result, or undefined. */
@@ -595,7 +656,10 @@ describe("invalid arguments are #VALUE! naming the argument", () => {
         expectValueError(F.EQUIVRATE(1, range, 0.1, null), new RegExp(`^sales${item.source}`));
         expectValueError(F.MAXRATE(range, 0.2, 0.1, null, null, null, null), new RegExp(`^sales${item.source}`));
         expectValueError(F.DEAL(0.1, 0, "", range, null, null), new RegExp(`^royalties${item.source}`));
-        expectValueError(F.LOA(asRow ? [cells.map((c) => (typeof c === "number" ? 0.5 : c))] : cells.map((c) => [typeof c === "number" ? 0.5 : c]), null), new RegExp(`^phase_probabilities${item.source}`));
+        expectValueError(
+          F.LOA(asRow ? [cells.map((c) => (typeof c === "number" ? 0.5 : c))] : cells.map((c) => [typeof c === "number" ? 0.5 : c]), null),
+          new RegExp(`^phase_probabilities${item.source}`)
+        );
       }),
       { numRuns: RUNS }
     );
@@ -653,14 +717,20 @@ describe("invalid arguments are #VALUE! naming the argument", () => {
 
 describe("BAND and BANDS with valid user bands", () => {
   const validUser = fc
-    .uniqueArray(fc.oneof(fc.constantFrom("meti2010_patent_all", "case07b_equity", "fig24_us_income_licenses_2022"), fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/)), {
-      minLength: 1,
-      maxLength: 6,
-      selector: (k) => k.toLowerCase(),
-    })
+    .uniqueArray(
+      fc.oneof(fc.constantFrom("meti2010_patent_all", "case07b_equity", "fig24_us_income_licenses_2022"), fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/)),
+      {
+        minLength: 1,
+        maxLength: 6,
+        selector: (k) => k.toLowerCase(),
+      }
+    )
     .chain((keys) =>
       fc
-        .array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: keys.length, maxLength: keys.length })
+        .array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: keys.length,
+          maxLength: keys.length,
+        })
         .map((pairs) => [["key", "low", "high", "unit"], ...keys.map((k, i) => [k, Math.min(...pairs[i]), Math.max(...pairs[i]), "share_of_net_sales"])])
     );
 

@@ -85,7 +85,11 @@ describe("IPVALUE.MAXRATE", () => {
   });
 
   test("profit of a different length from sales is refused, giving both lengths", () => {
-    scalarError(F.MAXRATE(col(1, 2, 3), col(1, 2), 0.1, null, null, null, null), "#VALUE!", "operating_profit must have one value per sales year: got 2 for 3 years");
+    scalarError(
+      F.MAXRATE(col(1, 2, 3), col(1, 2), 0.1, null, null, null, null),
+      "#VALUE!",
+      "operating_profit must have one value per sales year: got 2 for 3 years"
+    );
   });
 
   test("no sales is #NUM!", () => {

@@ -80,7 +80,11 @@ describe("IPVALUE.SCENARIO", () => {
   });
 
   test("an unknown output is #VALUE! listing the outputs", () => {
-    spilledError(F.SCENARIO(table, "Base", "irr"), "#VALUE!", /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, table; got "irr"/);
+    spilledError(
+      F.SCENARIO(table, "Base", "irr"),
+      "#VALUE!",
+      /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, table; got "irr"/
+    );
   });
 
   test("a scenario given as a number that names no scenario is #N/A", () => {
@@ -183,7 +187,12 @@ describe("IPVALUE.RANGE", () => {
     const r = F.RANGE(t, null, null) as unknown[][];
     expect(r.map((row) => row[0])).toEqual(["output", "rnpv", "npv", "rate25", "maxrate"]);
     expect(r[4].slice(1).map((x) => (x as { code: string }).code)).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
-    expect(r.slice(1, 4).flatMap((row) => row.slice(1)).every((x) => typeof x === "number")).toBe(true);
+    expect(
+      r
+        .slice(1, 4)
+        .flatMap((row) => row.slice(1))
+        .every((x) => typeof x === "number")
+    ).toBe(true);
     expect(grid(F.RANGE(t, "npv", false))).toEqual([[10, 10, 10]]);
   });
 

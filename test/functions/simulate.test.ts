@@ -79,7 +79,15 @@ describe("IPVALUE.SIMULATE", () => {
     [[table, null, null, null, null, "low"], /^threshold must be a number; got text "low"$/],
     [[table, null, null, null, null, null, "normal"], /^distribution must be one of pert, triangular, metalog; got "normal"$/],
     [[table, null, null, null, null, null, "metalog"], /^distribution "metalog": no three-term metalog/],
-    [[[["key", "Base"], ["market_size", 1]]], /missing the required keys/],
+    [
+      [
+        [
+          ["key", "Base"],
+          ["market_size", 1],
+        ],
+      ],
+      /missing the required keys/,
+    ],
   ])("bad input is #VALUE! naming it (%#)", (args, message) => {
     spilledError(F.SIMULATE(...(args as unknown[])), "#VALUE!", message);
   });
@@ -98,7 +106,16 @@ describe("IPVALUE.SENSITIVITY", () => {
     expect(g[0]).toEqual(["assumption", "low", "high", "output_at_low", "output_at_high", "swing"]);
     expect(g[1]).toEqual(["base", "", "", t.base, t.base, 0]);
     expect(g.slice(2)).toEqual(t.rows.map((r) => [r.key, r.low, r.high, r.outputLow, r.outputHigh, r.swing]));
-    expect(g.slice(2).map((r) => r[0])).toEqual(["peak_share", "market_size", "success_probability", "market_growth", "launch_year", "years_to_peak", "discount_rate", "operating_margin"]);
+    expect(g.slice(2).map((r) => r[0])).toEqual([
+      "peak_share",
+      "market_size",
+      "success_probability",
+      "market_growth",
+      "launch_year",
+      "years_to_peak",
+      "discount_rate",
+      "operating_margin",
+    ]);
     // the base row is what SCENARIO gives for the base scenario
     expect(g[1][3]).toBe(grid(F.SCENARIO(table, null, "rnpv"))[0][0]);
   });

@@ -23,7 +23,6 @@ import {
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { refusal } from "./helpers";
 
-
 const names = (set: ScenarioSet) => set.scenarios.map((s) => s.name);
 
 describe("a new set", () => {

@@ -5,7 +5,6 @@ import { blankSet, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNo
 import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../src/model/table-layout";
 import { refusal } from "./helpers";
 
-
 describe("the assumptions table", () => {
   const set = exampleSet("medical-device", "ja");
   const marked = { ...set, scenarios: set.scenarios.map((s, i) => ({ ...s, internal: i === 2 })) };
@@ -41,13 +40,25 @@ describe("the assumptions table", () => {
   test("reads with blank rows, columns in another order and a note column", () => {
     const cols = [4, 0, 6, 3, 1, 5, 2]; // Base | key | note | Low | label | High | unit
     const edited: RawValue[][] = table.map((row, r) => cols.map((c) => (c === 6 ? (r === 0 ? "note" : "") : row[c])));
-    edited.splice(2, 0, edited[0].map(() => ""));
+    edited.splice(
+      2,
+      0,
+      edited[0].map(() => "")
+    );
     edited.push(edited[0].map(() => null));
     expect(readScenarios(edited)).toEqual([marked.scenarios[1], marked.scenarios[0], marked.scenarios[2]]);
   });
 
   test("keeps text as typed and turns TRUE/FALSE in a value cell into text, for the pane to flag", () => {
-    const t: RawValue[][] = [["key", "A"], ["years", "ten"], ["market_size", true], ["peak_share", 0.1], ["royalty_rate", 0.03], ["operating_margin", 0.2], ["discount_rate", 0.1]];
+    const t: RawValue[][] = [
+      ["key", "A"],
+      ["years", "ten"],
+      ["market_size", true],
+      ["peak_share", 0.1],
+      ["royalty_rate", 0.03],
+      ["operating_margin", 0.2],
+      ["discount_rate", 0.1],
+    ];
     expect(readScenarios(t)[0].values).toMatchObject({ years: "ten", market_size: "TRUE", peak_share: 0.1 });
   });
 
@@ -83,7 +94,11 @@ describe("the decisions table", () => {
   });
 
   test("new decisions are stored internal; the reference-band filter (published facts) is shared", () => {
-    expect(decisionsTableValues(emptyDecisions(), "en").slice(1).map((r) => [r[0], r[2]])).toEqual([
+    expect(
+      decisionsTableValues(emptyDecisions(), "en")
+        .slice(1)
+        .map((r) => [r[0], r[2]])
+    ).toEqual([
       ["offer", true],
       ["floor", true],
       ["ceiling", true],
@@ -103,7 +118,10 @@ describe("the decisions table", () => {
     [null, true],
     ["maybe", true],
   ])("an internal cell holding %p reads as internal = %p (only a plain 'no' shares)", (cell, internal) => {
-    const d = readDecisions([["item", "value", "internal"], ["offer", 5, cell as RawValue]]);
+    const d = readDecisions([
+      ["item", "value", "internal"],
+      ["offer", 5, cell as RawValue],
+    ]);
     expect(d.offer).toEqual({ value: 5, internal });
   });
 
@@ -117,14 +135,29 @@ describe("the decisions table", () => {
   });
 
   test("text or a negative number in an amount cell is refused, naming the row, so a save cannot erase it", () => {
-    const e = refusal(() => readDecisions([["item", "value", "internal"], ["offer", "a lot", true]]));
+    const e = refusal(() =>
+      readDecisions([
+        ["item", "value", "internal"],
+        ["offer", "a lot", true],
+      ])
+    );
     expect(e.reason.en).toMatch(/offer in the decisions table must be an amount of 0 or more or blank; it holds "a lot"/);
     expect(e.reason.ja).toMatch(/offer は0以上の金額か空欄/);
-    expect(() => readDecisions([["item", "value", "internal"], ["floor", -1, true]])).toThrow(/floor/);
+    expect(() =>
+      readDecisions([
+        ["item", "value", "internal"],
+        ["floor", -1, true],
+      ])
+    ).toThrow(/floor/);
   });
 
   test("an unknown row is refused, naming it", () => {
-    const e = refusal(() => readDecisions([["item", "value", "internal"], ["target", 5, true]]));
+    const e = refusal(() =>
+      readDecisions([
+        ["item", "value", "internal"],
+        ["target", 5, true],
+      ])
+    );
     expect(e.reason.en).toMatch(/Unknown row "target"/);
     expect(e.reason.ja).toMatch(/不明な行「target」/);
   });

@@ -36,7 +36,9 @@ export function bandsMarkdown(): string {
   const rows = BUILT_IN_BANDS.map((b) =>
     [b.key, value(b), b.unit, conditions(b), cell(shortSource(b)), cell(`${b.locator}${b.page ? `, ${b.page}` : ""}`), String(b.year)].join(" | ")
   );
-  return [START, "| key | value | unit | conditions | source | where | data year |", "|---|---|---|---|---|---|---|", ...rows.map((r) => `| ${r} |`), END].join("\n");
+  return [START, "| key | value | unit | conditions | source | where | data year |", "|---|---|---|---|---|---|---|", ...rows.map((r) => `| ${r} |`), END].join(
+    "\n"
+  );
 }
 
 test("the README lists every reference band with its value, conditions and source, as the dataset holds them", () => {

@@ -43,7 +43,11 @@ describe("the README's function reference", () => {
       const block = blocks.find((b) => b.ids.includes(id))!;
       const after = readme.slice(readme.indexOf(block.text) + block.text.length);
       const text = after.slice(0, after.search(/\n##/)).replace(/\s+/g, " ");
-      expect(`${id}: ${OUTPUTS.map((o) => o.key).filter((k) => !new RegExp(`\\b${k}\\b`).test(text)).join(", ")}`).toBe(`${id}: `);
+      expect(
+        `${id}: ${OUTPUTS.map((o) => o.key)
+          .filter((k) => !new RegExp(`\\b${k}\\b`).test(text))
+          .join(", ")}`
+      ).toBe(`${id}: `);
     }
   });
 });

@@ -34,7 +34,7 @@
   // until Excel connects): properties that ignore assignment keep ours in place.
   const target = {};
   for (const [key, value] of Object.entries(standIn)) {
-    Object.defineProperty(target, key, { get: () => value, set: () => undefined, enumerable: true });
+    Object.defineProperty(target, key, { get: () => value, set: () => {}, enumerable: true });
   }
   Object.defineProperty(target, "__associated", { value: { calls, functions } });
   globalThis.CustomFunctions = target;

@@ -255,10 +255,7 @@ function buildRnpv(ws: ExcelJS.Worksheet): void {
     const row1 = k % 2 === 0;
     TIMINGS.forEach((t, j) => {
       const exp = TIMING_OFFSET[t] === 0 ? years : `(${years}-${TIMING_OFFSET[t]})`;
-      const formula =
-        typeof probs === "number"
-          ? `${addr(row, 5)}*SUMPRODUCT(${fr}/(1+${r})^${exp})`
-          : `SUMPRODUCT(${fr},${pr}/(1+${r})^${exp})`;
+      const formula = typeof probs === "number" ? `${addr(row, 5)}*SUMPRODUCT(${fr}/(1+${r})^${exp})` : `SUMPRODUCT(${fr},${pr}/(1+${r})^${exp})`;
       setFormula(ws, row, 2 + j, formula);
       const probArg = typeof probs === "number" ? [[probs]] : asRange(probs, row1);
       expect1({
@@ -613,7 +610,7 @@ describe("cross-check against LibreOffice Calc", () => {
       execFileSync("bash", [RECALC, input, outDir], { stdio: "pipe", timeout: 170_000 });
     } catch (e) {
       const err = e as { status?: number; stderr?: Buffer };
-      throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`);
+      throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`, { cause: e });
     }
     timings.recalc_ms = Date.now() - t0;
     const output = path.join(outDir, "xcheck.xlsx");
@@ -674,17 +671,7 @@ describe("cross-check against LibreOffice Calc", () => {
     expect(outcomes.length).toBeGreaterThan(500);
   });
 
-  const families = [
-    "DCF",
-    "DCF level annuity vs PV",
-    "RNPV",
-    "SALES",
-    "ROYALTIES",
-    "SCENARIO npv",
-    "SCENARIO rnpv",
-    "SCENARIO maxrate",
-    "SCENARIO table",
-  ];
+  const families = ["DCF", "DCF level annuity vs PV", "RNPV", "SALES", "ROYALTIES", "SCENARIO npv", "SCENARIO rnpv", "SCENARIO maxrate", "SCENARIO table"];
   test.each(families)("%s agrees with LibreOffice to 1e-9 relative", (family) => {
     const mine = outcomes.filter((o) => o.family === family);
     expect(mine.length).toBeGreaterThan(0);

@@ -70,7 +70,9 @@ export function filterBands(rows: readonly BandRow[], filter: string | undefined
   const tests = terms.map((t) => termTest(t, argument));
   const out = rows.filter((r) => tests.every((t) => t(r)));
   if (out.length === 0) {
-    throw notAvailable(`No band matches "${(filter ?? "").trim()}". =IPVALUE.BANDS() lists all ${rows.length}; filter by a word, a condition (startup, approval, know_how …) or column:value.`);
+    throw notAvailable(
+      `No band matches "${(filter ?? "").trim()}". =IPVALUE.BANDS() lists all ${rows.length}; filter by a word, a condition (startup, approval, know_how …) or column:value.`
+    );
   }
   return out;
 }

@@ -25,7 +25,17 @@ export type {
   RightType,
   SeedEvidence,
 } from "./vocabulary";
-export { BAND_COLUMNS, BAND_FIELDS, BAND_UNITS, EXCLUSIVITY_TYPES, LICENSEE_TYPES, REGULATORY_PATHS, RIGHT_TYPES, isAmountUnit, isShareUnit } from "./vocabulary";
+export {
+  BAND_COLUMNS,
+  BAND_FIELDS,
+  BAND_UNITS,
+  EXCLUSIVITY_TYPES,
+  LICENSEE_TYPES,
+  REGULATORY_PATHS,
+  RIGHT_TYPES,
+  isAmountUnit,
+  isShareUnit,
+} from "./vocabulary";
 export { BUILT_IN_BANDS } from "./data";
 export { parseUserBands } from "./user-bands";
 export { bandCells, bandResult, findBand, mergeBands, parseBandField, similarKeys } from "./lookup";

@@ -27,7 +27,6 @@ function text(v: RawCell): string {
   return typeof v === "string" ? v.trim() : String(v).trim();
 }
 
-
 const describe = (v: RawCell): string => {
   if (typeof v === "string") return `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

@@ -96,7 +96,10 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
   });
   let rows;
   try {
-    rows = valuationRangeRows(scenarios, OUTPUTS.map((o) => o.key));
+    rows = valuationRangeRows(
+      scenarios,
+      OUTPUTS.map((o) => o.key)
+    );
   } catch (e) {
     if (e instanceof ValuationError) return { ...empty, scenarios: perScenario, problem: e.message };
     throw e;

@@ -26,7 +26,10 @@ const S: Record<string, Text> = {
     ja: "社外秘 — 社外秘のシナリオまたは委員会の決定事項から計算しています。相手方に共有しないでください。",
   },
   percentiles: { en: "Percentiles", ja: "パーセンタイル" },
-  tornado: { en: "Sensitivity (tornado): each assumption at its low and its high, the others at base", ja: "感応度（トルネード）：各前提条件を低位・高位にし、ほかは基準" },
+  tornado: {
+    en: "Sensitivity (tornado): each assumption at its low and its high, the others at base",
+    ja: "感応度（トルネード）：各前提条件を低位・高位にし、ほかは基準",
+  },
   histogram: { en: "Histogram of the draws (counts at insertion)", ja: "抽出結果のヒストグラム（挿入時の度数）" },
   bin: { en: "from", ja: "階級（下限）" },
   count: { en: "draws", ja: "度数" },
@@ -50,7 +53,6 @@ export interface SimulationSheet {
   histogram: { source: string; title: string };
   tornado: { source: string; title: string };
 }
-
 
 export interface SheetReferences {
   /** The assumptions table as the formulas name it, e.g. IpvalueAssumptions[#All]. */

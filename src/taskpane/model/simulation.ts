@@ -31,7 +31,12 @@ export interface SimulationRequest {
   output: Output;
 }
 
-export const DEFAULT_REQUEST: SimulationRequest = { iterations: DEFAULT_ITERATIONS, seed: DEFAULT_SEED, distribution: "pert", output: DEFAULT_SIMULATION_OUTPUT };
+export const DEFAULT_REQUEST: SimulationRequest = {
+  iterations: DEFAULT_ITERATIONS,
+  seed: DEFAULT_SEED,
+  distribution: "pert",
+  output: DEFAULT_SIMULATION_OUTPUT,
+};
 
 /** Outputs the pane offers to simulate: the money ones (the histogram and the tornado are in money). */
 export const SIMULATION_OUTPUTS: readonly Output[] = MONEY_OUTPUTS;

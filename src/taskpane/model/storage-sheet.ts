@@ -125,7 +125,12 @@ export type Migration = (tables: StoredTables) => StoredTables;
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 /** Brings tables stored in layout `from` up to layout `to`, one step at a time. */
-export function migrate(from: number, tables: StoredTables, steps: Readonly<Record<number, Migration>> = MIGRATIONS, to: number = SCHEMA_VERSION): StoredTables {
+export function migrate(
+  from: number,
+  tables: StoredTables,
+  steps: Readonly<Record<number, Migration>> = MIGRATIONS,
+  to: number = SCHEMA_VERSION
+): StoredTables {
   let t = tables;
   for (let v = from; v < to; v++) {
     const step = steps[v];

@@ -14,7 +14,6 @@ export const VALUATION_SHEET = "Valuation";
 /** Used instead when a sheet called Valuation exists that IPVALUE did not make. */
 export const VALUATION_SHEET_FALLBACK = "Valuation (IPVALUE)";
 
-
 const V: Record<string, Text> = {
   title: { en: "IPVALUE valuation", ja: "IPVALUE 評価" },
   about: {
@@ -57,7 +56,7 @@ const formatOf = (o: Output) => (outputSpec(o).kind === "rate" ? PERCENT_FORMAT 
 /** Number formats for the rows a RANGE spill will fill, one block per run of rows of the same kind. */
 function spillFormats(at: number, outputs: readonly Output[]): SheetBlock[] {
   const blocks: SheetBlock[] = [];
-  for (let i = 0; i < outputs.length; ) {
+  for (let i = 0; i < outputs.length;) {
     let j = i;
     while (j < outputs.length && formatOf(outputs[j]) === formatOf(outputs[i])) j++;
     blocks.push({ address: a1(at + 1 + i, 1, j - i, 3), formulas: blank(j - i, 3), numberFormat: formatOf(outputs[i]) });

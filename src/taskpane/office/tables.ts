@@ -74,7 +74,9 @@ export async function writeStored(set: ScenarioSet, language: Language): Promise
     sheet.getRange(SCHEMA_CELLS).values = schemaRow(language);
 
     // Existing tables: where they are now (the user may have moved them) and what they hold.
-    const existing = tables.map((t) => (t.isNullObject ? null : { table: t, range: t.getRange().load("values,rowIndex,columnIndex,rowCount,columnCount"), sheet: t.worksheet }));
+    const existing = tables.map((t) =>
+      t.isNullObject ? null : { table: t, range: t.getRange().load("values,rowIndex,columnIndex,rowCount,columnCount"), sheet: t.worksheet }
+    );
     await context.sync();
 
     layout.forEach((p, i) => {

@@ -4,23 +4,24 @@
  * moment later (debounced) and recomputes the results. Edits made in Excel come back through
  * port.watch. No Excel or Office call here: the port is the only way to the workbook.
  */
-import { Button, Divider, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { ArrowClockwiseRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AssumptionKey, Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
-import {
-  blankSet,
-  DecisionKey,
-  EditError,
-  ScenarioSet,
-  setDecision,
-  setDecisionInternal,
-  setNotes,
-  setBandFilter,
-  setValue,
-} from "../../model/scenario-set";
+import { blankSet, DecisionKey, EditError, ScenarioSet, setDecision, setDecisionInternal, setNotes, setBandFilter, setValue } from "../../model/scenario-set";
 import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";
@@ -37,7 +38,11 @@ import { Language, SHARE_TEXT, TEXT } from "./strings";
 const SAVE_DELAY_MS = 300;
 
 const useStyles = makeStyles({
-  app: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, fontFamily: `"Segoe UI", "Yu Gothic UI", "Meiryo", "IPAPGothic", system-ui, sans-serif` },
+  app: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontFamily: `"Segoe UI", "Yu Gothic UI", "Meiryo", "IPAPGothic", system-ui, sans-serif`,
+  },
   main: { display: "flex", flexDirection: "column", gap: "14px", padding: "10px 12px 16px" },
   center: { padding: "32px", display: "flex", justifyContent: "center" },
   subheading: { margin: "10px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -300,111 +305,126 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} lang={language}>
       <div className={s.app}>
-      <Header t={t} language={language} onLanguage={setLanguage} />
-      {phase === "editing" && results && !rangeInView && <ResultsSummary t={t} language={language} results={results} />}
-      <div className={s.banners}>
-        {offline !== null && inOffice && (
-          <MessageBar intent="warning" data-testid="offline">
-            <MessageBarBody>{t.workbookUnavailable(offline)}</MessageBarBody>
-          </MessageBar>
-        )}
-        {externalError && (
-          <MessageBar intent="error" layout="multiline" data-testid="external-error">
-            <MessageBarBody>
-              {t.externalError} {externalError[language]}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {notice && (
-          <MessageBar intent={notice.intent} data-testid={notice.testid}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setNotice(null)} />} />
-          </MessageBar>
-        )}
-      </div>
-
-      {phase === "loading" && (
-        <div className={s.center}>
-          <Spinner size="small" label={t.loading} />
-        </div>
-      )}
-
-      {phase === "unreadable" && (
+        <Header t={t} language={language} onLanguage={setLanguage} />
+        {phase === "editing" && results && !rangeInView && <ResultsSummary t={t} language={language} results={results} />}
         <div className={s.banners}>
-          <MessageBar intent="error" layout="multiline" data-testid="unreadable">
-            <MessageBarBody>
-              {t.cannotRead} {unreadable?.[language]}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button icon={<ArrowClockwiseRegular />} onClick={() => void load()}>
-                {t.retry}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          {offline !== null && inOffice && (
+            <MessageBar intent="warning" data-testid="offline">
+              <MessageBarBody>{t.workbookUnavailable(offline)}</MessageBarBody>
+            </MessageBar>
+          )}
+          {externalError && (
+            <MessageBar intent="error" layout="multiline" data-testid="external-error">
+              <MessageBarBody>
+                {t.externalError} {externalError[language]}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {notice && (
+            <MessageBar intent={notice.intent} data-testid={notice.testid}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
+              <MessageBarActions
+                containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
+              />
+            </MessageBar>
+          )}
         </div>
-      )}
 
-      {phase === "start" && (
-        <StartView
-          t={t}
-          language={language}
-          busy={false}
-          onBlank={() => start(blankSet(language))}
-          onExample={(id: Example["id"]) => start(exampleSet(id, language))}
-        />
-      )}
+        {phase === "loading" && (
+          <div className={s.center}>
+            <Spinner size="small" label={t.loading} />
+          </div>
+        )}
 
-      {phase === "editing" && set && results && (
-        <main className={s.main}>
-          <RangeResults t={t} language={language} results={results} sectionRef={rangeRef}>
-            <h3 className={s.subheading} id="football-heading">
-              {t.football.heading}
-            </h3>
-            <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
-          </RangeResults>
-          <Divider />
-          <SimulationPanel language={language} set={set} port={port} beforeInsert={flush} disabled={offline !== null} />
-          <Divider />
-          <ScenarioBar t={t} language={language} set={set} selected={selectedIndex} onSelect={(i) => (setPreview(null), setSelected(i))} tryUpdate={tryUpdate} />
-          <AssumptionEditor
+        {phase === "unreadable" && (
+          <div className={s.banners}>
+            <MessageBar intent="error" layout="multiline" data-testid="unreadable">
+              <MessageBarBody>
+                {t.cannotRead} {unreadable?.[language]}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button icon={<ArrowClockwiseRegular />} onClick={() => void load()}>
+                  {t.retry}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          </div>
+        )}
+
+        {phase === "start" && (
+          <StartView
             t={t}
             language={language}
-            scenario={set.scenarios[selectedIndex]}
-            index={selectedIndex}
-            onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
-            onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
+            busy={false}
+            onBlank={() => start(blankSet(language))}
+            onExample={(id: Example["id"]) => start(exampleSet(id, language))}
           />
-          <ScenarioResults t={t} language={language} results={results} />
-          <Divider />
-          <DecisionsPanel
-            t={t}
-            language={language}
-            decisions={set.decisions}
-            onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
-            onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
-            onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
-            onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
-          />
-          <Divider />
-          <section>
-            <Button appearance="primary" icon={<TableAddRegular />} disabled={inserting || offline !== null} onClick={() => void insertSheet()} data-testid="insert-sheet">
-              {t.insertSheet}
-            </Button>
-            <p className={s.hint}>{t.insertHint}</p>
-          </section>
-          <section data-testid="share-section">
-            <h3 className={s.subheading}>{SHARE_TEXT[language].heading}</h3>
-            <p className={s.hint}>{SHARE_TEXT[language].intro}</p>
-            <div style={{ display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "6px" }}>
-              <SharePanel t={t} language={language} set={set} port={port} />
-              <FreezePanel language={language} port={port} disabled={offline !== null} />
-            </div>
-          </section>
-        </main>
-      )}
-      <p className={s.status} id="status" role="status" data-state={offline !== null ? "offline" : saveState.kind} data-testid="status">
-        {statusText}
-      </p>
+        )}
+
+        {phase === "editing" && set && results && (
+          <main className={s.main}>
+            <RangeResults t={t} language={language} results={results} sectionRef={rangeRef}>
+              <h3 className={s.subheading} id="football-heading">
+                {t.football.heading}
+              </h3>
+              <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
+            </RangeResults>
+            <Divider />
+            <SimulationPanel language={language} set={set} port={port} beforeInsert={flush} disabled={offline !== null} />
+            <Divider />
+            <ScenarioBar
+              t={t}
+              language={language}
+              set={set}
+              selected={selectedIndex}
+              onSelect={(i) => (setPreview(null), setSelected(i))}
+              tryUpdate={tryUpdate}
+            />
+            <AssumptionEditor
+              t={t}
+              language={language}
+              scenario={set.scenarios[selectedIndex]}
+              index={selectedIndex}
+              onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
+              onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
+            />
+            <ScenarioResults t={t} language={language} results={results} />
+            <Divider />
+            <DecisionsPanel
+              t={t}
+              language={language}
+              decisions={set.decisions}
+              onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
+              onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
+              onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
+              onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
+            />
+            <Divider />
+            <section>
+              <Button
+                appearance="primary"
+                icon={<TableAddRegular />}
+                disabled={inserting || offline !== null}
+                onClick={() => void insertSheet()}
+                data-testid="insert-sheet"
+              >
+                {t.insertSheet}
+              </Button>
+              <p className={s.hint}>{t.insertHint}</p>
+            </section>
+            <section data-testid="share-section">
+              <h3 className={s.subheading}>{SHARE_TEXT[language].heading}</h3>
+              <p className={s.hint}>{SHARE_TEXT[language].intro}</p>
+              <div style={{ display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "6px" }}>
+                <SharePanel t={t} language={language} set={set} port={port} />
+                <FreezePanel language={language} port={port} disabled={offline !== null} />
+              </div>
+            </section>
+          </main>
+        )}
+        <p className={s.status} id="status" role="status" data-state={offline !== null ? "offline" : saveState.kind} data-testid="status">
+          {statusText}
+        </p>
       </div>
     </FluentProvider>
   );

@@ -125,12 +125,7 @@ function AssumptionRow(props: EditorProps & { spec: AssumptionSpec; value: Entry
   return (
     <tr className={s.row} data-key={spec.key}>
       <td className={s.labelCell}>
-        <InfoLabel
-          htmlFor={id}
-          size="small"
-          info={<span lang={language}>{spec.help[language]}</span>}
-          infoButton={{ "aria-label": t.assumptions.info(label) }}
-        >
+        <InfoLabel htmlFor={id} size="small" info={<span lang={language}>{spec.help[language]}</span>} infoButton={{ "aria-label": t.assumptions.info(label) }}>
           {label}
           {spec.fallback === undefined && (
             <span className={s.required} aria-hidden="true">

@@ -49,7 +49,17 @@ export function DecisionsPanel(props: DecisionsProps) {
   );
 }
 
-function InternalBox({ t, which, internal, onInternal }: { t: UiText; which: DecisionKey | "notes" | "bands"; internal: boolean; onInternal: DecisionsProps["onInternal"] }) {
+function InternalBox({
+  t,
+  which,
+  internal,
+  onInternal,
+}: {
+  t: UiText;
+  which: DecisionKey | "notes" | "bands";
+  internal: boolean;
+  onInternal: DecisionsProps["onInternal"];
+}) {
   return (
     <>
       <Checkbox label={t.decisions.internal} checked={internal} onChange={(_, d) => onInternal(which, d.checked === true)} data-testid={`internal-${which}`} />
@@ -90,7 +100,13 @@ function AmountRow(props: DecisionsProps & { which: DecisionKey }) {
   return (
     <div className={s.item} data-decision={which}>
       <div className={s.line}>
-        <Field className={s.grow} size="small" label={decisionLabel(which, language)} validationState={error ? "error" : "none"} validationMessage={error?.[language]}>
+        <Field
+          className={s.grow}
+          size="small"
+          label={decisionLabel(which, language)}
+          validationState={error ? "error" : "none"}
+          validationMessage={error?.[language]}
+        >
           <Input inputMode="decimal" {...input} placeholder={t.decisions.amount} data-testid={`decision-${which}`} />
         </Field>
       </div>

@@ -112,14 +112,30 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
         const mx = x(m.value);
         const right = mx > W / 2;
         return (
-          <text key={`label-${m.key}`} {...HALO} x={right ? mx - 3 : mx + 3} y={i * MARK_ROW + 11} fontSize={10} fontWeight={600} fill={m.color} textAnchor={right ? "end" : "start"}>
+          <text
+            key={`label-${m.key}`}
+            {...HALO}
+            x={right ? mx - 3 : mx + 3}
+            y={i * MARK_ROW + 11}
+            fontSize={10}
+            fontWeight={600}
+            fill={m.color}
+            textAnchor={right ? "end" : "start"}
+          >
             {`${m.label} ${compact(m.value)}`}
           </text>
         );
       })}
       <line x1={PAD_L} x2={W - PAD_R} y1={barsBottom} y2={barsBottom} stroke="#616161" strokeWidth={1} />
       {ticks.map((v, i) => (
-        <text key={`t${v}`} x={x(v)} y={barsBottom + 15} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}>
+        <text
+          key={`t${v}`}
+          x={x(v)}
+          y={barsBottom + 15}
+          fontSize={10}
+          fill="#424242"
+          textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
+        >
           {compact(v)}
         </text>
       ))}

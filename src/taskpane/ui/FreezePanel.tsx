@@ -104,7 +104,9 @@ export function FreezePanel({ language, port, disabled }: { language: Language; 
                     label={name}
                     checked={chosen.includes(name)}
                     disabled={busy}
-                    onChange={(_, d) => setChosen((c) => (d.checked === true ? sheets!.filter((n) => n === name || c.includes(n)) : c.filter((n) => n !== name)))}
+                    onChange={(_, d) =>
+                      setChosen((c) => (d.checked === true ? sheets!.filter((n) => n === name || c.includes(n)) : c.filter((n) => n !== name)))
+                    }
                     data-testid="freeze-sheet"
                     data-name={name}
                   />

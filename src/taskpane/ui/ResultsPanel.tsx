@@ -3,15 +3,7 @@
  * rates as percentages and amounts with thousands separators; an output without an answer shows "—"
  * with the reason on hover. Also the short summary kept in view at the top of the pane.
  */
-import {
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-  Tooltip,
-} from "@fluentui/react-components";
+import { Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens, Tooltip } from "@fluentui/react-components";
 import { LockClosedFilled } from "@fluentui/react-icons";
 import type { ReactNode, Ref } from "react";
 import { OUTPUTS, Output, outputLabel, outputSpec } from "../../engine";
@@ -66,7 +58,19 @@ function Value({ output, value, language, t }: { output: string; value: OutputVa
 }
 
 /** The range across scenarios, under the results heading; `children` (the football field) follows it. */
-export function RangeResults({ t, language, results, children, sectionRef }: { t: UiText; language: Language; results: Results; children?: ReactNode; sectionRef?: Ref<HTMLElement> }) {
+export function RangeResults({
+  t,
+  language,
+  results,
+  children,
+  sectionRef,
+}: {
+  t: UiText;
+  language: Language;
+  results: Results;
+  children?: ReactNode;
+  sectionRef?: Ref<HTMLElement>;
+}) {
   const s = useStyles();
   // The pane's outputs, then any row the model adds that is not a scenario output (reference bands).
   const rows = [

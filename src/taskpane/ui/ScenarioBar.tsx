@@ -117,10 +117,22 @@ export function ScenarioBar(props: {
           {t.scenarios.delete}
         </Button>
         <Tooltip content={t.scenarios.moveLeft} relationship="label">
-          <Button size="small" icon={<ArrowLeftRegular />} disabled={selected === 0} onClick={() => act((x) => moveScenario(x, selected, selected - 1), selected - 1)} data-testid="move-left" />
+          <Button
+            size="small"
+            icon={<ArrowLeftRegular />}
+            disabled={selected === 0}
+            onClick={() => act((x) => moveScenario(x, selected, selected - 1), selected - 1)}
+            data-testid="move-left"
+          />
         </Tooltip>
         <Tooltip content={t.scenarios.moveRight} relationship="label">
-          <Button size="small" icon={<ArrowRightRegular />} disabled={selected === last} onClick={() => act((x) => moveScenario(x, selected, selected + 1), selected + 1)} data-testid="move-right" />
+          <Button
+            size="small"
+            icon={<ArrowRightRegular />}
+            disabled={selected === last}
+            onClick={() => act((x) => moveScenario(x, selected, selected + 1), selected + 1)}
+            data-testid="move-right"
+          />
         </Tooltip>
         <span className={s.spacer} />
         <Tooltip content={t.scenarios.internalHint} relationship="description">
@@ -140,7 +152,13 @@ export function ScenarioBar(props: {
 
       {renaming !== null && (
         <div className={s.inline}>
-          <Field className={s.grow} label={t.scenarios.renameTo} size="small" validationState={renameError ? "error" : "none"} validationMessage={renameError?.[language]}>
+          <Field
+            className={s.grow}
+            label={t.scenarios.renameTo}
+            size="small"
+            validationState={renameError ? "error" : "none"}
+            validationMessage={renameError?.[language]}
+          >
             <Input
               value={renaming}
               autoFocus

@@ -53,7 +53,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 type Pending = { kind: "scenario"; name: string } | { kind: "decision"; key: ShareDecision } | { kind: "bands" };
 type Outcome = { kind: "opened" } | { kind: "download"; url: string; name: string } | { kind: "error"; message: string };
 
-
 export function SharePanel({ t, language, set, port, disabled }: { t: UiText; language: Language; set: ScenarioSet; port: WorkbookPort; disabled?: boolean }) {
   const s = useStyles();
   const x = SHARE_TEXT[language];
@@ -84,7 +83,8 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
   const scenarioInternal = (name: string) => set.scenarios.find((sc) => sc.name === name)?.internal ?? false;
   const isChosen = (p: Pending) =>
     p.kind === "scenario" ? choice.scenarios.includes(p.name) : p.kind === "decision" ? choice.decisions.includes(p.key) : choice.bands;
-  const isInternal = (p: Pending) => (p.kind === "scenario" ? scenarioInternal(p.name) : p.kind === "decision" ? set.decisions[p.key].internal : set.decisions.bands.internal);
+  const isInternal = (p: Pending) =>
+    p.kind === "scenario" ? scenarioInternal(p.name) : p.kind === "decision" ? set.decisions[p.key].internal : set.decisions.bands.internal;
   const labelOf = (p: Pending) => (p.kind === "scenario" ? p.name : p.kind === "decision" ? x.decisionLabel[p.key] : x.bands);
 
   /** Adds or removes an item; `confirmed` records that the user confirmed an internal one. */
@@ -92,12 +92,15 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
     setChoice((c) => {
       const next: ShareChoice = { ...c, confirmedInternal: { scenarios: [...c.confirmedInternal.scenarios], decisions: [...c.confirmedInternal.decisions] } };
       if (p.kind === "scenario") {
-        next.scenarios = on ? set.scenarios.map((sc) => sc.name).filter((n) => n === p.name || c.scenarios.includes(n)) : c.scenarios.filter((n) => n !== p.name);
+        next.scenarios = on
+          ? set.scenarios.map((sc) => sc.name).filter((n) => n === p.name || c.scenarios.includes(n))
+          : c.scenarios.filter((n) => n !== p.name);
         next.confirmedInternal.scenarios = next.confirmedInternal.scenarios.filter((n) => n !== p.name);
         if (on && confirmed) next.confirmedInternal.scenarios.push(p.name);
       } else {
         const key = p.kind === "decision" ? p.key : "bands";
-        if (p.kind === "decision") next.decisions = on ? SHARE_DECISIONS.filter((k) => k === p.key || c.decisions.includes(k)) : c.decisions.filter((k) => k !== p.key);
+        if (p.kind === "decision")
+          next.decisions = on ? SHARE_DECISIONS.filter((k) => k === p.key || c.decisions.includes(k)) : c.decisions.filter((k) => k !== p.key);
         else next.bands = on;
         next.confirmedInternal.decisions = next.confirmedInternal.decisions.filter((k) => k !== key);
         if (on && confirmed) next.confirmedInternal.decisions.push(key);
@@ -153,7 +156,14 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
 
   const box = (p: Pending, testid: string, extra?: Record<string, string>) => (
     <div className={s.item} key={testid + labelOf(p)}>
-      <Checkbox label={labelOf(p)} checked={isChosen(p)} onChange={(_, d) => toggle(p, d.checked === true)} disabled={busy || pending !== null} data-testid={testid} {...extra} />
+      <Checkbox
+        label={labelOf(p)}
+        checked={isChosen(p)}
+        onChange={(_, d) => toggle(p, d.checked === true)}
+        disabled={busy || pending !== null}
+        data-testid={testid}
+        {...extra}
+      />
       {isInternal(p) && <InternalBadge t={t} size="small" />}
     </div>
   );

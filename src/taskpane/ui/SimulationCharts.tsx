@@ -62,7 +62,18 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
         const x1 = px(h.edges[i + 1] ?? h.edges[i]);
         const hgt = (c / max) * PLOT;
         const holds = marks.some((m) => m.value >= h.edges[i] && (m.value < h.edges[i + 1] || i === h.counts.length - 1));
-        return <rect key={i} x={x0 + 0.5} y={bottom - hgt} width={Math.max(1, x1 - x0 - 1)} height={hgt} fill={holds ? COLORS.marked : COLORS.bar} data-bin={i} data-count={c} />;
+        return (
+          <rect
+            key={i}
+            x={x0 + 0.5}
+            y={bottom - hgt}
+            width={Math.max(1, x1 - x0 - 1)}
+            height={hgt}
+            fill={holds ? COLORS.marked : COLORS.bar}
+            data-bin={i}
+            data-count={c}
+          />
+        );
       })}
       {marks.map((m, i) => (
         <g key={m.label} data-percentile={m.label} data-value={m.value}>
@@ -75,14 +86,29 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
       {floor !== null && (
         <g data-mark="floor">
           <line x1={px(floor)} x2={px(floor)} y1={TOP} y2={bottom} stroke={COLORS.floor} strokeWidth={2} />
-          <text {...HALO} x={px(floor) > W / 2 ? px(floor) - 3 : px(floor) + 3} y={TOP + 10} fontSize={10} fontWeight={600} fill={COLORS.floor} textAnchor={px(floor) > W / 2 ? "end" : "start"}>
+          <text
+            {...HALO}
+            x={px(floor) > W / 2 ? px(floor) - 3 : px(floor) + 3}
+            y={TOP + 10}
+            fontSize={10}
+            fontWeight={600}
+            fill={COLORS.floor}
+            textAnchor={px(floor) > W / 2 ? "end" : "start"}
+          >
             {x.floor}
           </text>
         </g>
       )}
       <line x1={PAD} x2={W - PAD} y1={bottom} y2={bottom} stroke={COLORS.axis} strokeWidth={1} />
       {domain.ticks.map((v, i) => (
-        <text key={`t${v}`} x={px(v)} y={bottom + 14} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}>
+        <text
+          key={`t${v}`}
+          x={px(v)}
+          y={bottom + 14}
+          fontSize={10}
+          fill="#424242"
+          textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}
+        >
           {compact(v)}
         </text>
       ))}
@@ -120,7 +146,13 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
     })
     .join(language === "ja" ? "、" : "; ");
   return (
-    <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={x.tornadoAria(`${x.base} ${formatAmount(tornado.base, language)}. ${summary}`)} data-testid="tornado">
+    <svg
+      className={s.svg}
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-label={x.tornadoAria(`${x.base} ${formatAmount(tornado.base, language)}. ${summary}`)}
+      data-testid="tornado"
+    >
       <title>{x.tornado}</title>
       {domain.ticks.map((v) => (
         <line key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} stroke={COLORS.grid} strokeWidth={1} />
@@ -129,7 +161,15 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
         const y = TOP + i * ROW;
         const bar = (v: number | ValuationError, color: string, side: string) =>
           typeof v === "number" ? (
-            <rect data-side={side} x={Math.min(px(v), px(tornado.base))} y={y + 6} width={Math.max(1, Math.abs(px(v) - px(tornado.base)))} height={16} fill={color} rx={1} />
+            <rect
+              data-side={side}
+              x={Math.min(px(v), px(tornado.base))}
+              y={y + 6}
+              width={Math.max(1, Math.abs(px(v) - px(tornado.base)))}
+              height={16}
+              fill={color}
+              rx={1}
+            />
           ) : null;
         return (
           <g key={r.key} data-key={r.key} data-swing={r.swing ?? ""}>
@@ -155,7 +195,14 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
       </text>
       <line x1={LABEL} x2={W - PAD} y1={bottom} y2={bottom} stroke={COLORS.axis} strokeWidth={1} />
       {domain.ticks.map((v, i) => (
-        <text key={`t${v}`} x={px(v)} y={bottom + 14} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}>
+        <text
+          key={`t${v}`}
+          x={px(v)}
+          y={bottom + 14}
+          fontSize={10}
+          fill="#424242"
+          textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}
+        >
           {compact(v)}
         </text>
       ))}

@@ -62,8 +62,8 @@ export function SimulationPanel({ language, set, port, beforeInsert, disabled }:
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const iterationsError = useMemo(() => valid(() => checkIterations(wholeNumber(iterations))) ? null : x.iterationsRule, [iterations, x]);
-  const seedError = useMemo(() => valid(() => checkSeed(wholeNumber(seed))) ? null : x.seedRule, [seed, x]);
+  const iterationsError = useMemo(() => (valid(() => checkIterations(wholeNumber(iterations))) ? null : x.iterationsRule), [iterations, x]);
+  const seedError = useMemo(() => (valid(() => checkSeed(wholeNumber(seed))) ? null : x.seedRule), [seed, x]);
   const request = (): SimulationRequest | null =>
     iterationsError || seedError ? null : { iterations: wholeNumber(iterations), seed: wholeNumber(seed), distribution, output };
 
@@ -118,7 +118,13 @@ export function SimulationPanel({ language, set, port, beforeInsert, disabled }:
         <Field size="small" label={x.iterations} validationState={iterationsError ? "error" : "none"} validationMessage={iterationsError ?? undefined}>
           <Input inputMode="numeric" value={iterations} onChange={(_, d) => setIterations(d.value)} data-testid="simulation-iterations" />
         </Field>
-        <Field size="small" label={x.seed} validationState={seedError ? "error" : "none"} validationMessage={seedError ?? undefined} hint={seedError ? undefined : x.seedHint}>
+        <Field
+          size="small"
+          label={x.seed}
+          validationState={seedError ? "error" : "none"}
+          validationMessage={seedError ?? undefined}
+          hint={seedError ? undefined : x.seedHint}
+        >
           <Input inputMode="numeric" value={seed} onChange={(_, d) => setSeed(d.value)} data-testid="simulation-seed" />
         </Field>
         <Field size="small" label={x.distribution}>

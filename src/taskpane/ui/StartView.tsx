@@ -10,13 +10,7 @@ const useStyles = makeStyles({
   card: { padding: "10px 12px" },
 });
 
-export function StartView(props: {
-  t: UiText;
-  language: Language;
-  busy: boolean;
-  onBlank: () => void;
-  onExample: (id: Example["id"]) => void;
-}) {
+export function StartView(props: { t: UiText; language: Language; busy: boolean; onBlank: () => void; onExample: (id: Example["id"]) => void }) {
   const { t, language } = props;
   const s = useStyles();
   return (
@@ -38,7 +32,12 @@ export function StartView(props: {
         <Card key={e.id} className={s.card}>
           <CardHeader header={<Text weight="semibold">{e.title[language]}</Text>} description={<Caption1>{t.start.exampleHint}</Caption1>} />
           <div>
-            <Button disabled={props.busy} onClick={() => props.onExample(e.id)} data-testid={`start-${e.id}`} aria-label={`${t.start.use}: ${e.title[language]}`}>
+            <Button
+              disabled={props.busy}
+              onClick={() => props.onExample(e.id)}
+              data-testid={`start-${e.id}`}
+              aria-label={`${t.start.use}: ${e.title[language]}`}
+            >
               {t.start.use}
             </Button>
           </div>

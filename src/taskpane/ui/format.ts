@@ -5,7 +5,6 @@ import { EntryValue, formatEntry } from "../../model/scenario-set";
 import type { OutputValue } from "../model/results";
 import { LOCALE } from "./strings";
 
-
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const id = language + JSON.stringify(options);
@@ -23,8 +22,7 @@ export const formatPercent = (v: number, language: Language): string =>
   `${numberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v * 100)}%`;
 
 /** Short amounts for the chart's axis: 30B, 300億. */
-export const formatCompact = (v: number, language: Language): string =>
-  numberFormat(language, { notation: "compact", maximumSignificantDigits: 3 }).format(v);
+export const formatCompact = (v: number, language: Language): string => numberFormat(language, { notation: "compact", maximumSignificantDigits: 3 }).format(v);
 
 export function formatOutput(output: string, v: number, language: Language): string {
   return rangeOutputKind(output) === "rate" ? formatPercent(v, language) : formatAmount(v, language);

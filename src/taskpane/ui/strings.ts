@@ -179,7 +179,8 @@ export const TEXT: Record<Language, UiText> = {
       intro: "What the licensing committee fixes. Decisions are internal unless you untick the box.",
       internal: "Keep internal",
       amount: "amount",
-      bandsHint: "Published royalty rates to compare with, as words: patent, know_how, approval, no_approval, startup, meti2010 … Blank = all. =IPVALUE.BANDS() lists them.",
+      bandsHint:
+        "Published royalty rates to compare with, as words: patent, know_how, approval, no_approval, startup, meti2010 … Blank = all. =IPVALUE.BANDS() lists them.",
       bandsPlaceholder: "all royalty bands",
     },
     results: {
@@ -288,7 +289,8 @@ export const TEXT: Record<Language, UiText> = {
       intro: "ライセンス委員会が決める事項です。チェックを外さない限り社外秘として扱います。",
       internal: "社外秘として扱う",
       amount: "金額",
-      bandsHint: "比較する公表ロイヤルティ料率を語で指定：patent、know_how、approval、no_approval、startup、meti2010 など。空欄はすべて。一覧は =IPVALUE.BANDS()。",
+      bandsHint:
+        "比較する公表ロイヤルティ料率を語で指定：patent、know_how、approval、no_approval、startup、meti2010 など。空欄はすべて。一覧は =IPVALUE.BANDS()。",
       bandsPlaceholder: "すべての料率バンド",
     },
     results: {
@@ -480,7 +482,8 @@ export const SHARE_TEXT: Record<Language, ShareText> = {
       open: "共有用に固定",
       title: "共有用に固定",
       about: "選んだシートをコピーし、コピーの =IPVALUE 数式をすべて値に置き換えます。アドインがなくても同じ表示になります。",
-      warning: "コピーにはシートに表示されている他の内容（社外秘のシナリオや決定事項を含む）がそのまま残ります。それらを除いて共有するには、交渉用ブックを作成してください。",
+      warning:
+        "コピーにはシートに表示されている他の内容（社外秘のシナリオや決定事項を含む）がそのまま残ります。それらを除いて共有するには、交渉用ブックを作成してください。",
       sheets: "固定するシート",
       noSheets: "固定できるシートがありません。",
       run: "コピーを固定",

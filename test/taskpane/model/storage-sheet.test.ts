@@ -4,7 +4,13 @@ import { migrate, StoredTables } from "../../../src/taskpane/model/storage-sheet
 
 describe("the layout version kept in the workbook", () => {
   test("migrate leaves tables of the current layout unchanged", () => {
-    const tables: StoredTables = { assumptions: [["key", "Base"], ["years", 10]], decisions: null };
+    const tables: StoredTables = {
+      assumptions: [
+        ["key", "Base"],
+        ["years", 10],
+      ],
+      decisions: null,
+    };
     expect(migrate(SCHEMA_VERSION, tables)).toBe(tables);
   });
 
@@ -14,7 +20,11 @@ describe("the layout version kept in the workbook", () => {
       2: (t: StoredTables) => ({ ...t, assumptions: [...t.assumptions, ["step", 2]] }),
     };
     const out = migrate(1, { assumptions: [["key", "Base"]], decisions: null }, steps, 3);
-    expect(out.assumptions).toEqual([["key", "Base"], ["step", 1], ["step", 2]]);
+    expect(out.assumptions).toEqual([
+      ["key", "Base"],
+      ["step", 1],
+      ["step", 2],
+    ]);
     expect(migrate(2, { assumptions: [], decisions: null }, steps, 3).assumptions).toEqual([["step", 2]]);
   });
 

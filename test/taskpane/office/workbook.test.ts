@@ -292,8 +292,17 @@ describe("tables edited by hand", () => {
     // Columns: key | unit | High | Base | note | Low | label, with blank rows here and there.
     const order = [0, 2, 5, 4, -1, 3, 1];
     const edited: Cell[][] = values.map((row, r) => order.map((c) => (c < 0 ? (r === 0 ? "note" : r === 3 ? "from the BIO study" : "") : row[c])));
-    edited.splice(4, 0, edited[0].map(() => ""));
-    edited.splice(12, 0, edited[0].map(() => ""), edited[0].map(() => ""));
+    edited.splice(
+      4,
+      0,
+      edited[0].map(() => "")
+    );
+    edited.splice(
+      12,
+      0,
+      edited[0].map(() => ""),
+      edited[0].map(() => "")
+    );
     edited.push(edited[0].map(() => ""));
     fake.userReplaceTable(ASSUMPTIONS_TABLE, edited);
     const back = await port.load();
@@ -493,7 +502,11 @@ describe("the Valuation sheet", () => {
     expect(fake.formulas("Valuation!A6")[0][0]).toBe("=IPVALUE.RANGE(IpvalueAssumptions[#All])");
     expect(fake.formulas("Valuation!A13")[0][0]).toBe('=IPVALUE.RANGE(IpvalueAssumptions[#All],"npv,rnpv,value_rate25,value_maxrate")');
     expect(fake.formulas("Valuation!A21:C23")).toEqual(
-      set.scenarios.map((s) => [s.name, `=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${s.name}","rnpv")`, `=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${s.name}","npv")`])
+      set.scenarios.map((s) => [
+        s.name,
+        `=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${s.name}","rnpv")`,
+        `=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${s.name}","npv")`,
+      ])
     );
     const decisions = fake.formulas("Valuation!G6:G8").map((r) => String(r[0]));
     ["offer", "floor", "ceiling"].forEach((k, i) => expect(decisions[i]).toContain(`MATCH("${k}",IpvalueDecisions[item],0)`));
@@ -591,7 +604,10 @@ describe("sharing: a new workbook, and frozen copies of sheets", () => {
     const changed = await port.freezeForSharing(["Valuation"]);
     expect(fake.sheetNames()).toEqual(["Sheet1", "IPVALUE", "Valuation", "Valuation (shared)"]);
     const copy = "'Valuation (shared)'";
-    const formulasLeft = fake.formulas(`${copy}!A1:I30`).flat().filter((f) => typeof f === "string" && /IPVALUE\./i.test(f));
+    const formulasLeft = fake
+      .formulas(`${copy}!A1:I30`)
+      .flat()
+      .filter((f) => typeof f === "string" && /IPVALUE\./i.test(f));
     expect(formulasLeft).toEqual([]);
     expect(fake.values(`${copy}!A6:D10`)).toEqual(spillA6);
     expect(fake.values(`${copy}!A13:D17`)).toEqual(spillA13);
