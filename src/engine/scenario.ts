@@ -69,7 +69,7 @@ export function scenarioOutput(m: ScenarioModel, output: Output): number {
       return finiteResult(a.upfront + a.success_probability * m.royaltyValue, "The risk-adjusted licensor value");
     case "at_rate":
       return valueAtRate(m, rateOf(m, spec.rate!));
-    default:
+    case undefined:
       return rateOf(m, spec.rate!);
   }
 }

@@ -322,7 +322,7 @@ function buildModelSheet(
         const rate = spec.rate as ValuedRate;
         return `IF(ISNUMBER(${resultCell(rate)}),${P("upfront")}+${p}*SUMPRODUCT(${span(AT_RATE_COLUMN[rate])},${span("discountFactor")}),"${na}")`;
       }
-      default:
+      case undefined:
         return rateFormulas[spec.rate!]();
     }
   };

@@ -78,7 +78,7 @@ function spillFormats(at: number, outputs: readonly Output[]): SheetBlock[] {
  * low (no fill, so it only pushes the bar right), series 2 its high − low, so each bar runs from
  * low to high. The helper cells take the numbers from the spilled RANGE with INDEX(A13#, row, col),
  * because a spill's address is not known before Excel calculates. Every method is money and at least
- * 0 (upfront fees and royalties are never negative, and the rates behind value_rate25/value_maxrate
+ * 0 (upfront fees and royalties are never negative, and the rates behind the values at a rate
  * are held to 0–100%), so the stacked-bar trick is exact: no negative lows that would stack the wrong way.
  * Offer, floor and ceiling are rows of their own, labelled as such, drawn in series 3 as a thin
  * marker centred on the amount (its width, in G20, is display only: 1/150 of the largest high); a
