@@ -16,6 +16,8 @@ const useStyles = makeStyles({
 });
 
 const W = 400;
+/** Margin at the chart's edges. */
+const PAD = 8;
 const COLORS = { bar: "#8fc7cc", marked: "#0f6c74", line: "#063b40", floor: "#c50f1f", grid: "#e0e0e0", axis: "#616161", low: "#c0392b", high: "#2f6fb0" };
 const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round" as const, paintOrder: "stroke" };
 
@@ -32,7 +34,6 @@ function ticksOf(lo: number, hi: number, count = 4): { lo: number; hi: number; t
 export function HistogramChart({ view, language, x }: { view: SimulationView; language: Language; x: SimulationText }) {
   const s = useStyles();
   const { histogram: h, result, floor } = view;
-  const PAD = 8;
   const TOP = 30;
   const PLOT = 130;
   const AXIS = 18;
@@ -99,20 +100,22 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
           </text>
         </g>
       )}
-      <line x1={PAD} x2={W - PAD} y1={bottom} y2={bottom} stroke={COLORS.axis} strokeWidth={1} />
-      {domain.ticks.map((v, i) => (
-        <text
-          key={`t${v}`}
-          x={px(v)}
-          y={bottom + 14}
-          fontSize={10}
-          fill="#424242"
-          textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}
-        >
-          {compact(v)}
+      <Axis from={PAD} y={bottom} ticks={domain.ticks} px={px} label={compact} />
+    </svg>
+  );
+}
+
+/** The horizontal axis under a chart: a line from `from` to the right edge, a label at each tick. */
+function Axis({ from, y, ticks, px, label }: { from: number; y: number; ticks: number[]; px: (v: number) => number; label: (v: number) => string }) {
+  return (
+    <>
+      <line x1={from} x2={W - PAD} y1={y} y2={y} stroke={COLORS.axis} strokeWidth={1} />
+      {ticks.map((v, i) => (
+        <text key={`t${v}`} x={px(v)} y={y + 14} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}>
+          {label(v)}
         </text>
       ))}
-    </svg>
+    </>
   );
 }
 
@@ -127,7 +130,6 @@ function formatInput(key: Parameters<typeof assumptionSpec>[0], v: number, langu
 export function TornadoChart({ tornado, language, x }: { tornado: Tornado; language: Language; x: SimulationText }) {
   const s = useStyles();
   const LABEL = 142;
-  const PAD = 8;
   const ROW = 30;
   const TOP = 16;
   const rows = tornado.rows;
@@ -193,19 +195,7 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
       <text {...HALO} x={px(tornado.base)} y={TOP - 8} fontSize={10} fontWeight={600} fill={COLORS.line} textAnchor="middle">
         {`${x.base} ${compact(tornado.base)}`}
       </text>
-      <line x1={LABEL} x2={W - PAD} y1={bottom} y2={bottom} stroke={COLORS.axis} strokeWidth={1} />
-      {domain.ticks.map((v, i) => (
-        <text
-          key={`t${v}`}
-          x={px(v)}
-          y={bottom + 14}
-          fontSize={10}
-          fill="#424242"
-          textAnchor={i === 0 ? "start" : i === domain.ticks.length - 1 ? "end" : "middle"}
-        >
-          {compact(v)}
-        </text>
-      ))}
+      <Axis from={LABEL} y={bottom} ticks={domain.ticks} px={px} label={compact} />
       <g transform={`translate(${LABEL}, ${bottom + 22})`} fontSize={10} fill="#424242">
         <rect x={0} y={2} width={14} height={10} fill={COLORS.low} />
         <text x={18} y={11}>
