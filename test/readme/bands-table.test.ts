@@ -2,11 +2,9 @@
  * The README's table of reference bands is generated from the dataset and checked here, so it cannot
  * drift from what IPVALUE.BAND returns. `UPDATE_README=1 npx jest test/readme` rewrites it.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { BUILT_IN_BANDS, BuiltInBand, isShareUnit } from "../../src/engine";
+import { checkGeneratedSection } from "./generated";
 
-const README = path.resolve(__dirname, "../../README.md");
 const START = "<!-- bands:start (generated from src/engine/bands/bands.json by test/readme/bands-table.test.ts) -->";
 const END = "<!-- bands:end -->";
 
@@ -42,15 +40,5 @@ export function bandsMarkdown(): string {
 }
 
 test("the README lists every reference band with its value, conditions and source, as the dataset holds them", () => {
-  const readme = fs.readFileSync(README, "utf8");
-  const generated = bandsMarkdown();
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (process.env.UPDATE_README === "1") {
-    if (start < 0 || end < 0) throw new Error(`README.md needs the markers ${START} and ${END}`);
-    fs.writeFileSync(README, readme.slice(0, start) + generated + readme.slice(end + END.length));
-    return;
-  }
-  expect(start).toBeGreaterThan(0);
-  expect(readme.slice(start, end + END.length)).toBe(generated);
+  checkGeneratedSection(START, END, bandsMarkdown());
 });
