@@ -1,8 +1,9 @@
 /**
  * "Freeze for sharing", the pure part: which formulas are IPVALUE's, what a frozen copy is called, and
- * how references to a frozen spill are rewritten. The Office.js adapter (../office/sharing.ts) copies
- * the sheets and writes the values.
+ * how references to a frozen spill are rewritten, on formula tokens (./formula-tokens.ts). The Office.js
+ * adapter (../office/sharing.ts) copies the sheets and writes the values.
  */
+import { cellKey, SheetPrefix, tokenize } from "./formula-tokens";
 
 /** A cell "Freeze for sharing" changed in a copy: its formula, and the value (or, for a spill reference, the formula) now in its place. */
 export interface FrozenCell {
@@ -16,8 +17,10 @@ export interface FrozenCell {
   kind: "value" | "reference";
 }
 
-/** A formula that calls an IPVALUE function. */
-export const IPVALUE_CALL = /(^|[^A-Za-z0-9_.])IPVALUE\./i;
+/** Whether a formula calls an IPVALUE function: a function token IPVALUE.*( — not a text "IPVALUE.DCF", a sheet 'IPVALUE.x'! or a name. */
+export function callsIpvalue(formula: string): boolean {
+  return tokenize(formula).some((t) => t.kind === "function" && /^IPVALUE\./i.test(t.text));
+}
 
 /** Names a copy of `name` may take, in order of preference: "<name> (shared)", then "(shared 2)" … "(shared 99)". */
 export function sharedCopyNames(name: string): string[] {
@@ -28,13 +31,38 @@ export function sharedCopyNames(name: string): string[] {
 /** An A1 address made absolute (A13:D17 → $A$13:$D$17). */
 export const absolute = (address: string): string => address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 
+/** Whether a sheet prefix names `sheet` of this workbook (Excel compares sheet names without case). */
+const names = (prefix: SheetPrefix, sheet: string | undefined): boolean =>
+  sheet !== undefined && prefix.workbook === undefined && prefix.lastSheet === undefined && prefix.sheet.toUpperCase() === sheet.toUpperCase();
+
 /**
- * Rewrites references to the spills of frozen anchors (A13#, $A$13#) on the same sheet into the
- * address of the block the spill covered, so formulas over a frozen result keep working.
+ * Rewrites references to the spills of frozen anchors on the frozen sheet (A13#, $A$13#, and
+ * Valuation!A13# when `sheet` is "Valuation") into the address of the block the spill covered, so
+ * formulas over a frozen result keep working in the copy. `spills` maps an anchor (A13) to its block
+ * ($A$13:$D$17). Works on tokens: texts, other sheets' and other workbooks' references, names that
+ * end like a cell (販売A13#) and structured references are left exactly as they were.
  */
-export function replaceSpillReferences(formula: string, spills: ReadonlyMap<string, string>): string {
-  return formula.replace(/(^|[^A-Za-z0-9_!'.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)#/g, (whole, before: string, _d1, letters: string, _d2, digits: string) => {
-    const block = spills.get(`${letters.toUpperCase()}${digits}`);
-    return block === undefined ? whole : `${before}${block}`;
-  });
+export function replaceSpillReferences(formula: string, spills: ReadonlyMap<string, string>, sheet?: string): string {
+  const tokens = tokenize(formula);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const block = t.kind === "cell" && tokens[i + 1]?.kind === "spill" ? spills.get(cellKey(t.text)) : undefined;
+    const before = tokens[i - 1];
+    // The cell's sheet: its own prefix, or that of the range it ends (Valuation!A1:A13#).
+    const prefix =
+      before?.kind === "sheet"
+        ? before.prefix
+        : before?.text === ":" && tokens[i - 2]?.kind === "cell" && tokens[i - 3]?.kind === "sheet"
+          ? tokens[i - 3].prefix
+          : undefined;
+    if (block === undefined || (prefix !== undefined && !names(prefix, sheet))) {
+      out.push(t.text);
+      continue;
+    }
+    if (before?.kind === "sheet") out.pop(); // the block is on the copy itself: no sheet prefix
+    out.push(block);
+    i++; // the "#"
+  }
+  return out.join("");
 }

@@ -6,7 +6,7 @@
 import { EditError } from "../../model/scenario-set";
 import type { CellValue } from "../../model/table-layout";
 import { a1, cellName, forExcel } from "../model/cells";
-import { absolute, FrozenCell, IPVALUE_CALL, replaceSpillReferences, sharedCopyNames } from "../model/freeze";
+import { absolute, callsIpvalue, FrozenCell, replaceSpillReferences, sharedCopyNames } from "../model/freeze";
 
 /** Where Excel supports it (ExcelApi 1.8, or no requirement information but the function is there). */
 function canCreateWorkbook(): boolean {
@@ -67,7 +67,7 @@ export async function freezeSheets(names: readonly string[]): Promise<FrozenCell
       const anchors: { row: number; column: number; formula: string; value: unknown; spill: Excel.Range }[] = [];
       used.formulas.forEach((line, i) =>
         line.forEach((f, j) => {
-          if (typeof f !== "string" || !f.startsWith("=") || !IPVALUE_CALL.test(f)) return;
+          if (typeof f !== "string" || !f.startsWith("=") || !callsIpvalue(f)) return;
           const row = used.rowIndex + i;
           const column = used.columnIndex + j;
           const spill = source.getRangeByIndexes(row, column, 1, 1).getSpillingToRangeOrNullObject().load("values,rowIndex,columnIndex,rowCount,columnCount");
@@ -92,8 +92,8 @@ export async function freezeSheets(names: readonly string[]): Promise<FrozenCell
       if (spills.size > 0) {
         used.formulas.forEach((line, i) =>
           line.forEach((f, j) => {
-            if (typeof f !== "string" || !f.startsWith("=") || IPVALUE_CALL.test(f)) return;
-            const next = replaceSpillReferences(f, spills);
+            if (typeof f !== "string" || !f.startsWith("=") || callsIpvalue(f)) return;
+            const next = replaceSpillReferences(f, spills, name);
             if (next === f) return;
             const row = used.rowIndex + i;
             const column = used.columnIndex + j;
