@@ -35,14 +35,36 @@ export const absolute = (address: string): string => address.replace(/([A-Z]+)(\
 const names = (prefix: SheetPrefix, sheet: string | undefined): boolean =>
   sheet !== undefined && prefix.workbook === undefined && prefix.lastSheet === undefined && prefix.sheet.toUpperCase() === sheet.toUpperCase();
 
+/** A sheet frozen in the same batch: the name of its copy and the blocks its spills covered (A13 → $A$13:$D$17). */
+export interface FrozenSheet {
+  copy: string;
+  spills: ReadonlyMap<string, string>;
+}
+
+/** A sheet reference as a formula writes it: always quoted, quotes doubled. */
+const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+
+/** The other frozen sheet a prefix names (a plain sheet of this workbook, not this one), if any. */
+function frozenOther(prefix: SheetPrefix, sheet: string | undefined, others: ReadonlyMap<string, FrozenSheet>): FrozenSheet | undefined {
+  if (prefix.workbook !== undefined || prefix.lastSheet !== undefined || names(prefix, sheet)) return undefined;
+  return others.get(prefix.sheet.toUpperCase());
+}
+
 /**
  * Rewrites references to the spills of frozen anchors on the frozen sheet (A13#, $A$13#, and
  * Valuation!A13# when `sheet` is "Valuation") into the address of the block the spill covered, so
  * formulas over a frozen result keep working in the copy. `spills` maps an anchor (A13) to its block
- * ($A$13:$D$17). Works on tokens: texts, other sheets' and other workbooks' references, names that
- * end like a cell (販売A13#) and structured references are left exactly as they were.
+ * ($A$13:$D$17). `others` are the other sheets frozen in the same batch, keyed by their name in
+ * capitals: Simulation!A13# from one of them points at its copy's block ('Simulation (shared)'!$A$13:$D$17).
+ * Works on tokens: texts, other sheets' and other workbooks' references, names that end like a cell
+ * (販売A13#) and structured references are left exactly as they were.
  */
-export function replaceSpillReferences(formula: string, spills: ReadonlyMap<string, string>, sheet?: string): string {
+export function replaceSpillReferences(
+  formula: string,
+  spills: ReadonlyMap<string, string>,
+  sheet?: string,
+  others: ReadonlyMap<string, FrozenSheet> = new Map()
+): string {
   const tokens = tokenize(formula);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -56,6 +78,15 @@ export function replaceSpillReferences(formula: string, spills: ReadonlyMap<stri
         : before?.text === ":" && tokens[i - 2]?.kind === "cell" && tokens[i - 3]?.kind === "sheet"
           ? tokens[i - 3].prefix
           : undefined;
+    const other =
+      t.kind === "cell" && tokens[i + 1]?.kind === "spill" && before?.kind === "sheet" && before.prefix ? frozenOther(before.prefix, sheet, others) : undefined;
+    const otherBlock = other?.spills.get(cellKey(t.text));
+    if (other && otherBlock !== undefined) {
+      out.pop(); // the live sheet's prefix, replaced by its copy's
+      out.push(sheetRef(other.copy), otherBlock);
+      i++; // the "#"
+      continue;
+    }
     if (block === undefined || (prefix !== undefined && !names(prefix, sheet))) {
       out.push(t.text);
       continue;

@@ -6,7 +6,7 @@
 import { EditError } from "../../model/scenario-set";
 import type { CellValue } from "../../model/table-layout";
 import { a1, cellName, forExcel } from "../model/cells";
-import { absolute, callsIpvalue, FrozenCell, replaceSpillReferences, sharedCopyNames } from "../model/freeze";
+import { absolute, callsIpvalue, FrozenCell, FrozenSheet, replaceSpillReferences, sharedCopyNames } from "../model/freeze";
 
 /** Where Excel supports it (ExcelApi 1.8, or no requirement information but the function is there). */
 function canCreateWorkbook(): boolean {
@@ -40,11 +40,16 @@ export async function sheetNames(): Promise<string[]> {
   });
 }
 
-/** Freezes a copy of each named sheet, in order; returns every cell it changed. */
+/**
+ * Freezes a copy of each named sheet, in order; returns every cell it changed. First every copy gets
+ * its values, then the references to frozen spills are rewritten, so that a reference from one frozen
+ * sheet to another's spill (Valuation!A13# on the Simulation sheet) points at the other's copy.
+ */
 export async function freezeSheets(names: readonly string[]): Promise<FrozenCell[]> {
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     const changed: FrozenCell[] = [];
+    const done: { name: string; copy: Excel.Worksheet; copyName: string; used: Excel.Range; spills: Map<string, string> }[] = [];
     for (const name of names) {
       const source = sheets.getItemOrNullObject(name);
       await context.sync();
@@ -88,22 +93,25 @@ export async function freezeSheets(names: readonly string[]): Promise<FrozenCell
           changed.push({ sheet: copyName, address: block, formula: a.formula, value: values, kind: "value" });
         }
       }
-      // Formulas over a frozen spill (=INDEX($A$13#,2,2)): pointed at the block's cells instead.
-      if (spills.size > 0) {
-        used.formulas.forEach((line, i) =>
-          line.forEach((f, j) => {
-            if (typeof f !== "string" || !f.startsWith("=") || callsIpvalue(f)) return;
-            const next = replaceSpillReferences(f, spills, name);
-            if (next === f) return;
-            const row = used.rowIndex + i;
-            const column = used.columnIndex + j;
-            copy.getRangeByIndexes(row, column, 1, 1).formulas = [[next]];
-            changed.push({ sheet: copyName, address: a1(row, column), formula: f, value: next, kind: "reference" });
-          })
-        );
-      }
       await context.sync();
+      done.push({ name, copy, copyName, used, spills });
     }
+    // Formulas over a frozen spill (=INDEX($A$13#,2,2), Valuation!A13#): pointed at the block's cells instead.
+    const frozen = new Map<string, FrozenSheet>(done.map((d) => [d.name.toUpperCase(), { copy: d.copyName, spills: d.spills }]));
+    for (const { name, copy, copyName, used, spills } of done) {
+      used.formulas.forEach((line, i) =>
+        line.forEach((f, j) => {
+          if (typeof f !== "string" || !f.startsWith("=") || callsIpvalue(f)) return;
+          const next = replaceSpillReferences(f, spills, name, frozen);
+          if (next === f) return;
+          const row = used.rowIndex + i;
+          const column = used.columnIndex + j;
+          copy.getRangeByIndexes(row, column, 1, 1).formulas = [[next]];
+          changed.push({ sheet: copyName, address: a1(row, column), formula: f, value: next, kind: "reference" });
+        })
+      );
+    }
+    await context.sync();
     return changed;
   });
 }

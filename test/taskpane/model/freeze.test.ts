@@ -50,6 +50,18 @@ describe("sharing: frozen copies of sheets", () => {
     }
   });
 
+  test("a spill on another sheet frozen in the same batch points at that sheet's copy; a live sheet's spill stays live", () => {
+    const others = new Map([
+      ["VALUATION", { copy: "Valuation (shared)", spills }],
+      ["DEAL 'A'", { copy: "Deal 'A' (shared)", spills: new Map([["B2", "$B$2:$B$9"]]) }],
+    ]);
+    const own = new Map([["A6", "$A$6:$B$9"]]);
+    expect(replaceSpillReferences("=SUM(Valuation!A13#)+A6#", own, "Simulation", others)).toBe("=SUM('Valuation (shared)'!$A$13:$D$17)+$A$6:$B$9");
+    expect(replaceSpillReferences("=MAX('Deal ''A'''!B2#)", own, "Simulation", others)).toBe("=MAX('Deal ''A'' (shared)'!$B$2:$B$9)");
+    const live = "=SUM(Valuation!B5#,Other!A13#,[B.xlsx]Valuation!A13#)";
+    expect(replaceSpillReferences(live, own, "Simulation", others)).toBe(live);
+  });
+
   test("structured references, error literals and cells that merely start like the anchor are not spill references", () => {
     for (const formula of ["=COUNTA(IpvalueAssumptions[#All])", "=IFERROR(A13,#N/A)", "=A130#", "=A1+3#"]) {
       expect(frozen(formula)).toBe(formula);
@@ -104,5 +116,16 @@ describe("sharing: the four cases through the adapter (Excel stand-in)", () => {
     expect(copy).toEqual([typed.K1, typed.K2, typed.K3, "=SUM($A$13:$D$17)", typed.K5, typed.K6]);
     expect(changed.filter((c) => c.address.startsWith("K")).map((c) => [c.address, c.kind, c.value])).toEqual([["K4", "reference", "=SUM($A$13:$D$17)"]]);
     expect(fake.formulas("Valuation!K4")[0][0]).toBe(typed.K4); // the original sheet keeps its formulas
+  });
+  test("a sheet frozen in the same batch reads the other frozen sheet's copy, whichever comes first", async () => {
+    fake.reset();
+    const port = officeWorkbook({ debounceMs: 10 });
+    await port.insertValuationSheet(exampleSet("medical-device", "en"), "en");
+    fake.calculate("Valuation!A13", range(fake.table(ASSUMPTIONS_TABLE)!.values, [["npv,rnpv,value_rate25,value_maxrate"]], undefined));
+    fake.userEdit("Sheet1!B2", "=INDEX(Valuation!A13#,2,2)");
+    fake.userEdit("Sheet1!B3", "=Valuation!B14");
+    await port.freezeForSharing(["Sheet1", "Valuation"]);
+    expect(fake.formulas("'Sheet1 (shared)'!B2:B3").map((r) => r[0])).toEqual(["=INDEX('Valuation (shared)'!$A$13:$D$17,2,2)", "=Valuation!B14"]);
+    expect(fake.formulas("Sheet1!B2")[0][0]).toBe("=INDEX(Valuation!A13#,2,2)");
   });
 });
