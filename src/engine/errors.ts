@@ -144,14 +144,10 @@ function boundedJson(value: unknown, budget: number): string | undefined {
   return undefined;
 }
 
-/** What an array is, by its shape: "a range of 1,048,576 rows × 1 column", "an array of 3 items". */
+/** What an array is, by its shape (its first row's width; O(1)): "a range of 1,048,576 rows × 1 column". */
 function shapeOf(value: readonly unknown[]): string {
   const rows = value.length;
-  if (rows > 0 && Array.isArray(value[0])) {
-    const cols = (value[0] as unknown[]).length;
-    const rectangular = value.every((r) => Array.isArray(r) && r.length === cols);
-    return rectangular ? `a range of ${plural(rows, "row")} × ${plural(cols, "column")}` : `a ragged range of ${plural(rows, "row")}`;
-  }
+  if (rows > 0 && Array.isArray(value[0])) return `a range of ${plural(rows, "row")} × ${plural((value[0] as unknown[]).length, "column")}`;
   return `an array of ${plural(rows, "item")}`;
 }
 
@@ -176,12 +172,19 @@ export function excerpt(value: unknown, max = EXCERPT_CHARS): string {
 }
 
 /**
- * A list of names for a message, each shown by `show` (quoted, say), at most `maxItems` of them and
- * then "and N more".
+ * A list of names for a message, each shown by `show` (quoted, say): at most `maxItems` of them and
+ * about four excerpts' worth of characters (at least one name), then "and N more".
  */
 export function excerptList(items: readonly string[], show: (item: string) => string = (s) => excerptText(s), maxItems = EXCERPT_ITEMS): string {
-  const shown = items.slice(0, maxItems).map(show).join(", ");
-  return items.length > maxItems ? `${shown} and ${count(items.length - maxItems)} more` : shown;
+  let shown = "";
+  let n = 0;
+  while (n < items.length && n < maxItems) {
+    const next = (n > 0 ? ", " : "") + show(items[n]);
+    if (n > 0 && shown.length + next.length > 4 * EXCERPT_CHARS) break;
+    shown += next;
+    n++;
+  }
+  return n < items.length ? `${shown} and ${count(items.length - n)} more` : shown;
 }
 
 /**
