@@ -9,6 +9,9 @@
  *  (d) Monte Carlo draws of a 20-year scenario per second: the engine's simulation kernel against a
  *      plain Float64Array loop doing the same arithmetic and against NumPy doing the same simulation
  *      (scripts/bench/simulation.js; "numpy: not installed" without /usr/bin/python3 and numpy).
+ *  (e) IPVALUE.BAND with an unknown key and 1,000 user bands: the "did you mean" lookup as it was
+ *      (edit distance against every key, kept in scripts/bench/band-lookup.js as the baseline) against
+ *      the engine's bounded one, for a 32,767-character key and for an ordinary typo.
  * TypeScript is transpiled on the fly with the installed compiler (scripts/bench/load.js); each figure
  * is the median of several timed rounds after a warm-up.
  */
@@ -19,6 +22,7 @@ const zlib = require("zlib");
 const { loadSources, ROOT } = require("./bench/load");
 const { measure, getSink } = require("./bench/measure");
 const { simulationBench, YEARS: SIM_YEARS, DRAWS: SIM_DRAWS } = require("./bench/simulation");
+const { bandLookupBench, USER_BANDS, LONG_KEY_CHARS } = require("./bench/band-lookup");
 const formulajs = require("@formulajs/formulajs");
 
 const started = Date.now();
@@ -166,6 +170,9 @@ if (fs.existsSync(bundle)) {
 // ----- (d) Monte Carlo ---------------------------------------------------------------------------------
 const sim = simulationBench({ engine, functions: F, measure, rounds: ROUNDS });
 
+// ----- (e) BAND's did-you-mean -----------------------------------------------------------------------
+const bandBench = bandLookupBench({ engine, functions: F, measure, rounds: ROUNDS });
+
 cleanup();
 
 // ----- report ----------------------------------------------------------------------------------------
@@ -213,6 +220,26 @@ if (sim.numpy) {
 } else {
   console.log("  numpy: not installed (apt-get install python3-numpy; the bench uses /usr/bin/python3)");
 }
+const perCall = (m) => (m.median >= 1 ? "" : ` (${(1 / m.median).toFixed(2)} s a call)`);
+console.log(`(e) IPVALUE.BAND, unknown key, ${USER_BANDS.toLocaleString("en-US")} user bands (${bandBench.rows} keys in all)                      lookups`);
+line(
+  `${LONG_KEY_CHARS.toLocaleString("en-US")}-char key: did-you-mean as before (baseline)`,
+  bandBench.long.before,
+  `baseline${perCall(bandBench.long.before)}`
+);
+line(
+  `${LONG_KEY_CHARS.toLocaleString("en-US")}-char key: engine similarKeys (bounded)`,
+  bandBench.long.after,
+  `${times(bandBench.long.after.median / bandBench.long.before.median)} baseline`
+);
+line(
+  `${LONG_KEY_CHARS.toLocaleString("en-US")}-char key: IPVALUE.BAND (bands parsed, #N/A)`,
+  bandBench.long.band,
+  `${times(bandBench.long.band.median / bandBench.long.before.median)} baseline`
+);
+line("ordinary typo: did-you-mean as before (baseline)", bandBench.typo.before, "baseline (same suggestions, checked)");
+line("ordinary typo: engine similarKeys (bounded)", bandBench.typo.after, `${times(bandBench.typo.after.median / bandBench.typo.before.median)} baseline`);
+line("ordinary typo: IPVALUE.BAND (bands parsed, #N/A)", bandBench.typo.band, `${times(bandBench.typo.band.median / bandBench.typo.before.median)} baseline`);
 console.log(
   `results agree to ${maxRel.toExponential(1)} relative; run took ${((Date.now() - started) / 1000).toFixed(1)} s (sink ${getSink() > 0 ? "+" : "-"})`
 );
