@@ -175,11 +175,16 @@ export function excerpt(value: unknown, max = EXCERPT_CHARS): string {
  * A list of names for a message, each shown by `show` (quoted, say): at most `maxItems` of them and
  * about four excerpts' worth of characters (at least one name), then "and N more".
  */
-export function excerptList(items: readonly string[], show: (item: string) => string = (s) => excerptText(s), maxItems = EXCERPT_ITEMS): string {
+export function excerptList(
+  items: readonly string[],
+  show: (item: string) => string = (s) => excerptText(s),
+  maxItems = EXCERPT_ITEMS,
+  separator = ", "
+): string {
   let shown = "";
   let n = 0;
   while (n < items.length && n < maxItems) {
-    const next = (n > 0 ? ", " : "") + show(items[n]);
+    const next = (n > 0 ? separator : "") + show(items[n]);
     if (n > 0 && shown.length + next.length > 4 * EXCERPT_CHARS) break;
     shown += next;
     n++;

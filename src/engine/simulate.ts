@@ -36,7 +36,7 @@
  */
 import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, assumptionSpec, FOLLOWS, RawScenario, readAssumptionsTable, resolveScenarios } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
-import { excerpt, excerptPlain, invalidNumber, invalidValue, MAX_YEARS } from "./errors";
+import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidNumber, invalidValue, MAX_YEARS } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { Output, outputSpec } from "./outputs";
 import { pickScenario } from "./scenario";
@@ -299,7 +299,7 @@ export class Simulator {
     });
     if (infeasible.length > 0) {
       throw invalidValue(
-        `distribution "metalog": no three-term metalog passes through these low, base and high values taken as P10, P50 and P90 (the base is too close to the low or the high): ${infeasible.join("; ")}. Use "pert" or "triangular".`
+        `distribution "metalog": no three-term metalog passes through these low, base and high values taken as P10, P50 and P90 (the base is too close to the low or the high): ${excerptList(infeasible, (s) => s, EXCERPT_ITEMS, "; ")}. Use "pert" or "triangular".`
       );
     }
     this.sales = new Float64Array(maxYears);

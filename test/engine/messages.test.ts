@@ -29,6 +29,7 @@ import {
   royaltyStream,
   runSimulation,
   similarKeys,
+  Simulator,
   ValuationError,
   withScenario,
 } from "../../src/engine";
@@ -69,6 +70,25 @@ const table = (name: string, rows: unknown[][] = []): unknown[][] => [
 const bandsWith = (...rows: unknown[][]) =>
   parseUserBands([["key", "low", "high", "unit", "right", "year"], ...rows.map((r) => [...r, ...Array(6 - r.length).fill("")])] as never);
 
+/** Every uncertain assumption with its base on its low, as long numbers: none has a metalog. */
+const NO_METALOG = [
+  ["key", "Low", "Base", "High"],
+  ...[
+    ["market_size", 123456789.12345678],
+    ["market_growth", 0.012345678901234567],
+    ["peak_share", 0.12345678901234568],
+    ["royalty_rate", 0.012345678901234568],
+    ["annual_minimum", 12345.678901234567],
+    ["operating_margin", 0.12345678901234566],
+    ["tax_rate", 0.12345678901234564],
+    ["discount_rate", 0.12345678901234562],
+    ["success_probability", 0.12345678901234561],
+    ["upfront", 12345.678901234565],
+    ["investment", 12345.678901234563],
+  ].map(([k, v]) => [k, v, v, (v as number) * 1.5]),
+  ["years", 10, 10, 10],
+];
+
 type Case = [string, () => unknown];
 const any = (x: unknown) => x as never;
 
@@ -83,6 +103,7 @@ const CASES: Case[] = [
   ["checkSeed: a 32,767-character word", () => checkSeed(any(HUGE))],
   ["checkPercentile: a whole column", () => checkPercentile(any(COLUMN))],
   ["runSimulation: a threshold that is a column", () => runSimulation(planFromTable(MEDICAL_DEVICE), { iterations: 100, threshold: any(COLUMN) })],
+  ["Simulator: eleven assumptions without a metalog", () => new Simulator(planFromTable(any(NO_METALOG)), "metalog")],
   ["requireFinite: a whole column", () => requireFinite(any(COLUMN), "x")],
   ["requireRate: a 32,767-character word", () => requireRate(any(HUGE), "x")],
   ["requireFraction: a whole column", () => requireFraction(any(COLUMN), "x")],
