@@ -9,6 +9,9 @@
  *  (d) Monte Carlo draws of a 20-year scenario per second: the engine's simulation kernel against a
  *      plain Float64Array loop doing the same arithmetic and against NumPy doing the same simulation
  *      (scripts/bench/simulation.js; "numpy: not installed" without /usr/bin/python3 and numpy).
+ *  (e) IPVALUE.BAND with an unknown key and 1,000 user bands: the "did you mean" lookup as it was
+ *      (edit distance against every key, kept in scripts/bench/band-lookup.js as the baseline) against
+ *      the engine's bounded one, for a 32,767-character key and for an ordinary typo.
  * TypeScript is transpiled on the fly with the installed compiler (scripts/bench/load.js); each figure
  * is the median of several timed rounds after a warm-up.
  */
@@ -19,6 +22,7 @@ const zlib = require("zlib");
 const { loadSources, ROOT } = require("./bench/load");
 const { measure, getSink } = require("./bench/measure");
 const { simulationBench, YEARS: SIM_YEARS, DRAWS: SIM_DRAWS } = require("./bench/simulation");
+const { bandLookupBench, USER_BANDS, LONG_KEY_CHARS } = require("./bench/band-lookup");
 const formulajs = require("@formulajs/formulajs");
 
 const started = Date.now();
@@ -166,10 +170,13 @@ if (fs.existsSync(bundle)) {
 // ----- (d) Monte Carlo ---------------------------------------------------------------------------------
 const sim = simulationBench({ engine, functions: F, measure, rounds: ROUNDS });
 
+// ----- (e) BAND's did-you-mean -----------------------------------------------------------------------
+const bandBench = bandLookupBench({ engine, functions: F, measure, rounds: ROUNDS });
+
 cleanup();
 
 // ----- report ----------------------------------------------------------------------------------------
-const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0)).padStart(9);
+const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x >= 10 ? x.toFixed(0) : x.toFixed(2)).padStart(9);
 const times = (x) => `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
 const spread = (m) => `±${(((m.max - m.min) / 2 / m.median) * 100).toFixed(0)}%`.padStart(5);
 const line = (label, m, vs) => console.log(`  ${label.padEnd(50)}${fmt(m.median)}/s ${spread(m)}  ${vs}`);
@@ -213,6 +220,19 @@ if (sim.numpy) {
 } else {
   console.log("  numpy: not installed (apt-get install python3-numpy; the bench uses /usr/bin/python3)");
 }
+const perCall = (m) => {
+  const seconds = 1 / m.median;
+  return seconds >= 1 ? `${seconds.toFixed(2)} s a call` : `${(seconds * 1e3).toFixed(2)} ms a call`;
+};
+const longKey = `${LONG_KEY_CHARS.toLocaleString("en-US")}-char key`;
+const { long, typo } = bandBench;
+console.log(`(e) IPVALUE.BAND, unknown key, ${USER_BANDS.toLocaleString("en-US")} user bands (${bandBench.rows} keys in all)                     lookups`);
+line(`${longKey}: did-you-mean as before (baseline)`, long.before, `baseline, ${perCall(long.before)}`);
+line(`${longKey}: engine similarKeys (bounded)`, long.after, `${times(long.after.median / long.before.median)} baseline, ${perCall(long.after)}`);
+line(`${longKey}: whole IPVALUE.BAND call`, long.band, `${perCall(long.band)} (1,000 bands parsed, #N/A built)`);
+line("ordinary typo: did-you-mean as before (baseline)", typo.before, "baseline (same suggestions, checked)");
+line("ordinary typo: engine similarKeys (bounded)", typo.after, `${times(typo.after.median / typo.before.median)} baseline`);
+line("ordinary typo: whole IPVALUE.BAND call", typo.band, perCall(typo.band));
 console.log(
   `results agree to ${maxRel.toExponential(1)} relative; run took ${((Date.now() - started) / 1000).toFixed(1)} s (sink ${getSink() > 0 ? "+" : "-"})`
 );

@@ -1,5 +1,5 @@
 /**
- * Loads the TypeScript sources (src/engine, src/functions) into plain Node without new dependencies:
+ * Loads the TypeScript sources (src/engine, src/functions, their subfolders) into plain Node without new dependencies:
  * each .ts file is transpiled to CommonJS with the installed TypeScript compiler API into a temporary
  * directory, and the CustomFunctions stand-in of the tests (test/setup/custom-functions-stand-in.js) is
  * installed as a global before functions.js is required.
@@ -28,21 +28,30 @@ function loadSources() {
     esModuleInterop: true,
     sourceMap: false,
   };
-  for (const sub of ["engine", "functions"]) {
-    const from = path.join(ROOT, "src", sub);
-    const to = path.join(dir, sub);
+  // Subfolders too (src/engine/bands), and the JSON data files they import (bands.json).
+  const transpileDir = (from, to) => {
     fs.mkdirSync(to, { recursive: true });
-    for (const name of fs.readdirSync(from)) {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      const name = entry.name;
+      if (entry.isDirectory()) {
+        transpileDir(path.join(from, name), path.join(to, name));
+        continue;
+      }
+      if (name.endsWith(".json")) {
+        fs.copyFileSync(path.join(from, name), path.join(to, name));
+        continue;
+      }
       if (!name.endsWith(".ts") || name.endsWith(".d.ts")) continue;
       const source = fs.readFileSync(path.join(from, name), "utf8");
       const out = ts.transpileModule(source, { compilerOptions: options, fileName: name, reportDiagnostics: true });
       const errors = (out.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
       if (errors.length > 0) {
-        throw new Error(`${sub}/${name}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
+        throw new Error(`${path.relative(ROOT, from)}/${name}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
       }
       fs.writeFileSync(path.join(to, name.replace(/\.ts$/, ".js")), out.outputText);
     }
-  }
+  };
+  for (const sub of ["engine", "functions"]) transpileDir(path.join(ROOT, "src", sub), path.join(dir, sub));
   installCustomFunctionsStub();
   return {
     engine: require(path.join(dir, "engine", "index.js")),

@@ -19,11 +19,11 @@ function batch(call, n) {
 
 /**
  * Calls per second of `call`, median of `rounds` rounds of about `roundSeconds` each, after about
- * `warmupSeconds` of warm-up.
+ * `warmupSeconds` of warm-up (at least one batch of `firstBatch` calls).
  */
-function measure(call, { rounds = 7, roundSeconds = 0.25, warmupSeconds = 0.4 } = {}) {
-  // Warm-up (lets the JIT optimise) and calibration of the batch size.
-  let n = 64;
+function measure(call, { rounds = 7, roundSeconds = 0.25, warmupSeconds = 0.4, firstBatch = 64 } = {}) {
+  // Warm-up (lets the JIT optimise) and calibration of the batch size; firstBatch 1 for calls of seconds.
+  let n = firstBatch;
   const until = now() + warmupSeconds;
   let perCall = Infinity;
   while (now() < until || perCall === Infinity) {

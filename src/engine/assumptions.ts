@@ -6,7 +6,18 @@
 import { isBlank, RawValue } from "./cells";
 import { parseTiming, Timing } from "./discount";
 import { DEFAULT_LICENSOR_SHARE } from "./rates";
-import { invalidValue, MAX_YEARS, requireAtMostOne, requireFraction, requireNonNegative, requireRate, requireWholeYears, ValuationError } from "./errors";
+import {
+  excerpt,
+  invalidValue,
+  MAX_YEARS,
+  quoted,
+  requireAtMostOne,
+  requireFraction,
+  requireNonNegative,
+  requireRate,
+  requireWholeYears,
+  ValuationError,
+} from "./errors";
 
 export type AssumptionKey =
   | "market_size"
@@ -362,7 +373,7 @@ export function isAssumptionKey(key: string): key is AssumptionKey {
  */
 export function resolveAssumptions(raw: Partial<Record<AssumptionKey, RawValue>>, scenario: string): Assumptions {
   const a: Partial<Assumptions> = {};
-  const where = (key: string) => `Scenario '${scenario}': ${key}`;
+  const where = (key: string) => `Scenario ${quoted(scenario, "'")}: ${key}`;
   for (const spec of ASSUMPTIONS) {
     const v = raw[spec.key];
     if (isBlank(v)) continue;
@@ -371,7 +382,7 @@ export function resolveAssumptions(raw: Partial<Record<AssumptionKey, RawValue>>
       continue;
     }
     if (typeof v !== "number") {
-      throw invalidValue(`${where(spec.key)} must be a number; got ${JSON.stringify(v)} (text or TRUE/FALSE)`);
+      throw invalidValue(`${where(spec.key)} must be a number; got ${excerpt(v)} (text or TRUE/FALSE)`);
     }
     rethrowFor(scenario, () => spec.check(v, spec.key));
     (a as Record<string, number>)[spec.key] = v;
@@ -390,7 +401,7 @@ function rethrowFor<T>(scenario: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ValuationError) throw new ValuationError(e.kind, `Scenario '${scenario}': ${e.message}`);
+    if (e instanceof ValuationError) throw new ValuationError(e.kind, `Scenario ${quoted(scenario, "'")}: ${e.message}`);
     throw e;
   }
 }
@@ -453,7 +464,7 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
       continue;
     }
     const folded = header[c].toLowerCase();
-    if (names.has(folded)) throw invalidValue(`${argument}: scenario '${header[c]}' appears twice in the first row`);
+    if (names.has(folded)) throw invalidValue(`${argument}: scenario ${quoted(header[c], "'")} appears twice in the first row`);
     names.add(folded);
     scenarioCols.push(c);
   }
@@ -474,7 +485,7 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
       continue;
     }
     if (!isAssumptionKey(key)) {
-      throw invalidValue(`${argument}: unknown assumption key '${String(rawKey).trim()}' in row ${r + 1}. Allowed: ${ASSUMPTION_KEYS.join(", ")}`);
+      throw invalidValue(`${argument}: unknown assumption key ${quoted(String(rawKey).trim(), "'")} in row ${r + 1}. Allowed: ${ASSUMPTION_KEYS.join(", ")}`);
     }
     if (rowOf.has(key)) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${rowOf.get(key)! + 1} and ${r + 1})`);
     rowOf.set(key, r);

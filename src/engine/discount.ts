@@ -1,4 +1,4 @@
-import { finiteResult, invalidValue, requireFraction, requireRate } from "./errors";
+import { excerpt, finiteResult, invalidValue, requireFraction, requireRate } from "./errors";
 
 /**
  * When in a year a flow happens. Flow i (1-based) is discounted by (1+r)^(i - offset):
@@ -47,7 +47,7 @@ export function parseTiming(value: unknown, name = "timing"): Timing {
     // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
     if (Object.prototype.hasOwnProperty.call(TIMING_ALIASES, word)) return TIMING_ALIASES[word];
   }
-  throw invalidValue(`${name} must be "end", "mid" or "begin"; got ${JSON.stringify(value)}`);
+  throw invalidValue(`${name} must be "end", "mid" or "begin"; got ${excerpt(value)}`);
 }
 
 /** Discount factor of year `year` (1-based, may be fractional for milestones). */

@@ -1,5 +1,5 @@
 import { newSeries, Series } from "./discount";
-import { finiteResult, requireFraction, requireNonNegative, requireRate, requireWholeYears, invalidValue } from "./errors";
+import { excerptPlain, finiteResult, requireFraction, requireNonNegative, requireRate, requireWholeYears, invalidValue } from "./errors";
 
 /** What drives the licensee's sales: the market and the share the licensed product takes of it. */
 export interface MarketInputs {
@@ -77,7 +77,7 @@ export function royaltyStream(
   let started = false;
   for (let i = 0; i < sales.length; i++) {
     const s = sales[i];
-    if (!Number.isFinite(s) || s < 0) throw invalidValue(`sales must be 0 or more in every year; year ${i + 1} is ${s}`);
+    if (!Number.isFinite(s) || s < 0) throw invalidValue(`sales must be 0 or more in every year; year ${i + 1} is ${excerptPlain(s)}`);
     if (s > 0) started = true;
     out[i] = started && i < term ? Math.max(royaltyRate * s, annualMinimum) : 0;
   }

@@ -5,7 +5,7 @@
  */
 import { Assumptions, Scenario } from "./assumptions";
 import { discountFactors, newSeries, Series } from "./discount";
-import { finiteResult, invalidValue, notAvailable, ValuationError } from "./errors";
+import { excerpt, excerptList, finiteResult, invalidValue, notAvailable, quoted, ValuationError } from "./errors";
 import { royaltyStream, salesForecast } from "./forecast";
 import { DEFAULT_RANGE_OUTPUTS, Output, OUTPUTS, outputSpec, RateSource } from "./outputs";
 import { maxRate, rate25 } from "./rates";
@@ -48,7 +48,7 @@ export function runScenario(a: Assumptions): ScenarioModel {
 export function parseOutput(value: unknown, argument = "output", others: readonly string[] = []): Output {
   const key = typeof value === "string" ? value.trim().toLowerCase() : "";
   const found = OUTPUTS.find((o) => o.key === key);
-  if (!found) throw invalidValue(`${argument} must be one of ${[...OUTPUTS.map((o) => o.key), ...others].join(", ")}; got ${JSON.stringify(value)}`);
+  if (!found) throw invalidValue(`${argument} must be one of ${[...OUTPUTS.map((o) => o.key), ...others].join(", ")}; got ${excerpt(value)}`);
   return found.key;
 }
 
@@ -137,7 +137,13 @@ export function pickScenario(scenarios: readonly Scenario[], name?: string | nul
   if (name !== undefined && name !== null && name.trim() !== "") {
     const wanted = name.trim().toLowerCase();
     const i = scenarios.findIndex((s) => s.name.toLowerCase() === wanted);
-    if (i < 0) throw notAvailable(`scenario '${name.trim()}' is not in the table; it has ${scenarios.map((s) => `'${s.name}'`).join(", ")}`);
+    if (i < 0)
+      throw notAvailable(
+        `scenario ${quoted(name.trim(), "'")} is not in the table; it has ${excerptList(
+          scenarios.map((s) => s.name),
+          (n) => quoted(n, "'")
+        )}`
+      );
     return i;
   }
   const base = scenarios.findIndex((s) => BASE_NAMES.has(s.name.toLowerCase()));
@@ -195,7 +201,7 @@ export function withScenario<T>(name: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ValuationError && !e.message.startsWith("Scenario '")) throw new ValuationError(e.kind, `Scenario '${name}': ${e.message}`);
+    if (e instanceof ValuationError && !e.message.startsWith("Scenario '")) throw new ValuationError(e.kind, `Scenario ${quoted(name, "'")}: ${e.message}`);
     throw e;
   }
 }

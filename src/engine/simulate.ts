@@ -36,7 +36,7 @@
  */
 import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, assumptionSpec, FOLLOWS, RawScenario, readAssumptionsTable, resolveScenarios } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
-import { invalidNumber, invalidValue, MAX_YEARS } from "./errors";
+import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidNumber, invalidValue, MAX_YEARS } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { Output, outputSpec } from "./outputs";
 import { pickScenario } from "./scenario";
@@ -59,27 +59,27 @@ export function parseDistribution(value: unknown, argument = "distribution"): Di
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "pert";
   const word = typeof value === "string" ? value.trim().toLowerCase() : "";
   const found = DISTRIBUTIONS.find((d) => d === word);
-  if (!found) throw invalidValue(`${argument} must be one of ${DISTRIBUTIONS.join(", ")}; got ${JSON.stringify(value)}`);
+  if (!found) throw invalidValue(`${argument} must be one of ${DISTRIBUTIONS.join(", ")}; got ${excerpt(value)}`);
   return found;
 }
 
 export function checkIterations(n: number, argument = "iterations"): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < MIN_ITERATIONS || n > MAX_ITERATIONS) {
-    throw invalidValue(`${argument} must be a whole number from 100 to 1,000,000; got ${String(n)}`);
+    throw invalidValue(`${argument} must be a whole number from 100 to 1,000,000; got ${excerptPlain(n)}`);
   }
   return n;
 }
 
 export function checkSeed(seed: number, argument = "seed"): number {
   if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw invalidValue(`${argument} must be a whole number from 0 to ${MAX_SEED}; got ${String(seed)}`);
+    throw invalidValue(`${argument} must be a whole number from 0 to ${MAX_SEED}; got ${excerptPlain(seed)}`);
   }
   return seed;
 }
 
 export function checkPercentile(p: number, argument = "percentiles"): number {
   if (typeof p !== "number" || !Number.isFinite(p) || p <= 0 || p >= 1) {
-    throw invalidValue(`${argument} must be a decimal between 0 and 1, exclusive (0.1 = P10); got ${String(p)}`);
+    throw invalidValue(`${argument} must be a decimal between 0 and 1, exclusive (0.1 = P10); got ${excerptPlain(p)}`);
   }
   return p;
 }
@@ -299,7 +299,7 @@ export class Simulator {
     });
     if (infeasible.length > 0) {
       throw invalidValue(
-        `distribution "metalog": no three-term metalog passes through these low, base and high values taken as P10, P50 and P90 (the base is too close to the low or the high): ${infeasible.join("; ")}. Use "pert" or "triangular".`
+        `distribution "metalog": no three-term metalog passes through these low, base and high values taken as P10, P50 and P90 (the base is too close to the low or the high): ${excerptList(infeasible, (s) => s, EXCERPT_ITEMS, "; ")}. Use "pert" or "triangular".`
       );
     }
     this.sales = new Float64Array(maxYears);
@@ -543,7 +543,7 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   };
   if (options.threshold !== undefined) {
     const t = options.threshold;
-    if (!Number.isFinite(t)) throw invalidValue(`threshold must be a finite number; got ${String(t)}`);
+    if (!Number.isFinite(t)) throw invalidValue(`threshold must be a finite number; got ${excerptPlain(t)}`);
     result.below = { threshold: t, probability: countBelow(sorted, t) / iterations };
   }
   return result;

@@ -4,7 +4,7 @@
  * CustomFunctions.Error values; nothing leaves as NaN, Infinity or an exception.
  */
 import { isEmptyCell } from "../engine/cells";
-import { invalidNumber, invalidValue, ValuationError } from "../engine/errors";
+import { excerptText, invalidNumber, invalidValue, ValuationError } from "../engine/errors";
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
@@ -20,8 +20,9 @@ export interface Vector {
   blanks: number[];
 }
 
+/** A wrong cell for a message; text cut at 30 characters (no length: the format predates excerpt's). */
 const describe = (v: unknown): string => {
-  if (typeof v === "string") return `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`;
+  if (typeof v === "string") return `text "${excerptText(v, 30, false)}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return String(v);
   if (Array.isArray(v)) return "a range";
@@ -154,7 +155,7 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
     return e.kind === "invalidNumber" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, e.message);
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${message}`);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${excerptText(message, 200)}`);
 }
 
 function checkFinite(x: unknown): void {

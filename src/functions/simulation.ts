@@ -8,9 +8,11 @@ import {
   checkSeed,
   DEFAULT_ITERATIONS,
   DEFAULT_SEED,
+  excerptPlain,
   invalidValue,
   MAX_PERCENTILES,
   parseDistribution,
+  quoted,
   runSimulation,
   sensitivity as sensitivityCore,
   simulationTable,
@@ -63,7 +65,7 @@ function readPercentiles(percentiles: unknown): number[] | undefined {
   cells.forEach((c, i) => {
     if (isBlankCell(c)) return;
     if (typeof c !== "number")
-      throw invalidValue(`percentiles: item ${i + 1} must be a decimal between 0 and 1; got ${typeof c === "string" ? `text "${c}"` : String(c)}`);
+      throw invalidValue(`percentiles: item ${i + 1} must be a decimal between 0 and 1; got ${typeof c === "string" ? `text ${quoted(c)}` : excerptPlain(c)}`);
     values.push(checkPercentile(c, `percentiles (item ${i + 1})`));
   });
   if (values.length === 0) return undefined;

@@ -34,6 +34,13 @@ describe("IPVALUE.BAND", () => {
     spilledError(F.BAND("meti2010_patent_chemstry", null, null), "#N/A", /Did you mean meti2010_patent_chemistry/);
   });
 
+  test("an unknown 32,767-character key is named by its first 60 characters and its length", () => {
+    const e = spilledError(F.BAND("k".repeat(32767), null, null), "#N/A");
+    expect(e.message).toBe(
+      `No band has the key "${"k".repeat(60)}…" (32,767 characters). List the keys with =IPVALUE.BANDS(), or search with =IPVALUE.BANDS("word").`
+    );
+  });
+
   test("a missing key is #VALUE!", () => {
     spilledError(F.BAND(null, null, null), "#VALUE!", /^key is required/);
     spilledError(F.BAND("", "low", null), "#VALUE!", /^key is required/);

@@ -65,6 +65,11 @@ describe("IPVALUE.DCF", () => {
   test("a present value too large for a number is #NUM!", () => {
     scalarError(F.DCF(0, col(1e308, 1e308), null), "#NUM!");
   });
+
+  test("a whole column reaching timing is described by its shape, not repeated (28 MB before)", () => {
+    const column = Array.from({ length: 1048576 }, () => ["a note beside a cash flow"]);
+    scalarError(F.DCF(0.1, col(1), column), "#VALUE!", 'timing must be "end", "mid" or "begin"; got a range of 1,048,576 rows × 1 column');
+  });
 });
 
 describe("IPVALUE.RNPV", () => {

@@ -47,6 +47,8 @@ describe("coverage of the custom functions", () => {
 // What a result may be.
 
 const ALLOWED_CODES = ["#VALUE!", "#NUM!", "#N/A"];
+/** Longest message a function may show: its fixed text plus a few short excerpts of the input. */
+const MESSAGE_LIMIT = 600;
 
 function checkError(e: { code: string; message?: string }, excelShaped: boolean): void {
   expect(ALLOWED_CODES).toContain(e.code);
@@ -54,6 +56,7 @@ function checkError(e: { code: string; message?: string }, excelShaped: boolean)
   else {
     expect(typeof e.message).toBe("string");
     expect(e.message!.length).toBeGreaterThan(0);
+    expect(e.message!.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     // An exception the adapters did not anticipate is a bug when the input is one Excel can pass.
     if (excelShaped) expect(e.message).not.toMatch(/^Unexpected error/);
   }
@@ -479,6 +482,49 @@ describe.each(NAMES.map((n) => [n]))("IPVALUE.%s never throws, never returns NaN
         checkResult(kind, fn(...args), false);
       }),
       { numRuns: RUNS }
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The largest inputs Excel passes: a 32,767-character cell, a whole column. Messages stay short
+// (checkError bounds them) and nothing slows to seconds.
+
+const CELL = 32767;
+const HUGE_TEXTS = ["k".repeat(CELL), "line\n\u202e".repeat(CELL / 6), "期央".repeat(CELL / 2), "😀".repeat((CELL - 1) / 2), `mid${" ".repeat(CELL - 3)}`];
+/** A whole column of text (28 MB as JSON) and a wide row of long text, built once. */
+const HUGE_RANGES = [Array.from({ length: 1048576 }, () => ["a note beside a cash flow"]), [Array.from({ length: 200 }, () => HUGE_TEXTS[0])]];
+const hugeText = fc.constantFrom(...HUGE_TEXTS);
+const hugeValue: fc.Arbitrary<unknown> = fc.oneof(
+  hugeText,
+  fc.constantFrom<unknown>(...HUGE_RANGES),
+  hugeText.map((t) => [[t]])
+);
+
+/** Plausible arguments with one argument, or one cell of a range argument, replaced by a huge value. */
+const withHuge = (plausible: fc.Arbitrary<unknown[]>) =>
+  fc.tuple(plausible, fc.nat(), fc.nat(), fc.nat(), fc.boolean(), hugeValue, hugeText).map(([args, a, r, c, inCell, value, text]) => {
+    const out = [...args];
+    if (out.length === 0) return [value];
+    const i = a % out.length;
+    const arg = out[i];
+    if (inCell && Array.isArray(arg) && arg.length > 0 && arg.every((row) => Array.isArray(row) && row.length > 0)) {
+      const cells = (arg as unknown[][]).map((row) => [...row]);
+      const row = cells[r % cells.length];
+      row[c % row.length] = text;
+      out[i] = cells;
+    } else out[i] = value;
+    return out;
+  });
+
+describe.each(NAMES.map((n) => [n]))("IPVALUE.%s with a 32,767-character cell or a whole column", (name) => {
+  test("answers, or gives an error whose message stays short", () => {
+    const fn = F[name];
+    fc.assert(
+      fc.property(withHuge(TEST_FACTS[name].plausible), (args) => {
+        checkResult(kindOf(name), fn(...args), true);
+      }),
+      { numRuns: 60 }
     );
   });
 });

@@ -1,5 +1,5 @@
 /** Merging the user's bands into the built-in ones, and looking up one band by key. */
-import { invalidValue, notAvailable } from "../errors";
+import { excerptList, invalidValue, notAvailable, quoted } from "../errors";
 import { BUILT_IN_BANDS } from "./data";
 import { BAND_COLUMNS, BAND_FIELDS, Band, BandField, BandRow, BuiltInBand, FIELD_ALIASES, norm } from "./vocabulary";
 
@@ -27,31 +27,57 @@ export function mergeBands(user: readonly Band[] = [], builtIn: readonly BuiltIn
   return rows;
 }
 
-function editDistance(a: string, b: string): number {
+/**
+ * Longest key (typed or a band's) that "did you mean" compares by edit distance: the built-in keys are
+ * under 50 characters, and without a cap a 32,767-character key against 1,000 user bands took seconds
+ * per recalculation. Longer keys are still suggested when one contains the other.
+ */
+export const SIMILAR_KEY_CHARS = 64;
+
+/** Work done by similarKeys, for tests and the bench: edit-distance cells computed. */
+export interface SimilarKeysWork {
+  cells: number;
+}
+
+/**
+ * Edit distance of a and b when it is at most `limit`, else a number above `limit`: stops at the first
+ * row whose every cell is past the limit (distances never decrease down the rows).
+ */
+function editDistanceWithin(a: string, b: string, limit: number, work?: SimilarKeysWork): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];
     prev[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j];
       prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = up;
+      if (prev[j] < rowMin) rowMin = prev[j];
     }
+    if (work) work.cells += b.length;
+    if (rowMin > limit) return limit + 1;
   }
   return prev[b.length];
 }
 
-/** Up to three keys close to `key`: containing it, or a few edits away. */
-export function similarKeys(rows: readonly BandRow[], key: string): string[] {
+/**
+ * Up to three keys close to `key`: containing it, or a few edits away. The edit distance is computed
+ * only for keys of at most SIMILAR_KEY_CHARS whose lengths differ by no more than the allowed edits
+ * (the distance is at least the difference), so the work per band is bounded whatever the key.
+ */
+export function similarKeys(rows: readonly BandRow[], key: string, work?: SimilarKeysWork): string[] {
   const k = norm(key);
   if (k === "") return [];
+  const limit = Math.max(2, Math.floor(k.length / 4));
   const scored = rows
     .map((r) => {
       const rk = norm(r.key);
-      const d = rk.includes(k) || k.includes(rk) ? 0 : editDistance(rk, k);
-      return { key: r.key, d };
+      if (rk.includes(k) || k.includes(rk)) return { key: r.key, d: 0 };
+      const compared = k.length <= SIMILAR_KEY_CHARS && rk.length <= SIMILAR_KEY_CHARS && Math.abs(rk.length - k.length) <= limit;
+      return { key: r.key, d: compared ? editDistanceWithin(rk, k, limit, work) : limit + 1 };
     })
-    .filter((s) => s.d <= Math.max(2, Math.floor(k.length / 4)))
+    .filter((s) => s.d <= limit)
     .sort((a, b) => a.d - b.d);
   return scored.slice(0, 3).map((s) => s.key);
 }
@@ -62,8 +88,8 @@ export function findBand(rows: readonly BandRow[], key: string): BandRow {
   const found = rows.find((r) => norm(r.key) === k);
   if (found) return found;
   const close = similarKeys(rows, key);
-  const hint = close.length > 0 ? ` Did you mean ${close.join(", ")}?` : "";
-  throw notAvailable(`No band has the key "${key.trim()}".${hint} List the keys with =IPVALUE.BANDS(), or search with =IPVALUE.BANDS("word").`);
+  const hint = close.length > 0 ? ` Did you mean ${excerptList(close)}?` : "";
+  throw notAvailable(`No band has the key ${quoted(key.trim())}.${hint} List the keys with =IPVALUE.BANDS(), or search with =IPVALUE.BANDS("word").`);
 }
 
 /** Reads BAND's field argument; omitted = "range". */
@@ -71,7 +97,7 @@ export function parseBandField(field: string | undefined, argument = "field"): B
   if (field === undefined || field.trim() === "") return "range";
   const f = norm(field);
   const found = BAND_FIELDS.find((x) => x === f) ?? FIELD_ALIASES.get(f);
-  if (found === undefined) throw invalidValue(`${argument} must be one of ${BAND_FIELDS.join(", ")}; got "${field}"`);
+  if (found === undefined) throw invalidValue(`${argument} must be one of ${BAND_FIELDS.join(", ")}; got ${quoted(field)}`);
   return found;
 }
 

@@ -3,7 +3,7 @@
  * BANDS spills. They extend the built-in set or override a built-in band with the same key.
  */
 import { isBlank } from "../cells";
-import { invalidValue } from "../errors";
+import { excerptText, invalidValue, quoted } from "../errors";
 import {
   BAND_COLUMNS,
   BAND_UNITS,
@@ -27,8 +27,9 @@ function text(v: RawCell): string {
   return typeof v === "string" ? v.trim() : String(v).trim();
 }
 
+// Cut at 30 characters, as the custom functions' describe: the format existing messages use.
 const describe = (v: RawCell): string => {
-  if (typeof v === "string") return `text "${v.length > 30 ? v.slice(0, 30) + "…" : v}"`;
+  if (typeof v === "string") return `text "${excerptText(v, 30, false)}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
 };
@@ -57,7 +58,9 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     if (IGNORED_USER_HEADERS.has(name)) return;
     const column = BAND_COLUMNS.find((k) => k === name);
     if (column === undefined) {
-      throw invalidValue(`${argument}: unknown column "${text(h)}" in the header row; the columns are ${BAND_COLUMNS.join(", ")} (a note column is ignored)`);
+      throw invalidValue(
+        `${argument}: unknown column ${quoted(text(h))} in the header row; the columns are ${BAND_COLUMNS.join(", ")} (a note column is ignored)`
+      );
     }
     if (columns.has(column)) throw invalidValue(`${argument}: the column ${column} appears twice in the header row`);
     columns.set(column, c);
@@ -76,8 +79,8 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     const key = text(cell("key"));
     const where = `${argument} row ${r + 1}`;
     if (key === "") throw invalidValue(`${where}: the key is blank; give every band a key`);
-    const label = `${where} (${key})`;
-    if (seen.has(norm(key))) throw invalidValue(`${argument}: the key ${key} appears twice`);
+    const label = `${where} (${excerptText(key)})`;
+    if (seen.has(norm(key))) throw invalidValue(`${argument}: the key ${excerptText(key)} appears twice`);
     seen.add(norm(key));
 
     const number = (c: "low" | "high"): number | undefined => {
@@ -97,7 +100,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     let unit: BandUnit | "" = "";
     if (unitText !== "") {
       const u = BAND_UNITS.find((x) => x === unitText);
-      if (u === undefined) throw invalidValue(`${label}: unit must be one of ${BAND_UNITS.join(", ")} (or blank); got "${text(cell("unit"))}"`);
+      if (u === undefined) throw invalidValue(`${label}: unit must be one of ${BAND_UNITS.join(", ")} (or blank); got ${quoted(text(cell("unit")))}`);
       unit = u;
     }
     if (unit !== "" && isShareUnit(unit) && (low < 0 || high > 1)) {
@@ -109,7 +112,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
       if (raw === "") return "any" as T;
       const v = canonical(raw);
       const found = allowed.find((x) => x === v);
-      if (found === undefined) throw invalidValue(`${label}: ${c} must be one of ${allowed.join(", ")} (or blank for any); got "${raw}"`);
+      if (found === undefined) throw invalidValue(`${label}: ${c} must be one of ${allowed.join(", ")} (or blank for any); got ${quoted(raw)}`);
       return found;
     };
 
