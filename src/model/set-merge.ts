@@ -5,9 +5,9 @@
  * thing the workbook's value stays and the merge says so (`kept`). Pure: the Office glue turns the
  * applied changes into cell writes (src/taskpane/model/table-plan.ts).
  *
- * Scenarios are matched by name (case-insensitive, as the functions compare them). A scenario whose
- * name changed is a rename when its content is unchanged, or when as many names disappeared as
- * appeared (paired in order); otherwise it is a delete and an add.
+ * Scenarios are matched by name (case-insensitive, as the functions compare them). On the pane's
+ * side a scenario whose name changed is a rename when its content is unchanged, otherwise a delete and
+ * an add; on the workbook's side a changed name is always a delete and an add.
  */
 import { AssumptionKey, assumptionSpec, Text } from "../engine";
 import { Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, ScenarioSet } from "./scenario-set";
@@ -50,7 +50,7 @@ function withDecision(d: Decisions, item: DecisionItem, field: DecisionField, va
 }
 
 /** Pairs the scenarios of two sets: [base index, next index] for the same scenario (renamed or not). */
-function pairScenarios(base: readonly EditableScenario[], next: readonly EditableScenario[]): [number, number][] {
+function pairScenarios(base: readonly EditableScenario[], next: readonly EditableScenario[], renames: boolean): [number, number][] {
   const pairs: [number, number][] = [];
   const usedNext = new Set<number>();
   const unmatchedBase: number[] = [];
@@ -63,22 +63,19 @@ function pairScenarios(base: readonly EditableScenario[], next: readonly Editabl
   });
   const unmatchedNext = () => next.map((_, k) => k).filter((k) => !usedNext.has(k));
   // Renamed with nothing else changed.
-  for (const i of [...unmatchedBase]) {
+  for (const i of renames ? [...unmatchedBase] : []) {
     const j = unmatchedNext().find((k) => sameContent(base[i], next[k]));
     if (j === undefined) continue;
     pairs.push([i, j]);
     usedNext.add(j);
     unmatchedBase.splice(unmatchedBase.indexOf(i), 1);
   }
-  // As many names gone as new ones: renamed, in order.
-  const rest = unmatchedNext();
-  if (rest.length === unmatchedBase.length) unmatchedBase.forEach((i, n) => pairs.push([i, rest[n]]));
   return pairs;
 }
 
 /** What turns `base` into `next`, in the order to apply it: renames, deletes, adds, cells, then the order. */
-export function diffSets(base: ScenarioSet, next: ScenarioSet): Change[] {
-  const pairs = pairScenarios(base.scenarios, next.scenarios);
+export function diffSets(base: ScenarioSet, next: ScenarioSet, renames = true): Change[] {
+  const pairs = pairScenarios(base.scenarios, next.scenarios, renames);
   const changes: Change[] = [];
   for (const [i, j] of pairs)
     if (base.scenarios[i].name !== next.scenarios[j].name) changes.push({ kind: "rename", from: base.scenarios[i].name, to: next.scenarios[j].name });
@@ -199,7 +196,10 @@ export interface Merge {
  */
 export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: ScenarioSet): Merge {
   const ours = diffSets(base, mine);
-  const their = diffSets(base, theirs);
+  // The workbook's side is read without renames: a header changed in the grid is a scenario deleted
+  // and one added (a blank scenario deleted and another added would otherwise look renamed, and the
+  // pane's edits would land in the other's column); the pane's edits to the old name are then refused, and said so.
+  const their = diffSets(base, theirs, false);
   const kept: Kept[] = [];
   const applied: Change[] = [];
 
@@ -238,7 +238,10 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
     if (c.kind !== "rename") continue;
     const now = theirName.get(fold(c.from));
     if (now === null)
-      say(`${c.from}: deleted in the workbook, so not renamed to ${c.to}.`, `${c.from}：ブックで削除されたため、${c.to} への名前の変更は行いませんでした。`);
+      say(
+        `${c.from}: no longer in the workbook (renamed or deleted there), so not renamed to ${c.to}.`,
+        `${c.from}：ブックにもうないため（名前の変更か削除）、${c.to} への名前の変更は行いませんでした。`
+      );
     else if (now !== c.from && now !== c.to)
       say(`${c.from}: kept the name ${now} from the workbook (not ${c.to}).`, `${c.from}：ブックの名前 ${now} を残しました（${c.to} ではなく）。`);
     else if (now === c.to) finalName.set(fold(c.from), c.to);
@@ -283,7 +286,10 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
         const target = resolve(c.scenario);
         const label = c.kind === "value" ? assumptionSpec(c.key).label : { en: "internal", ja: "社外秘" };
         if (target === null) {
-          say(`${c.scenario} — ${label.en}: the scenario was deleted in the workbook.`, `${c.scenario} — ${label.ja}：このシナリオはブックで削除されました。`);
+          say(
+            `${c.scenario} — ${label.en}: not saved, the scenario is no longer in the workbook (renamed or deleted there).`,
+            `${c.scenario} — ${label.ja}：保存していません。このシナリオはブックにもうありません（名前の変更か削除）。`
+          );
           break;
         }
         if (b !== null) {
