@@ -58,13 +58,12 @@ test("undo keeps what was changed in the grid since: a deleted scenario comes ba
   await port.save(exampleSet("software", "en"), "en");
   const read = (await port.load())!;
   const deleted = deleteScenario(read, 0);
-  let history = record(emptyHistory, read, deleted);
-  let current = (await port.save(deleted, "en", read)).set;
+  const history = record(emptyHistory, read, deleted);
+  await port.save(deleted, "en", read);
   fake.userEdit("IPVALUE!E11", 123456789); // High's market size, typed in the grid meanwhile
-  current = (await port.load())!;
-  const moved = undo(history, current)!;
-  history = moved.history;
-  current = (await port.save(moved.set, "en", current)).set;
+  const read2 = (await port.load())!;
+  const moved = undo(history, read2)!;
+  const current = (await port.save(moved.set, "en", read2)).set;
   expect(current.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High"]);
   expect(current.scenarios[0]).toEqual(read.scenarios[0]);
   expect(current.scenarios[2].values.market_size).toBe(123456789);
