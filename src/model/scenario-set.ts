@@ -84,6 +84,31 @@ export function blankSet(language: Language): ScenarioSet {
 const RESERVED = new Set(["key", "keys", "assumption", "assumptions", "label", "labels", "unit", "units", "note", "notes", INTERNAL_KEY]);
 const MAX_NAME = 60;
 
+/** A header the pane reads as a column of the user's own (see table-layout.ts), never as a scenario. */
+const USER_WORDS = [
+  "note",
+  "notes",
+  "comment",
+  "comments",
+  "memo",
+  "memos",
+  "source",
+  "sources",
+  "remark",
+  "remarks",
+  "備考",
+  "メモ",
+  "コメント",
+  "注記",
+  "出典",
+  "注",
+];
+export function isUserColumn(header: unknown): boolean {
+  if (typeof header !== "string") return false;
+  const h = header.normalize("NFKC").trim().toLowerCase();
+  return USER_WORDS.some((w) => h === w || (h.startsWith(w) && /^[\s:：(（[\d_-]/.test(h.slice(w.length))));
+}
+
 /** Checks a scenario name against the others (case-insensitive, as the functions compare them). */
 export function checkName(set: ScenarioSet, name: string, except?: number): string {
   const trimmed = name.trim();
@@ -91,7 +116,7 @@ export function checkName(set: ScenarioSet, name: string, except?: number): stri
   if (trimmed.length > MAX_NAME) {
     throw new EditError({ en: `A scenario name can have at most ${MAX_NAME} characters.`, ja: `シナリオ名は${MAX_NAME}文字以内にしてください。` });
   }
-  if (RESERVED.has(trimmed.toLowerCase())) {
+  if (RESERVED.has(trimmed.toLowerCase()) || isUserColumn(trimmed)) {
     throw new EditError({
       en: `"${trimmed}" is a column name of the table; choose another name.`,
       ja: `「${trimmed}」は表の列名に使われています。別の名前にしてください。`,

@@ -28,6 +28,7 @@
   /** Every API member the stand-in implements, as "Class.member". */
   const IMPLEMENTED = [
     "Excel.run",
+    "RunOptions.mergeUndoGroup",
     "RequestContext.sync",
     "RequestContext.workbook",
     "Workbook.worksheets",
@@ -92,7 +93,7 @@
     if (!IMPLEMENTED.includes(member)) throw new Error(`fake-excel: ${member} is not in IMPLEMENTED`);
     used.add(member);
   };
-  const stats = { runs: 0, syncs: 0 };
+  const stats = { runs: 0, syncs: 0, undoGroups: 0 };
 
   // ---------------------------------------------------------------- errors (shaped like OfficeExtension.Error)
   class FakeOfficeError extends Error {
@@ -996,12 +997,21 @@
     if (typeof first === "function") {
       ctx = new RequestContext();
       batch = first;
+    } else if (first && typeof first === "object" && !(first instanceof RequestContext) && typeof second === "function") {
+      // Excel.run(options, batch): only mergeUndoGroup (ExcelApi 1.20), recorded so tests see one undo group per action.
+      const unknown = Object.keys(first).filter((k) => k !== "mergeUndoGroup");
+      if (unknown.length > 0) throw new FakeOfficeError("InvalidArgument", `fake-excel: Excel.run options ${unknown.join(", ")} not implemented`);
+      if (first.mergeUndoGroup !== undefined) use("RunOptions.mergeUndoGroup");
+      ctx = new RequestContext();
+      ctx._undoGroup = first.mergeUndoGroup === true;
+      if (ctx._undoGroup) stats.undoGroups++;
+      batch = second;
     } else if (first instanceof RequestContext && typeof second === "function") {
       ctx = first; // resuming a context (e.g. to remove an event handler added in it)
       ctx._open = true;
       batch = second;
     } else {
-      throw new FakeOfficeError("InvalidArgument", "fake-excel: Excel.run(batch) or Excel.run(context, batch) only");
+      throw new FakeOfficeError("InvalidArgument", "fake-excel: Excel.run(batch), Excel.run(options, batch) or Excel.run(context, batch) only");
     }
     try {
       const result = await batch(ctx);
@@ -1070,6 +1080,7 @@
       pendingEvents.clear();
       stats.runs = 0;
       stats.syncs = 0;
+      stats.undoGroups = 0;
       createdWorkbooks.length = 0;
       createWorkbookSupported = true;
       persist();

@@ -287,9 +287,66 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, "royalty_ratio"), [cellAddress(table.address, row, 0)]);
     await byTestId("external-error").waitFor();
     expect(await byTestId("external-error").textContent()).toContain("前提条件表を読めません");
+    expect(await byTestId("external-error").textContent()).toContain("読み取り専用");
     expect(await input("royalty_rate").inputValue()).toBe("2.5");
+    // Read-only until it is fixed: nothing can be typed, so nothing can be written over her table.
+    expect(await input("royalty_rate").isDisabled()).toBe(true);
+    expect(await byTestId("editor").getAttribute("data-readonly")).toBe("true");
     await page.evaluate(([address]) => (window as any).__fakeExcel.userEdit(address, "royalty_rate"), [cellAddress(table.address, row, 0)]);
     await byTestId("external-error").waitFor({ state: "detached" });
+    expect(await input("royalty_rate").isDisabled()).toBe(false);
+  });
+
+  /** Types into a cell of the stand-in's assumptions table as a user would. */
+  async function gridEdit(key: string, scenario: string, value: unknown) {
+    const table = await assumptionsTable();
+    const address = cellAddress(
+      table.address,
+      table.values.findIndex((r) => r[0] === key),
+      table.values[0].indexOf(scenario)
+    );
+    await page.evaluate(([a, v]) => (window as any).__fakeExcel.userEdit(a, v), [address, value] as const);
+  }
+
+  test("a grid edit made while a pane save is pending survives and is shown in the pane", async () => {
+    await selectTab("悲観ケース");
+    await enter("years", "12"); // the pane's save is now pending (it waits for more typing)
+    await gridEdit("royalty_rate", "悲観ケース", 0.031);
+    await saved();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="input-royalty_rate"]') as HTMLInputElement).value === "3.1");
+    const values = (await assumptionsTable()).values;
+    expect(cell(values, "royalty_rate", "悲観ケース")).toBe(0.031);
+    expect(cell(values, "years", "悲観ケース")).toBe(12);
+    await expect(byTestId("kept").count()).resolves.toBe(0);
+  });
+
+  test("the same cell changed in the pane and in the grid: the grid's value stays, and the pane shows it and says so", async () => {
+    await selectTab("悲観ケース");
+    await enter("royalty_rate", "2.8");
+    await gridEdit("royalty_rate", "悲観ケース", 0.033);
+    await byTestId("kept").waitFor();
+    expect(await byTestId("kept").textContent()).toContain("3.3%");
+    await saved();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="input-royalty_rate"]') as HTMLInputElement).value === "3.3");
+    expect(cell((await assumptionsTable()).values, "royalty_rate", "悲観ケース")).toBe(0.033);
+    await byTestId("kept").getByRole("button").click();
+    await expect(byTestId("kept").count()).resolves.toBe(0);
+  });
+
+  test("Undo takes back the pane's last action in the workbook, Redo does it again", async () => {
+    await selectTab("悲観ケース");
+    await enter("years", "13");
+    await saved();
+    expect(cell((await assumptionsTable()).values, "years", "悲観ケース")).toBe(13);
+    await byTestId("undo").click();
+    await saved();
+    expect(await input("years").inputValue()).toBe("12");
+    expect(cell((await assumptionsTable()).values, "years", "悲観ケース")).toBe(12);
+    await byTestId("redo").click();
+    await saved();
+    expect(cell((await assumptionsTable()).values, "years", "悲観ケース")).toBe(13);
+    await enter("years", "10");
+    await saved();
   });
 
   test("a workbook whose table cannot be read opens on the reason, and recovers when the table is fixed in Excel", async () => {

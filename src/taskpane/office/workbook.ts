@@ -27,7 +27,7 @@ import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint } from "../model/storag
 import type { WorkbookPort } from "../ui/port";
 import { freezeSheets, openNewWorkbook, sheetNames } from "./sharing";
 import { writeSimulationSheet, writeValuationSheet } from "./sheets";
-import { readStored, writeStored } from "./tables";
+import { readStored, Saved, saveStored } from "./tables";
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -43,6 +43,8 @@ class OfficeWorkbook implements WorkbookPort {
   private subscriptions: Subscription[] = [];
   /** What the tables held when the port last read or wrote them: events that change nothing are dropped. */
   private known: string | undefined;
+  /** The set the port last gave the pane from load or save: a save's base when the pane names none. */
+  private reported: ScenarioSet | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -62,6 +64,7 @@ class OfficeWorkbook implements WorkbookPort {
       try {
         const set = await readStored();
         this.known = set ? fingerprint(set) : undefined;
+        this.reported = set;
         return set;
       } catch (e) {
         if (e instanceof EditError) this.known = fingerprint(e);
@@ -70,11 +73,13 @@ class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  save(set: ScenarioSet, language: Language): Promise<void> {
+  save(set: ScenarioSet, language: Language, base?: ScenarioSet | null): Promise<Saved> {
     return this.serial(async () => {
-      await writeStored(set, language);
-      this.known = fingerprint(set);
+      const saved = await saveStored(base === undefined ? this.reported : base, set, language);
+      this.known = fingerprint(saved.set);
+      this.reported = saved.set;
       if (this.listeners.size > 0) await this.attach(); // tables created by this save get handlers too
+      return saved;
     });
   }
 
@@ -91,13 +96,13 @@ class OfficeWorkbook implements WorkbookPort {
   }
 
   async insertValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
-    await this.save(set, language); // the formulas reference the table: make sure it holds this set
-    await this.serial(() => writeValuationSheet(set, language));
+    const saved = await this.save(set, language); // the formulas reference the table: make sure it holds this set
+    await this.serial(() => writeValuationSheet(saved.set, language));
   }
 
   async insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
-    await this.save(set, language); // the formulas reference the table: make sure it holds this set
-    await this.serial(() => writeSimulationSheet(set, language, request));
+    const saved = await this.save(set, language); // the formulas reference the table: make sure it holds this set
+    await this.serial(() => writeSimulationSheet(saved.set, language, request));
   }
 
   openWorkbook(base64: string): Promise<"opened" | "unsupported"> {

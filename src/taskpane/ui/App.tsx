@@ -16,12 +16,14 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, ArrowRedoRegular, ArrowUndoRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AssumptionKey, Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
 import { blankSet, DecisionKey, EditError, ScenarioSet, setDecision, setDecisionInternal, setNotes, setBandFilter, setValue } from "../../model/scenario-set";
+import { emptyHistory, History, record, redo as redoStep, undo as undoStep } from "../../model/history";
+import { Kept, mergeSets, sameSet } from "../../model/set-merge";
 import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";
@@ -49,6 +51,10 @@ const useStyles = makeStyles({
   hint: { margin: "4px 0 0", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   status: { margin: 0, padding: "6px 12px 12px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   banners: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px 12px 0" },
+  // A read-only pane: every control of the editor is disabled at once (a disabled fieldset).
+  editor: { border: 0, margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: "14px" },
+  toolbar: { display: "flex", gap: "6px" },
+  kept: { margin: "4px 0 0", paddingLeft: "18px" },
 });
 
 type Phase = "loading" | "start" | "unreadable" | "editing";
@@ -86,6 +92,9 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   const [unreadable, setUnreadable] = useState<Text | null>(null);
   const [externalError, setExternalError] = useState<Text | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // What the workbook kept against the pane's changes (a cell changed in both places), shown until closed.
+  const [kept, setKept] = useState<Kept[]>([]);
+  const [history, setHistory] = useState<History>(emptyHistory);
   const [watching, setWatching] = useState(false);
   const [inserting, setInserting] = useState(false);
   // The short summary stays at the top of the pane while the range table is scrolled out of view.
@@ -108,6 +117,25 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   const offlineRef = useRef<string | null>(null);
   offlineRef.current = offline;
   const saver = useRef<{ timer?: ReturnType<typeof setTimeout>; pending?: ScenarioSet; inFlight?: Promise<void> }>({});
+  // The workbook's tables as the pane last got them (load, a save's result, a change in Excel): what
+  // the pane's edits are made on, so that a save writes only those edits.
+  const baseRef = useRef<ScenarioSet | null>(null);
+  // Set while the tables cannot be trusted (unreadable, a newer layout): the pane is read-only.
+  const readOnlyRef = useRef<Text | null>(null);
+  readOnlyRef.current = externalError;
+  const historyRef = useRef<History>(emptyHistory);
+  historyRef.current = history;
+
+  /** Shows the pane's set merged with the workbook's; pending edits stay pending on the new set. */
+  const adopt = useCallback((next: ScenarioSet) => {
+    setSet(next);
+    setRef.current = next;
+    setPreview(null);
+    setSelected((i) => Math.min(i, next.scenarios.length - 1));
+  }, []);
+  const tell = useCallback((more: Kept[]) => {
+    if (more.length > 0) setKept((k) => [...k, ...more].slice(-20));
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -129,10 +157,23 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     sv.pending = undefined;
     sv.inFlight = (async () => {
       try {
-        await port.save(next, languageRef.current);
+        const saved = await port.save(next, languageRef.current, baseRef.current);
+        baseRef.current = saved.set;
+        tell(saved.kept);
+        // Edits made while the save was on its way are laid onto what the workbook now holds.
+        const current = setRef.current ?? next;
+        const shown = current === next ? saved.set : mergeSets(next, current, saved.set).set;
+        if (!sameSet(shown, current)) adopt(shown);
+        if (sv.pending) sv.pending = shown;
         if (!sv.pending) setSaveState({ kind: "saved" });
+        setExternalError(null);
         setWatching(true);
       } catch (e) {
+        if (isEditError(e)) {
+          // The tables cannot be trusted: nothing was written; the pane is read-only until they are fixed.
+          setExternalError(reasonOf(e));
+          if (!sv.pending) sv.pending = next; // saved once the tables can be read again
+        }
         setSaveState({ kind: "error", message: reasonOf(e)[languageRef.current] });
       } finally {
         sv.inFlight = undefined;
@@ -140,7 +181,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     })();
     await sv.inFlight;
     if (sv.pending && sv.timer === undefined) return flush();
-  }, [port]);
+  }, [port, adopt, tell]);
 
   const scheduleSave = useCallback(
     (next: ScenarioSet) => {
@@ -158,7 +199,9 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   );
 
   const update = useCallback(
-    (next: ScenarioSet) => {
+    (next: ScenarioSet, step: "record" | "keep" = "record") => {
+      const before = setRef.current;
+      if (step === "record" && before) setHistory((h) => record(h, before, next));
       setSet(next);
       setRef.current = next;
       scheduleSave(next);
@@ -166,11 +209,22 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     [scheduleSave]
   );
 
+  const move = (which: "undo" | "redo") => {
+    const current = setRef.current;
+    if (!current || readOnlyRef.current) return;
+    const moved = (which === "undo" ? undoStep : redoStep)(historyRef.current, current);
+    if (!moved) return;
+    setHistory(moved.history);
+    tell(moved.kept);
+    update(moved.set, "keep");
+  };
+
   /** Applies a model operation to the current set; the refusal's reason when the model refuses it. */
   const tryUpdate = useCallback(
     (edit: (current: ScenarioSet) => ScenarioSet): Text | null => {
       const current = setRef.current;
       if (!current) return null;
+      if (readOnlyRef.current) return { en: TEXT.en.readOnlyRefusal, ja: TEXT.ja.readOnlyRefusal };
       try {
         update(edit(current));
         return null;
@@ -187,6 +241,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     setPhase("loading");
     try {
       const loaded = await port.load();
+      baseRef.current = loaded;
       setUnreadable(null);
       if (loaded) {
         setSet(loaded);
@@ -225,18 +280,25 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
         else setUnreadable(reasonOf(result));
         return;
       }
+      // The port reports edits made in Excel (or another pane), not its own saves. The pane's edits not
+      // yet saved are laid onto them; where both changed a cell, the workbook's value wins.
       const sv = saver.current;
-      // The port reports edits made in Excel, not its own saves. One that crosses a save still on its
-      // way is dropped: the pane's save, the later of the two, wins.
-      if (sv.pending || sv.inFlight || sv.timer !== undefined) return;
+      const base = baseRef.current;
+      const current = setRef.current;
+      baseRef.current = result;
+      const wasReadOnly = readOnlyRef.current !== null;
       setExternalError(null);
       setUnreadable(null);
-      if (JSON.stringify(result) === JSON.stringify(setRef.current)) return;
-      setSet(result);
-      setRef.current = result;
-      setPreview(null);
-      setSelected((i) => Math.min(i, result.scenarios.length - 1));
       setPhase("editing");
+      if (!current || !base) {
+        if (!current || !sameSet(result, current)) adopt(result);
+        return;
+      }
+      const merge = mergeSets(base, current, result);
+      tell(merge.kept);
+      if (!sameSet(merge.set, current)) adopt(merge.set);
+      if (sv.pending) sv.pending = merge.set;
+      else if (wasReadOnly && !sameSet(merge.set, result)) scheduleSave(merge.set); // edits held back while read-only
     };
     port
       .watch(onChange)
@@ -249,7 +311,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
       cancelled = true;
       if (stop) void stop();
     };
-  }, [watching, offline, port]);
+  }, [watching, offline, port, adopt, tell, scheduleSave]);
 
   // ---- results, with what is being typed previewed ----
   const shownSet = useMemo(() => {
@@ -320,6 +382,23 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
               </MessageBarBody>
             </MessageBar>
           )}
+          {kept.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="kept">
+              <MessageBarBody>
+                {t.keptHeading}
+                <ul className={s.kept}>
+                  {kept.map((k, i) => (
+                    <li key={i} data-testid="kept-item">
+                      {k.text[language]}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setKept([])} />}
+              />
+            </MessageBar>
+          )}
           {notice && (
             <MessageBar intent={notice.intent} data-testid={notice.testid}>
               <MessageBarBody>{notice.text}</MessageBarBody>
@@ -372,33 +451,43 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
             <Divider />
             <SimulationPanel language={language} set={set} port={port} beforeInsert={flush} disabled={offline !== null} />
             <Divider />
-            <ScenarioBar
-              t={t}
-              language={language}
-              set={set}
-              selected={selectedIndex}
-              onSelect={(i) => (setPreview(null), setSelected(i))}
-              tryUpdate={tryUpdate}
-            />
-            <AssumptionEditor
-              t={t}
-              language={language}
-              scenario={set.scenarios[selectedIndex]}
-              index={selectedIndex}
-              onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
-              onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
-            />
-            <ScenarioResults t={t} language={language} results={results} />
-            <Divider />
-            <DecisionsPanel
-              t={t}
-              language={language}
-              decisions={set.decisions}
-              onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
-              onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
-              onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
-              onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
-            />
+            <fieldset className={s.editor} disabled={externalError !== null} data-testid="editor" data-readonly={externalError !== null}>
+              <div className={s.toolbar} role="toolbar" aria-label={t.history}>
+                <Button size="small" icon={<ArrowUndoRegular />} disabled={history.undo.length === 0} onClick={() => move("undo")} data-testid="undo">
+                  {t.undo}
+                </Button>
+                <Button size="small" icon={<ArrowRedoRegular />} disabled={history.redo.length === 0} onClick={() => move("redo")} data-testid="redo">
+                  {t.redo}
+                </Button>
+              </div>
+              <ScenarioBar
+                t={t}
+                language={language}
+                set={set}
+                selected={selectedIndex}
+                onSelect={(i) => (setPreview(null), setSelected(i))}
+                tryUpdate={tryUpdate}
+              />
+              <AssumptionEditor
+                t={t}
+                language={language}
+                scenario={set.scenarios[selectedIndex]}
+                index={selectedIndex}
+                onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
+                onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
+              />
+              <ScenarioResults t={t} language={language} results={results} />
+              <Divider />
+              <DecisionsPanel
+                t={t}
+                language={language}
+                decisions={set.decisions}
+                onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
+                onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
+                onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
+                onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
+              />
+            </fieldset>
             <Divider />
             <section>
               <Button

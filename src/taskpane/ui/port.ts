@@ -6,12 +6,26 @@ import type { Language } from "../../model/language";
 import type { EditError, ScenarioSet } from "../../model/scenario-set";
 import type { FrozenCell } from "../model/freeze";
 import type { SimulationRequest } from "../model/simulation";
+import type { Kept } from "../../model/set-merge";
+
+export interface SaveResult {
+  /** The tables after the save: the pane's changes merged with the workbook's. */
+  set: ScenarioSet;
+  /** What the workbook kept against the pane's changes (a cell both changed, a scenario deleted there). */
+  kept: Kept[];
+}
 
 export interface WorkbookPort {
   /** The stored scenario set, or null when the workbook has no IPVALUE sheet yet. Throws EditError (src/model/scenario-set) when the stored tables cannot be read, with what to fix. */
   load(): Promise<ScenarioSet | null>;
-  /** Writes the whole set (creates the sheet and tables the first time). */
-  save(set: ScenarioSet, language: Language): Promise<void>;
+  /**
+   * Saves what the pane changed from `base` (the set it last got from the workbook; when not given,
+   * the last set load or save returned) to `set`: only those cells are written, merged with what the
+   * workbook holds now, where the workbook's value wins a cell both changed (the sheet and tables are
+   * created the first time). Resolves with the tables as they are after it and what the workbook kept;
+   * throws EditError, writing nothing, when the tables cannot be read or come from a newer IPVALUE.
+   */
+  save(set: ScenarioSet, language: Language, base?: ScenarioSet | null): Promise<SaveResult>;
   /** Calls back with the re-read set (or the EditError) whenever the user edits either table in the grid; not for the port's own saves. Returns an async unsubscribe. */
   watch(onChange: (result: ScenarioSet | EditError) => void): Promise<() => Promise<void>>;
   /** Adds (or replaces) a "Valuation" sheet with live =IPVALUE.* formulas over the table and a native football-field chart. */

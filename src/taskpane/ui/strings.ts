@@ -101,6 +101,11 @@ export interface UiText {
   inserted: string;
   insertFailed: (message: string) => string;
   externalError: string;
+  readOnlyRefusal: string;
+  keptHeading: string;
+  history: string;
+  undo: string;
+  redo: string;
   close: string;
 }
 
@@ -212,7 +217,13 @@ export const TEXT: Record<Language, UiText> = {
     insertHint: "Adds a sheet with the range (=IPVALUE.RANGE) and each scenario, formatted for the committee.",
     inserted: "The Valuation sheet was inserted.",
     insertFailed: (m) => `The Valuation sheet could not be inserted: ${m}`,
-    externalError: "The assumptions table was changed in Excel and cannot be read; the pane keeps the last values it read.",
+    externalError:
+      "The pane is read-only until the IPVALUE tables are fixed in Excel (it becomes editable again by itself); nothing is written meanwhile. The reason:",
+    readOnlyRefusal: "The pane is read-only until the IPVALUE tables are fixed in Excel.",
+    keptHeading: "The workbook was changed meanwhile; where both changed the same thing, the workbook's version was kept:",
+    history: "Undo and redo",
+    undo: "Undo",
+    redo: "Redo",
     close: "Close",
   },
   ja: {
@@ -322,7 +333,13 @@ export const TEXT: Record<Language, UiText> = {
     insertHint: "評価レンジ（=IPVALUE.RANGE）とシナリオ別の結果を、委員会向けに整えたシートとして追加します。",
     inserted: "評価シート（Valuation）を挿入しました。",
     insertFailed: (m) => `評価シートを挿入できませんでした：${m}`,
-    externalError: "Excel で変更された前提条件表を読み取れません。ペインは最後に読み取った値を保持しています。",
+    externalError:
+      "Excel で IPVALUE の表が修正されるまで、ペインは読み取り専用です（修正されると自動で編集できるようになります）。その間は何も書き込みません。理由：",
+    readOnlyRefusal: "Excel で IPVALUE の表が修正されるまで、ペインは読み取り専用です。",
+    keptHeading: "その間にブックが変更されました。同じ箇所が両方で変更された場合は、ブックの内容を残しました：",
+    history: "元に戻す・やり直し",
+    undo: "元に戻す",
+    redo: "やり直し",
     close: "閉じる",
   },
 };

@@ -33,7 +33,7 @@ export interface FakeExcel {
   reset(): void;
   used(): string[];
   resetUsage(): void;
-  stats(): { runs: number; syncs: number };
+  stats(): { runs: number; syncs: number; undoGroups: number };
   snapshot(): unknown;
   load(snapshot: unknown): void;
   sheetNames(): string[];
@@ -56,3 +56,16 @@ export interface FakeExcel {
 }
 
 export const fake = (globalThis as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+
+/** Sheet address of the cell of a scenario and key in the stored assumptions table. */
+export function cellOf(scenarioName: string, key: string): string {
+  const t = fake.table("IpvalueAssumptions")!;
+  const [, ref] = t.address.split("!");
+  const m = /^([A-Z]+)(\d+)/.exec(ref)!;
+  const col0 = m[1].charCodeAt(0) - 65;
+  const row0 = Number(m[2]) - 1;
+  const c = t.values[0].indexOf(scenarioName);
+  const r = t.values.findIndex((row) => row[0] === key);
+  if (c < 0 || r < 0) throw new Error(`no cell for ${scenarioName}/${key}`);
+  return `IPVALUE!${String.fromCharCode(65 + col0 + c)}${row0 + r + 1}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * The pane's own undo and redo: each pane action (an edit, a scenario added, renamed, moved or
+ * deleted, a decision) is one step. A step is taken back as a change, not by putting an old set
+ * back: what the action changed is reversed on the set as it is now (a merge, src/model/set-merge.ts),
+ * so edits made since elsewhere, in the grid or in another pane, stay; a deleted scenario always comes
+ * back with its values. Pure data: the pane keeps it in state; Excel's own Ctrl+Z (one undo group
+ * per save on ExcelApi 1.20) is separate.
+ */
+import type { ScenarioSet } from "./scenario-set";
+import { Kept, mergeSets } from "./set-merge";
+
+export interface Step {
+  before: ScenarioSet;
+  after: ScenarioSet;
+}
+
+export interface History {
+  undo: readonly Step[];
+  redo: readonly Step[];
+}
+
+/** At least 50 steps, as the issue asks; older ones are dropped. */
+export const HISTORY_LIMIT = 100;
+
+export const emptyHistory: History = { undo: [], redo: [] };
+
+/** A new pane action: it can be undone, and what was undone before can no longer be redone. */
+export function record(h: History, before: ScenarioSet, after: ScenarioSet, limit = HISTORY_LIMIT): History {
+  return { undo: [...h.undo, { before, after }].slice(-limit), redo: [] };
+}
+
+export interface Moved {
+  history: History;
+  set: ScenarioSet;
+  kept: Kept[];
+}
+
+/** Takes back the last step on `current`; null when there is nothing to undo. */
+export function undo(h: History, current: ScenarioSet): Moved | null {
+  const step = h.undo[h.undo.length - 1];
+  if (!step) return null;
+  const merge = mergeSets(step.after, step.before, current);
+  return { history: { undo: h.undo.slice(0, -1), redo: [...h.redo, step] }, set: merge.set, kept: merge.kept };
+}
+
+/** Does again the last step undone; null when there is none. */
+export function redo(h: History, current: ScenarioSet): Moved | null {
+  const step = h.redo[h.redo.length - 1];
+  if (!step) return null;
+  const merge = mergeSets(step.before, step.after, current);
+  return { history: { undo: [...h.undo, step], redo: h.redo.slice(0, -1) }, set: merge.set, kept: merge.kept };
+}

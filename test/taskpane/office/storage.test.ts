@@ -1,0 +1,233 @@
+/**
+ * The workbook is the source of truth (issue 11): a pane save writes only what the pane changed since
+ * the set it read, merged with what the workbook holds now, and never loses what anyone typed in the
+ * grid or in another pane. Each case of the issue, against the Excel stand-in.
+ */
+import { cellOf, fake } from "./fake";
+import {
+  addScenario,
+  deleteScenario,
+  EditError,
+  moveScenario,
+  renameScenario,
+  SCHEMA_VERSION,
+  ScenarioSet,
+  setNotes,
+  setValue,
+} from "../../../src/model/scenario-set";
+import { exampleSet } from "../../../src/taskpane/model/examples";
+import { ASSUMPTIONS_TABLE, DECISIONS_TABLE } from "../../../src/taskpane/model/storage-sheet";
+import { officeWorkbook } from "../../../src/taskpane/office/workbook";
+import type { WorkbookPort } from "../../../src/taskpane/ui/port";
+
+let port: WorkbookPort;
+beforeEach(() => {
+  fake.reset();
+  port = officeWorkbook({ debounceMs: 10 });
+});
+
+/** The workbook as the pane first saves and reads it. */
+async function opened(): Promise<ScenarioSet> {
+  await port.save(exampleSet("medical-device", "en"), "en");
+  return (await port.load())!;
+}
+
+const tableValues = () => fake.table(ASSUMPTIONS_TABLE)!.values;
+const cell = (scenario: string, key: string) => fake.values(cellOf(scenario, key))[0][0];
+const formula = (scenario: string, key: string) => fake.formulas(cellOf(scenario, key))[0][0];
+
+describe("case 1: a grid edit made while a pane save is pending survives", () => {
+  test("the grid's royalty rate stays when the pane saves an unrelated edit, and the save says what the tables now hold", async () => {
+    const read = await opened();
+    fake.userEdit(cellOf("Base", "royalty_rate"), 0.07);
+    const saved = await port.save(setValue(read, 0, "years", "15"), "en");
+    expect(cell("Base", "royalty_rate")).toBe(0.07);
+    expect(cell("Low", "years")).toBe(15);
+    expect(saved.set.scenarios[1].values.royalty_rate).toBe(0.07);
+    expect(saved.set.scenarios[0].values.years).toBe(15);
+    expect(saved.kept).toEqual([]);
+  });
+
+  test("committee notes typed in the decisions table survive a pane save of an assumption", async () => {
+    const read = await opened();
+    fake.userEdit("IPVALUE!B7", "Ask legal about the field of use");
+    await port.save(setValue(read, 2, "upfront", "5000000"), "en");
+    expect(fake.values("IPVALUE!B7")[0][0]).toBe("Ask legal about the field of use");
+    expect((await port.load())!.decisions.notes.text).toBe("Ask legal about the field of use");
+  });
+
+  test("the same cell changed in the grid and in the pane: the grid's value stays and the save says so", async () => {
+    const read = await opened();
+    fake.userEdit(cellOf("Base", "royalty_rate"), 0.07);
+    const saved = await port.save(setValue(read, 1, "royalty_rate", "5"), "en");
+    expect(cell("Base", "royalty_rate")).toBe(0.07);
+    expect(saved.kept.map((k) => k.text.en)).toEqual(["Base — Royalty rate: kept 7% typed in the workbook (not 5%)."]);
+    expect(saved.kept[0].text.ja).toContain("7%");
+  });
+
+  test("notes edited in both places: the grid's stay", async () => {
+    const read = await opened();
+    fake.userEdit("IPVALUE!B7", "typed in the grid");
+    const saved = await port.save(setNotes(read, "typed in the pane"), "en");
+    expect(fake.values("IPVALUE!B7")[0][0]).toBe("typed in the grid");
+    expect(saved.kept).toHaveLength(1);
+  });
+});
+
+/** Two panes on one workbook, each with the set it read. */
+async function twoPanes() {
+  await opened();
+  const a = officeWorkbook();
+  const b = officeWorkbook();
+  return { a, b, readA: (await a.load())!, readB: (await b.load())! };
+}
+
+describe("case 2: two panes (or co-authors) on one workbook", () => {
+  test("A adds a scenario; B saves an edit made on a set read before it: the scenario stays", async () => {
+    const { a, b, readA, readB } = await twoPanes();
+    await a.save(addScenario(readA, "Stretch"), "en");
+    const saved = await b.save(setValue(readB, 0, "royalty_rate", "2.5"), "en");
+    expect(tableValues()[0].slice(3)).toEqual(["Low", "Base", "High", "Stretch"]);
+    expect(cell("Low", "royalty_rate")).toBe(0.025);
+    expect(saved.set.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High", "Stretch"]);
+  });
+
+  test("B deletes a scenario A edited meanwhile: the scenario is kept, and B is told", async () => {
+    const { a, b, readA, readB } = await twoPanes();
+    await a.save(setValue(readA, 2, "years", "20"), "en");
+    const saved = await b.save(deleteScenario(readB, 2), "en");
+    expect(tableValues()[0].slice(3)).toEqual(["Low", "Base", "High"]);
+    expect(cell("High", "years")).toBe(20);
+    expect(saved.kept[0].text.en).toMatch(/High: kept/);
+  });
+
+  test("both rename the same scenario: the workbook's name stays", async () => {
+    const { a, b, readA, readB } = await twoPanes();
+    await a.save(renameScenario(readA, 0, "Floor case"), "en");
+    const saved = await b.save(renameScenario(readB, 0, "Worst"), "en");
+    expect(tableValues()[0].slice(3)).toEqual(["Floor case", "Base", "High"]);
+    expect(saved.kept[0].text.en).toBe("Low: no longer in the workbook (renamed or deleted there), so not renamed to Worst.");
+  });
+});
+
+describe("structural changes are column operations, not a rewrite", () => {
+  test("rename, move and delete change only the scenario columns; a note column and the labels stay", async () => {
+    const read = await opened();
+    const values = tableValues().map((row) => [...row]);
+    values.forEach((row, r) => row.push(r === 0 ? "note" : row[0] === "discount_rate" ? "WACC 2025" : ""));
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    fake.userEdit(cellOf("Low", "royalty_rate").replace(/^IPVALUE!D/, "IPVALUE!B"), "Royalty (our words)");
+    let set = renameScenario(read, 1, "Central");
+    set = moveScenario(set, 2, 0);
+    await port.save(set, "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "High", "Low", "Central", "note"]);
+    expect(tableValues().find((r) => r[0] === "discount_rate")![6]).toBe("WACC 2025");
+    expect(tableValues().find((r) => r[0] === "royalty_rate")![1]).toBe("Royalty (our words)");
+    const after = (await port.load())!;
+    await port.save(deleteScenario(after, 1), "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "High", "Central", "note"]);
+    expect(tableValues().find((r) => r[0] === "discount_rate")![5]).toBe("WACC 2025");
+    expect(fake.usedAddress("IPVALUE")).toBe(fake.table(ASSUMPTIONS_TABLE)!.address.replace("A10", "A1"));
+    expect((await port.load())!.scenarios.map((s) => s.name)).toEqual(["High", "Central"]);
+  });
+
+  test("a scenario added where the column right of the table holds the user's cells is refused, and nothing is written", async () => {
+    const read = await opened();
+    fake.userEdit("IPVALUE!G12", "my own cell");
+    const before = fake.snapshot();
+    await expect(port.save(addScenario(read, "Stretch"), "en")).rejects.toThrow(/empty cells next to its table \(at IPVALUE!G10\)/);
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+describe("case 3: an unreadable table is never written over", () => {
+  test("a key renamed in the grid: the pane's save is refused, the key and the grid's edits stay", async () => {
+    const read = await opened();
+    fake.userEdit(cellOf("Low", "market_size").replace(/^IPVALUE!D/, "IPVALUE!A"), "market size (JPY)");
+    fake.userEdit(cellOf("High", "years"), 25);
+    const before = fake.snapshot();
+    const refused = await port.save(setValue(read, 0, "years", "11"), "en").catch((e) => e);
+    expect(refused).toBeInstanceOf(EditError);
+    expect((refused as EditError).reason.en).toMatch(/unknown assumption key 'market size \(JPY\)'/);
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+describe("case 4: formulas in assumption cells stay formulas", () => {
+  test("a calculated formula is kept by a pane save of another cell, and the pane reads its value", async () => {
+    const read = await opened();
+    fake.userEdit(cellOf("Base", "market_size"), "=20000000000*1.1");
+    fake.calculate(cellOf("Base", "market_size"), 22000000000);
+    await port.save(setValue(read, 0, "years", "12"), "en");
+    expect(formula("Base", "market_size")).toBe("=20000000000*1.1");
+    expect((await port.load())!.scenarios[1].values.market_size).toBe(22000000000);
+  });
+
+  test("a formula not yet calculated stays a formula (not text)", async () => {
+    const read = await opened();
+    fake.userEdit(cellOf("High", "upfront"), "=1000000*3");
+    await port.save(setValue(read, 0, "years", "12"), "en");
+    expect(formula("High", "upfront")).toBe("=1000000*3");
+  });
+
+  test("a formula the pane did edit is replaced by the value typed in the pane", async () => {
+    await opened();
+    fake.userEdit(cellOf("Base", "market_size"), "=20000000000*1.1");
+    fake.calculate(cellOf("Base", "market_size"), 22000000000);
+    const read = (await port.load())!;
+    await port.save(setValue(read, 1, "market_size", "25000000000"), "en");
+    expect(formula("Base", "market_size")).toBe(25000000000);
+  });
+});
+
+describe("case 5: a workbook of a newer IPVALUE is never downgraded", () => {
+  test("a pane already open hears of layout 2 and its save is refused; B1 stays 2 and nothing is written", async () => {
+    const read = await opened();
+    fake.userEdit("IPVALUE!B1", SCHEMA_VERSION + 1);
+    const before = fake.snapshot();
+    const refused = await port.save(setValue(read, 0, "years", "11"), "en").catch((e) => e);
+    expect((refused as EditError).reason.en).toMatch(/newer version of IPVALUE/);
+    expect(fake.values("IPVALUE!B1")[0][0]).toBe(SCHEMA_VERSION + 1);
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+describe("case 6: what the user wrote beside the values is kept", () => {
+  test("a label edited in the grid stays after a pane save", async () => {
+    const read = await opened();
+    const labelCell = cellOf("Low", "peak_share").replace(/^IPVALUE!D/, "IPVALUE!B");
+    fake.userEdit(labelCell, "Share at peak (ours)");
+    await port.save(setValue(read, 0, "years", "12"), "en");
+    expect(fake.values(labelCell)[0][0]).toBe("Share at peak (ours)");
+  });
+
+  test("TRUE typed as a value stays a boolean", async () => {
+    const read = await opened();
+    fake.userEdit(cellOf("Low", "annual_minimum"), "TRUE");
+    expect(cell("Low", "annual_minimum")).toBe(true);
+    await port.save(setValue(read, 2, "years", "12"), "en");
+    expect(cell("Low", "annual_minimum")).toBe(true);
+  });
+
+  test("a Comment column the user adds is not read as a scenario, and is kept", async () => {
+    const read = await opened();
+    const values = tableValues().map((row, r) => [...row, r === 0 ? "Comment" : row[0] === "royalty_rate" ? "from the term sheet" : ""]);
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    const loaded = (await port.load())!;
+    expect(loaded.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High"]);
+    await port.save(addScenario(setValue(read, 0, "years", "12"), "Stretch"), "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "Low", "Base", "High", "Stretch", "Comment"]);
+    expect(tableValues().find((r) => r[0] === "royalty_rate")![7]).toBe("from the term sheet");
+    expect((await port.load())!.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High", "Stretch"]);
+  });
+
+  test("a scenario cannot be given a name the pane reads as the user's column", () => {
+    expect(() => addScenario(exampleSet("software", "en"), "Comment")).toThrow(EditError);
+    expect(() => addScenario(exampleSet("software", "en"), "備考")).toThrow(EditError);
+  });
+});
+
+test("the decisions table the pane saves into is still the one it created", async () => {
+  await opened();
+  expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
+});
