@@ -425,6 +425,38 @@ export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", 
 const KEY_HEADERS = new Set(["key", "keys", "assumption", "assumptions"]);
 
 /**
+ * Headers of columns of the user's own beside the scenarios (comments, memos, sources), skipped like
+ * label, unit and note: the word alone or followed by a space, colon, bracket, digit, "_" or "-"
+ * ("Comment (Taro)", "note2", "Source: 2025 report"). The pane refuses these as scenario names.
+ */
+const USER_COLUMN_WORDS = [
+  "note",
+  "notes",
+  "comment",
+  "comments",
+  "memo",
+  "memos",
+  "source",
+  "sources",
+  "remark",
+  "remarks",
+  "備考",
+  "メモ",
+  "コメント",
+  "注記",
+  "出典",
+  "注",
+];
+export function isUserColumn(header: unknown): boolean {
+  if (typeof header !== "string") return false;
+  const h = header.normalize("NFKC").trim().toLowerCase();
+  return USER_COLUMN_WORDS.some((w) => h === w || (h.startsWith(w) && /^[\s:：(（[\d_-]/.test(h.slice(w.length))));
+}
+
+/** A column header the functions skip: a label, unit or note column, or one of the user's own. */
+export const isIgnoredHeader = (header: string): boolean => IGNORED_HEADERS.has(header.trim().toLowerCase()) || isUserColumn(header);
+
+/**
  * The row key that marks scenarios internal (TRUE, 1, "yes", "internal", "社外秘"/"内部" count as
  * internal; blank or FALSE as shareable). Not an assumption: the model ignores it.
  */
@@ -449,7 +481,7 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
   const width = cells[0].length;
   if (cells.some((row) => !Array.isArray(row) || row.length !== width)) throw invalidValue(`${argument} must be a rectangular range`);
   const header = cells[0].map((h) => (isBlank(h) ? "" : String(h).trim()));
-  const ignored = header.map((h) => IGNORED_HEADERS.has(h.toLowerCase()));
+  const ignored = header.map(isIgnoredHeader);
   let keyCol = header.findIndex((h) => KEY_HEADERS.has(h.toLowerCase()));
   if (keyCol < 0) keyCol = ignored.findIndex((x) => !x);
   if (keyCol < 0) throw invalidValue(`${argument} has no key column: every column is headed label, unit or note`);

@@ -4,7 +4,18 @@
  * task pane edits it and its workbook glue stores it, the negotiator workbook (src/export) shares what
  * the manager chooses of it, and the same set feeds the functions' table layout.
  */
-import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, bandRateRange, INTERNAL_KEY, parseTiming, Text, ValuationError } from "../engine";
+import {
+  ASSUMPTIONS,
+  AssumptionKey,
+  AssumptionSpec,
+  assumptionSpec,
+  bandRateRange,
+  INTERNAL_KEY,
+  isUserColumn,
+  parseTiming,
+  Text,
+  ValuationError,
+} from "../engine";
 import type { Language } from "./language";
 
 /** Version of the stored layout, kept in the workbook so later versions can migrate it. */
@@ -83,31 +94,6 @@ export function blankSet(language: Language): ScenarioSet {
 // Words the table layout uses for its own columns and rows; a scenario cannot be called that.
 const RESERVED = new Set(["key", "keys", "assumption", "assumptions", "label", "labels", "unit", "units", "note", "notes", INTERNAL_KEY]);
 const MAX_NAME = 60;
-
-/** A header the pane reads as a column of the user's own (see table-layout.ts), never as a scenario. */
-const USER_WORDS = [
-  "note",
-  "notes",
-  "comment",
-  "comments",
-  "memo",
-  "memos",
-  "source",
-  "sources",
-  "remark",
-  "remarks",
-  "備考",
-  "メモ",
-  "コメント",
-  "注記",
-  "出典",
-  "注",
-];
-export function isUserColumn(header: unknown): boolean {
-  if (typeof header !== "string") return false;
-  const h = header.normalize("NFKC").trim().toLowerCase();
-  return USER_WORDS.some((w) => h === w || (h.startsWith(w) && /^[\s:：(（[\d_-]/.test(h.slice(w.length))));
-}
 
 /** Checks a scenario name against the others (case-insensitive, as the functions compare them). */
 export function checkName(set: ScenarioSet, name: string, except?: number): string {

@@ -17,9 +17,8 @@ import {
   Unit,
   ValuationError,
 } from "../engine";
-import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, isUserColumn, KEYS, ScenarioSet } from "./scenario-set";
+import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
 
-export { isUserColumn };
 import type { Language } from "./language";
 
 export type { CellValue };
@@ -55,7 +54,7 @@ export function assumptionsTableValues(set: ScenarioSet, language: Language): Ce
  */
 export function readScenarios(cells: readonly (readonly RawValue[])[]): EditableScenario[] {
   try {
-    return readAssumptionsTable(withoutUserColumns(cells), "The assumptions table").map((r) => {
+    return readAssumptionsTable(cells, "The assumptions table").map((r) => {
       const values: Partial<Record<AssumptionKey, EntryValue>> = {};
       for (const [key, v] of Object.entries(r.values) as [AssumptionKey, RawValue][]) {
         if (v === undefined || v === null || v === "") continue;
@@ -67,26 +66,6 @@ export function readScenarios(cells: readonly (readonly RawValue[])[]): Editable
     if (e instanceof ValuationError) throw new EditError({ en: e.message, ja: `前提条件表を読めません：${e.message}` });
     throw e;
   }
-}
-
-/**
- * Columns the user adds beside the scenarios for her own words (a "Comment", "Source", "備考" column):
- * the pane reads a column as hers, not as a scenario, when its header is one of these words or starts
- * with one of them followed by a space, a colon, a bracket or a digit ("Comment (Taro)", "note2",
- * "Source: 2025 report"). The custom functions ignore only label, unit and note columns; the pane
- * says so when it finds one of these (userColumnHeaders) so that the user can rename it "note".
- */
-/** The headers of user columns that the functions would read as scenarios (not label, unit or note). */
-export function userColumnHeaders(cells: readonly (readonly RawValue[])[]): string[] {
-  const header = cells[0] ?? [];
-  return header.filter((h) => isUserColumn(h) && !["note", "notes"].includes(String(h).trim().toLowerCase())).map((h) => String(h).trim());
-}
-
-/** The table without the user's own columns (see isUserColumn), as the pane reads its scenarios. */
-function withoutUserColumns(cells: readonly (readonly RawValue[])[]): RawValue[][] {
-  const header = cells[0] ?? [];
-  const keep = header.map((h) => !isUserColumn(h) || ["note", "notes"].includes(String(h).trim().toLowerCase()));
-  return cells.map((row) => row.filter((_, c) => keep[c] !== false));
 }
 
 export const DECISIONS_HEADER = ["item", "value", "internal", "label"] as const;

@@ -9,6 +9,7 @@ import {
   RawValue,
   REQUIRED_KEYS,
   resolveAssumptions,
+  isUserColumn,
 } from "../../src/engine";
 import { caught } from "./helpers";
 
@@ -172,6 +173,15 @@ describe("parseAssumptionsTable", () => {
     const s = parseAssumptionsTable(table(["Key", "Label", "UNIT", "Low", "High", "Notes"], rows));
     expect(s.map((x) => x.name)).toEqual(["Low", "High"]);
     expect(s[1].assumptions.royalty_rate).toBe(0.05);
+  });
+
+  test("the user's own columns (comment, source, 備考 …, also with a suffix) are skipped like notes; a scenario merely starting with such a word is read", () => {
+    const rows = REQUIRED.map(([k, a, b]) => [k, a, "check with the licensee", b, "2025 plan", "要確認"] as [string, ...RawValue[]]);
+    const s = parseAssumptionsTable(table(["key", "Low", "Comment (Taro)", "High", "Source: plan", "備考"], rows));
+    expect(s.map((x) => x.name)).toEqual(["Low", "High"]);
+    for (const header of ["comment", "Comments", "memo2", "出典", "注記", "note_1", "ＣＯＭＭＥＮＴ"])
+      expect([header, isUserColumn(header)]).toEqual([header, true]);
+    for (const header of ["Sourcing case", "注意ケース", "Memorandum", "Base", 3]) expect([header, isUserColumn(header)]).toEqual([header, false]);
   });
 
   test("a label column before the keys is skipped: the first other column holds the keys", () => {

@@ -8,7 +8,8 @@
  */
 import { AssumptionKey, assumptionSpec, INTERNAL_KEY, normalizeKey, RawValue } from "../../engine";
 import type { Language } from "../../model/language";
-import { EntryValue, isUserColumn, KEYS } from "../../model/scenario-set";
+import { isIgnoredHeader } from "../../engine";
+import { EntryValue, KEYS } from "../../model/scenario-set";
 import type { Change, DecisionCell, DecisionItem } from "../../model/set-merge";
 import { CellValue, decisionLabel, INTERNAL_LABEL, UNIT_LABELS } from "../../model/table-layout";
 import { AMOUNT_FORMAT, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
@@ -95,9 +96,7 @@ export function planAssumptions(grid: Grid, changes: readonly Change[], language
   const labelCol = headers.findIndex((h) => ["label", "labels"].includes(h.toLowerCase()));
   const unitCol = headers.findIndex((h) => ["unit", "units"].includes(h.toLowerCase()));
   // The columns' identities, moved along with the cells: a scenario's name, or null for any other column.
-  const scenarioOf: (string | null)[] = headers.map((h, c) =>
-    c === keyCol || h === "" || isUserColumn(h) || ["label", "labels", "unit", "units"].includes(h.toLowerCase()) ? null : h
-  );
+  const scenarioOf: (string | null)[] = headers.map((h, c) => (c === keyCol || h === "" || isIgnoredHeader(h) ? null : h));
   const colOf = (name: string) => scenarioOf.findIndex((s) => s !== null && s.toLowerCase() === name.trim().toLowerCase());
   const keyRows = new Map<string, number>();
   t.forEach((row, r) => {
