@@ -24,6 +24,7 @@ import {
   AssumptionKey,
   BandRow,
   discountFactors,
+  MAX_YEARS,
   newSeries,
   MONEY_OUTPUTS,
   Output,
@@ -41,7 +42,7 @@ import {
 import { columnLetters, isoDate } from "../model/a1";
 import type { Language } from "../model/language";
 import type { ScenarioSet } from "../model/scenario-set";
-import { SharedContent, SharedScenario, selectShared, ShareChoice } from "./share";
+import { SharedContent, SharedScenario, selectShared, ShareChoice, ShareError } from "./share";
 import { WORDS, Words } from "./words";
 import { UNIT_LABELS } from "../model/table-layout";
 
@@ -95,20 +96,82 @@ const rel = (row: number, col: number) => `${letters(col)}${row}`;
 /** A sheet reference as formulas need it: always quoted, quotes doubled. */
 export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
-/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+/** Excel's longest sheet name, in UTF-16 units (an emoji counts two). */
+const SHEET_NAME_LENGTH = 31;
+/** Excel's longest text in a cell ("Excel specifications and limits"), in UTF-16 units. */
+export const CELL_TEXT_LIMIT = 32_767;
+
+/** Control characters (tab, line feed from Alt+Enter …) and line separators: no spreadsheet keeps them in a sheet name. */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROL_RUN = /[ ]*(?:[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff][ ]*)+/g;
+
+/** The string with each lone surrogate (half an emoji, from a broken paste) replaced by `by`. */
+function wholeCodePoints(s: string, by: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += ch.length === 1 && c >= 0xd800 && c <= 0xdfff ? by : ch;
+  }
+  return out;
+}
+
+/** The longest start of `s` of at most `units` UTF-16 units that ends on a code-point boundary. */
+function cutUnits(s: string, units: number): string {
+  let out = "";
+  for (const ch of s) {
+    if (out.length + ch.length > units) break;
+    out += ch;
+  }
+  // A cut just after a zero-width joiner would leave it dangling at the end of the name.
+  return out.replace(/\u200d+$/, "");
+}
+
+/** Neither end may be an apostrophe (Excel refuses it) nor a space. */
+const tidyEnds = (s: string) => s.replace(/^[\s']+|[\s']+$/g, "");
+
+/**
+ * Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ',
+ * unique ignoring case; and no control character (LibreOffice renames such a sheet, and every formula
+ * naming it ends at #NAME?). Each run of control characters becomes one space; the cut falls on a
+ * code-point boundary, so it never splits an emoji.
+ */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const clean =
-    wanted
-      .replace(/[:\\/?*[\]]/g, "_")
-      .replace(/^'+|'+$/g, "")
-      .trim() || "Sheet";
-  let name = clean.slice(0, 31).trimEnd();
+    tidyEnds(
+      wholeCodePoints(wanted, "_")
+        .replace(CONTROL_RUN, " ")
+        .replace(/[:\\/?*[\]]/g, "_")
+    ) || "Sheet";
+  let name = tidyEnds(cutUnits(clean, SHEET_NAME_LENGTH)) || "Sheet";
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    name = tidyEnds(cutUnits(clean, SHEET_NAME_LENGTH - suffix.length)) + suffix;
   }
   taken.add(name.toLowerCase());
   return name;
+}
+
+/**
+ * A text in parts of at most `limit` UTF-16 units whose concatenation is the text: each part ends at
+ * a line break or else a space in its last eighth if there is one, and never inside a surrogate pair.
+ */
+export function cellParts(text: string, limit = CELL_TEXT_LIMIT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    let cut = limit;
+    const c = rest.charCodeAt(cut - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cut--; // the pair would straddle the cut
+    const near = cut - (limit >> 3);
+    const lineBreak = rest.lastIndexOf("\n", cut - 1);
+    const space = rest.lastIndexOf(" ", cut - 1);
+    if (lineBreak >= near) cut = lineBreak + 1;
+    else if (space >= near) cut = space + 1;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts;
 }
 
 /** A value of the engine, or the workbook's "n/a" where the engine has no answer. */
@@ -200,13 +263,15 @@ function buildModelSheet(
   const n = a.years;
   const L = LAYOUT.model;
   const first = L.firstYearRow;
-  const last = first + n - 1;
+  // A row for every year the Assumptions sheet allows: rows beyond `years` evaluate to zero, so a
+  // longer term typed there recalculates (the formulas test year > years or year > term_years).
+  const last = first + MAX_YEARS - 1;
   const year = (r: number) => `$A${r}`;
   const na = w.notAvailable;
 
   text(ws, "A1", w.modelTitle(m.scenario.name), TITLE_FONT);
   text(ws, "A2", w.modelAbout(assumptionsSheet));
-  text(ws, "A3", w.yearsNote(n));
+  text(ws, "A3", w.yearsNote(n, MAX_YEARS));
 
   // Inputs, linked to the Assumptions sheet.
   text(ws, `A${L.inputsHeaderRow - 1}`, w.inputs, HEADING_FONT);
@@ -334,20 +399,84 @@ function buildModelSheet(
     text(ws, rel(r, 3), o, KEY_FONT);
   }
 
-  // Year by year.
+  // Year by year: the engine's years, then zeros to MAX_YEARS.
+  refuseNonFinite(m.scenario, columns, n);
   text(ws, `A${L.tableHeaderRow - 1}`, w.yearly, HEADING_FONT);
   header(ws, L.tableHeaderRow, 1, [w.columns.year, ...columns.map((c) => w.columns[c.id])]);
   ws.getRow(L.tableHeaderRow).height = 30;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < MAX_YEARS; i++) {
     const r = first + i;
     ws.getCell(r, 1).value = i + 1;
-    columns.forEach((c, j) => setFormula(ws, rel(r, 2 + j), c.formula(r, col), c.cached(i), c.format));
+    columns.forEach((c, j) => setFormula(ws, rel(r, 2 + j), c.formula(r, col), i < n ? c.cached(i) : 0, c.format));
   }
+  // Rows beyond the years modelled in grey, following `years` as it is changed (a hidden or grouped
+  // row would stay hidden when the term grows, and the table would disagree with the results).
+  ws.addConditionalFormatting({
+    ref: `A${first}:${letters(1 + columns.length)}${last}`,
+    rules: [{ type: "expression", priority: 1, formulae: [`$A${first}>${P("years")}`], style: { font: { color: { argb: "FFA6A6A6" } } } }],
+  });
 
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 18;
   for (let j = 1; j < columns.length; j++) ws.getColumn(2 + j).width = 17;
   pageSetup(ws);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a spreadsheet cannot store is refused, with the reason, through the pane's error path (ShareError)
+
+/** The inputs behind a yearly column that can grow without bound. */
+const COLUMN_INPUTS: Partial<Record<keyof Words["columns"], AssumptionKey[]>> = {
+  market: ["market_size", "market_growth"],
+  discountFactor: ["discount_rate", "timing"],
+  hurdleFactor: ["hurdle_rate", "timing"],
+};
+
+const both = (f: (w: Words, language: Language) => string) => ({ en: f(WORDS.en, "en"), ja: f(WORDS.ja, "ja") });
+
+/** Refuses a scenario whose yearly column holds a number that is not finite (a hurdle rate of −99.9% over 200 years). */
+function refuseNonFinite(s: SharedScenario, columns: readonly YearColumn[], years: number): void {
+  for (const c of columns) {
+    for (let i = 0; i < years; i++) {
+      if (Number.isFinite(c.cached(i))) continue;
+      const keys: AssumptionKey[] = [...(COLUMN_INPUTS[c.id] ?? []), "years"];
+      const inputs = (language: Language) =>
+        keys.map((k) => `${ASSUMPTIONS.find((x) => x.key === k)!.label[language]} = ${s.assumptions[k]}`).join(language === "ja" ? "、" : ", ");
+      throw new ShareError(both((w, language) => w.refusal.notFinite(s.name, w.columns[c.id], i + 1, inputs(language))));
+    }
+  }
+}
+
+/** The engine's model of a scenario; a scenario the engine cannot value over its years is refused by name. */
+function modelOf(s: SharedScenario): ScenarioModel {
+  try {
+    return runScenario(s.assumptions);
+  } catch (e) {
+    if (!(e instanceof ValuationError)) throw e;
+    // The discount factors overflow before the royalties' value does: name the cause the user can change.
+    const a = s.assumptions;
+    const df = discountFactors(a.discount_rate, a.timing, newSeries(a.years));
+    const discount: YearColumn = { id: "discountFactor", format: FACTOR, formula: () => "", cached: (i) => df[i] };
+    refuseNonFinite(s, [discount], a.years);
+    throw new ShareError(both((w) => w.refusal.cannotValue(s.name, e.message)));
+  }
+}
+
+/**
+ * The last check before the file is written: no number that is not finite (OOXML has no Infinity or
+ * NaN) and no text longer than a cell holds, in any cell of any sheet.
+ */
+function refuseUnstorable(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+        const where = `${ws.name}!${cell.address}`;
+        if (typeof v === "number" && !Number.isFinite(v)) throw new ShareError(both((w) => w.refusal.cell(where, String(v))));
+        if (typeof v === "string" && v.length > CELL_TEXT_LIMIT) throw new ShareError(both((w) => w.refusal.cell(where, w.refusal.tooLong(v.length))));
+      })
+    )
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,7 +513,7 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
 
   const scenarios = content.scenarios;
   const models: ModelSheet[] = scenarios.map((s) => {
-    const model = runScenario(s.assumptions);
+    const model = modelOf(s);
     const results = new Map<Output, Cached>();
     const resultRow = new Map<Output, number>();
     content.outputs.forEach((o, i) => {
@@ -406,6 +535,7 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
   buildNotesSheet(wb.addWorksheet(names.notes), content, models, w, language, options.version, currency, date);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  refuseUnstorable(wb);
   return wb;
 }
 
@@ -443,7 +573,7 @@ function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly Shared
         cell.dataValidation = {
           type: "whole",
           operator: "between",
-          formulae: [1, 200],
+          formulae: [1, MAX_YEARS],
           allowBlank: false,
           showErrorMessage: true,
           errorTitle: v.title,
@@ -657,8 +787,14 @@ function buildNotesSheet(
   if (content.notes !== undefined) {
     row++;
     text(ws, `A${row++}`, w.notesHeading, HEADING_FONT);
-    text(ws, `B${row}`, content.notes);
-    ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: "top" };
+    // Over a cell's limit, the notes run on in the cells below, each part labelled: nothing is cut.
+    const parts = cellParts(content.notes);
+    parts.forEach((part, i) => {
+      if (parts.length > 1) text(ws, `A${row}`, w.notesPart(i + 1, parts.length));
+      text(ws, `B${row}`, part);
+      ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: "top" };
+      row++;
+    });
   }
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 110;

@@ -1,6 +1,7 @@
 /**
  * The words of the negotiator workbook, in English and Japanese. Neutral by design: nothing here
  * names an internal item (no "floor", no "internal"), since the file goes to the counterparty.
+ * `refusal` holds the reasons the pane shows when a workbook cannot be written; they never reach the file.
  */
 
 export type Words = typeof WORDS.en;
@@ -42,8 +43,8 @@ const en = {
   timingOffset: "Timing offset (years)",
   results: "Results",
   yearly: "Year by year",
-  yearsNote: (years: number) =>
-    `The model has ${years} rows. A shorter number of years or royalty term works as it is; for more years, copy the last row down.`,
+  yearsNote: (years: number, rows: number) =>
+    `This scenario is modelled over ${years} years. The table has ${rows} rows, the most years the Assumptions sheet allows: rows after the years modelled are zero (in grey), so a longer or shorter number of years or royalty term on the Assumptions sheet recalculates every result.`,
   columns: {
     year: "Year",
     market: "Market",
@@ -86,6 +87,8 @@ const en = {
     "Reference bands: published royalty rates; the range runs from the lowest low to the highest high, with the median of the midpoints as base.",
   ],
   notesHeading: "Notes",
+  /** A cell holds at most 32,767 characters: longer notes run over several cells, each labelled. */
+  notesPart: (part: number, parts: number) => `Notes (part ${part} of ${parts})`,
   recalc: "The cached values were computed by IPVALUE; any spreadsheet (Excel, LibreOffice, Google Sheets) recalculates them from the inputs.",
   propertiesTitle: "License valuation",
   propertiesSubject: "Valuation for discussion with the counterparty",
@@ -95,6 +98,14 @@ const en = {
     whole: "Enter a whole number of years from 1 to 200.",
     timing: "Choose end, mid or begin.",
     title: "IPVALUE input",
+  },
+  refusal: {
+    notFinite: (scenario: string, column: string, year: number, inputs: string) =>
+      `The scenario "${scenario}" cannot be written as spreadsheet formulas: "${column}" in year ${year} is too large for a spreadsheet to store (${inputs}). Change these inputs, shorten the years, or leave out the results that need this column.`,
+    cannotValue: (scenario: string, reason: string) => `The scenario "${scenario}" cannot be valued for the workbook: ${reason}.`,
+    cell: (where: string, what: string) =>
+      `The workbook cannot be written: cell ${where} would hold ${what}, which a spreadsheet cannot store. Check the inputs behind it.`,
+    tooLong: (length: number) => `a text of ${length.toLocaleString("en")} characters (a cell holds at most 32,767)`,
   },
 };
 
@@ -132,8 +143,8 @@ const ja: typeof en = {
   timingOffset: "時点のずれ（年）",
   results: "結果",
   yearly: "年次",
-  yearsNote: (years) =>
-    `モデルは${years}行です。評価期間やロイヤルティ期間を短くする変更はそのまま反映されます。年数を増やすときは最終行を下へコピーしてください。`,
+  yearsNote: (years, rows) =>
+    `このシナリオの評価期間は${years}年です。表は前提条件シートで入力できる最長の${rows}年分の行があり、評価期間を過ぎた行は0（灰色）です。前提条件シートで評価期間やロイヤルティ期間を延ばしても縮めても、すべての結果が再計算されます。`,
   columns: {
     year: "年",
     market: "市場規模",
@@ -174,6 +185,7 @@ const ja: typeof en = {
     "参考バンド：公表ロイヤルティ料率。下限の最小値から上限の最大値まで、基準は中央値の中央値。",
   ],
   notesHeading: "メモ",
+  notesPart: (part, parts) => `メモ（${part}/${parts}）`,
   recalc: "保存された値はIPVALUEが計算したものです。どの表計算ソフト（Excel、LibreOffice、Googleスプレッドシート）でも入力値から再計算されます。",
   propertiesTitle: "ライセンス評価",
   propertiesSubject: "相手方との協議用の評価",
@@ -182,6 +194,13 @@ const ja: typeof en = {
     whole: "1～200の整数（年）で入力してください。",
     timing: "end、mid、begin から選んでください。",
     title: "IPVALUE 入力",
+  },
+  refusal: {
+    notFinite: (scenario, column, year, inputs) =>
+      `シナリオ「${scenario}」は表計算の数式にできません：${year}年目の「${column}」が表計算ソフトで扱える大きさを超えます（${inputs}）。これらの入力値を変えるか、評価期間を短くするか、この列を使う結果を外してください。`,
+    cannotValue: (scenario, reason) => `シナリオ「${scenario}」をブック用に評価できません：${reason}`,
+    cell: (where, what) => `ブックを作成できません：セル ${where} に表計算ソフトで扱えない値（${what}）が入ります。元の入力値を確認してください。`,
+    tooLong: (length) => `${length.toLocaleString("ja")}文字の文字列。1つのセルには32,767文字まで`,
   },
 };
 

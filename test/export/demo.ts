@@ -5,6 +5,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as ExcelJS from "exceljs";
 import type { ScenarioSet } from "../../src/model/scenario-set";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -42,4 +43,11 @@ export function internalItems(sample: Sample): { scenario: string; floor: number
   if (!floor.internal || floor.value === null) throw new Error("the sample's floor should be internal and set");
   if (!sample.set.decisions.notes.internal) throw new Error("the sample's notes should be internal");
   return { scenario: internal[0].name, floor: floor.value, note: sample.set.decisions.notes.text };
+}
+
+/** Each cell of a workbook with what a reader sees in it: a formula's cached result, else its value. */
+export function eachValue(wb: ExcelJS.Workbook, f: (where: string, value: unknown, cell: ExcelJS.Cell) => void): void {
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) => row.eachCell((cell) => f(`${ws.name}!${cell.address}`, cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value, cell)))
+  );
 }

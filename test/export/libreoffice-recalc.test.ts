@@ -5,7 +5,11 @@
  * anywhere. To prove the recalculation happened, a copy of each file has every cached result
  * replaced by a placeholder first; none may survive. Then one input is changed with exceljs (the Base
  * scenario's royalty rate), the file recalculated again, and the results must move as the engine
- * predicts for the changed assumptions while the other scenarios stay put.
+ * predicts for the changed assumptions while the other scenarios stay put. A negotiator's first
+ * what-if, a longer term: `years` (and `term_years`) raised on the Assumptions sheet from 12 to 15 and
+ * to 30 recalculate to the engine's values for 15 and 30 years (the model sheets have a row for every
+ * year the Assumptions sheet allows). Scenario names with a tab and a line feed (Alt+Enter in a header
+ * cell) keep their sheets: LibreOffice renames none and no formula ends at #NAME?.
  *
  * The English demo, recalculated, is also rendered to PDF and its first two pages (Summary,
  * Assumptions) to docs/images/negotiator-demo-1.png and -2.png for the README.
@@ -18,12 +22,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, MAX_YEARS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
 import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
 import type { ScenarioSet } from "../../src/model/scenario-set";
-import { readSample, ROOT, runDemo } from "./demo";
+import { eachValue, readSample, ROOT, runDemo } from "./demo";
 
 const RECALC = path.resolve(ROOT, "../shared/tools/lo-recalc.sh");
 const IMAGES = path.join(ROOT, "docs", "images");
@@ -73,15 +77,10 @@ function formulaCells(wb: ExcelJS.Workbook): FormulaCell[] {
 /** Every value in the workbook that is an error (#NAME?, #VALUE!, #REF! …), as "sheet!A1 = #…". */
 function errorValues(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-        const isError = (x: unknown) => (typeof x === "object" && x !== null && "error" in x) || (typeof x === "string" && /^#[A-Z/0!?]+[!?]?$/.test(x));
-        if (isError(v) || (cell.type === ExcelJS.ValueType.Formula && v === undefined)) out.push(`${ws.name}!${cell.address} = ${JSON.stringify(v)}`);
-      })
-    )
-  );
+  const isError = (x: unknown) => (typeof x === "object" && x !== null && "error" in x) || (typeof x === "string" && /^#[A-Z/0!?]+[!?]?$/.test(x));
+  eachValue(wb, (where, v, cell) => {
+    if (isError(v) || (cell.type === ExcelJS.ValueType.Formula && v === undefined)) out.push(`${where} = ${JSON.stringify(v)}`);
+  });
   return out;
 }
 
@@ -122,8 +121,9 @@ function engineValues(wb: ExcelJS.Workbook, content: SharedContent, assumptionsO
       expected.set(`${ws.name}!B${L.firstResultRow + j}`, scenarioOutput(m, o));
     });
     const series = [m.market, m.share, m.sales, m.royalty, m.discountFactor, m.presentValue];
-    for (let y = 0; y < m.assumptions.years; y++) {
-      series.forEach((s, k) => expected.set(`${ws.name}!${String.fromCharCode(66 + k)}${L.firstYearRow + y}`, s[y]));
+    // Every row the Assumptions sheet allows: the scenario's years, then zeros.
+    for (let y = 0; y < MAX_YEARS; y++) {
+      series.forEach((s, k) => expected.set(`${ws.name}!${String.fromCharCode(66 + k)}${L.firstYearRow + y}`, y < m.assumptions.years ? s[y] : 0));
     }
   });
   // The summary's range rows (found by their key in column E) against the engine's range.
@@ -159,6 +159,14 @@ const VARIANTS: Record<string, ScenarioSet> = {
   "no-answer": variant({ Low: { operating_margin: -0.05 }, High: { investment: 0, upfront: 0, years_to_peak: 2.5 } }),
 };
 
+/** Scenario names typed with Alt+Enter or pasted with a tab. */
+const CONTROL_NAMES: Record<string, string> = { Low: "Low\tcase", Base: "Base\ncase", High: "High\u2028x" };
+
+/** The longer terms a negotiator tries on the Assumptions sheet of the all-outputs workbook: [years, term_years]. */
+const LONGER: Record<string, [number, number]> = { "years-15": [15, 15], "years-30": [30, 30], "years-30-term-12": [30, 12] };
+const YEARS_ROW = LAYOUT.assumptions.firstKeyRow + ASSUMPTION_KEYS.indexOf("years");
+const TERM_ROW = LAYOUT.assumptions.firstKeyRow + ASSUMPTION_KEYS.indexOf("term_years");
+
 describe("the negotiator workbook recalculated by LibreOffice", () => {
   const sample = readSample();
   const content = selectShared(sample.set, defaultShareChoice(sample.set));
@@ -166,6 +174,9 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
   const built: Record<string, { file: string; cells: FormulaCell[]; wb: ExcelJS.Workbook }> = {};
   const back: Record<string, ExcelJS.Workbook> = {};
   let changed: ExcelJS.Workbook;
+  const longer: Record<string, ExcelJS.Workbook> = {};
+  const allContent = selectShared(sample.set, { ...defaultShareChoice(sample.set), outputs: [...SHARE_OUTPUTS] });
+  const allWorkbook = buildNegotiatorWorkbook(allContent, OPTIONS);
   const summary: Record<string, unknown> = {};
   const ROYALTY_ROW = LAYOUT.assumptions.firstKeyRow + ASSUMPTION_KEYS.indexOf("royalty_rate");
   const NEW_RATE = 0.045;
@@ -209,6 +220,14 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       built[name] = { file, cells: formulaCells(await read(file)), wb };
       inputs.push(file);
     }
+    {
+      const named = { ...sample.set, scenarios: sample.set.scenarios.map((s) => ({ ...s, name: CONTROL_NAMES[s.name] ?? s.name })) };
+      const wb = buildNegotiatorWorkbook(selectShared(named, defaultShareChoice(named)), OPTIONS);
+      const file = path.join(dir, "control-names.xlsx");
+      await wb.xlsx.writeFile(file);
+      built["control-names"] = { file, cells: formulaCells(await read(file)), wb };
+      inputs.push(file);
+    }
     const out1 = path.join(dir, "recalculated");
     let t0 = Date.now();
     recalc(inputs, out1);
@@ -224,11 +243,30 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     assumptions.getCell(ROYALTY_ROW, baseColumn).value = NEW_RATE;
     const editedFile = path.join(dir, "edited.xlsx");
     await edited.xlsx.writeFile(editedFile);
+    // A longer term, typed on the Assumptions sheet of the all-outputs workbook for every scenario.
+    const allFile = path.join(dir, "all.xlsx");
+    await allWorkbook.xlsx.writeFile(allFile);
+    const longerFiles: string[] = [];
+    for (const [name, [years, term]] of Object.entries(LONGER)) {
+      const wb = await read(allFile);
+      const ws = wb.worksheets[1];
+      expect([ws.getCell(YEARS_ROW, 1).value, ws.getCell(TERM_ROW, 1).value]).toEqual(["years", "term_years"]);
+      allContent.scenarios.forEach((s, j) => {
+        const column = LAYOUT.assumptions.firstScenarioColumn + j;
+        expect([ws.getCell(YEARS_ROW, column).value, ws.getCell(TERM_ROW, column).value]).toEqual([12, 12]);
+        ws.getCell(YEARS_ROW, column).value = years;
+        ws.getCell(TERM_ROW, column).value = term;
+      });
+      const file = path.join(dir, `${name}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      longerFiles.push(file);
+    }
     const out2 = path.join(dir, "recalculated-edit");
     t0 = Date.now();
-    recalc([editedFile], out2);
+    recalc([editedFile, ...longerFiles], out2);
     summary.recalc_edit_ms = Date.now() - t0;
     changed = await read(path.join(out2, "edited.xlsx"));
+    for (const name of Object.keys(LONGER)) longer[name] = await read(path.join(out2, `${name}.xlsx`));
 
     // A picture of the English demo as LibreOffice renders it, for the README.
     const pdfDir = path.join(dir, "pdf");
@@ -256,6 +294,8 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       execFileSync("pdftoppm", args, { stdio: "pipe" });
     }
   }, 300_000);
+
+  afterAll(() => console.log(`Negotiator workbook recalculated by LibreOffice (${dir}):\n${JSON.stringify(summary, null, 2)}`));
 
   test.each(["en", "ja"])("the %s demo: every formula cell, recalculated, equals the engine's value to 1e-9 relative", (language) => {
     const { cells } = built[language];
@@ -352,8 +392,62 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     const lowSheet = built.en.wb.worksheets[2].name;
     expect(changed.getWorksheet(lowSheet)!.getCell(`B${row("rnpv")}`).result).toBe(back["demo-en"].getWorksheet(lowSheet)!.getCell(`B${row("rnpv")}`).result);
     summary.edit_compared = results.length;
-    console.log(`Negotiator workbook recalculated by LibreOffice (${dir}):\n${JSON.stringify(summary, null, 2)}`);
   });
+
+  test("scenario names with a tab and a line feed: LibreOffice keeps every sheet's name, and every formula recalculates to the engine's value", () => {
+    const { cells, wb } = built["control-names"];
+    const recalculated = back["control-names"];
+    expect(recalculated.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    expect(wb.worksheets.slice(2, 5).map((w) => w.name)).toEqual(["Model - Low case", "Model - Base case", "Model - High x"]);
+    const results = cells.map((c) =>
+      compare(`control-names ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, recalculated.getWorksheet(c.sheet)?.getCell(c.address).result)
+    );
+    expect(failures(results)).toEqual([]);
+    expect(errorValues(recalculated)).toEqual([]);
+    // The names stay as typed where they are text: the Assumptions header keeps the tab, the line feed and U+2028.
+    const header = recalculated.worksheets[1].getRow(LAYOUT.assumptions.headerRow);
+    expect([4, 5, 6].map((c) => header.getCell(c).value)).toEqual(["Low", "Base", "High"].map((n) => CONTROL_NAMES[n]));
+  });
+
+  test.each(Object.keys(LONGER))(
+    "%s: a longer term typed on the Assumptions sheet recalculates to the engine's values for that term (1e-9 relative)",
+    (name) => {
+      const [years, term] = LONGER[name];
+      const wb = longer[name];
+      const assumptionsOf = (i: number): Assumptions => ({ ...allContent.scenarios[i].assumptions, years, term_years: term });
+      // The model sheets' results, their year rows (to MAX_YEARS) and the summary's range, against the engine.
+      const expected = engineValues(allWorkbook, allContent, assumptionsOf);
+      const results = [...expected].map(([where, v]) => {
+        const [sheet, address] = where.split("!");
+        return compare(`${name} ${where}`, v, wb.getWorksheet(sheet)!.getCell(address).result);
+      });
+      expect(results.length).toBeGreaterThan(3 * MAX_YEARS * 6);
+      expect(failures(results)).toEqual([]);
+      expect(errorValues(wb)).toEqual([]);
+      // Every formula cell equals what the builder caches for a set valued with that term from the start.
+      const longerSet = {
+        ...sample.set,
+        scenarios: sample.set.scenarios.map((s) => ({ ...s, values: { ...s.values, years, term_years: term } })),
+      };
+      const rebuilt = buildNegotiatorWorkbook(selectShared(longerSet, { ...defaultShareChoice(longerSet), outputs: [...SHARE_OUTPUTS] }), OPTIONS);
+      const all = formulaCells(rebuilt).map((c) =>
+        compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result)
+      );
+      expect(all.length).toBe(formulaCells(allWorkbook).length);
+      expect(failures(all)).toEqual([]);
+      // The answer did change: the Base walk-away rate (over every year modelled) and, with the royalty
+      // term raised too, the rNPV over the longer term are not the 12-year ones.
+      const base = allContent.scenarios.findIndex((s) => s.name === "Base");
+      for (const o of term > 12 ? (["maxrate", "rnpv"] as Output[]) : (["maxrate"] as Output[])) {
+        const value = (a: Assumptions) => scenarioOutput(runScenario(a), o);
+        const got = wb.worksheets[2 + base].getCell(`B${LAYOUT.model.firstResultRow + allContent.outputs.indexOf(o)}`).result as number;
+        expect(relativeError(got, value(allContent.scenarios[base].assumptions))).toBeGreaterThan(0.01);
+        expect(relativeError(got, value(assumptionsOf(base)))).toBeLessThanOrEqual(TOLERANCE);
+      }
+      summary[`${name}_compared`] = results.length + all.length;
+      summary[`${name}_max_rel`] = Math.max(...all.map((c) => c.rel).filter((r) => Number.isFinite(r)), ...results.map((c) => c.rel));
+    }
+  );
 
   test("the README pictures of the demo were rendered", () => {
     for (const page of [1, 2]) {

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, OUTPUTS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import { ASSUMPTION_KEYS, MAX_YEARS, OUTPUTS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
 import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
 import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
@@ -192,18 +192,21 @@ describe("the workbook", () => {
         expect(ws.getCell(r, 1).value).toBe(y + 1);
         [m.market, m.share, m.sales, m.royalty, m.discountFactor, m.presentValue].forEach((series, k) => expect(ws.getCell(r, 2 + k).result).toBe(series[y]));
       }
-      expect(ws.getCell(L.firstYearRow + s.assumptions.years, 1).value).toBeNull();
+      // Then zeros up to the longest term the Assumptions sheet allows (negotiator-limits.test.ts).
+      expect(ws.getCell(L.firstYearRow + s.assumptions.years, 1).value).toBe(s.assumptions.years + 1);
+      expect(ws.getCell(L.firstYearRow + s.assumptions.years, 5).result).toBe(0);
+      expect(ws.getCell(L.firstYearRow + MAX_YEARS, 1).value).toBeNull();
     });
   });
 
   test("the results' formulas are the engine's: NPV, rNPV, walk-away rate", () => {
     const ws = wb.getWorksheet("Model - Base")!;
     const at = (o: Output) => ws.getCell(LAYOUT.model.firstResultRow + content.outputs.indexOf(o), 2).formula;
-    expect(at("npv")).toBe("$B$21+SUMPRODUCT(E39:E50,F39:F50)");
-    expect(at("rnpv")).toBe("$B$21+$B$20*SUMPRODUCT(E39:E50,F39:F50)");
+    expect(at("npv")).toBe("$B$21+SUMPRODUCT(E39:E238,F39:F238)");
+    expect(at("rnpv")).toBe("$B$21+$B$20*SUMPRODUCT(E39:E238,F39:F238)");
     expect(at("rate25")).toBe('IF($B$16<0,"n/a",$B$16*$B$24)');
     expect(at("maxrate")).toBe(
-      'IF($B$20*SUMPRODUCT(I39:I50,J39:J50)*(1-$B$17)>0,($B$20*SUMPRODUCT(H39:H50,J39:J50)*(1-$B$17)-($B$22+$B$21))/($B$20*SUMPRODUCT(I39:I50,J39:J50)*(1-$B$17)),"n/a")'
+      'IF($B$20*SUMPRODUCT(I39:I238,J39:J238)*(1-$B$17)>0,($B$20*SUMPRODUCT(H39:H238,J39:J238)*(1-$B$17)-($B$22+$B$21))/($B$20*SUMPRODUCT(I39:I238,J39:J238)*(1-$B$17)),"n/a")'
     );
     expect(ws.getCell("E39").formula).toBe("IF(AND($A39<=$B$12,$A39<=$B$13,MAX(D$39:D39)>0),MAX($B$14*D39,$B$15),0)");
     expect(ws.getCell("F39").formula).toBe("IF($A39>$B$12,0,1/(1+$B$18)^($A39-$B$25))");
