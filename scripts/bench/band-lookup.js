@@ -76,4 +76,4 @@ function bandLookupBench({ engine, functions: F, measure, rounds }) {
   };
 }
 
-module.exports = { bandLookupBench, USER_BANDS, LONG_KEY_CHARS: LONG_KEY.length };
+module.exports = { bandLookupBench, unboundedSimilarKeys, USER_BANDS, LONG_KEY_CHARS: LONG_KEY.length };

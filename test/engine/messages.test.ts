@@ -183,34 +183,9 @@ describe("the two reported cases", () => {
 /** 1,000 user bands with keys like the built-in ones (own_deal_0001 …). */
 const USER_ROWS: BandRow[] = mergeBands(bandsWith(...Array.from({ length: 1000 }, (_, i) => [`own_deal_${String(i).padStart(4, "0")}`, 0.01])));
 
-/** The lookup as it was (edit distance against every key, whatever its length): the reference for the suggestions. */
-function unboundedSimilarKeys(rows: readonly BandRow[], key: string): string[] {
-  const norm = (s: string) => s.trim().toLowerCase();
-  const editDistance = (a: string, b: string): number => {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let diag = prev[0];
-      prev[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const up = prev[j];
-        prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diag = up;
-      }
-    }
-    return prev[b.length];
-  };
-  const k = norm(key);
-  if (k === "") return [];
-  return rows
-    .map((r) => {
-      const rk = norm(r.key);
-      return { key: r.key, d: rk.includes(k) || k.includes(rk) ? 0 : editDistance(rk, k) };
-    })
-    .filter((s) => s.d <= Math.max(2, Math.floor(k.length / 4)))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((s) => s.key);
-}
+/** The lookup as it was (edit distance against every key, whatever its length): the reference for the suggestions, shared with the bench. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bench is plain JS
+const { unboundedSimilarKeys } = require("../../scripts/bench/band-lookup.js") as { unboundedSimilarKeys: (rows: readonly BandRow[], key: string) => string[] };
 
 describe("BAND's did-you-mean", () => {
   const work = () => ({ cells: 0 });
