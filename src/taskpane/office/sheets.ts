@@ -3,7 +3,7 @@
  * (../model/valuation-sheet.ts, ../model/simulation-sheet.ts); this writes them and adds the native charts.
  */
 import type { Language } from "../../model/language";
-import type { ScenarioSet } from "../../model/scenario-set";
+import { EditError, ScenarioSet } from "../../model/scenario-set";
 import type { SheetBlock } from "../model/cells";
 import { simulateSet, SimulationRequest } from "../model/simulation";
 import { SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK, simulationSheet, STORED_REFERENCES } from "../model/simulation-sheet";
@@ -11,7 +11,8 @@ import { CHART_SOURCE, CHART_TITLE, VALUATION_SHEET, VALUATION_SHEET_FALLBACK, v
 
 /**
  * Adds a fresh sheet under the first of `names` that is free or that IPVALUE made (its A1 starts
- * with IPVALUE), deleting that one; never replaces a sheet of the user's (the last name is the fallback).
+ * with IPVALUE), deleting that one; never replaces a sheet of the user's: when every name is taken by
+ * one, it refuses (EditError) and writes nothing.
  */
 async function replaceOwnSheet(context: Excel.RequestContext, names: readonly string[]): Promise<Excel.Worksheet> {
   const sheets = context.workbook.worksheets;
@@ -23,8 +24,15 @@ async function replaceOwnSheet(context: Excel.RequestContext, names: readonly st
     const v = titles[i]?.values[0][0];
     return typeof v === "string" && v.startsWith("IPVALUE");
   };
-  let pick = found.findIndex((s, i) => s.isNullObject || ours(i));
-  if (pick < 0) pick = names.length - 1;
+  const pick = found.findIndex((s, i) => s.isNullObject || ours(i));
+  if (pick < 0) {
+    const list = names.map((n) => `"${n}"`).join(", ");
+    const listJa = names.map((n) => `「${n}」`).join("、");
+    throw new EditError({
+      en: `Sheets called ${list} exist and are not IPVALUE's: rename one of them, and IPVALUE will add its sheet under that name.`,
+      ja: `${listJa}というシートがあり、IPVALUEが作ったものではありません。いずれかの名前を変えると、その名前でシートを追加します。`,
+    });
+  }
   if (!found[pick].isNullObject) found[pick].delete();
   return sheets.add(names[pick]);
 }

@@ -537,6 +537,18 @@ describe("the Valuation sheet", () => {
     expect(fake.charts("Valuation (IPVALUE)")).toHaveLength(1);
   });
 
+  test("when both names are taken by sheets of the user's, inserting is refused and neither sheet is touched", async () => {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add("Valuation").getRange("A1").values = [["My own notes"]];
+      context.workbook.worksheets.add("Valuation (IPVALUE)").getRange("A1").values = [["My other notes"]];
+      await context.sync();
+    });
+    await expect(port.insertValuationSheet(set, "en")).rejects.toThrow(/Sheets called "Valuation", "Valuation \(IPVALUE\)" exist and are not IPVALUE's/);
+    expect(fake.values("Valuation!A1")).toEqual([["My own notes"]]);
+    expect(fake.values("'Valuation (IPVALUE)'!A1")).toEqual([["My other notes"]]);
+    expect(fake.charts("Valuation (IPVALUE)")).toHaveLength(0);
+  });
+
   test("a scenario name with quotes is escaped in its formula", async () => {
     const quoted = { ...set, scenarios: [{ ...set.scenarios[0], name: 'The "best" case' }] };
     await port.insertValuationSheet(quoted, "en");
