@@ -379,6 +379,23 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     expect(await page.evaluate(() => (window as any).__fakeExcel.sheetNames())).toContain("Valuation");
   });
 
+  test("Undo takes back an inserted sheet (the IPVALUE sheet it replaced made again), Redo inserts it again", async () => {
+    const sheets = () => page.evaluate(() => (window as any).__fakeExcel.sheetNames() as string[]);
+    const charts = () => page.evaluate(() => (window as any).__fakeExcel.charts("Valuation").length as number);
+    await byTestId("undo").click(); // the insertion of the test before replaced nothing: the sheet goes
+    await page.waitForFunction(() => !(window as any).__fakeExcel.sheetNames().includes("Valuation"));
+    await byTestId("redo").click();
+    await page.waitForFunction(() => (window as any).__fakeExcel.sheetNames().includes("Valuation"));
+    expect(await charts()).toBe(1);
+    await byTestId("insert-sheet").click(); // over IPVALUE's own sheet
+    await byTestId("inserted").waitFor();
+    await byTestId("undo").click();
+    // Done when Redo is offered (the insertion cleared it): the sheet was deleted and made again.
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="redo"]') as HTMLButtonElement).disabled);
+    expect((await sheets()).filter((n) => n.startsWith("Valuation"))).toEqual(["Valuation"]);
+    expect(await charts()).toBe(1);
+  });
+
   test("ran without script errors", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import type { Language } from "../../model/language";
 import { EditError, ScenarioSet } from "../../model/scenario-set";
 import type { SheetBlock } from "../model/cells";
+import type { InsertedSheet } from "../ui/port";
 import { simulateSet, SimulationRequest } from "../model/simulation";
 import { SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK, simulationSheet, STORED_REFERENCES } from "../model/simulation-sheet";
 import { CHART_SOURCE, CHART_TITLE, VALUATION_SHEET, VALUATION_SHEET_FALLBACK, valuationCells } from "../model/valuation-sheet";
@@ -14,16 +15,13 @@ import { CHART_SOURCE, CHART_TITLE, VALUATION_SHEET, VALUATION_SHEET_FALLBACK, v
  * with IPVALUE), deleting that one; never replaces a sheet of the user's: when every name is taken by
  * one, it refuses (EditError) and writes nothing.
  */
-async function replaceOwnSheet(context: Excel.RequestContext, names: readonly string[]): Promise<Excel.Worksheet> {
+async function replaceOwnSheet(context: Excel.RequestContext, names: readonly string[]): Promise<{ sheet: Excel.Worksheet; inserted: InsertedSheet }> {
   const sheets = context.workbook.worksheets;
   const found = names.map((name) => sheets.getItemOrNullObject(name));
   await context.sync();
   const titles = found.map((s) => (s.isNullObject ? null : s.getRange("A1").load("values")));
   await context.sync();
-  const ours = (i: number) => {
-    const v = titles[i]?.values[0][0];
-    return typeof v === "string" && v.startsWith("IPVALUE");
-  };
+  const ours = (i: number) => isOwnTitle(titles[i]?.values[0][0]);
   const pick = found.findIndex((s, i) => s.isNullObject || ours(i));
   if (pick < 0) {
     const list = names.map((n) => `"${n}"`).join(", ");
@@ -33,8 +31,27 @@ async function replaceOwnSheet(context: Excel.RequestContext, names: readonly st
       ja: `${listJa}というシートがあり、IPVALUEが作ったものではありません。いずれかの名前を変えると、その名前でシートを追加します。`,
     });
   }
-  if (!found[pick].isNullObject) found[pick].delete();
-  return sheets.add(names[pick]);
+  const replaced = !found[pick].isNullObject;
+  if (replaced) found[pick].delete();
+  return { sheet: sheets.add(names[pick]), inserted: { name: names[pick], replaced } };
+}
+
+/** Whether a sheet is IPVALUE's: its A1 says so (the inserted sheets' title). */
+const isOwnTitle = (v: unknown) => typeof v === "string" && v.startsWith("IPVALUE");
+
+/** Deletes a sheet IPVALUE inserted, if it is still there and still IPVALUE's; false (nothing deleted) when not. */
+export async function removeOwnSheet(name: string): Promise<boolean> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (sheet.isNullObject) return false;
+    const title = sheet.getRange("A1").load("values");
+    await context.sync();
+    if (!isOwnTitle(title.values[0][0])) return false;
+    sheet.delete();
+    await context.sync();
+    return true;
+  });
 }
 
 /** Writes a layout's blocks: the number format first, then the formulas (an all-blank block only formats). */
@@ -47,10 +64,10 @@ function writeBlocks(sheet: Excel.Worksheet, blocks: readonly SheetBlock[]): voi
 }
 
 /** The Valuation sheet: its cells and a native stacked-bar football field. */
-export async function writeValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
+export async function writeValuationSheet(set: ScenarioSet, language: Language): Promise<InsertedSheet> {
   const blocks = valuationCells(set, language);
-  await Excel.run(async (context) => {
-    const sheet = await replaceOwnSheet(context, [VALUATION_SHEET, VALUATION_SHEET_FALLBACK]);
+  return Excel.run(async (context) => {
+    const { sheet, inserted } = await replaceOwnSheet(context, [VALUATION_SHEET, VALUATION_SHEET_FALLBACK]);
     writeBlocks(sheet, blocks);
     const chart = sheet.charts.add("BarStacked", sheet.getRange(CHART_SOURCE), "Columns");
     chart.name = "IPVALUE football field";
@@ -62,14 +79,15 @@ export async function writeValuationSheet(set: ScenarioSet, language: Language):
     chart.setPosition("K5", "S24");
     sheet.activate();
     await context.sync();
+    return inserted;
   });
 }
 
 /** The Simulation sheet: its cells, a stacked column histogram and a stacked bar tornado. */
-export async function writeSimulationSheet(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
+export async function writeSimulationSheet(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<InsertedSheet> {
   const layout = simulationSheet(simulateSet(set, language, request), set, language, STORED_REFERENCES);
-  await Excel.run(async (context) => {
-    const sheet = await replaceOwnSheet(context, [SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK]);
+  return Excel.run(async (context) => {
+    const { sheet, inserted } = await replaceOwnSheet(context, [SIMULATION_SHEET, SIMULATION_SHEET_FALLBACK]);
     writeBlocks(sheet, layout.blocks);
     const histogram = sheet.charts.add("ColumnStacked", sheet.getRange(layout.histogram.source), "Columns");
     histogram.name = "IPVALUE histogram";
@@ -85,5 +103,6 @@ export async function writeSimulationSheet(set: ScenarioSet, language: Language,
     tornado.setPosition("R24", "Z42");
     sheet.activate();
     await context.sync();
+    return inserted;
   });
 }

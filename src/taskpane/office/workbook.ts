@@ -24,9 +24,9 @@ import { EditError, ScenarioSet } from "../../model/scenario-set";
 import type { FrozenCell } from "../model/freeze";
 import type { SimulationRequest } from "../model/simulation";
 import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint } from "../model/storage-sheet";
-import type { WorkbookPort } from "../ui/port";
+import type { InsertedSheet, WorkbookPort } from "../ui/port";
 import { freezeSheets, openNewWorkbook, sheetNames } from "./sharing";
-import { writeSimulationSheet, writeValuationSheet } from "./sheets";
+import { removeOwnSheet, writeSimulationSheet, writeValuationSheet } from "./sheets";
 import { readStored, Saved, saveStored } from "./tables";
 
 export interface WorkbookOptions {
@@ -95,14 +95,18 @@ class OfficeWorkbook implements WorkbookPort {
     };
   }
 
-  async insertValuationSheet(set: ScenarioSet, language: Language): Promise<void> {
+  async insertValuationSheet(set: ScenarioSet, language: Language): Promise<InsertedSheet> {
     const saved = await this.save(set, language); // the formulas reference the table: make sure it holds this set
-    await this.serial(() => writeValuationSheet(saved.set, language));
+    return this.serial(() => writeValuationSheet(saved.set, language));
   }
 
-  async insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void> {
+  async insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<InsertedSheet> {
     const saved = await this.save(set, language); // the formulas reference the table: make sure it holds this set
-    await this.serial(() => writeSimulationSheet(saved.set, language, request));
+    return this.serial(() => writeSimulationSheet(saved.set, language, request));
+  }
+
+  removeInsertedSheet(name: string): Promise<boolean> {
+    return this.serial(() => removeOwnSheet(name));
   }
 
   openWorkbook(base64: string): Promise<"opened" | "unsupported"> {

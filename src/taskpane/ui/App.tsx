@@ -22,11 +22,12 @@ import type { AssumptionKey, Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
 import { blankSet, DecisionKey, EditError, ScenarioSet, setDecision, setDecisionInternal, setNotes, setBandFilter, setValue } from "../../model/scenario-set";
-import { emptyHistory, History, record, redo as redoStep, undo as undoStep } from "../../model/history";
+import { emptyHistory, History, record, recordSheet, redo as redoStep, undo as undoStep } from "../../model/history";
 import { Kept, mergeSets, sameSet } from "../../model/set-merge";
 import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";
+import type { SimulationRequest } from "../model/simulation";
 import type { WorkbookPort } from "./port";
 import { RangeResults, ResultsSummary, ScenarioResults } from "./ResultsPanel";
 import { ScenarioBar } from "./ScenarioBar";
@@ -209,11 +210,30 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     [scheduleSave]
   );
 
-  const move = (which: "undo" | "redo") => {
+  const move = async (which: "undo" | "redo") => {
     const current = setRef.current;
     if (!current || readOnlyRef.current) return;
     const moved = (which === "undo" ? undoStep : redoStep)(historyRef.current, current);
     if (!moved) return;
+    if (moved.sheet) {
+      // An inserted sheet: deleted (and the sheet of IPVALUE's it replaced made again), or inserted again.
+      const { step, action } = moved.sheet;
+      const insertAgain = () =>
+        step.sheet === "valuation"
+          ? port.insertValuationSheet(current, language)
+          : port.insertSimulationCharts(current, language, step.request as SimulationRequest);
+      try {
+        await flush();
+        if (action === "remove") {
+          if (!(await port.removeInsertedSheet(step.name))) setNotice({ intent: "warning", text: t.sheetNotRemoved(step.name), testid: "sheet-not-removed" });
+          else if (step.replaced) await insertAgain();
+        } else await insertAgain();
+        setHistory(moved.history);
+      } catch (e) {
+        setNotice({ intent: "error", text: t.sheetUndoFailed(reasonOf(e)[language]), testid: "sheet-undo-failed" });
+      }
+      return;
+    }
     setHistory(moved.history);
     tell(moved.kept);
     update(moved.set, "keep");
@@ -337,7 +357,8 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     setNotice(null);
     try {
       await flush();
-      await port.insertValuationSheet(set, language);
+      const inserted = await port.insertValuationSheet(set, language);
+      setHistory((h) => recordSheet(h, { sheet: "valuation", ...inserted }));
       setNotice({ intent: "success", text: t.inserted, testid: "inserted" });
     } catch (e) {
       setNotice({ intent: "error", text: t.insertFailed(reasonOf(e)[language]), testid: "insert-failed" });
@@ -449,14 +470,21 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
               <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
             </RangeResults>
             <Divider />
-            <SimulationPanel language={language} set={set} port={port} beforeInsert={flush} disabled={offline !== null} />
+            <SimulationPanel
+              language={language}
+              set={set}
+              port={port}
+              beforeInsert={flush}
+              onInserted={(inserted, request) => setHistory((h) => recordSheet(h, { sheet: "simulation", ...inserted, request }))}
+              disabled={offline !== null}
+            />
             <Divider />
             <fieldset className={s.editor} disabled={externalError !== null} data-testid="editor" data-readonly={externalError !== null}>
               <div className={s.toolbar} role="toolbar" aria-label={t.history}>
-                <Button size="small" icon={<ArrowUndoRegular />} disabled={history.undo.length === 0} onClick={() => move("undo")} data-testid="undo">
+                <Button size="small" icon={<ArrowUndoRegular />} disabled={history.undo.length === 0} onClick={() => void move("undo")} data-testid="undo">
                   {t.undo}
                 </Button>
-                <Button size="small" icon={<ArrowRedoRegular />} disabled={history.redo.length === 0} onClick={() => move("redo")} data-testid="redo">
+                <Button size="small" icon={<ArrowRedoRegular />} disabled={history.redo.length === 0} onClick={() => void move("redo")} data-testid="redo">
                   {t.redo}
                 </Button>
               </div>

@@ -11,7 +11,7 @@ import { checkIterations, checkSeed, DISTRIBUTIONS, Distribution, Output, output
 import type { ScenarioSet } from "../../model/scenario-set";
 import { DEFAULT_REQUEST, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
 import { formatAmount, formatPercent } from "./format";
-import type { WorkbookPort } from "./port";
+import type { InsertedSheet, WorkbookPort } from "./port";
 import { HistogramChart, TornadoChart } from "./SimulationCharts";
 import { SIMULATION_TEXT } from "./simulation-text";
 import type { Language } from "./strings";
@@ -47,10 +47,12 @@ export interface SimulationPanelProps {
   port: WorkbookPort;
   /** Runs before the sheet is inserted (the pane's pending save). */
   beforeInsert?: () => Promise<void>;
+  /** Called with the sheet inserted and its request, so that the pane can undo it. */
+  onInserted?: (inserted: InsertedSheet, request: SimulationRequest) => void;
   disabled?: boolean;
 }
 
-export function SimulationPanel({ language, set, port, beforeInsert, disabled }: SimulationPanelProps) {
+export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled }: SimulationPanelProps) {
   const s = useStyles();
   const x = SIMULATION_TEXT[language];
   const [iterations, setIterations] = useState(String(DEFAULT_REQUEST.iterations));
@@ -94,7 +96,8 @@ export function SimulationPanel({ language, set, port, beforeInsert, disabled }:
     setNotice(null);
     try {
       await beforeInsert?.();
-      await port.insertSimulationCharts(set, language, r);
+      const inserted = await port.insertSimulationCharts(set, language, r);
+      onInserted?.(inserted, r);
       setNotice({ intent: "success", text: x.inserted, testid: "simulation-inserted" });
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);

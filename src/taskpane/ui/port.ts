@@ -15,6 +15,12 @@ export interface SaveResult {
   kept: Kept[];
 }
 
+/** A sheet the pane inserted: its name, and whether it replaced an earlier sheet of IPVALUE's. */
+export interface InsertedSheet {
+  name: string;
+  replaced: boolean;
+}
+
 export interface WorkbookPort {
   /** The stored scenario set, or null when the workbook has no IPVALUE sheet yet. Throws EditError (src/model/scenario-set) when the stored tables cannot be read, with what to fix. */
   load(): Promise<ScenarioSet | null>;
@@ -29,9 +35,11 @@ export interface WorkbookPort {
   /** Calls back with the re-read set (or the EditError) whenever the user edits either table in the grid; not for the port's own saves. Returns an async unsubscribe. */
   watch(onChange: (result: ScenarioSet | EditError) => void): Promise<() => Promise<void>>;
   /** Adds (or replaces) a "Valuation" sheet with live =IPVALUE.* formulas over the table and a native football-field chart. */
-  insertValuationSheet(set: ScenarioSet, language: Language): Promise<void>;
+  insertValuationSheet(set: ScenarioSet, language: Language): Promise<InsertedSheet>;
   /** Adds (or replaces) a "Simulation" sheet: live =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY over the table, the histogram's counts, and native histogram and tornado charts. */
-  insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<void>;
+  insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<InsertedSheet>;
+  /** Deletes a sheet the pane inserted (undo), if it is still there and still IPVALUE's (its A1 says so); false, deleting nothing, when not. */
+  removeInsertedSheet(name: string): Promise<boolean>;
   /** Opens an .xlsx (base64) as a new workbook in Excel (Excel.createWorkbook, ExcelApi 1.8); "unsupported" where the host cannot (offer a download instead). */
   openWorkbook(base64: string): Promise<"opened" | "unsupported">;
   /** The workbook's sheet names, in tab order. */

@@ -106,6 +106,8 @@ export interface UiText {
   history: string;
   undo: string;
   redo: string;
+  sheetNotRemoved: (sheet: string) => string;
+  sheetUndoFailed: (message: string) => string;
   close: string;
 }
 
@@ -224,6 +226,8 @@ export const TEXT: Record<Language, UiText> = {
     history: "Undo and redo",
     undo: "Undo",
     redo: "Redo",
+    sheetNotRemoved: (sheet) => `The sheet "${sheet}" was not deleted: it is gone, or its A1 no longer says IPVALUE (it holds your work).`,
+    sheetUndoFailed: (m) => `The sheet could not be taken back: ${m}`,
     close: "Close",
   },
   ja: {
@@ -340,6 +344,8 @@ export const TEXT: Record<Language, UiText> = {
     history: "元に戻す・やり直し",
     undo: "元に戻す",
     redo: "やり直し",
+    sheetNotRemoved: (sheet) => `シート「${sheet}」は削除しませんでした。すでにないか、A1 が IPVALUE で始まっていません（作業内容を守るため）。`,
+    sheetUndoFailed: (m) => `シートを元に戻せませんでした：${m}`,
     close: "閉じる",
   },
 };

@@ -5,7 +5,7 @@
  * history is the pane's own (src/model/history.ts), taken back as changes through the port's save.
  */
 import { fake } from "./fake";
-import { emptyHistory, History, HISTORY_LIMIT, record, redo, undo } from "../../../src/model/history";
+import { emptyHistory, History, HISTORY_LIMIT, record, recordSheet, redo, undo } from "../../../src/model/history";
 import { addScenario, deleteScenario, ScenarioSet, setDecision, setDecisionInternal, setValue } from "../../../src/model/scenario-set";
 import { exampleSet } from "../../../src/taskpane/model/examples";
 import { ASSUMPTIONS_TABLE, DECISIONS_TABLE } from "../../../src/taskpane/model/storage-sheet";
@@ -84,4 +84,37 @@ test("the history holds at least 50 steps", () => {
     set = moved.set;
   }
   expect(set.scenarios[0].values.years).toBe(exampleSet("software", "en").scenarios[0].values.years);
+});
+
+test("an inserted sheet is a step: undo deletes it (and makes again the IPVALUE sheet it replaced), redo inserts it again; a sheet holding the user's work is not deleted", async () => {
+  fake.reset();
+  const port = officeWorkbook();
+  const set = (await port.save(exampleSet("medical-device", "en"), "en")).set;
+  let history: History = emptyHistory;
+  const first = await port.insertValuationSheet(set, "en");
+  expect(first).toEqual({ name: "Valuation", replaced: false });
+  history = recordSheet(history, { sheet: "valuation", ...first });
+  expect(history.undo).toHaveLength(1);
+  const tablesBefore = tables();
+
+  const moved = undo(history, set)!;
+  expect(moved.set).toBe(set); // the tables are not touched
+  expect(moved.sheet).toEqual({ step: { kind: "sheet", sheet: "valuation", name: "Valuation", replaced: false }, action: "remove" });
+  expect(await port.removeInsertedSheet("Valuation")).toBe(true);
+  expect(fake.sheetNames()).not.toContain("Valuation");
+  expect(tables()).toEqual(tablesBefore);
+  history = moved.history;
+
+  const again = redo(history, set)!;
+  expect(again.sheet?.action).toBe("insert");
+  await port.insertValuationSheet(set, "en");
+  expect(fake.sheetNames()).toContain("Valuation");
+
+  // Inserted over IPVALUE's own sheet: it says so, so that undo makes the earlier one again.
+  expect(await port.insertValuationSheet(set, "en")).toEqual({ name: "Valuation", replaced: true });
+  // A sheet whose A1 the user overwrote holds her work: not deleted.
+  fake.userEdit("Valuation!A1", "My valuation notes");
+  expect(await port.removeInsertedSheet("Valuation")).toBe(false);
+  expect(fake.values("Valuation!A1")).toEqual([["My valuation notes"]]);
+  expect(await port.removeInsertedSheet("No such sheet")).toBe(false);
 });
