@@ -231,3 +231,36 @@ test("the decisions table the pane saves into is still the one it created", asyn
   await opened();
   expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
 });
+
+describe("a table being restructured elsewhere is never written over", () => {
+  test("a scenario column half made by another process (the table widened, only the header typed): the pane's save writes its own cell only, and the column is complete when the other process finishes", async () => {
+    const read = await opened();
+    const { address, values } = fake.table(ASSUMPTIONS_TABLE)!;
+    const m = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address)!;
+    const [row0, col0, rows, cols] = [Number(m[2]) - 1, m[1].charCodeAt(0) - 65, values.length, values[0].length];
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject("IPVALUE");
+      context.workbook.tables.getItemOrNullObject(ASSUMPTIONS_TABLE).resize(sheet.getRangeByIndexes(row0, col0, rows, cols + 1));
+      await context.sync();
+    });
+    fake.userEdit(`IPVALUE!${String.fromCharCode(65 + col0 + cols)}${row0 + 1}`, "Licensee case");
+    const halfMade = tableValues().map((row) => row[cols]);
+    const saved = await port.save(setValue(read, 0, "years", "11"), "en");
+    expect(cell("Low", "years")).toBe(11);
+    expect(tableValues().map((row) => row[cols])).toEqual(halfMade); // its column untouched: no value written into it
+    expect(saved.set.scenarios.map((s) => s.name)).toEqual([...read.scenarios.map((s) => s.name), "Licensee case"]);
+    expect(saved.kept).toEqual([]);
+    // The other process finishes the column; the pane's next save keeps every value of it.
+    const typed = [
+      ["market_size", 25e9],
+      ["peak_share", 0.04],
+      ["years", 12],
+      ["royalty_rate", 0.03],
+      ["operating_margin", 0.2],
+      ["discount_rate", 0.1],
+    ] as const;
+    for (const [key, v] of typed) fake.userEdit(cellOf("Licensee case", key), v);
+    await port.save(setValue(saved.set, 2, "upfront", "5000000"), "en");
+    for (const [key, v] of typed) expect([key, cell("Licensee case", key)]).toEqual([key, v]);
+  });
+});
