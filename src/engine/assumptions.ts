@@ -422,7 +422,8 @@ export interface RawScenario {
 
 /** Column headers the functions skip: human-readable labels, units, notes. */
 export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", "unit", "units", "note", "notes"]);
-const KEY_HEADERS = new Set(["key", "keys", "assumption", "assumptions"]);
+/** Headers that name the key column. */
+export const KEY_HEADERS: ReadonlySet<string> = new Set(["key", "keys", "assumption", "assumptions"]);
 
 /**
  * Headers of columns of the user's own beside the scenarios (comments, memos, sources), skipped like
@@ -453,6 +454,15 @@ export function isUserColumn(header: unknown): boolean {
   return USER_COLUMN_WORDS.some((w) => h === w || (h.startsWith(w) && /^[\s:：(（[\d_-]/.test(h.slice(w.length))));
 }
 
+/**
+ * The key column of a table's header row (trimmed texts): the one headed key (keys, assumption …), else
+ * the first column that is not a label, unit, note or user column; -1 when there is none.
+ */
+export function keyColumn(header: readonly string[]): number {
+  const named = header.findIndex((h) => KEY_HEADERS.has(h.toLowerCase()));
+  return named >= 0 ? named : header.findIndex((h) => !isIgnoredHeader(h));
+}
+
 /** A column header the functions skip: a label, unit or note column, or one of the user's own. */
 export const isIgnoredHeader = (header: string): boolean => IGNORED_HEADERS.has(header.trim().toLowerCase()) || isUserColumn(header);
 
@@ -481,9 +491,8 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
   const width = cells[0].length;
   if (cells.some((row) => !Array.isArray(row) || row.length !== width)) throw invalidValue(`${argument} must be a rectangular range`);
   const header = cells[0].map((h) => (isBlank(h) ? "" : String(h).trim()));
-  const ignored = header.map(isIgnoredHeader);
-  let keyCol = header.findIndex((h) => KEY_HEADERS.has(h.toLowerCase()));
-  if (keyCol < 0) keyCol = ignored.findIndex((x) => !x);
+  const ignored = header.map((h) => isIgnoredHeader(h));
+  const keyCol = keyColumn(header);
   if (keyCol < 0) throw invalidValue(`${argument} has no key column: every column is headed label, unit or note`);
 
   const scenarioCols: number[] = [];

@@ -39,7 +39,7 @@ import {
   valuationRangeRows,
   ValuationError,
 } from "../engine";
-import { columnLetters, isoDate } from "../model/a1";
+import { columnLetters, isoDate, sheetRef } from "../model/a1";
 import type { Language } from "../model/language";
 import type { ScenarioSet } from "../model/scenario-set";
 import { SharedContent, SharedScenario, selectShared, ShareChoice, ShareError } from "./share";
@@ -93,8 +93,6 @@ type Cached = number | string;
 const letters = (col: number) => columnLetters(col - 1);
 const abs = (row: number, col: number) => `$${letters(col)}$${row}`;
 const rel = (row: number, col: number) => `${letters(col)}${row}`;
-/** A sheet reference as formulas need it: always quoted, quotes doubled. */
-export const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
 /** Excel's longest sheet name, in UTF-16 units (an emoji counts two). */
 const SHEET_NAME_LENGTH = 31;

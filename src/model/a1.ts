@@ -21,6 +21,9 @@ export function a1(row: number, column: number, rows = 1, columns = 1): string {
   return rows === 1 && columns === 1 ? first : `${first}:${cellName(row + rows - 1, column + columns - 1)}`;
 }
 
+/** A sheet as a formula's reference prefix: always quoted, quotes doubled ('Plan A'!). */
+export const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
+
 /** A text as a formula's string literal: in double quotes, quotes doubled. */
 export const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 

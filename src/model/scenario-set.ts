@@ -10,8 +10,10 @@ import {
   AssumptionSpec,
   assumptionSpec,
   bandRateRange,
+  IGNORED_HEADERS,
   INTERNAL_KEY,
   isUserColumn,
+  KEY_HEADERS,
   parseTiming,
   Text,
   ValuationError,
@@ -92,7 +94,7 @@ export function blankSet(language: Language): ScenarioSet {
 }
 
 // Words the table layout uses for its own columns and rows; a scenario cannot be called that.
-const RESERVED = new Set(["key", "keys", "assumption", "assumptions", "label", "labels", "unit", "units", "note", "notes", INTERNAL_KEY]);
+const RESERVED = new Set([...KEY_HEADERS, ...IGNORED_HEADERS, INTERNAL_KEY]);
 const MAX_NAME = 60;
 
 /** Checks a scenario name against the others (case-insensitive, as the functions compare them). */

@@ -3,6 +3,7 @@
  * how references to a frozen spill are rewritten, on formula tokens (./formula-tokens.ts). The Office.js
  * adapter (../office/sharing.ts) copies the sheets and writes the values.
  */
+import { sheetRef } from "../../model/a1";
 import { cellKey, SheetPrefix, tokenize } from "./formula-tokens";
 
 /** A cell "Freeze for sharing" changed in a copy: its formula, and the value (or, for a spill reference, the formula) now in its place. */
@@ -40,9 +41,6 @@ export interface FrozenSheet {
   copy: string;
   spills: ReadonlyMap<string, string>;
 }
-
-/** A sheet reference as a formula writes it: always quoted, quotes doubled. */
-const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
 /** The other frozen sheet a prefix names (a plain sheet of this workbook, not this one), if any. */
 function frozenOther(prefix: SheetPrefix, sheet: string | undefined, others: ReadonlyMap<string, FrozenSheet>): FrozenSheet | undefined {

@@ -43,8 +43,6 @@ export interface RangeResult {
   high: OutputValue;
 }
 
-export type { RangeOutput };
-export { BAND_RATE_LABEL };
 export const BAND_VALUE_LABEL: Text = { en: "Reference bands (base scenario, risk-adjusted)", ja: "参考バンド（基準シナリオ・リスク調整後）" };
 
 export interface FootballBar {

@@ -12,7 +12,7 @@
  * formatted as percentages. Pure: the blocks as written, the schema cells and the migrations between
  * layouts; the Office.js adapter (../office/tables.ts) moves them in and out of Excel.
  */
-import { assumptionSpec, isIgnoredHeader, normalizeKey, RawValue, Text } from "../../engine";
+import { assumptionSpec, keyColumn, normalizeKey, RawValue, Text } from "../../engine";
 import type { Language } from "../../model/language";
 import { DECISION_KEYS, Decisions, EditError, KEYS, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
 import { assumptionsTableValues, CellValue, decisionsTableValues } from "../../model/table-layout";
@@ -90,8 +90,7 @@ interface NoteColumn {
 export function noteColumns(cells: readonly (readonly RawValue[])[]): NoteColumn[] {
   if (cells.length === 0) return [];
   const header = cells[0].map((h) => (h === null || h === undefined ? "" : String(h).trim()));
-  let keyCol = header.findIndex((h) => ["key", "keys", "assumption", "assumptions"].includes(h.toLowerCase()));
-  if (keyCol < 0) keyCol = header.findIndex((h) => !isIgnoredHeader(h));
+  const keyCol = keyColumn(header);
   const out: NoteColumn[] = [];
   header.forEach((h, c) => {
     if (!["note", "notes"].includes(h.toLowerCase()) || keyCol < 0) return;

@@ -6,9 +6,8 @@
  * kept. A scenario added or deleted inserts or removes one column (the cells right of it move), a
  * missing key or decision row is added at the bottom. Pure: ../office/tables.ts writes the plan.
  */
-import { AssumptionKey, assumptionSpec, INTERNAL_KEY, normalizeKey, RawValue } from "../../engine";
+import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isIgnoredHeader, keyColumn, normalizeKey, RawValue } from "../../engine";
 import type { Language } from "../../model/language";
-import { isIgnoredHeader } from "../../engine";
 import { EntryValue, KEYS } from "../../model/scenario-set";
 import type { Change, DecisionCell, DecisionItem } from "../../model/set-merge";
 import { CellValue, decisionLabel, INTERNAL_LABEL, UNIT_LABELS } from "../../model/table-layout";
@@ -91,8 +90,8 @@ export function planAssumptions(grid: Grid, changes: readonly Change[], language
   const t = cellsOf(grid);
   const width = () => t[0].length;
   const headers = grid.values[0].map(text);
-  const keyCol0 = headers.findIndex((h) => ["key", "keys", "assumption", "assumptions"].includes(h.toLowerCase()));
-  const keyCol = keyCol0 >= 0 ? keyCol0 : 0;
+  // The key column as the reader finds it (a table that was read has one).
+  const keyCol = Math.max(0, keyColumn(headers));
   const labelCol = headers.findIndex((h) => ["label", "labels"].includes(h.toLowerCase()));
   const unitCol = headers.findIndex((h) => ["unit", "units"].includes(h.toLowerCase()));
   // The columns' identities, moved along with the cells: a scenario's name, or null for any other column.

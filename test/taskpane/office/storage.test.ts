@@ -264,3 +264,24 @@ describe("a table being restructured elsewhere is never written over", () => {
     for (const [key, v] of typed) expect([key, cell("Licensee case", key)]).toEqual([key, v]);
   });
 });
+
+describe("the key column is found as the functions find it", () => {
+  test("labels moved before the keys and the key header renamed: a pane save writes the value to its own key's row and leaves keys and labels as they are", async () => {
+    const read = await opened();
+    const { address, values } = fake.table(ASSUMPTIONS_TABLE)!;
+    const m = /!([A-Z]+)(\d+):/.exec(address)!;
+    const [row0, col0] = [Number(m[2]) - 1, m[1].charCodeAt(0) - 65];
+    const at = (r: number, c: number) => `IPVALUE!${String.fromCharCode(65 + col0 + c)}${row0 + 1 + r}`;
+    const label = values[0].indexOf("label");
+    // The key header first, so that the table never holds two "label" headers (Excel would rename one).
+    values.forEach((row, r) => {
+      fake.userEdit(at(r, label), r === 0 ? "Assumption key" : row[0]);
+      fake.userEdit(at(r, 0), r === 0 ? "label" : row[label]);
+    });
+    const before = tableValues().map((row) => [row[0], row[label]]);
+    await port.save(setValue(read, 0, "years", "11"), "en");
+    expect(tableValues().map((row) => [row[0], row[label]])).toEqual(before);
+    const yearsRow = tableValues().findIndex((row) => row[label] === "years");
+    expect(tableValues()[yearsRow][values[0].indexOf("Low")]).toBe(11);
+  });
+});
