@@ -201,6 +201,15 @@ export function excerptPlain(x: unknown): string {
   return typeof x === "string" ? excerptText(x) : excerpt(x);
 }
 
+/** What a refused cell held, for "must be a number; got …": text (cut at 30 characters), TRUE/FALSE, the number, or "a range". */
+export function describeCell(v: unknown): string {
+  if (typeof v === "string") return `text "${excerptText(v, 30, false)}"`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return "a range";
+  return typeof v;
+}
+
 const show = (x: unknown): string => (typeof x === "number" && Number.isNaN(x) ? "not a number" : excerptPlain(x));
 
 export function requireFinite(x: number, name: string): number {

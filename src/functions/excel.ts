@@ -4,7 +4,7 @@
  * CustomFunctions.Error values; nothing leaves as NaN, Infinity or an exception.
  */
 import { isEmptyCell } from "../engine/cells";
-import { excerptText, invalidNumber, invalidValue, ValuationError } from "../engine/errors";
+import { describeCell, excerptText, invalidNumber, invalidValue, ValuationError } from "../engine/errors";
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
@@ -21,13 +21,6 @@ export interface Vector {
 }
 
 /** A wrong cell for a message; text cut at 30 characters (no length: the format predates excerpt's). */
-const describe = (v: unknown): string => {
-  if (typeof v === "string") return `text "${excerptText(v, 30, false)}"`;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") return String(v);
-  if (Array.isArray(v)) return "a range";
-  return typeof v;
-};
 
 /** An empty cell as Excel passes it (null, undefined or ""); a space is text. The engine's isEmptyCell. */
 export const isBlankCell = isEmptyCell;
@@ -52,7 +45,7 @@ export function toNumber(value: unknown, name: string, fallback?: number): numbe
     if (fallback !== undefined) return fallback;
     throw invalidValue(`${name} is required`);
   }
-  if (typeof v !== "number") throw invalidValue(`${name} must be a number; got ${describe(v)}`);
+  if (typeof v !== "number") throw invalidValue(`${name} must be a number; got ${describeCell(v)}`);
   if (!Number.isFinite(v)) throw invalidValue(`${name} must be a finite number; got ${v}`);
   return v;
 }
@@ -73,7 +66,7 @@ export function toOptionalName(value: unknown, name: string): string | undefined
 export function toOptionalText(value: unknown, name: string): string | undefined {
   const v = single(value, name);
   if (isBlankCell(v)) return undefined;
-  if (typeof v !== "string") throw invalidValue(`${name} must be text; got ${describe(v)}`);
+  if (typeof v !== "string") throw invalidValue(`${name} must be text; got ${describeCell(v)}`);
   return v;
 }
 
@@ -83,7 +76,7 @@ export function toBoolean(value: unknown, name: string, fallback: boolean): bool
   if (isBlankCell(v)) return fallback;
   if (typeof v === "boolean") return v;
   if (v === 1 || v === 0) return v === 1;
-  throw invalidValue(`${name} must be TRUE or FALSE; got ${describe(v)}`);
+  throw invalidValue(`${name} must be TRUE or FALSE; got ${describeCell(v)}`);
 }
 
 /** Checks that a 2-D argument is a non-empty rectangle. */
@@ -133,7 +126,7 @@ export function toVector(value: unknown, name: string, blankAs: number | null = 
       values[i] = blankAs;
       blanks.push(i);
     } else {
-      throw invalidValue(`${name}: item ${i + 1} must be a number; got ${describe(c)}`);
+      throw invalidValue(`${name}: item ${i + 1} must be a number; got ${describeCell(c)}`);
     }
   }
   return { values, orientation: isRow && cols > 1 ? "row" : "column", blanks };

@@ -3,7 +3,7 @@
  * BANDS spills. They extend the built-in set or override a built-in band with the same key.
  */
 import { isBlank } from "../cells";
-import { excerptText, invalidValue, quoted } from "../errors";
+import { describeCell, excerptText, invalidValue, quoted } from "../errors";
 import {
   BAND_COLUMNS,
   BAND_UNITS,
@@ -28,11 +28,6 @@ function text(v: RawCell): string {
 }
 
 // Cut at 30 characters, as the custom functions' describe: the format existing messages use.
-const describe = (v: RawCell): string => {
-  if (typeof v === "string") return `text "${excerptText(v, 30, false)}"`;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-};
 
 /** Headers a user range may carry besides the band columns: ignored, like blank headers. */
 const IGNORED_USER_HEADERS = new Set(["note", "notes", "comment", "comments", "memo", "備考"]);
@@ -86,7 +81,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     const number = (c: "low" | "high"): number | undefined => {
       const v = cell(c);
       if (isBlank(v)) return undefined;
-      if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue(`${label}: ${c} must be a number; got ${describe(v)}`);
+      if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue(`${label}: ${c} must be a number; got ${describeCell(v)}`);
       return v;
     };
     const lowIn = number("low");
@@ -120,7 +115,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     let year: number | "" = "";
     if (!isBlank(yearCell)) {
       if (typeof yearCell !== "number" || !Number.isInteger(yearCell) || yearCell < 1900 || yearCell > 2200) {
-        throw invalidValue(`${label}: year must be a whole year such as 2024 (or blank); got ${describe(yearCell)}`);
+        throw invalidValue(`${label}: year must be a whole year such as 2024 (or blank); got ${describeCell(yearCell)}`);
       }
       year = yearCell;
     }
