@@ -7,11 +7,13 @@ import { isBlank, RawValue } from "./cells";
 import { parseTiming, Timing } from "./discount";
 import { DEFAULT_LICENSOR_SHARE } from "./rates";
 import {
+  describeCell,
   excerpt,
   invalidValue,
   MAX_YEARS,
   quoted,
   requireAtMostOne,
+  requireFinite,
   requireFraction,
   requireNonNegative,
   requireRate,
@@ -19,7 +21,7 @@ import {
   ValuationError,
 } from "./errors";
 
-export type AssumptionKey =
+export type BaseKey =
   | "market_size"
   | "market_growth"
   | "peak_share"
@@ -39,7 +41,100 @@ export type AssumptionKey =
   | "timing"
   | "licensor_share";
 
-export interface Assumptions {
+/** The deal terms beyond one royalty rate (issue "deal terms"): all optional, a table without them values as before. */
+export type DealKey =
+  | "tier_1_threshold"
+  | "tier_1_rate"
+  | "tier_2_threshold"
+  | "tier_2_rate"
+  | "claims_expire_year"
+  | "post_expiry_rate"
+  | "annual_fee"
+  | "annual_fee_from_year"
+  | "annual_fee_until_sales"
+  | "annual_fee_creditable"
+  | "sublicense_income"
+  | "sublicense_share"
+  | "equity_share"
+  | "dilution"
+  | "exit_year"
+  | "exit_value"
+  | "exit_probability"
+  | "success_fee"
+  | "patent_cost_reimbursement"
+  | "patent_cost_years"
+  | "licensor_ownership";
+
+export const MILESTONE_COUNT = 9;
+export type MilestoneIndex = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+export type MilestonePart = "year" | "amount" | "probability";
+export type MilestoneKey = `milestone_${MilestoneIndex}_${MilestonePart}`;
+export const milestoneKey = (n: number, part: MilestonePart): MilestoneKey => `milestone_${n as MilestoneIndex}_${part}`;
+
+export type AssumptionKey = BaseKey | DealKey | MilestoneKey;
+
+/**
+ * The licensee's business plan year by year, where the user has it: rows keyed sales_<t>,
+ * operating_profit_<t>, investment_<t> (t = 1 … years). Not assumptions of their own: yearly inputs.
+ */
+export const PLAN_SERIES = ["sales", "operating_profit", "investment"] as const;
+export type PlanSeries = (typeof PLAN_SERIES)[number];
+
+export interface YearPlan {
+  /** Net sales per year (blank years 0), replacing the market forecast; null when not given. */
+  sales: number[] | null;
+  /** Operating profit before royalty per year, overriding margin × sales where given (null entries: not given). */
+  operating_profit: (number | null)[] | null;
+  /** The licensee's further investment per year beside year-0 `investment` (blank years 0); null when not given. */
+  investment: number[] | null;
+}
+
+/** A plan row key such as sales_3: the series and the year, or null. */
+export function planKey(key: string): { series: PlanSeries; year: number } | null {
+  const m = /^(sales|operating_profit|investment)_(\d{1,3})$/.exec(key);
+  if (!m) return null;
+  const year = Number(m[2]);
+  if (year < 1 || year > MAX_YEARS || m[2].startsWith("0")) return null;
+  return { series: m[1] as PlanSeries, year };
+}
+
+export interface DealAssumptions {
+  /** null: no tiers. */
+  tier_1_threshold: number | null;
+  tier_1_rate: number;
+  tier_2_threshold: number | null;
+  tier_2_rate: number;
+  claims_expire_year: number;
+  post_expiry_rate: number;
+  annual_fee: number;
+  annual_fee_from_year: number;
+  annual_fee_until_sales: boolean;
+  annual_fee_creditable: boolean;
+  sublicense_income: number;
+  sublicense_share: number;
+  equity_share: number;
+  dilution: number;
+  exit_year: number | null;
+  exit_value: number | null;
+  exit_probability: number;
+  success_fee: number;
+  patent_cost_reimbursement: number;
+  patent_cost_years: number;
+  licensor_ownership: number;
+}
+
+export type MilestoneAssumptions = { [K in `milestone_${MilestoneIndex}_year`]: number | null } & {
+  [K in `milestone_${MilestoneIndex}_amount` | `milestone_${MilestoneIndex}_probability`]: number;
+};
+
+export type Assumptions = BaseAssumptions &
+  DealAssumptions &
+  MilestoneAssumptions & {
+    /** The yearly business plan rows, or null when the scenario has none. */
+    plan: YearPlan | null;
+  };
+
+export interface BaseAssumptions {
   market_size: number;
   market_growth: number;
   peak_share: number;
@@ -61,7 +156,7 @@ export interface Assumptions {
 }
 
 /** currency: the user's currency; rate: decimal that may be negative (growth, discount); share: decimal 0..1. */
-export type Unit = "currency" | "currency_per_year" | "rate" | "share" | "years" | "year" | "timing";
+export type Unit = "currency" | "currency_per_year" | "rate" | "share" | "years" | "year" | "timing" | "flag";
 
 export interface Text {
   en: string;
@@ -72,8 +167,12 @@ export interface Text {
 export interface AssumptionSpec extends Validity {
   key: AssumptionKey;
   unit: Unit;
-  /** Absent = required. `{ follows }`: a blank takes that other assumption's value. */
-  fallback?: number | Timing | { follows: AssumptionKey };
+  /** Absent = required. `{ follows }`: a blank takes that other assumption's value; null: blank means "no such term". */
+  fallback?: number | Timing | boolean | null | { follows: AssumptionKey };
+  /** A deal term: the pane groups these apart (collapsed until used). */
+  group?: "deal";
+  /** The milestone this key belongs to (the pane shows milestones as rows). */
+  milestone?: { index: number; part: MilestonePart };
   label: Text;
   /** What it means and where a licensing manager finds it. */
   help: Text;
@@ -145,9 +244,15 @@ export const VALID = {
     interval: interval(1, MAX_YEARS, { whole: true }),
   },
   timing: { check: () => undefined, allowed: { en: "end, mid or begin", ja: "end、mid、begin のいずれか" } },
+  yearOrZero: {
+    check: (x, k) => requireWholeYears(x, k, 0),
+    allowed: { en: `a whole number from 0 to ${MAX_YEARS}`, ja: `0～${MAX_YEARS}の整数` },
+    interval: interval(0, MAX_YEARS, { whole: true }),
+  },
+  flag: { check: () => undefined, allowed: { en: "TRUE or FALSE", ja: "TRUE または FALSE" } },
 } as const satisfies Record<string, Validity>;
 
-export const ASSUMPTIONS: readonly AssumptionSpec[] = [
+const BASE_SPECS: AssumptionSpec[] = [
   {
     key: "market_size",
     unit: "currency_per_year",
@@ -342,13 +447,295 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   },
 ];
 
+function deal(spec: Omit<AssumptionSpec, "group">): AssumptionSpec {
+  return { ...spec, group: "deal" };
+}
+
+const DEAL_TERMS_BEFORE_MILESTONES: AssumptionSpec[] = [
+  deal({
+    key: "tier_1_threshold",
+    unit: "currency_per_year",
+    fallback: null,
+    ...VALID.amount,
+    label: { en: "Tier 1 threshold (yearly sales)", ja: "第1段階の閾値（年間売上）" },
+    help: {
+      en: "Tiered royalties, marginal like tax brackets: yearly sales up to this amount bear the royalty rate, sales above it the tier 1 rate. Blank: one rate.",
+      ja: "段階料率（税率表と同じく超過部分に適用）：年間売上のうちこの額までは基本料率、超える部分は第1段階料率。空欄なら単一料率。",
+    },
+  }),
+  deal({
+    key: "tier_1_rate",
+    unit: "share",
+    fallback: { follows: "royalty_rate" },
+    ...VALID.share,
+    label: { en: "Tier 1 royalty rate", ja: "第1段階の料率" },
+    help: {
+      en: "Rate on yearly sales above the tier 1 threshold (up to the tier 2 threshold). Default: the royalty rate.",
+      ja: "第1段階の閾値を超える売上（第2段階の閾値まで）に適用する料率。既定は基本料率。",
+    },
+  }),
+  deal({
+    key: "tier_2_threshold",
+    unit: "currency_per_year",
+    fallback: null,
+    ...VALID.amount,
+    label: { en: "Tier 2 threshold (yearly sales)", ja: "第2段階の閾値（年間売上）" },
+    help: {
+      en: "Yearly sales above this amount bear the tier 2 rate. Must be above the tier 1 threshold. Blank: no second tier.",
+      ja: "年間売上のうちこの額を超える部分に第2段階料率を適用。第1段階の閾値より大きいこと。空欄なら第2段階なし。",
+    },
+  }),
+  deal({
+    key: "tier_2_rate",
+    unit: "share",
+    fallback: { follows: "tier_1_rate" },
+    ...VALID.share,
+    label: { en: "Tier 2 royalty rate", ja: "第2段階の料率" },
+    help: {
+      en: "Rate on yearly sales above the tier 2 threshold. Default: the tier 1 rate.",
+      ja: "第2段階の閾値を超える売上に適用する料率。既定は第1段階料率。",
+    },
+  }),
+  deal({
+    key: "claims_expire_year",
+    unit: "year",
+    fallback: { follows: "term_years" },
+    ...VALID.yearOrZero,
+    label: { en: "Last year covered by a valid claim", ja: "有効な請求項の最終年" },
+    help: {
+      en: "Last model year in which a valid patent claim covers the product. After it, up to the royalty term, the post-expiry (know-how) rate applies. Default: the royalty term.",
+      ja: "有効な特許請求項が製品をカバーする最終年。その翌年からロイヤルティ期間の終わりまでは満了後料率（ノウハウ料率）を適用。既定はロイヤルティ期間の最終年。",
+    },
+  }),
+  deal({
+    key: "post_expiry_rate",
+    unit: "share",
+    fallback: 0,
+    ...VALID.share,
+    label: { en: "Royalty rate after the claims expire", ja: "特許満了後の料率（ノウハウ）" },
+    help: {
+      en: "Flat rate on sales after the last year with a valid claim, to the end of the royalty term (e.g. 2.5% for know-how only). Default 0.",
+      ja: "有効な請求項がなくなった後、ロイヤルティ期間の終わりまで売上に掛ける単一料率（例：ノウハウのみ2.5%）。既定は0。",
+    },
+  }),
+  deal({
+    key: "annual_fee",
+    unit: "currency_per_year",
+    fallback: 0,
+    ...VALID.amount,
+    label: { en: "Annual fee", ja: "年間維持費" },
+    help: {
+      en: "License maintenance fee per year (from its first year through the royalty term, or only until sales start).",
+      ja: "毎年のライセンス維持費（開始年からロイヤルティ期間の終わりまで、または売上開始まで）。",
+    },
+  }),
+  deal({
+    key: "annual_fee_from_year",
+    unit: "year",
+    fallback: 1,
+    ...VALID.wholeYears,
+    label: { en: "Annual fee from year", ja: "年間維持費の開始年" },
+    help: { en: "First model year in which the annual fee is due. Default 1.", ja: "年間維持費が発生する最初の年。既定は1。" },
+  }),
+  deal({
+    key: "annual_fee_until_sales",
+    unit: "flag",
+    fallback: false,
+    ...VALID.flag,
+    label: { en: "Annual fee only until first sales", ja: "年間維持費は初回売上まで" },
+    help: {
+      en: "TRUE: the fee is due only in years before the first year with sales. FALSE (default): through the royalty term.",
+      ja: "TRUE：初めて売上が立つ年の前年までのみ発生。FALSE（既定）：ロイヤルティ期間の終わりまで。",
+    },
+  }),
+  deal({
+    key: "annual_fee_creditable",
+    unit: "flag",
+    fallback: false,
+    ...VALID.flag,
+    label: { en: "Annual fee creditable against royalties", ja: "年間維持費をロイヤルティに充当" },
+    help: {
+      en: "TRUE: the fee is credited against that year's royalty, so the year pays the larger of the two. FALSE (default): royalty plus fee.",
+      ja: "TRUE：その年のロイヤルティに充当でき、支払いは両者の大きい方。FALSE（既定）：ロイヤルティ＋維持費。",
+    },
+  }),
+];
+
+const ORDINAL_JA = ["", "１", "２", "３", "４", "５", "６", "７", "８", "９"];
+/** Milestones 1 … 9: year, amount and probability each. A milestone needs its year and amount. */
+const MILESTONE_SPECS: AssumptionSpec[] = Array.from({ length: MILESTONE_COUNT }, (_, i) => i + 1).flatMap((n): AssumptionSpec[] => [
+  deal({
+    key: milestoneKey(n, "year"),
+    unit: "years",
+    fallback: null,
+    milestone: { index: n, part: "year" },
+    ...VALID.yearCount,
+    label: { en: `Milestone ${n}: year`, ja: `マイルストーン${ORDINAL_JA[n]}：時期（年）` },
+    help: {
+      en: `When milestone ${n} is paid, in years from signing (fractions allowed). Discounted as a lump sum, (1 + r)^−year, whatever the timing.`,
+      ja: `マイルストーン${ORDINAL_JA[n]}の支払時期（契約からの年数、小数可）。時点の設定にかかわらず一時金として (1 + r)^−年 で割り引く。`,
+    },
+  }),
+  deal({
+    key: milestoneKey(n, "amount"),
+    unit: "currency",
+    fallback: 0,
+    milestone: { index: n, part: "amount" },
+    ...VALID.amount,
+    label: { en: `Milestone ${n}: amount`, ja: `マイルストーン${ORDINAL_JA[n]}：金額` },
+    help: { en: `Amount of milestone ${n}.`, ja: `マイルストーン${ORDINAL_JA[n]}の金額。` },
+  }),
+  deal({
+    key: milestoneKey(n, "probability"),
+    unit: "share",
+    fallback: 1,
+    milestone: { index: n, part: "probability" },
+    ...VALID.share,
+    label: { en: `Milestone ${n}: probability`, ja: `マイルストーン${ORDINAL_JA[n]}：確率` },
+    help: {
+      en: `Probability that milestone ${n} is paid (e.g. of reaching that phase). Blank: 1.`,
+      ja: `マイルストーン${ORDINAL_JA[n]}が支払われる確率（例：その段階に到達する確率）。空欄なら1。`,
+    },
+  }),
+]);
+
+const DEAL_TERMS_AFTER_MILESTONES: AssumptionSpec[] = [
+  deal({
+    key: "sublicense_income",
+    unit: "currency_per_year",
+    fallback: 0,
+    ...VALID.amount,
+    label: { en: "Licensee's sublicense income per year", ja: "ライセンシーのサブライセンス収入（年額）" },
+    help: {
+      en: "The licensee's expected non-royalty income from sublicensees per year, years 1 to the royalty term.",
+      ja: "ライセンシーがサブライセンシーから得る、ロイヤルティ以外の年間収入の見込み（1年目からロイヤルティ期間の終わりまで）。",
+    },
+  }),
+  deal({
+    key: "sublicense_share",
+    unit: "share",
+    fallback: 0,
+    ...VALID.share,
+    label: { en: "Licensor's share of sublicense income", ja: "サブライセンス収入の配分率" },
+    help: { en: "The licensor's share of that sublicense income (e.g. 0.15).", ja: "そのサブライセンス収入のうちライセンサーが受け取る割合（例：0.15）。" },
+  }),
+  deal({
+    key: "equity_share",
+    unit: "share",
+    fallback: 0,
+    ...VALID.share,
+    label: { en: "Equity received", ja: "取得する株式持分" },
+    help: {
+      en: "Stake in the licensee received at signing (e.g. 0.05 = 5% fully diluted). Needs the exit year and value.",
+      ja: "契約時に受け取るライセンシーの株式持分（例：完全希薄化後5% = 0.05）。Exitの年と価値が必要。",
+    },
+  }),
+  deal({
+    key: "dilution",
+    unit: "share",
+    fallback: 0,
+    ...VALID.share,
+    label: { en: "Dilution before exit", ja: "Exitまでの希薄化" },
+    help: {
+      en: "Total dilution of the stake before the exit (0.4 = the stake falls to 60% of itself). Default 0.",
+      ja: "Exitまでの持分の希薄化の合計（0.4なら持分は元の60%に）。既定は0。",
+    },
+  }),
+  deal({
+    key: "exit_year",
+    unit: "years",
+    fallback: null,
+    ...VALID.yearCount,
+    label: { en: "Exit year", ja: "Exitの時期（年）" },
+    help: {
+      en: "When the company is sold or listed, in years from signing. Equity and success fee are discounted from it as lump sums.",
+      ja: "会社の売却・上場の時期（契約からの年数）。株式と成功報酬はこの時点から一時金として割り引く。",
+    },
+  }),
+  deal({
+    key: "exit_value",
+    unit: "currency",
+    fallback: null,
+    ...VALID.amount,
+    label: { en: "Company value at exit", ja: "Exit時の企業価値" },
+    help: {
+      en: "The licensee's company value at the exit. Required with equity or a success fee.",
+      ja: "Exit時のライセンシーの企業価値。株式または成功報酬がある場合は必須。",
+    },
+  }),
+  deal({
+    key: "exit_probability",
+    unit: "share",
+    fallback: { follows: "success_probability" },
+    ...VALID.share,
+    label: { en: "Probability of the exit", ja: "Exitの確率" },
+    help: { en: "Chance the exit happens. Default: the probability of success.", ja: "Exitが実現する確率。既定は成功確率。" },
+  }),
+  deal({
+    key: "success_fee",
+    unit: "share",
+    fallback: 0,
+    ...VALID.share,
+    label: { en: "Success fee (share of exit value)", ja: "成功報酬（Exit価値に対する割合）" },
+    help: {
+      en: "Share of the exit value paid to the licensor at the exit (e.g. 0.0125).",
+      ja: "Exit時にライセンサーに支払われる、Exit価値に対する割合（例：0.0125）。",
+    },
+  }),
+  deal({
+    key: "patent_cost_reimbursement",
+    unit: "currency",
+    fallback: 0,
+    ...VALID.amount,
+    label: { en: "Patent costs reimbursed", ja: "特許費用の償還額" },
+    help: {
+      en: "The licensor's patent costs the licensee repays, spread evenly over the repayment years from year 1. Certain: not weighted by success.",
+      ja: "ライセンシーが償還するライセンサーの特許費用。1年目から償還年数で均等に支払われる。確実な収入として扱い、成功確率を掛けない。",
+    },
+  }),
+  deal({
+    key: "patent_cost_years",
+    unit: "years",
+    fallback: 1,
+    ...VALID.wholeYears,
+    label: { en: "Patent cost repayment years", ja: "特許費用の償還年数" },
+    help: { en: "Years over which the patent costs are repaid, from year 1. Default 1.", ja: "特許費用を償還する年数（1年目から）。既定は1。" },
+  }),
+  deal({
+    key: "licensor_ownership",
+    unit: "share",
+    fallback: 1,
+    ...VALID.shareAbove0,
+    label: { en: "Licensor's ownership share", ja: "ライセンサーの持分（共有特許）" },
+    help: {
+      en: "Share of the license's proceeds that accrue to this licensor (a co-owned patent: its share under the co-ownership agreement). Default 1.",
+      ja: "ライセンス収入のうちこのライセンサーに帰属する割合（共有特許なら共有契約上の持分）。既定は1。",
+    },
+  }),
+];
+
+/** Every assumption, in the order of the table, the pane and the negotiator's model sheet: today's first, then the deal terms. */
+export const ASSUMPTIONS: readonly AssumptionSpec[] = [...BASE_SPECS, ...DEAL_TERMS_BEFORE_MILESTONES, ...MILESTONE_SPECS, ...DEAL_TERMS_AFTER_MILESTONES];
+/** The deal terms (all optional). */
+export const DEAL_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.filter((s) => s.group === "deal").map((s) => s.key);
+
+/** Whether resolved assumptions use any deal term or plan row: a value other than its blank's. */
+export function hasDealTerms(a: Assumptions): boolean {
+  if (a.plan) return true;
+  return DEAL_KEYS.some((k) => {
+    const f = assumptionSpec(k).fallback;
+    const blank = f !== null && typeof f === "object" ? a[f.follows] : f;
+    return a[k] !== blank;
+  });
+}
+
 export const ASSUMPTION_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.map((s) => s.key);
 const SPEC_BY_KEY = new Map<string, AssumptionSpec>(ASSUMPTIONS.map((s) => [s.key, s]));
 export const REQUIRED_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.filter((s) => s.fallback === undefined).map((s) => s.key);
 
 /** Defaults that follow another assumption (term_years ← years, hurdle_rate ← discount_rate). */
 export const FOLLOWS: Readonly<Partial<Record<AssumptionKey, AssumptionKey>>> = Object.fromEntries(
-  ASSUMPTIONS.flatMap((s) => (typeof s.fallback === "object" ? [[s.key, s.fallback.follows]] : []))
+  ASSUMPTIONS.flatMap((s) => (s.fallback !== null && typeof s.fallback === "object" ? [[s.key, s.fallback.follows]] : []))
 );
 
 export function assumptionSpec(key: AssumptionKey): AssumptionSpec {
@@ -371,14 +758,23 @@ export function isAssumptionKey(key: string): key is AssumptionKey {
  * Applies defaults and checks every value of one scenario. `raw` holds what the user typed, blanks as
  * undefined. Errors name the scenario and the key.
  */
-export function resolveAssumptions(raw: Partial<Record<AssumptionKey, RawValue>>, scenario: string): Assumptions {
+export function resolveAssumptions(
+  raw: Partial<Record<AssumptionKey, RawValue>>,
+  scenario: string,
+  series: Partial<Record<PlanSeries, RawValue[]>> = {}
+): Assumptions {
   const a: Partial<Assumptions> = {};
   const where = (key: string) => `Scenario ${quoted(scenario, "'")}: ${key}`;
+  const plan = rethrowFor(scenario, () => resolvePlan(series));
   for (const spec of ASSUMPTIONS) {
     const v = raw[spec.key];
     if (isBlank(v)) continue;
     if (spec.unit === "timing") {
       a.timing = rethrowFor(scenario, () => parseTiming(v, spec.key));
+      continue;
+    }
+    if (spec.unit === "flag") {
+      (a as Record<string, unknown>)[spec.key] = rethrowFor(scenario, () => readFlag(v, spec.key));
       continue;
     }
     if (typeof v !== "number") {
@@ -390,11 +786,101 @@ export function resolveAssumptions(raw: Partial<Record<AssumptionKey, RawValue>>
   // Defaults in list order, so one that follows another value (hurdle_rate <- discount_rate) sees it.
   for (const spec of ASSUMPTIONS) {
     if ((a as Record<string, unknown>)[spec.key] !== undefined) continue;
-    if (spec.fallback === undefined) throw invalidValue(`${where(spec.key)} is missing: it is required`);
-    const v = typeof spec.fallback === "object" ? (a as Record<string, unknown>)[spec.fallback.follows] : spec.fallback;
+    if (spec.fallback === undefined) {
+      // With yearly sales rows the market forecast is not used: its inputs are not needed.
+      if (plan?.sales && FORECAST_ONLY.has(spec.key)) {
+        (a as Record<string, unknown>)[spec.key] = 0;
+        continue;
+      }
+      throw invalidValue(`${where(spec.key)} is missing: it is required`);
+    }
+    const v = spec.fallback !== null && typeof spec.fallback === "object" ? (a as Record<string, unknown>)[spec.fallback.follows] : spec.fallback;
     (a as Record<string, unknown>)[spec.key] = v;
   }
-  return a as Assumptions;
+  const resolved = a as Assumptions;
+  resolved.plan = plan;
+  rethrowFor(scenario, () => checkDealTerms(resolved, raw));
+  return resolved;
+}
+
+/** Required only to forecast sales from the market: not needed when the scenario gives sales_<t> rows. */
+const FORECAST_ONLY: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>(["market_size", "peak_share"]);
+
+/** TRUE/FALSE, 1/0 or the words true/false (text from another spreadsheet). */
+export function readFlag(v: RawValue, key: string): boolean {
+  if (typeof v === "boolean") return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === "string") {
+    const w = v.normalize("NFKC").trim().toLowerCase();
+    if (w === "true" || w === "yes" || w === "はい") return true;
+    if (w === "false" || w === "no" || w === "いいえ") return false;
+  }
+  throw invalidValue(`${key} must be TRUE or FALSE; got ${describeCell(v)}`);
+}
+
+/** The yearly plan rows of one scenario, checked: sales and investments 0 or more, operating profit any finite amount. */
+function resolvePlan(series: Partial<Record<PlanSeries, RawValue[]>>): YearPlan | null {
+  let any = false;
+  const plan: YearPlan = { sales: null, operating_profit: null, investment: null };
+  for (const name of PLAN_SERIES) {
+    const cells = series[name];
+    if (!cells || cells.every((c) => isBlank(c))) continue;
+    any = true;
+    const values = Array.from(cells, (v, i) => {
+      const key = `${name}_${i + 1}`;
+      if (isBlank(v)) return null;
+      if (typeof v !== "number") throw invalidValue(`${key} must be a number; got ${describeCell(v)}`);
+      if (name === "operating_profit") requireFinite(v, key);
+      else requireNonNegative(v, key);
+      return v;
+    });
+    if (name === "operating_profit") plan.operating_profit = values;
+    else plan[name] = values.map((v) => v ?? 0);
+  }
+  return any ? plan : null;
+}
+
+/**
+ * The checks that join several terms: tiers ascending and each tier's rate with its threshold, a
+ * milestone's year with its amount, the exit with equity or a success fee, plan rows within the years.
+ */
+function checkDealTerms(a: Assumptions, raw: Partial<Record<AssumptionKey, RawValue>>): void {
+  const given = (k: AssumptionKey) => !isBlank(raw[k]);
+  if (a.tier_1_threshold === null) {
+    for (const k of ["tier_1_rate", "tier_2_threshold", "tier_2_rate"] as const) {
+      if (given(k)) throw invalidValue(`${k} is given but tier_1_threshold is blank: give the threshold above which the tier 1 rate applies`);
+    }
+  }
+  if (a.tier_2_threshold === null && given("tier_2_rate")) {
+    throw invalidValue("tier_2_rate is given but tier_2_threshold is blank: give the threshold above which the tier 2 rate applies");
+  }
+  if (a.tier_1_threshold !== null && a.tier_2_threshold !== null && !(a.tier_2_threshold > a.tier_1_threshold)) {
+    throw invalidValue(`tier thresholds must ascend: tier_2_threshold (${a.tier_2_threshold}) must be above tier_1_threshold (${a.tier_1_threshold})`);
+  }
+  for (let n = 1; n <= MILESTONE_COUNT; n++) {
+    const year = milestoneKey(n, "year");
+    const amount = milestoneKey(n, "amount");
+    const probability = milestoneKey(n, "probability");
+    if (given(amount) && !given(year)) throw invalidValue(`${amount} is given but ${year} is blank: say when it is paid (years from signing)`);
+    if ((given(year) || given(probability)) && !given(amount)) {
+      throw invalidValue(`${given(year) ? year : probability} is given but ${amount} is blank: give the milestone's amount`);
+    }
+  }
+  if (a.equity_share > 0 || a.success_fee > 0) {
+    const term = a.equity_share > 0 ? "equity_share" : "success_fee";
+    for (const k of ["exit_year", "exit_value"] as const) {
+      if (a[k] === null) throw invalidValue(`${k} is missing: it is required with ${term} (the equity and the success fee are valued at the exit)`);
+    }
+  }
+  if (a.plan) {
+    for (const name of PLAN_SERIES) {
+      const values = a.plan[name];
+      if (!values) continue;
+      let last = values.length - 1;
+      while (last >= 0 && (values[last] === null || values[last] === 0)) last--;
+      if (last + 1 > a.years) throw invalidValue(`${name}_${last + 1} is after the last year modelled (years = ${a.years})`);
+    }
+  }
 }
 
 function rethrowFor<T>(scenario: string, f: () => T): T {
@@ -418,7 +904,16 @@ export interface RawScenario {
   name: string;
   values: Partial<Record<AssumptionKey, RawValue>>;
   internal: boolean;
+  /** The yearly plan rows (sales_<t> …) as typed, year 1 first; absent when the table has none. */
+  series?: Partial<Record<PlanSeries, RawValue[]>>;
 }
+
+/** The keys an unknown-key message lists: today's assumptions by name, the deal terms and plan rows by family (the README lists them all). */
+const ALLOWED_KEYS_TEXT = [
+  ...ASSUMPTIONS.filter((s) => !s.group).map((s) => s.key),
+  "the deal terms (tier_1_threshold … licensor_ownership, milestone_1_year … milestone_9_probability)",
+  "plan rows sales_1, operating_profit_1, investment_1 …",
+].join(", ");
 
 /** Column headers the functions skip: human-readable labels, units, notes. */
 export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", "unit", "units", "note", "notes"]);
@@ -512,6 +1007,7 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
   if (scenarioCols.length === 0) throw invalidValue(`${argument} has no scenario column: name at least one scenario in the first row`);
 
   const rowOf = new Map<AssumptionKey, number>();
+  const planRows = new Map<string, { series: PlanSeries; year: number; row: number }>();
   let internalRow = -1;
   for (let r = 1; r < cells.length; r++) {
     const rawKey = cells[r][keyCol];
@@ -525,19 +1021,37 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
       internalRow = r;
       continue;
     }
+    const yearly = planKey(key);
+    if (yearly) {
+      const seen = planRows.get(key);
+      if (seen) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${seen.row + 1} and ${r + 1})`);
+      planRows.set(key, { ...yearly, row: r });
+      continue;
+    }
     if (!isAssumptionKey(key)) {
-      throw invalidValue(`${argument}: unknown assumption key ${quoted(String(rawKey).trim(), "'")} in row ${r + 1}. Allowed: ${ASSUMPTION_KEYS.join(", ")}`);
+      throw invalidValue(`${argument}: unknown assumption key ${quoted(String(rawKey).trim(), "'")} in row ${r + 1}. Allowed: ${ALLOWED_KEYS_TEXT}`);
     }
     if (rowOf.has(key)) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${rowOf.get(key)! + 1} and ${r + 1})`);
     rowOf.set(key, r);
   }
-  const missing = REQUIRED_KEYS.filter((k) => !rowOf.has(k));
+  const hasSalesRows = [...planRows.values()].some((p) => p.series === "sales");
+  const missing = REQUIRED_KEYS.filter((k) => !rowOf.has(k) && !(hasSalesRows && FORECAST_ONLY.has(k)));
   if (missing.length > 0) throw invalidValue(`${argument} is missing the required key${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
 
   return scenarioCols.map((c) => {
     const values: Partial<Record<AssumptionKey, RawValue>> = {};
     for (const [key, r] of rowOf) values[key] = isBlank(cells[r][c]) ? undefined : cells[r][c];
-    return { name: header[c], values, internal: internalRow >= 0 && isInternalMark(cells[internalRow][c]) };
+    const scenario: RawScenario = { name: header[c], values, internal: internalRow >= 0 && isInternalMark(cells[internalRow][c]) };
+    if (planRows.size > 0) {
+      const series: Partial<Record<PlanSeries, RawValue[]>> = {};
+      for (const p of planRows.values()) {
+        const list = (series[p.series] ??= []);
+        while (list.length < p.year) list.push(undefined);
+        list[p.year - 1] = isBlank(cells[p.row][c]) ? undefined : cells[p.row][c];
+      }
+      scenario.series = series;
+    }
+    return scenario;
   });
 }
 
@@ -548,5 +1062,5 @@ export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], a
 
 /** Resolves scenarios as read from a table (defaults applied, every value checked). */
 export function resolveScenarios(raws: readonly RawScenario[]): Scenario[] {
-  return raws.map((r) => ({ name: r.name, assumptions: resolveAssumptions(r.values, r.name), internal: r.internal }));
+  return raws.map((r) => ({ name: r.name, assumptions: resolveAssumptions(r.values, r.name, r.series), internal: r.internal }));
 }

@@ -17,9 +17,9 @@
 import type { Text } from "./assumptions";
 
 /** The royalty rates an output is, or is valued at. */
-export type RateSource = "royalty_rate" | "rate25" | "maxrate";
-/** How an output is an amount. */
-export type MoneyBasis = "npv" | "rnpv" | "at_rate";
+export type RateSource = "royalty_rate" | "rate25" | "maxrate" | "equivalent_rate";
+/** How an output is an amount: the licensor's value ("npv", "rnpv", "at_rate") or the licensee's ("licensee"). */
+export type MoneyBasis = "npv" | "rnpv" | "at_rate" | "licensee";
 
 interface OutputDeclaration {
   key: string;
@@ -87,6 +87,16 @@ const DECLARED = [
     rate: "maxrate",
     money: "at_rate",
     field: 4,
+  },
+  {
+    key: "licensee_npv",
+    label: { en: "Licensee NPV under the deal", ja: "契約条件でのライセンシーNPV" },
+    money: "licensee",
+  },
+  {
+    key: "equivalent_rate",
+    label: { en: "Equivalent running rate", ja: "等価ランニング料率" },
+    rate: "equivalent_rate",
   },
 ] as const satisfies readonly OutputDeclaration[];
 

@@ -37,9 +37,16 @@ export interface Tornado {
 /** The output of the base scenario with some assumptions changed. */
 export function outputWith(plan: SimulationPlan, output: Output, changes: Partial<Record<AssumptionKey, number>>): number {
   const a: Assumptions = { ...plan.base };
+  const changed = new Set<AssumptionKey>();
   for (const [key, value] of Object.entries(changes) as [AssumptionKey, number][]) {
     (a as unknown as Record<string, number>)[key] = value;
-    for (const f of plan.follows) if (f.driver === key) (a as unknown as Record<string, number>)[f.key] = value;
+    changed.add(key);
+  }
+  // In list order, so a default that follows a follower (claims_expire_year ← term_years ← years) follows too.
+  for (const f of plan.follows) {
+    if (!changed.has(f.driver)) continue;
+    (a as unknown as Record<string, unknown>)[f.key] = a[f.driver];
+    changed.add(f.key);
   }
   return scenarioOutput(runScenario(a), output);
 }

@@ -34,12 +34,24 @@
  * rank h = (n − 1)·p, interpolated linearly between neighbours) and the mean, computed here rather
  * than by mathjs — see `percentileInc` for why.
  */
-import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, assumptionSpec, FOLLOWS, RawScenario, readAssumptionsTable, resolveScenarios } from "./assumptions";
+import {
+  ASSUMPTION_KEYS,
+  AssumptionKey,
+  Assumptions,
+  assumptionSpec,
+  FOLLOWS,
+  hasDealTerms,
+  MILESTONE_COUNT,
+  milestoneKey,
+  RawScenario,
+  readAssumptionsTable,
+  resolveScenarios,
+} from "./assumptions";
 import { isBlank, RawValue } from "./cells";
-import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidNumber, invalidValue, MAX_YEARS } from "./errors";
+import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidNumber, invalidValue, MAX_YEARS, quoted, ValuationError } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { Output, outputSpec } from "./outputs";
-import { pickScenario } from "./scenario";
+import { pickScenario, runScenario, scenarioOutput } from "./scenario";
 
 // ------------------------------------------------------------------ options
 
@@ -104,6 +116,38 @@ export interface SimulationPlan {
   uncertain: readonly UncertainAssumption[];
   /** Defaults left blank in every scenario that follow another assumption, draw by draw. */
   follows: readonly { key: AssumptionKey; driver: AssumptionKey }[];
+  /**
+   * Some scenario uses deal terms or plan rows: each draw runs the scenario model itself (runScenario,
+   * scenarioOutput) rather than the kernel's own loop over today's terms.
+   */
+  general: boolean;
+}
+
+/**
+ * Terms whose blank means "none" and which only matter when another term is there: a milestone's
+ * year (with its amount), the exit's year and value (with equity or a success fee). Where the term is
+ * absent, the plan fills them from the base scenario (else the first that gives them), which changes
+ * nothing in that scenario and lets the draw vary them between the scenarios that use them.
+ */
+const ONLY_WITH: readonly { key: AssumptionKey; absent: (a: Assumptions) => boolean }[] = [
+  ...Array.from({ length: MILESTONE_COUNT }, (_, i) => ({
+    key: milestoneKey(i + 1, "year") as AssumptionKey,
+    absent: (a: Assumptions) => a[milestoneKey(i + 1, "amount")] === 0,
+  })),
+  ...(["exit_year", "exit_value"] as const).map((key) => ({
+    key: key as AssumptionKey,
+    absent: (a: Assumptions) => a.equity_share === 0 && a.success_fee === 0,
+  })),
+];
+
+function fillAbsentTerms(resolved: readonly Assumptions[], baseIndex: number): Assumptions[] {
+  const filled = resolved.map((a) => ({ ...a }));
+  for (const { key, absent } of ONLY_WITH) {
+    const donor = [resolved[baseIndex], ...resolved].find((a) => a[key] !== null);
+    if (!donor) continue;
+    for (const a of filled) if (a[key] === null && absent(a)) (a as Record<string, unknown>)[key] = donor[key];
+  }
+  return filled;
 }
 
 /** The assumptions a draw can vary: all but the text one (timing), those with an interval. */
@@ -131,8 +175,11 @@ export const ALLOWED: Readonly<Record<string, readonly [number, number, boolean,
 export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
   if (raws.length === 0) throw invalidValue("assumptions has no scenario");
   const scenarios = resolveScenarios(raws);
-  const resolved = scenarios.map((s) => s.assumptions);
   const baseIndex = pickScenario(scenarios);
+  const resolved = fillAbsentTerms(
+    scenarios.map((s) => s.assumptions),
+    baseIndex
+  );
   const base = resolved[baseIndex];
   const follows: { key: AssumptionKey; driver: AssumptionKey }[] = [];
   const uncertain: UncertainAssumption[] = [];
@@ -142,13 +189,23 @@ export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
       follows.push({ key, driver });
       continue;
     }
-    const values = resolved.map((a) => a[key] as number);
+    const given = resolved.map((a) => a[key] as number | null);
+    if (given.every((v) => v === null)) continue;
+    const blankIn = given.findIndex((v) => v === null);
+    if (blankIn >= 0) {
+      const givenIn = given.findIndex((v) => v !== null);
+      throw invalidValue(
+        `${key} is given in scenario ${quoted(raws[givenIn].name, "'")} but blank in ${quoted(raws[blankIn].name, "'")}: the simulation draws a term between the scenarios' values, so give it in every scenario (for tiers, a threshold above any sales means no tier)`
+      );
+    }
+    const values = given as number[];
     const low = Math.min(...values);
     const high = Math.max(...values);
     if (low === high) continue;
     uncertain.push({ key, low, base: base[key] as number, high, whole: WHOLE_KEYS.has(key) });
   }
-  return { scenario: raws[baseIndex].name, base, uncertain, follows };
+  const general = scenarios.some((s) => hasDealTerms(s.assumptions));
+  return { scenario: raws[baseIndex].name, base, uncertain, follows, general };
 }
 
 /** The plan of an assumptions table given as cells (the layout IPVALUE.SCENARIO reads). */
@@ -165,9 +222,10 @@ const KIND_METALOG = 2;
 const NP = 10;
 
 // An output's two parts (outputs.ts) as the kernel's codes: the rate it is or is valued at, and how it is money.
-const RATE_CODE = { royalty_rate: 0, rate25: 1, maxrate: 2 } as const;
+// equivalent_rate and licensee_npv have no loop of their own here: the general path runs the scenario model.
+const RATE_CODE = { royalty_rate: 0, rate25: 1, maxrate: 2, equivalent_rate: 3 } as const;
 const NO_RATE = -1;
-const MONEY_CODE = { npv: 0, rnpv: 1, at_rate: 2 } as const;
+const MONEY_CODE = { npv: 0, rnpv: 1, at_rate: 2, licensee: 3 } as const;
 const NOT_MONEY = -1;
 const R_ROYALTY = RATE_CODE.royalty_rate;
 const R_RATE25 = RATE_CODE.rate25;
@@ -231,6 +289,11 @@ export class Simulator {
   private readonly rateCode: number;
   private readonly moneyCode: number;
   private readonly timingCode: number;
+  /** Each draw runs the scenario model (deal terms, or an output the kernel's loop does not compute). */
+  private readonly general: boolean;
+  /** The keys each draw sets in the general path: the uncertain ones and their followers. */
+  private readonly drawnKeys: readonly AssumptionKey[];
+  private readonly drawnIndex: Int32Array;
   /** Draws of the last run whose output had no answer (a reason as in scenarioOutput). */
   private noAnswer = 0;
   private noAnswerReason = "";
@@ -243,6 +306,9 @@ export class Simulator {
     this.rateCode = spec.rate ? RATE_CODE[spec.rate] : NO_RATE;
     this.moneyCode = spec.money ? MONEY_CODE[spec.money] : NOT_MONEY;
     this.timingCode = TIMING_CODE[plan.base.timing];
+    this.general = plan.general || this.rateCode === RATE_CODE.equivalent_rate || this.moneyCode === MONEY_CODE.licensee;
+    this.drawnKeys = [...plan.uncertain.map((u) => u.key), ...plan.follows.map((f) => f.key)];
+    this.drawnIndex = Int32Array.from(this.drawnKeys, index);
     const n = plan.uncertain.length;
     this.count = n;
     this.keyIndex = new Int32Array(n);
@@ -252,7 +318,7 @@ export class Simulator {
     this.lows = Float64Array.from(plan.uncertain, (u) => (distribution === "metalog" ? -Infinity : u.low));
     this.highs = Float64Array.from(plan.uncertain, (u) => (distribution === "metalog" ? Infinity : u.high));
     this.baseValues = new Float64Array(ASSUMPTION_KEYS.length);
-    for (const key of NUMERIC_KEYS) this.baseValues[index(key)] = plan.base[key] as number;
+    for (const key of NUMERIC_KEYS) this.baseValues[index(key)] = (plan.base[key] as number | null) ?? 0;
     this.values = Float64Array.from(this.baseValues);
     this.followKey = Int32Array.from(plan.follows.map((f) => index(f.key)));
     this.followDriver = Int32Array.from(plan.follows.map((f) => index(f.driver)));
@@ -351,7 +417,7 @@ export class Simulator {
       }
       for (let f = 0; f < follows; f++) values[followKey[f]] = values[followDriver[f]];
       if (inspect) inspect(values, it);
-      const y = this.model();
+      const y = this.general ? this.generalModel() : this.model();
       if (!Number.isFinite(y)) nonFinite++;
       out[it] = y;
     }
@@ -441,6 +507,19 @@ export class Simulator {
       pv += (started && i < term ? Math.max(heldRate * s, minimum) : 0) * discount[i];
     }
     return upfront + p * pv;
+  }
+
+  /** One draw through the scenario model itself: the base scenario with the drawn values set. */
+  private generalModel(): number {
+    const a: Assumptions = { ...this.plan.base };
+    const keys = this.drawnKeys;
+    for (let k = 0; k < keys.length; k++) (a as unknown as Record<string, number>)[keys[k]] = this.values[this.drawnIndex[k]];
+    try {
+      return scenarioOutput(runScenario(a), this.output);
+    } catch (e) {
+      if (e instanceof ValuationError && e.kind === "invalidNumber") return this.noAnswerFor(e.message);
+      throw e;
+    }
   }
 
   private noAnswerFor(reason: string): number {

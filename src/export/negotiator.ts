@@ -20,10 +20,11 @@
  */
 import * as ExcelJS from "exceljs";
 import {
-  ASSUMPTIONS,
+  ASSUMPTIONS as ALL_ASSUMPTIONS,
   AssumptionKey,
   BandRow,
   discountFactors,
+  hasDealTerms,
   MAX_YEARS,
   newSeries,
   MONEY_OUTPUTS,
@@ -45,6 +46,12 @@ import type { ScenarioSet } from "../model/scenario-set";
 import { SharedContent, SharedScenario, selectShared, ShareChoice, ShareError } from "./share";
 import { WORDS, Words } from "./words";
 import { UNIT_LABELS } from "../model/table-layout";
+
+/**
+ * The assumptions the workbook writes as inputs: today's. A scenario with deal terms is refused (modelOf)
+ * until their native formulas are written, so no deal term is ever dropped from a file silently.
+ */
+const ASSUMPTIONS = ALL_ASSUMPTIONS.filter((s) => !s.group);
 
 export interface BuildOptions {
   language: Language;
@@ -207,7 +214,7 @@ function text(ws: ExcelJS.Worksheet, address: string, value: string, font?: Part
 
 const labelOf = (o: Output, language: Language) => outputLabel(o)[language];
 /** The rates an output can be valued at, and the year column of the royalties at each (words.ts names them). */
-type ValuedRate = Exclude<RateSource, "royalty_rate">;
+type ValuedRate = "rate25" | "maxrate";
 const AT_RATE_COLUMN: Record<ValuedRate, "royaltyAt25" | "royaltyAtMax"> = { rate25: "royaltyAt25", maxrate: "royaltyAtMax" };
 const outputFormat = (o: Output) => (outputSpec(o).kind === "rate" ? PERCENT : AMOUNT);
 
@@ -280,7 +287,7 @@ function buildModelSheet(
     const from = `${sheetRef(assumptionsSheet)}${abs(LAYOUT.assumptions.firstKeyRow + i, column)}`;
     const v = a[spec.key];
     const fmt = spec.unit === "rate" || spec.unit === "share" ? INPUT_PERCENT : spec.unit.startsWith("currency") ? AMOUNT : undefined;
-    setFormula(ws, rel(r, 2), from, v, fmt);
+    setFormula(ws, rel(r, 2), from, v === null ? "" : typeof v === "boolean" ? String(v).toUpperCase() : (v as Cached), fmt);
     if (spec.unit === "timing") ws.getCell(r, 2).alignment = { horizontal: "right" };
     text(ws, rel(r, 3), spec.key, KEY_FONT);
   });
@@ -309,7 +316,7 @@ function buildModelSheet(
       id: "market",
       format: AMOUNT,
       formula: (r) => `IF(${year(r)}>${P("years")},0,${P("market_size")}*(1+${P("market_growth")})^(${year(r)}-1))`,
-      cached: (i) => md.market[i],
+      cached: (i) => md.market?.[i] ?? 0,
     },
     {
       id: "share",
@@ -318,7 +325,7 @@ function buildModelSheet(
         const k = `(${year(r)}-${P("launch_year")}+1)`;
         return `IF(OR(${year(r)}>${P("years")},${k}<1),0,IF(${P("years_to_peak")}<=${k},${P("peak_share")},${P("peak_share")}*${k}/${P("years_to_peak")}))`;
       },
-      cached: (i) => md.share[i],
+      cached: (i) => md.share?.[i] ?? 0,
     },
     { id: "sales", format: AMOUNT, formula: (r, col) => `${col("market")}${r}*${col("share")}${r}`, cached: (i) => md.sales[i] },
     {
@@ -335,7 +342,7 @@ function buildModelSheet(
     },
     { id: "presentValue", format: AMOUNT, formula: (r, col) => `${col("royalty")}${r}*${col("discountFactor")}${r}`, cached: (i) => md.presentValue[i] },
   ];
-  if (outputs.includes("maxrate")) {
+  if (outputs.includes("maxrate") || outputs.includes("licensee_npv")) {
     columns.push(
       { id: "operatingProfit", format: AMOUNT, formula: (r, col) => `${P("operating_margin")}*${col("sales")}${r}`, cached: (i) => operatingProfit[i] },
       { id: "royaltyBase", format: AMOUNT, formula: (r, col) => `IF(${year(r)}<=${P("term_years")},${col("sales")}${r},0)`, cached: (i) => royaltyBase[i] },
@@ -373,6 +380,10 @@ function buildModelSheet(
       const numerator = `${p}*SUMPRODUCT(${span("operatingProfit")},${span("hurdleFactor")})*(1-${P("tax_rate")})-(${P("investment")}+${P("upfront")})`;
       return `IF(${denominator}>0,(${numerator})/(${denominator}),"${na}")`;
     },
+    equivalent_rate: () => {
+      const denominator = `${p}*SUMPRODUCT((${year(first)}:${year(last)}<=${P("term_years")})*${span("sales")},${span("discountFactor")})`;
+      return `IF(${denominator}>0,(${formula("rnpv")})/(${denominator}),"${na}")`;
+    },
   };
   const formula = (o: Output): string => {
     const spec = outputSpec(o);
@@ -385,6 +396,8 @@ function buildModelSheet(
         const rate = spec.rate as ValuedRate;
         return `IF(ISNUMBER(${resultCell(rate)}),${P("upfront")}+${p}*SUMPRODUCT(${span(AT_RATE_COLUMN[rate])},${span("discountFactor")}),"${na}")`;
       }
+      case "licensee":
+        return `${p}*(SUMPRODUCT(${span("operatingProfit")},${span("hurdleFactor")})-SUMPRODUCT(${span("royalty")},${span("hurdleFactor")}))*(1-${P("tax_rate")})-(${P("investment")}+${P("upfront")})`;
       case undefined:
         return rateFormulas[spec.rate!]();
     }
@@ -447,6 +460,7 @@ function refuseNonFinite(s: SharedScenario, columns: readonly YearColumn[], year
 
 /** The engine's model of a scenario; a scenario the engine cannot value over its years is refused by name. */
 function modelOf(s: SharedScenario): ScenarioModel {
+  if (hasDealTerms(s.assumptions)) throw new ShareError(both((w) => w.refusal.dealTerms(s.name)));
   try {
     return runScenario(s.assumptions);
   } catch (e) {

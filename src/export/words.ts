@@ -106,6 +106,8 @@ const en = {
     cell: (where: string, what: string) =>
       `The workbook cannot be written: cell ${where} would hold ${what}, which a spreadsheet cannot store. Check the inputs behind it.`,
     tooLong: (length: number) => `a text of ${length.toLocaleString("en")} characters (a cell holds at most 32,767)`,
+    dealTerms: (scenario: string) =>
+      `The scenario "${scenario}" uses deal terms (tiers, fees, milestones, equity, plan rows …) that the negotiator workbook cannot yet write as formulas; it is not written rather than written wrong.`,
   },
 };
 
@@ -201,6 +203,8 @@ const ja: typeof en = {
     cannotValue: (scenario, reason) => `シナリオ「${scenario}」をブック用に評価できません：${reason}`,
     cell: (where, what) => `ブックを作成できません：セル ${where} に表計算ソフトで扱えない値（${what}）が入ります。元の入力値を確認してください。`,
     tooLong: (length) => `${length.toLocaleString("ja")}文字の文字列。1つのセルには32,767文字まで`,
+    dealTerms: (scenario) =>
+      `シナリオ「${scenario}」は、交渉用ブックがまだ数式にできない契約条件（段階料率・維持費・マイルストーン・株式・事業計画の行など）を使っています。誤った数式で書き出さないよう、書き出しません。`,
   },
 };
 

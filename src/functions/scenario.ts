@@ -5,12 +5,17 @@
 import {
   BAND_RATE,
   bandRateRange,
+  DEFAULT_OFFER_OUTPUTS,
   DEFAULT_RANGE_OUTPUTS,
+  offerRows,
+  readAssumptionsTable,
+  readTerms,
   Output,
   parseOutput,
   pickScenario,
   runScenario,
   scenarioOutput,
+  scenarioComponents,
   scenarioTable,
   valuationRangeRows,
   ValuationError,
@@ -19,12 +24,12 @@ import { readBands, readScenarios } from "./arguments";
 import { isBlankCell, isOmitted, matrix, toBoolean, toExcelError, toMatrix, toOptionalName, toOptionalText } from "./excel";
 
 /**
- * Computes one scenario of an assumptions table (scenario names in the first row, keys such as market_size, peak_share, royalty_rate, discount_rate in the first column; columns headed label, unit or note are ignored). Output "npv" (default): upfront + DCF of royalties; "rnpv": upfront + success_probability × DCF of royalties; "rate25"; "maxrate" (licensee walk-away rate); "royalty_rate"; "value_rate25" or "value_maxrate" (the rnpv at the 25%-rule rate or at the walk-away rate); or "table" to spill the yearly model. A row keyed "internal" marks scenarios internal and is otherwise ignored.
+ * Computes one scenario of an assumptions table (scenario names in the first row, keys such as market_size, peak_share, royalty_rate, discount_rate and the deal terms in the first column; columns headed label, unit or note are ignored). Output "npv" (default): ownership × (upfront + DCF of royalties, fees, sublicense share and patent costs + milestones + equity + success fee); "rnpv": the same with the running flows × success_probability, each milestone × its probability and the exit × exit_probability (upfront and patent costs certain); "rate25"; "maxrate" (licensee walk-away rate); "royalty_rate"; "value_rate25" or "value_maxrate" (the rnpv at the 25%-rule rate or at the walk-away rate); "licensee_npv" (the licensee's NPV under the deal at its hurdle rate); "equivalent_rate" (the flat running rate worth the deal's rnpv); "components" (the value by component, npv and rnpv); or "table" to spill the yearly model. A row keyed "internal" marks scenarios internal and is otherwise ignored.
  * @customfunction SCENARIO
  * @param assumptions The assumptions table, headers included.
  * @param [scenario] Scenario name (default: the one named Base, else the middle column).
- * @param [output] "npv" (default), "rnpv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate" or "table".
- * @returns The chosen output, or the yearly table (year, market, share, sales, royalty, discount_factor, present_value) under a header row.
+ * @param [output] "npv" (default), "rnpv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv", "equivalent_rate", "components" or "table".
+ * @returns The chosen output; the components (component, npv, rnpv); or the yearly table (year, market, share, sales, royalty, discount_factor, present_value, annual_fee, sublicense, patent_cost) under a header row.
  */
 export function scenario(assumptions: any[][], scenario?: string, output?: string): any[][] {
   return matrix(() => {
@@ -34,7 +39,8 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
     const what = toOptionalText(output, "output")?.trim().toLowerCase() ?? "npv";
     const model = runScenario(chosen.assumptions);
     if (what === "table") return scenarioTable(model);
-    return [[scenarioOutput(model, parseOutput(what, "output", ["table"]))]];
+    if (what === "components") return scenarioComponents(model);
+    return [[scenarioOutput(model, parseOutput(what, "output", ["components", "table"]))]];
   });
 }
 
@@ -42,7 +48,7 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
  * The valuation range across all scenarios of an assumptions table: for each output, the low (minimum over scenarios), the base (the scenario named Base, else the middle one) and the high (maximum). Spills a header row (output, low, base, high) and one labelled row per output; an output with no answer in some scenario shows #NUM! in its row. With band_filter, a band_rate row adds the royalty-rate range of the matching reference bands.
  * @customfunction RANGE
  * @param assumptions The assumptions table, headers included.
- * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate (default: rnpv, npv, rate25, maxrate).
+ * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate (default: rnpv, npv, rate25, maxrate).
  * @param [labels] TRUE (default) for the header row and output names; FALSE for the numbers only (one row per output: low, base, high).
  * @param [band_filter] Adds a band_rate row: the royalty-rate range of the reference bands matching these words (as in BANDS: patent, know_how, approval, no_approval, startup, meti2010 …; "all" for every royalty band). Low and high are the extremes, base the median of the bands' midpoints.
  * @param [user_bands] Your own bands in the layout BANDS spills, added to the reference bands.
@@ -73,12 +79,35 @@ export function range(assumptions: any[][], outputs?: any[][], labels?: boolean,
   });
 }
 
-/** The RANGE row of the reference bands' royalty rates (not a scenario output). */
+/**
+ * A term sheet valued in every scenario: the terms (a range of key and value, as IPVALUE.TERMS spills or as typed) replace those keys in each scenario of the assumptions table; everything else stays the scenario's. Spills a header row (scenario, then the outputs) and one row per scenario; an output with no answer in a scenario shows #NUM! in its cell. Default outputs: rnpv (the licensor's risk-adjusted value), licensee_npv (the licensee's NPV under the deal at its hurdle rate) and equivalent_rate (the flat running rate worth the same rnpv). Two OFFER formulas side by side compare two structures.
+ * @customfunction OFFER
+ * @param assumptions The assumptions table, headers included.
+ * @param terms Two columns or more: the key (an assumption key such as royalty_rate, upfront, post_expiry_rate, equity_share, milestone_1_amount) and its value; a heading row and further columns (unit, citation) are skipped; a blank value keeps the scenario's own.
+ * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate (default: rnpv, licensee_npv, equivalent_rate).
+ * @returns One row per scenario: its name and the outputs under the terms.
+ */
+export function offer(assumptions: any[][], terms: any[][], outputs?: any[][]): any[][] {
+  return matrix(() => {
+    const raws = readAssumptionsTable(toMatrix(assumptions, "assumptions"));
+    const sheet = readTerms(toMatrix(terms, "terms"));
+    const wanted = readOutputs(outputs, false, DEFAULT_OFFER_OUTPUTS, false).outputs;
+    const rows = offerRows(raws, sheet, wanted).map((r) => [r.scenario, ...r.values.map((v) => (v instanceof ValuationError ? toExcelError(v) : v))]);
+    return [["scenario", ...wanted], ...rows];
+  });
+}
 
-function readOutputs(outputs: unknown, withBands: boolean): { outputs: Output[]; bandRow: boolean } {
+/** The outputs asked for (RANGE may add its band_rate row; OFFER takes scenario outputs only). */
+function readOutputs(
+  outputs: unknown,
+  withBands: boolean,
+  defaults: readonly Output[] = DEFAULT_RANGE_OUTPUTS,
+  bandsAllowed = true
+): { outputs: Output[]; bandRow: boolean } {
   const cells = isOmitted(outputs) ? [] : toMatrix(outputs, "outputs").flat();
   const words = cells.flatMap((c) => (isBlankCell(c) ? [] : String(c).split(/[,、;\s]+/))).filter((w) => w !== "");
-  if (words.length === 0) return { outputs: [...DEFAULT_RANGE_OUTPUTS], bandRow: withBands };
+  if (words.length === 0) return { outputs: [...defaults], bandRow: withBands };
+  if (!bandsAllowed) return { outputs: words.map((w) => parseOutput(w, "outputs")), bandRow: false };
   const bandRow = words.some((w) => w.toLowerCase() === BAND_RATE);
   const rest = words.filter((w) => w.toLowerCase() !== BAND_RATE);
   return { outputs: rest.map((w) => parseOutput(w, "outputs", [BAND_RATE])), bandRow: bandRow || withBands };

@@ -28,7 +28,7 @@ import { isBlankCell, isOmitted, matrix, toExcelError, toMatrix, toNumber, toOpt
  * @param [iterations] Number of draws, a whole number from 100 to 1,000,000 (default 10,000).
  * @param [seed] Seed of the random numbers, a whole number from 0 to 4294967295 (default 1). Another seed gives another sample.
  * @param [percentiles] Percentiles to show, decimals between 0 and 1 (default 0.1, 0.5, 0.9 for P10, P50, P90), as a range or array such as {0.05,0.5,0.95}.
- * @param [output] The output simulated: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25" or "value_maxrate".
+ * @param [output] The output simulated: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv" or "equivalent_rate".
  * @param [threshold] Adds the probability that the output falls below this value (e.g. the walk-away floor); "" or a blank cell for none.
  * @param [distribution] "pert" (default), "triangular", or "metalog" (low, base and high taken as P10, P50 and P90).
  * @returns Label and value per row: the percentiles, the mean, and P(<threshold).
@@ -77,7 +77,7 @@ function readPercentiles(percentiles: unknown): number[] | undefined {
  * Sensitivity of an output to each assumption (a tornado table): for every assumption that differs across the scenarios, the output with that assumption at its low and at its high across the scenarios, every other assumption at the base scenario's value. Spills a header row (assumption, low, high, output_at_low, output_at_high, swing), a base row, then one row per assumption sorted by swing, the largest first; a row whose output has no answer shows #NUM!.
  * @customfunction SENSITIVITY
  * @param assumptions The assumptions table, headers included.
- * @param [output] The output: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25" or "value_maxrate".
+ * @param [output] The output: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv" or "equivalent_rate".
  * @returns The tornado table under a header row.
  */
 export function sensitivityFn(assumptions: any[][], output?: string): any[][] {

@@ -31,6 +31,7 @@ export const UNIT_LABELS: Record<Unit, Text> = {
   years: { en: "years", ja: "年数" },
   year: { en: "year no.", ja: "年目" },
   timing: { en: "end / mid / begin", ja: "end / mid / begin" },
+  flag: { en: "TRUE / FALSE", ja: "TRUE / FALSE" },
 };
 
 export const INTERNAL_LABEL: Text = { en: "Internal (not shared)", ja: "社外秘（共有しない）" };

@@ -79,6 +79,36 @@ describe("resolveAssumptions", () => {
       investment: 0,
       timing: "end",
       licensor_share: 0.25,
+      // The deal terms, blank: none of them changes today's value (scenario.test.ts, "without deal terms").
+      tier_1_threshold: null,
+      tier_1_rate: required.royalty_rate,
+      tier_2_threshold: null,
+      tier_2_rate: required.royalty_rate,
+      claims_expire_year: 8, // = term_years
+      post_expiry_rate: 0,
+      annual_fee: 0,
+      annual_fee_from_year: 1,
+      annual_fee_until_sales: false,
+      annual_fee_creditable: false,
+      ...Object.fromEntries(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [
+          [`milestone_${n}_year`, null],
+          [`milestone_${n}_amount`, 0],
+          [`milestone_${n}_probability`, 1],
+        ])
+      ),
+      sublicense_income: 0,
+      sublicense_share: 0,
+      equity_share: 0,
+      dilution: 0,
+      exit_year: null,
+      exit_value: null,
+      exit_probability: 1, // = success_probability
+      success_fee: 0,
+      patent_cost_reimbursement: 0,
+      patent_cost_years: 1,
+      licensor_ownership: 1,
+      plan: null,
     });
   });
 

@@ -3,6 +3,7 @@ import {
   DEFAULT_RANGE_OUTPUTS,
   DEFAULT_SHARED_OUTPUTS,
   FOOTBALL_OUTPUTS,
+  licenseeNpv,
   MONEY_OUTPUTS,
   OUTPUTS,
   outputSpec,
@@ -39,15 +40,25 @@ const model = runScenario(
 describe("output registry", () => {
   // The lists the pane, the sheets and the export wrote out by hand before the registry: they must not move.
   test("the derived lists are the ones each consumer used to write by hand, in the same order", () => {
-    expect(OUTPUTS.map((o) => o.key)).toEqual(["rnpv", "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate"]);
+    expect(OUTPUTS.map((o) => o.key)).toEqual([
+      "rnpv",
+      "npv",
+      "rate25",
+      "maxrate",
+      "royalty_rate",
+      "value_rate25",
+      "value_maxrate",
+      "licensee_npv",
+      "equivalent_rate",
+    ]);
     expect(DEFAULT_RANGE_OUTPUTS).toEqual(["rnpv", "npv", "rate25", "maxrate"]);
-    expect(MONEY_OUTPUTS).toEqual(["rnpv", "npv", "value_rate25", "value_maxrate"]);
+    expect(MONEY_OUTPUTS).toEqual(["rnpv", "npv", "value_rate25", "value_maxrate", "licensee_npv"]);
     expect(FOOTBALL_OUTPUTS).toEqual(["npv", "rnpv", "value_rate25", "value_maxrate"]);
-    expect(RESULT_OUTPUTS).toEqual(["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate"]);
+    expect(RESULT_OUTPUTS).toEqual(["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate", "licensee_npv", "equivalent_rate"]);
     expect(new Set(DEFAULT_SHARED_OUTPUTS)).toEqual(new Set(["rnpv", "npv", "royalty_rate", "rate25", "maxrate"]));
     expect(SUMMARY_OUTPUTS).toEqual(["rnpv", "npv"]);
-    expect(RATE_ORDER).toEqual(["royalty_rate", "rate25", "maxrate"]);
-    expect([...RATE_OUTPUTS].sort()).toEqual(["band_rate", "maxrate", "rate25", "royalty_rate"]);
+    expect(RATE_ORDER).toEqual(["royalty_rate", "rate25", "maxrate", "equivalent_rate"]);
+    expect([...RATE_OUTPUTS].sort()).toEqual(["band_rate", "equivalent_rate", "maxrate", "rate25", "royalty_rate"]);
   });
 
   test("an output is money exactly when it declares how it is money, and a rate output is a decimal", () => {
@@ -56,7 +67,8 @@ describe("output registry", () => {
       expect(rangeOutputKind(o.key)).toBe(o.kind);
       const v = scenarioOutput(model, o.key);
       if (o.kind === "rate") expect(Math.abs(v)).toBeLessThan(1);
-      else expect(v).toBeGreaterThanOrEqual(7); // at least the upfront fee
+      else if (o.money === "licensee") expect(v).toBe(licenseeNpv(model));
+      else expect(v).toBeGreaterThanOrEqual(7); // the licensor's: at least the upfront fee
     }
     expect(rangeOutputKind("band_rate")).toBe("rate");
   });

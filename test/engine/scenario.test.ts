@@ -117,7 +117,7 @@ describe("scenarioTable", () => {
   test("has a header row and one row per year", () => {
     const t = scenarioTable(runScenario(base));
     expect(t[0]).toEqual([...TABLE_HEADER]);
-    expect(t[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value"]);
+    expect(t[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value", "annual_fee", "sublicense", "patent_cost"]);
     expect(t).toHaveLength(5);
     expect(t[3]).toEqual([
       3,
@@ -127,6 +127,9 @@ describe("scenarioTable", () => {
       expect.closeTo(12.1, 9),
       expect.closeTo(1 / 1.331, 12),
       expect.closeTo(100 / 11, 9),
+      0,
+      0,
+      0,
     ]);
   });
 });
@@ -139,7 +142,9 @@ describe("parseOutput", () => {
   test("an unknown output is refused, naming the argument and the choices", () => {
     const e = caught(() => parseOutput("irr", "outputs"));
     expect(e.kind).toBe("invalidValue");
-    expect(e.message).toBe('outputs must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate; got "irr"');
+    expect(e.message).toBe(
+      'outputs must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate; got "irr"'
+    );
   });
 
   test("a non-text output is refused", () => {

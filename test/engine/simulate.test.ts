@@ -83,6 +83,14 @@ const variance = (x: ArrayLike<number>) => {
 
 // ------------------------------------------------------------------ the generator
 
+/** The deal terms' defaults that follow another assumption (left blank: they follow it in each draw). */
+const DEAL_FOLLOWS = [
+  { key: "tier_1_rate", driver: "royalty_rate" },
+  { key: "tier_2_rate", driver: "tier_1_rate" },
+  { key: "claims_expire_year", driver: "term_years" },
+  { key: "exit_probability", driver: "success_probability" },
+];
+
 describe("the generator", () => {
   test("SplitMix64 gives Vigna's reference outputs (splitmix64.c)", () => {
     expect(splitMix64(0, 3).map((x) => x.toString(16))).toEqual(["e220a8397b1dcdaf", "6e789e6aa1b965f4", "6c45d188009454f"]);
@@ -468,16 +476,14 @@ describe("the plan: what varies, between what", () => {
       { key: "discount_rate", low: 0.1, base: 0.1, high: 0.12, whole: false },
       { key: "success_probability", low: 0.5, base: 0.6, high: 0.7, whole: false },
     ]);
-    expect(plan.follows).toEqual([]); // term_years and hurdle_rate are given
+    expect(plan.follows).toEqual(DEAL_FOLLOWS); // term_years and hurdle_rate are given; the deal terms are blank
+    expect(plan.general).toBe(false); // no deal terms: the kernel's own loop
     expect(plan.base.timing).toBe("mid");
   });
 
   test("term_years and hurdle_rate left blank everywhere follow years and discount_rate in each draw", () => {
     const plan = planFromTable(smallTable({ years: [5, 8, 10], discount_rate: [0.08, 0.1, 0.12] }));
-    expect(plan.follows).toEqual([
-      { key: "term_years", driver: "years" },
-      { key: "hurdle_rate", driver: "discount_rate" },
-    ]);
+    expect(plan.follows).toEqual([{ key: "term_years", driver: "years" }, { key: "hurdle_rate", driver: "discount_rate" }, ...DEAL_FOLLOWS]);
     expect(plan.uncertain.map((u) => u.key)).toEqual(["years", "discount_rate"]);
     const seen = new Set<number>();
     new Simulator(plan, "pert", "maxrate").run(500, 3, undefined, (v) => {
@@ -490,7 +496,14 @@ describe("the plan: what varies, between what", () => {
   });
 
   test("FOLLOWS is every default that follows another assumption, and a blank takes that assumption's value", () => {
-    expect(FOLLOWS).toEqual({ term_years: "years", hurdle_rate: "discount_rate" });
+    expect(FOLLOWS).toEqual({
+      term_years: "years",
+      hurdle_rate: "discount_rate",
+      tier_1_rate: "royalty_rate",
+      tier_2_rate: "tier_1_rate",
+      claims_expire_year: "term_years",
+      exit_probability: "success_probability",
+    });
     const resolved = resolveAssumptions({ market_size: 1, peak_share: 0.1, years: 7, royalty_rate: 0.03, operating_margin: 0.2, discount_rate: 0.07 }, "t");
     for (const [key, driver] of Object.entries(FOLLOWS) as [AssumptionKey, AssumptionKey][]) expect(resolved[key]).toBe(resolved[driver]);
     expect([resolved.term_years, resolved.hurdle_rate]).toEqual([7, 0.07]);

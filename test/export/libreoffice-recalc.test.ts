@@ -123,7 +123,7 @@ function engineValues(wb: ExcelJS.Workbook, content: SharedContent, assumptionsO
     const series = [m.market, m.share, m.sales, m.royalty, m.discountFactor, m.presentValue];
     // Every row the Assumptions sheet allows: the scenario's years, then zeros.
     for (let y = 0; y < MAX_YEARS; y++) {
-      series.forEach((s, k) => expected.set(`${ws.name}!${String.fromCharCode(66 + k)}${L.firstYearRow + y}`, y < m.assumptions.years ? s[y] : 0));
+      series.forEach((s, k) => expected.set(`${ws.name}!${String.fromCharCode(66 + k)}${L.firstYearRow + y}`, y < m.assumptions.years ? s![y] : 0));
     }
   });
   // The summary's range rows (found by their key in column E) against the engine's range.
@@ -414,7 +414,8 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     (name) => {
       const [years, term] = LONGER[name];
       const wb = longer[name];
-      const assumptionsOf = (i: number): Assumptions => ({ ...allContent.scenarios[i].assumptions, years, term_years: term });
+      // claims_expire_year follows term_years when left blank, as on the sheet.
+      const assumptionsOf = (i: number): Assumptions => ({ ...allContent.scenarios[i].assumptions, years, term_years: term, claims_expire_year: term });
       // The model sheets' results, their year rows (to MAX_YEARS) and the summary's range, against the engine.
       const expected = engineValues(allWorkbook, allContent, assumptionsOf);
       const results = [...expected].map(([where, v]) => {

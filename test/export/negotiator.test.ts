@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, MAX_YEARS, OUTPUTS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import { ASSUMPTION_KEYS, DEAL_KEYS, MAX_YEARS, OUTPUTS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
 import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
 import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
@@ -156,7 +156,7 @@ describe("the workbook", () => {
     const ws = wb.getWorksheet("Assumptions")!;
     const L = LAYOUT.assumptions;
     expect(ws.getRow(L.headerRow).values).toEqual([undefined, "key", "label", "unit", "Low", "Base", "High"]);
-    ASSUMPTION_KEYS.forEach((key, i) => {
+    ASSUMPTION_KEYS.filter((k) => !DEAL_KEYS.includes(k)).forEach((key, i) => {
       expect(ws.getCell(L.firstKeyRow + i, 1).value).toBe(key);
       content.scenarios.forEach((s, j) => expect(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j).value).toBe(s.assumptions[key]));
     });
@@ -190,7 +190,7 @@ describe("the workbook", () => {
       for (let y = 0; y < s.assumptions.years; y++) {
         const r = L.firstYearRow + y;
         expect(ws.getCell(r, 1).value).toBe(y + 1);
-        [m.market, m.share, m.sales, m.royalty, m.discountFactor, m.presentValue].forEach((series, k) => expect(ws.getCell(r, 2 + k).result).toBe(series[y]));
+        [m.market, m.share, m.sales, m.royalty, m.discountFactor, m.presentValue].forEach((series, k) => expect(ws.getCell(r, 2 + k).result).toBe(series![y]));
       }
       // Then zeros up to the longest term the Assumptions sheet allows (negotiator-limits.test.ts).
       expect(ws.getCell(L.firstYearRow + s.assumptions.years, 1).value).toBe(s.assumptions.years + 1);

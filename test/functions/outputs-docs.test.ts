@@ -12,7 +12,7 @@ import { METADATA } from "./helpers";
 const KEYS = OUTPUTS.map((o) => o.key as string);
 
 /** Words an output argument accepts besides the outputs, per function. */
-const ALSO_ACCEPTED: Record<string, string[]> = { SCENARIO: ["table"] };
+const ALSO_ACCEPTED: Record<string, string[]> = { SCENARIO: ["components", "table"] };
 
 const JA = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../src/functions/locale/ja.json"), "utf8")) as Record<
   string,

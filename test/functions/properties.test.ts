@@ -14,10 +14,11 @@ const RUNS = 300;
 // Which functions exist, and whether they return one value or spill: functions.json says, from the
 // JSDoc; TEST_FACTS (below) adds what it cannot, one entry per function.
 
-type Kind = "scalar" | "spill" | "range-grid";
+type Kind = "scalar" | "spill" | "range-grid" | "cell-grid";
 const kindOf = (id: string): Kind => {
   const meta = METADATA.find((f) => f.id === id)!;
   if (meta.result.dimensionality !== "matrix") return "scalar";
+  if (TEST_FACTS[id]?.cellsMayBeErrors) return "cell-grid";
   return TEST_FACTS[id]?.rowsMayBeErrors ? "range-grid" : "spill";
 };
 
@@ -87,8 +88,9 @@ function checkResult(kind: Kind, r: unknown, excelShaped: boolean): void {
     // RANGE alone may show #NUM! inside its grid: a whole output row with no answer (low, base, high).
     const errors = row.filter(isExcelError);
     if (errors.length > 0) {
-      if (kind !== "range-grid") throw new Error("an error value inside a spilled grid");
-      expect(errors.map((e) => e.code)).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
+      if (kind === "cell-grid") for (const e of errors) expect(e.code).toBe("#NUM!");
+      else if (kind !== "range-grid") throw new Error("an error value inside a spilled grid");
+      else expect(errors.map((e) => e.code)).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
     }
     for (const x of row) if (!isExcelError(x)) checkValue(x);
   }
@@ -267,7 +269,50 @@ const KEYS_AND_VALUES: [string, fc.Arbitrary<unknown>][] = [
   ["investment", fc.double({ min: 0, max: 1e9, noNaN: true })],
   ["timing", fc.constantFrom("end", "mid", "begin", "")],
   ["licensor_share", fc.double({ min: 0, max: 1, noNaN: true })],
+  // The deal terms and plan rows, with values at and past what they allow (tiers out of order, a
+  // milestone past year 200, equity without an exit …): a named #VALUE!, never NaN.
+  ["tier_1_threshold", fc.double({ min: 0, max: 1e9, noNaN: true })],
+  ["tier_1_rate", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["tier_2_threshold", fc.double({ min: 0, max: 1e9, noNaN: true })],
+  ["tier_2_rate", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["claims_expire_year", fc.integer({ min: 0, max: 210 })],
+  ["post_expiry_rate", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["annual_fee", fc.double({ min: 0, max: 1e7, noNaN: true })],
+  ["annual_fee_from_year", fc.integer({ min: 0, max: 70 })],
+  ["annual_fee_until_sales", fc.constantFrom(true, false, "TRUE", "no", 1, 2, "maybe")],
+  ["annual_fee_creditable", fc.constantFrom(true, false, 0, "FALSE")],
+  ["milestone_1_year", fc.double({ min: 0, max: 250, noNaN: true })],
+  ["milestone_1_amount", fc.double({ min: 0, max: 1e9, noNaN: true })],
+  ["milestone_1_probability", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["milestone_9_year", fc.double({ min: 0, max: 30, noNaN: true })],
+  ["milestone_9_amount", fc.double({ min: 0, max: 1e9, noNaN: true })],
+  ["sublicense_income", fc.double({ min: 0, max: 1e9, noNaN: true })],
+  ["sublicense_share", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["equity_share", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["dilution", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["exit_year", fc.double({ min: 0, max: 250, noNaN: true })],
+  ["exit_value", fc.double({ min: 0, max: 1e12, noNaN: true })],
+  ["exit_probability", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["success_fee", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["patent_cost_reimbursement", fc.double({ min: 0, max: 1e8, noNaN: true })],
+  ["patent_cost_years", fc.integer({ min: 0, max: 250 })],
+  ["licensor_ownership", fc.double({ min: 0, max: 1, noNaN: true })],
+  ["sales_1", fc.double({ min: 0, max: 1e9, noNaN: true })],
+  ["sales_3", fc.double({ min: -1, max: 1e9, noNaN: true })],
+  ["operating_profit_2", fc.double({ min: -1e9, max: 1e9, noNaN: true })],
+  ["investment_2", fc.double({ min: 0, max: 1e9, noNaN: true })],
 ];
+
+/** A terms range for OFFER: some keys and values, sometimes under a heading row, sometimes with TERMS's unit and citation columns. */
+const termsArg: fc.Arbitrary<unknown> = fc
+  .tuple(fc.subarray(KEYS_AND_VALUES, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean())
+  .chain(([pairs, heading, wide]) =>
+    fc.tuple(...pairs.map(([k, v]) => fc.oneof({ arbitrary: v, weight: 8 }, { arbitrary: fc.constant(""), weight: 1 }).map((x) => [k, x]))).map((rows) => {
+      const body = rows.map((r) => (wide ? [...r, "", "a citation"] : r));
+      const head = wide ? ["key", "value", "unit", "citation"] : ["key", "value"];
+      return heading ? [head, ...body] : body;
+    })
+  );
 
 /** An assumptions table of 1-4 scenarios, optional keys left out or blank, sometimes spoiled with hostile cells. */
 const assumptionsTable: fc.Arbitrary<unknown> = fc
@@ -367,6 +412,8 @@ interface TestFacts {
   plausible: fc.Arbitrary<unknown[]>;
   /** A spilled row without an answer (RANGE's output, SENSITIVITY's assumption) shows #NUM! in its three output cells. */
   rowsMayBeErrors?: true;
+  /** A cell without an answer (OFFER's output in one scenario) shows #NUM!. */
+  cellsMayBeErrors?: true;
 }
 
 const TEST_FACTS: Record<string, TestFacts> = {
@@ -439,6 +486,14 @@ const TEST_FACTS: Record<string, TestFacts> = {
   },
   // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.
   SENSITIVITY: { plausible: fc.tuple(tableArg, outputName), rowsMayBeErrors: true },
+  OFFER: {
+    plausible: fc.tuple(
+      tableArg,
+      fc.oneof({ arbitrary: termsArg, weight: 8 }, { arbitrary: excelArg, weight: 1 }),
+      optional(mostly(fc.constantFrom("rnpv, licensee_npv", "equivalent_rate", [["npv"], ["maxrate"]], "band_rate")))
+    ),
+    cellsMayBeErrors: true,
+  },
 };
 
 /** Excel-shaped argument lists of any length up to the arity (missing trailing arguments = omitted). */

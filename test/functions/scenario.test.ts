@@ -57,7 +57,9 @@ describe("IPVALUE.SCENARIO", () => {
 
   test('output "table" spills the yearly model under a header row', () => {
     const t = grid(F.SCENARIO(table, "Base", "table"));
-    expect(t[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value"]);
+    // Today's seven columns first, unchanged; the deal terms' yearly flows after them (zero without those terms).
+    expect(t[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value", "annual_fee", "sublicense", "patent_cost"]);
+    expect(t.slice(1).map((r) => r.slice(7))).toEqual([0, 0, 0, 0].map(() => [0, 0, 0]));
     expect(t).toHaveLength(5);
     expect(t.map((r) => r[0])).toEqual(["year", 1, 2, 3, 4]);
     expect(t.slice(1).map((r) => r[3])).toEqual([0, 110, 242, 266.2].map((x) => expect.closeTo(x, 9)));
@@ -83,7 +85,7 @@ describe("IPVALUE.SCENARIO", () => {
     spilledError(
       F.SCENARIO(table, "Base", "irr"),
       "#VALUE!",
-      /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, table; got "irr"/
+      /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate, components, table; got "irr"/
     );
   });
 

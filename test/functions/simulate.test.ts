@@ -75,7 +75,10 @@ describe("IPVALUE.SIMULATE", () => {
     [[table, null, null, [[0.5, 1]]], /^percentiles \(item 2\) must be a decimal between 0 and 1, exclusive \(0\.1 = P10\); got 1$/],
     [[table, null, null, [[0]]], /^percentiles \(item 1\) must be a decimal between 0 and 1/],
     [[table, null, null, [["P10"]]], /^percentiles: item 1 must be a decimal between 0 and 1; got text "P10"$/],
-    [[table, null, null, null, "table"], /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate; got "table"$/],
+    [
+      [table, null, null, null, "table"],
+      /^output must be one of rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate; got "table"$/,
+    ],
     [[table, null, null, null, null, "low"], /^threshold must be a number; got text "low"$/],
     [[table, null, null, null, null, null, "normal"], /^distribution must be one of pert, triangular, metalog; got "normal"$/],
     [[table, null, null, null, null, null, "metalog"], /^distribution "metalog": no three-term metalog/],

@@ -23,6 +23,7 @@ export function intervalText(i: Interval): string {
 
 function required(s: AssumptionSpec): string {
   if (s.fallback === undefined) return "yes";
+  if (s.fallback === null) return "no (blank: none)";
   if (typeof s.fallback === "object") return `default = ${s.fallback.follows}`;
   return `default ${s.fallback}`;
 }

@@ -27,8 +27,9 @@ const useStyles = makeStyles({
 
 function placeholder(spec: AssumptionSpec, t: UiText, language: Language): string {
   if (spec.fallback === undefined) return t.assumptions.required;
+  if (spec.fallback === null) return "";
   if (typeof spec.fallback === "object") return t.assumptions.defaultIs(`= ${assumptionSpec(spec.fallback.follows).label[language]}`);
-  return t.assumptions.defaultIs(displayEntry(spec.key, spec.fallback));
+  return t.assumptions.defaultIs(typeof spec.fallback === "boolean" ? String(spec.fallback).toUpperCase() : displayEntry(spec.key, spec.fallback));
 }
 
 /** Why a value read from the workbook would be refused in the pane, if it would. */

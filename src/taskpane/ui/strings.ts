@@ -180,6 +180,7 @@ export const TEXT: Record<Language, UiText> = {
       years: "years",
       year: "year no.",
       timing: "when in the year",
+      flag: "TRUE / FALSE",
     },
     decisions: {
       heading: "Committee decisions",
@@ -298,6 +299,7 @@ export const TEXT: Record<Language, UiText> = {
       years: "年数",
       year: "年目",
       timing: "年内の時点",
+      flag: "TRUE / FALSE",
     },
     decisions: {
       heading: "委員会の決定事項",

@@ -1,0 +1,90 @@
+/**
+ * A term sheet valued in every scenario (IPVALUE.OFFER): the terms (key, value) replace those keys in
+ * each scenario of the assumptions table, and each scenario is valued as SCENARIO values it. Two term
+ * sheets side by side compare two structures on the same market and licensee assumptions.
+ */
+import { INTERNAL_KEY, isAssumptionKey, normalizeKey, planKey, PlanSeries, RawScenario, resolveScenarios, Scenario } from "./assumptions";
+import { isBlank, RawValue } from "./cells";
+import { excerptPlain, invalidValue, quoted, ValuationError } from "./errors";
+import { Output } from "./outputs";
+import { runScenario, scenarioOutput, withScenario } from "./scenario";
+
+/** OFFER's outputs when none are asked for: the licensor's risk-adjusted value, the licensee's NPV, one comparable rate. */
+export const DEFAULT_OFFER_OUTPUTS: readonly Output[] = ["rnpv", "licensee_npv", "equivalent_rate"];
+
+/** Header words that mark a first row of key/value headings (TERMS spills key, value, unit, citation). */
+const HEADINGS = new Set(["key", "keys", "キー", "項目"]);
+
+/**
+ * Reads a terms range: two or more columns, the key in the first and its value in the second (further
+ * columns, such as TERMS's unit and citation, are for people). A heading row is skipped, blank rows
+ * too; a blank value leaves the scenario's own value. Keys are assumption keys or plan rows, once each.
+ */
+export function readTerms(cells: readonly (readonly RawValue[])[], argument = "terms"): Map<string, RawValue> {
+  if (!Array.isArray(cells) || cells.length === 0 || !Array.isArray(cells[0]) || cells[0].length < 2) {
+    throw invalidValue(`${argument} must be a range of two columns or more: the key in the first, its value in the second`);
+  }
+  const terms = new Map<string, RawValue>();
+  const rowOf = new Map<string, number>();
+  cells.forEach((row, r) => {
+    const rawKey = row[0];
+    if (isBlank(rawKey)) {
+      if (!isBlank(row[1])) throw invalidValue(`${argument}: row ${r + 1} has a value but no key`);
+      return;
+    }
+    if (typeof rawKey !== "string") throw invalidValue(`${argument}: the key in row ${r + 1} must be text; got ${excerptPlain(rawKey)}`);
+    const key = normalizeKey(rawKey);
+    if (r === 0 && HEADINGS.has(key)) return;
+    if (key === INTERNAL_KEY) throw invalidValue(`${argument}: '${INTERNAL_KEY}' marks scenarios in the assumptions table; it is not a term`);
+    if (!isAssumptionKey(key) && !planKey(key)) throw invalidValue(`${argument}: unknown key ${quoted(rawKey.trim(), "'")} in row ${r + 1}`);
+    if (rowOf.has(key)) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${rowOf.get(key)! + 1} and ${r + 1})`);
+    rowOf.set(key, r);
+    if (!isBlank(row[1])) terms.set(key, row[1]);
+  });
+  return terms;
+}
+
+/** The scenarios with the terms in place of their own values for those keys (nothing else changes). */
+export function withTerms(raws: readonly RawScenario[], terms: ReadonlyMap<string, RawValue>): RawScenario[] {
+  return raws.map((r) => {
+    const values = { ...r.values };
+    const series: Partial<Record<PlanSeries, RawValue[]>> = {};
+    for (const [name, list] of Object.entries(r.series ?? {})) series[name as PlanSeries] = [...(list as RawValue[])];
+    for (const [key, value] of terms) {
+      if (isAssumptionKey(key)) {
+        values[key] = value;
+        continue;
+      }
+      const p = planKey(key)!;
+      const list = (series[p.series] ??= []);
+      while (list.length < p.year) list.push(undefined);
+      list[p.year - 1] = value;
+    }
+    return { ...r, values, series };
+  });
+}
+
+/** One scenario's row of OFFER: its name and each output, or why that output has no answer there. */
+export interface OfferRow {
+  scenario: string;
+  internal: boolean;
+  values: (number | ValuationError)[];
+}
+
+/** The term sheet valued in each scenario; an output with no answer in a scenario (kind invalidNumber) is that error. */
+export function offerRows(raws: readonly RawScenario[], terms: ReadonlyMap<string, RawValue>, outputs: readonly Output[] = DEFAULT_OFFER_OUTPUTS): OfferRow[] {
+  if (raws.length === 0) throw invalidValue("assumptions has no scenario");
+  const scenarios: Scenario[] = resolveScenarios(withTerms(raws, terms));
+  return scenarios.map((s) => {
+    const model = withScenario(s.name, () => runScenario(s.assumptions));
+    const values = outputs.map((o) => {
+      try {
+        return withScenario(s.name, () => scenarioOutput(model, o));
+      } catch (e) {
+        if (e instanceof ValuationError && e.kind === "invalidNumber") return e;
+        throw e;
+      }
+    });
+    return { scenario: s.name, internal: s.internal, values };
+  });
+}
