@@ -861,7 +861,7 @@ function checkDealTerms(a: Assumptions, raw: Partial<Record<AssumptionKey, RawVa
     const year = milestoneKey(n, "year");
     const amount = milestoneKey(n, "amount");
     const probability = milestoneKey(n, "probability");
-    if (given(amount) && !given(year)) throw invalidValue(`${amount} is given but ${year} is blank: say when it is paid (years from signing)`);
+    if ((a[amount] as number) > 0 && !given(year)) throw invalidValue(`${amount} is given but ${year} is blank: say when it is paid (years from signing)`);
     if ((given(year) || given(probability)) && !given(amount)) {
       throw invalidValue(`${given(year) ? year : probability} is given but ${amount} is blank: give the milestone's amount`);
     }
