@@ -207,6 +207,11 @@ line(
   `${times(sim.kernel.median / sim.plain.median)} baseline (loop ${times(sim.plain.median / sim.kernel.median)} faster; aim ≤ 1.5×)`
 );
 line("IPVALUE.SIMULATE (table parsed, sorted, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline`);
+line(
+  "Simulator.run with deal terms (scenario model per draw)",
+  sim.general,
+  `${times(sim.general.median / sim.plain.median)} baseline (kernel ${times(sim.kernel.median / sim.general.median)} faster)`
+);
 if (sim.numpy) {
   const np = { median: sim.numpy.median, min: sim.numpy.min, max: sim.numpy.max };
   line(`NumPy ${sim.numpy.version} (Generator.beta, vectorised model)`, np, `kernel ${times(sim.kernel.median / np.median)} NumPy (aim: > 1×)`);

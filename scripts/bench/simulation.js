@@ -184,11 +184,23 @@ function simulationBench({ engine, functions: F, measure, rounds }) {
   const kernel = perDraw(measure((i) => sim.run(DRAWS, 1 + (i & 1023), a)[DRAWS - 1], opts));
   const plain = perDraw(measure((i) => plainLoop(DRAWS, 1 + (i & 1023), b)[DRAWS - 1], opts));
   const fn = perDraw(measure((i) => F.simulateFn(TABLE, DRAWS, 1 + (i & 1023), null, null, null, null)[1][1], opts));
+  // The same scenario with deal terms (a know-how rate after the claims expire, a milestone): each draw
+  // runs the scenario model itself, the price of drawing any term.
+  const dealPlan = engine.planFromTable([
+    ...TABLE,
+    ["claims_expire_year", 12, 14, 16],
+    ["post_expiry_rate", 0.01, 0.015, 0.02],
+    ["milestone_1_year", 3, 3, 3],
+    ["milestone_1_amount", 2e7, 3e7, 5e7],
+  ]);
+  if (!dealPlan.general) throw new Error("the deal-terms table did not take the general path");
+  const dealSim = new engine.Simulator(dealPlan, "pert", "rnpv");
+  const general = perDraw(measure((i) => dealSim.run(DRAWS, 1 + (i & 1023), a)[DRAWS - 1], opts));
 
   // Percentiles of a long run, to compare with NumPy's (different generators: close, not equal).
   const long = engine.runSimulation(plan, { iterations: 200000, seed: 1 });
   const numpy = numpyBench(plan);
-  return { kernel, plain, fn, long, numpy, uncertain: plan.uncertain.length };
+  return { kernel, plain, fn, general, long, numpy, uncertain: plan.uncertain.length };
 }
 
 module.exports = { simulationBench, TABLE, YEARS, DRAWS };
