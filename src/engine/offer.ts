@@ -7,7 +7,7 @@ import { INTERNAL_KEY, isAssumptionKey, normalizeKey, planKey, PlanSeries, RawSc
 import { isBlank, RawValue } from "./cells";
 import { excerptPlain, invalidValue, quoted, ValuationError } from "./errors";
 import { Output } from "./outputs";
-import { runScenario, scenarioOutput, withScenario } from "./scenario";
+import { pickScenario, runScenario, scenarioOutput, withScenario } from "./scenario";
 
 /** OFFER's outputs when none are asked for: the licensor's risk-adjusted value, the licensee's NPV, one comparable rate. */
 export const DEFAULT_OFFER_OUTPUTS: readonly Output[] = ["rnpv", "licensee_npv", "equivalent_rate"];
@@ -87,4 +87,38 @@ export function offerRows(raws: readonly RawScenario[], terms: ReadonlyMap<strin
     });
     return { scenario: s.name, internal: s.internal, values };
   });
+}
+
+/** What the committee sees of an offer: its value in each scenario and whether it holds together. */
+export interface OfferReview {
+  /** Per scenario: rnpv (licensor), licensee_npv, equivalent_rate under the offer's terms. */
+  rows: OfferRow[];
+  /** The scenario the money checks use (the one named Base, else the middle one). */
+  base: string;
+  /** The offer's rnpv in the base scenario, against the floor and ceiling (null when not set). */
+  value: number | ValuationError;
+  belowFloor: boolean;
+  aboveCeiling: boolean;
+  /** Scenarios in which the licensee's NPV under the offer is negative: it would walk away there. */
+  walkAway: string[];
+}
+
+/**
+ * The committee's checks of a term sheet (case 15 fixes an offer and an acceptable range): floor ≤
+ * offer ≤ ceiling in money, in the base scenario; and the offer within what the licensee can afford
+ * (licensee_npv ≥ 0) in every scenario, naming those where it is not.
+ */
+export function reviewOffer(raws: readonly RawScenario[], terms: ReadonlyMap<string, RawValue>, floor: number | null, ceiling: number | null): OfferReview {
+  const rows = offerRows(raws, terms, DEFAULT_OFFER_OUTPUTS);
+  const baseIndex = pickScenario(rows.map((r) => ({ name: r.scenario })));
+  const value = rows[baseIndex].values[0];
+  const money = typeof value === "number" ? value : null;
+  return {
+    rows,
+    base: rows[baseIndex].scenario,
+    value,
+    belowFloor: money !== null && floor !== null && money < floor,
+    aboveCeiling: money !== null && ceiling !== null && money > ceiling,
+    walkAway: rows.filter((r) => typeof r.values[1] === "number" && r.values[1] < 0).map((r) => r.scenario),
+  };
 }

@@ -307,7 +307,7 @@ export function scenarioTable(m: ScenarioModel): (string | number)[][] {
 const BASE_NAMES = new Set(["base", "base case", "ベース", "基本", "基準", "標準", "中位"]);
 
 /** Index of the scenario called `name`, or by default the one named Base, else the middle one. */
-export function pickScenario(scenarios: readonly Scenario[], name?: string | null): number {
+export function pickScenario(scenarios: readonly Pick<Scenario, "name">[], name?: string | null): number {
   if (name !== undefined && name !== null && name.trim() !== "") {
     const wanted = name.trim().toLowerCase();
     const i = scenarios.findIndex((s) => s.name.toLowerCase() === wanted);

@@ -15,6 +15,7 @@ import {
   RawValue,
   readAssumptionsTable,
   readTerms,
+  reviewOffer,
   resolveAssumptions,
   runScenario,
   runSimulation,
@@ -427,5 +428,37 @@ describe("the simulation draws deal terms through the scenario model", () => {
   test("a threshold given in some scenarios and blank in others is refused for the simulation, naming both", () => {
     const withTier = [...table, ["tier_1_threshold", "", 150, 150]];
     expect(caught(() => planFromTable(withTier)).message).toMatch(/^tier_1_threshold is given in scenario 'Base' but blank in 'Low'/);
+  });
+});
+
+describe("the committee's review of an offer", () => {
+  const table: RawValue[][] = [
+    ["key", "Low", "Base", "High"],
+    ["years", 4, 4, 4],
+    ["royalty_rate", 0.03, 0.03, 0.03],
+    ["operating_margin", 0.05, 0.3, 0.4],
+    ["discount_rate", 0.1, 0.1, 0.1],
+    ["sales_1", 100, 200, 300],
+    ["sales_2", 100, 200, 300],
+    ["sales_3", 100, 200, 300],
+    ["sales_4", 100, 200, 300],
+  ];
+  const raws = readAssumptionsTable(table);
+  const offer = readTerms([
+    ["royalty_rate", 0.1],
+    ["upfront", 20],
+  ]);
+
+  test("the offer's base-case value against the floor and ceiling, and the scenarios where the licensee would walk away", () => {
+    const base = 20 + 20 * (d(1) + d(2) + d(3) + d(4));
+    const r = reviewOffer(raws, offer, 50, 100);
+    expect(r.base).toBe("Base");
+    expect(r.value).toBeCloseTo(base, 9);
+    expect([r.belowFloor, r.aboveCeiling]).toEqual([base < 50, base > 100]);
+    // Low: 5 % margin against a 10 % royalty and a 20 upfront: the licensee loses money
+    expect(r.walkAway).toEqual(["Low"]);
+    expect(reviewOffer(raws, offer, base + 1, null).belowFloor).toBe(true);
+    expect(reviewOffer(raws, offer, null, base - 1).aboveCeiling).toBe(true);
+    expect(reviewOffer(raws, readTerms([["royalty_rate", 0.01]]), null, null).walkAway).toEqual([]);
   });
 });
