@@ -203,3 +203,54 @@ describe("IPVALUE.RANGE", () => {
     expect(F.SCENARIO(t, 2025, "npv")).toEqual(F.SCENARIO(table, "Base", "npv"));
   });
 });
+
+describe("IPVALUE.OFFER and the deal-term outputs", () => {
+  test("SCENARIO components spills the value by component; its total is npv and rnpv", () => {
+    const c = grid(F.SCENARIO(table, "Base", "components"));
+    expect(c[0]).toEqual(["component", "npv", "rnpv"]);
+    expect(c.map((r) => r[0])).toEqual([
+      "component",
+      "upfront",
+      "royalties",
+      "annual_fees",
+      "milestones",
+      "sublicense",
+      "equity",
+      "success_fee",
+      "patent_costs",
+      "total",
+    ]);
+    expect(c[2]).toEqual(["royalties", expect.closeTo(250 / 11, 9), expect.closeTo(125 / 11, 9)]);
+    expect(c[9]).toEqual(["total", expect.closeTo(10 + 250 / 11, 9), expect.closeTo(10 + 125 / 11, 9)]);
+  });
+
+  test("a term sheet valued in every scenario: a higher rate and a milestone, as typed with a heading row", () => {
+    const terms = [
+      ["key", "value"],
+      ["royalty_rate", 0.1],
+      ["milestone_1_year", 2],
+      ["milestone_1_amount", 121],
+      ["milestone_1_probability", 0.5],
+    ];
+    const t = grid(F.OFFER(table, terms, "rnpv, npv, royalty_rate"));
+    expect(t[0]).toEqual(["scenario", "rnpv", "npv", "royalty_rate"]);
+    // the rate doubles the royalties; the milestone is 121 / 1.1² = 100, weighted 0.5 in rnpv
+    expect(t[2]).toEqual(["Base", expect.closeTo(10 + 250 / 11 + 50, 9), expect.closeTo(10 + 500 / 11 + 100, 9), 0.1]);
+    expect(t.map((r) => r[0])).toEqual(["scenario", "Low", "Base", "High"]);
+    // default outputs
+    expect(grid(F.OFFER(table, terms, null))[0]).toEqual(["scenario", "rnpv", "licensee_npv", "equivalent_rate"]);
+  });
+
+  test("RANGE takes licensee_npv and equivalent_rate", () => {
+    const r = grid(F.RANGE(table, "licensee_npv, equivalent_rate", null, null, null));
+    expect(r.map((x) => x[0])).toEqual(["output", "licensee_npv", "equivalent_rate"]);
+    // royalties alone (the upfront aside): the equivalent rate is a little above 5 %, by the upfront's share
+    expect(r[2][2]).toBeCloseTo((10 + 125 / 11) / (0.5 * (250 / 11 / 0.05)), 12);
+  });
+
+  test("bad terms are #VALUE! saying what is wrong", () => {
+    spilledError(F.OFFER(table, [["royalty", 0.05]], null), "#VALUE!", "terms: unknown key 'royalty' in row 1");
+    spilledError(F.OFFER(table, [["key"]], null), "#VALUE!", /^terms must be a range of two columns or more/);
+    spilledError(F.OFFER(table, [["royalty_rate", 0.1]], "band_rate"), "#VALUE!", /^outputs must be one of/);
+  });
+});
