@@ -11,6 +11,7 @@ export * from "./outputs";
 export * from "./scenario";
 export * from "./offer";
 export * from "./bands";
+export * from "./terms/presets";
 export * from "./reference";
 export * from "./random";
 export * from "./simulate";

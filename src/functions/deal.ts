@@ -1,9 +1,10 @@
 /**
- * Deals: the value of a whole deal to the licensor, upfront, milestones and royalties (DEAL), and the
- * likelihood of reaching the market from stage-transition probabilities (LOA).
+ * Deals: the value of a whole deal to the licensor, upfront, milestones and royalties (DEAL), the
+ * likelihood of reaching the market from stage-transition probabilities (LOA), and published license
+ * models as deal terms (TERMS).
  */
-import { cumulativeProbabilities, dealValue, invalidValue, likelihoodOfSuccess, Milestone, parseTiming } from "../engine";
-import { isBlankCell, isBlankRange, isOmitted, matrix, scalar, spill, toBoolean, toMatrix, toNumber, toVector } from "./excel";
+import { cumulativeProbabilities, dealValue, invalidValue, likelihoodOfSuccess, Milestone, parseTiming, termsPreset } from "../engine";
+import { isBlankCell, isBlankRange, isOmitted, matrix, scalar, spill, toBoolean, toMatrix, toNumber, toOptionalName, toVector } from "./excel";
 
 /**
  * Today's value of a whole deal to the licensor: the upfront fee at signing, each milestone at its year (weighted by its probability when a third column gives one), and the royalty stream discounted as in DCF.
@@ -72,4 +73,15 @@ export function loa(phase_probabilities: any[][], cumulative?: boolean): any[][]
     if (!toBoolean(cumulative, "cumulative", false)) return [[likelihoodOfSuccess(v.values)]];
     return spill(cumulativeProbabilities(v.values), v.orientation);
   });
+}
+
+/**
+ * A published license model as deal terms, ready for OFFER or to copy into the assumptions table: a header row (key, value, unit, citation, note_en, note_ja) and one row per term, each an assumption key (royalty_rate, post_expiry_rate, upfront, annual_fee, equity_share, success_fee …) with the source's figure. Presets: case7_a, case7_b_no_approval, case7_b_approval (US express licenses), case6_startup, case6_large (a French tech-transfer office), from the JPO 2026 case collection. Amounts are in the source's currency (USD or EUR) times exchange_rate; rates and shares are decimals (0.05 = 5%) and are not converted, nor are years and TRUE/FALSE. A blank value depends on the deal (its note says what to enter); OFFER keeps the scenario's own value there.
+ * @customfunction TERMS
+ * @param preset The license model: case7_a, case7_b_no_approval, case7_b_approval, case6_startup or case6_large (case does not matter).
+ * @param [exchange_rate] Units of the model's currency per unit of the source's currency (e.g. 150 for yen per US dollar); a number above 0, default 1.
+ * @returns The preset's terms under a header row.
+ */
+export function terms(preset: string, exchange_rate?: number): any[][] {
+  return matrix(() => termsPreset(toOptionalName(preset, "preset") ?? "", toNumber(exchange_rate, "exchange_rate", 1)));
 }

@@ -8,7 +8,7 @@ import { describeCell, excerptText, invalidNumber, invalidValue, ValuationError 
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
-export type MatrixResult = (number | string | CustomFunctions.Error)[][];
+export type MatrixResult = (number | string | boolean | CustomFunctions.Error)[][];
 
 /** How a 1-D input was laid out, so a spilled result can keep the same orientation. */
 export type Orientation = "row" | "column";
@@ -167,7 +167,7 @@ export function scalar<T extends number | string>(body: () => T): T | CustomFunc
 }
 
 /** Runs a spilling function body; an error comes back as a 1×1 array holding it. */
-export function matrix(body: () => (number | string | CustomFunctions.Error)[][]): MatrixResult {
+export function matrix(body: () => (number | string | boolean | CustomFunctions.Error)[][]): MatrixResult {
   try {
     const r = body();
     for (const row of r) for (const x of row) checkFinite(x);

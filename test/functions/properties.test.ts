@@ -14,11 +14,12 @@ const RUNS = 300;
 // Which functions exist, and whether they return one value or spill: functions.json says, from the
 // JSDoc; TEST_FACTS (below) adds what it cannot, one entry per function.
 
-type Kind = "scalar" | "spill" | "range-grid" | "cell-grid";
+type Kind = "scalar" | "spill" | "range-grid" | "cell-grid" | "flag-grid";
 const kindOf = (id: string): Kind => {
   const meta = METADATA.find((f) => f.id === id)!;
   if (meta.result.dimensionality !== "matrix") return "scalar";
   if (TEST_FACTS[id]?.cellsMayBeErrors) return "cell-grid";
+  if (TEST_FACTS[id]?.cellsMayBeFlags) return "flag-grid";
   return TEST_FACTS[id]?.rowsMayBeErrors ? "range-grid" : "spill";
 };
 
@@ -92,7 +93,8 @@ function checkResult(kind: Kind, r: unknown, excelShaped: boolean): void {
       else if (kind !== "range-grid") throw new Error("an error value inside a spilled grid");
       else expect(errors.map((e) => e.code)).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
     }
-    for (const x of row) if (!isExcelError(x)) checkValue(x);
+    // TERMS alone spills TRUE/FALSE: a flag term's value.
+    for (const x of row) if (!isExcelError(x) && !(kind === "flag-grid" && typeof x === "boolean")) checkValue(x);
   }
 }
 
@@ -414,6 +416,8 @@ interface TestFacts {
   rowsMayBeErrors?: true;
   /** A cell without an answer (OFFER's output in one scenario) shows #NUM!. */
   cellsMayBeErrors?: true;
+  /** Cells may be TRUE/FALSE (TERMS: the value of a flag term). */
+  cellsMayBeFlags?: true;
 }
 
 const TEST_FACTS: Record<string, TestFacts> = {
@@ -452,6 +456,13 @@ const TEST_FACTS: Record<string, TestFacts> = {
     ),
   },
   LOA: { plausible: fc.tuple(probVec, optional(mostly(fc.boolean()))) },
+  TERMS: {
+    plausible: fc.tuple(
+      mostly(fc.constantFrom("case7_a", "CASE7_B_APPROVAL", " case7_b_no_approval ", "case6_startup", "case6_large", "case7", "", "事例⑦")),
+      optional(mostly(fc.oneof(fc.double({ min: 0.001, max: 1000, noNaN: true }), fc.constantFrom(0, -1, 150, 1e308))))
+    ),
+    cellsMayBeFlags: true,
+  },
   SCENARIO: { plausible: fc.tuple(tableArg, scenarioName, outputName) },
   RANGE: {
     plausible: fc.tuple(
