@@ -13,8 +13,9 @@
  *                             the proposal if shared, each scenario's results: formulas over the model sheets
  *   Assumptions (前提条件)     key | label | unit | one column per shared scenario: plain input cells
  *                             (the functions' table layout, so IPVALUE.RANGE could read it too)
- *   Model - <name> (モデル - …) one per scenario: its inputs linked from Assumptions (rows 7–24), the
- *                             timing offset (row 25), the results (rows 29–35) and the yearly model (row 38 on)
+ *   Model - <name> (モデル - …) one per scenario: its inputs linked from Assumptions (every key, deal
+ *                             terms included), the timing offset, the deal's lump sums valued, the
+ *                             results and the yearly model (rows from LAYOUT.model)
  *   Reference bands (参考バンド) the published rates used, with source, place, page and year (if shared)
  *   Notes (注記)               date, version, currency, methods in plain words, the committee's notes if shared
  */
@@ -24,8 +25,12 @@ import {
   AssumptionKey,
   BandRow,
   discountFactors,
-  hasDealTerms,
+  lumpSumValue,
   MAX_YEARS,
+  MILESTONE_COUNT,
+  milestoneKey,
+  OUTPUTS,
+  patentValue,
   newSeries,
   MONEY_OUTPUTS,
   Output,
@@ -48,10 +53,28 @@ import { WORDS, Words } from "./words";
 import { UNIT_LABELS } from "../model/table-layout";
 
 /**
- * The assumptions the workbook writes as inputs: today's. A scenario with deal terms is refused (modelOf)
- * until their native formulas are written, so no deal term is ever dropped from a file silently.
+ * The assumptions the workbook writes as inputs: every key, deal terms included, blank or not, so a
+ * counterparty can fill in a term the valuation left blank and see every result follow.
  */
-const ASSUMPTIONS = ALL_ASSUMPTIONS.filter((s) => !s.group);
+const ASSUMPTIONS = ALL_ASSUMPTIONS;
+
+/** The deal's lump sums and the licensee's outlays, valued once on each model sheet (rows after the timing offset). */
+export const DERIVED = [
+  "milestonesValue",
+  "milestonesRisked",
+  "exitEquity",
+  "exitSuccessFee",
+  "patentValue",
+  "milestonesAtHurdle",
+  "patentAtHurdle",
+  "licenseeOutlay",
+] as const;
+export type Derived = (typeof DERIVED)[number];
+
+const OFFSET_ROW = 7 + ASSUMPTIONS.length;
+const RESULTS_HEADER_ROW = OFFSET_ROW + DERIVED.length + 3;
+/** Room for every output, then a blank row and the yearly table's heading. */
+const TABLE_HEADER_ROW = RESULTS_HEADER_ROW + 1 + OUTPUTS.length + 2;
 
 export interface BuildOptions {
   language: Language;
@@ -71,11 +94,12 @@ export const LAYOUT = {
   model: {
     inputsHeaderRow: 6,
     firstInputRow: 7,
-    offsetRow: 7 + ASSUMPTIONS.length,
-    resultsHeaderRow: 28,
-    firstResultRow: 29,
-    tableHeaderRow: 38,
-    firstYearRow: 39,
+    offsetRow: OFFSET_ROW,
+    firstDerivedRow: OFFSET_ROW + 1,
+    resultsHeaderRow: RESULTS_HEADER_ROW,
+    firstResultRow: RESULTS_HEADER_ROW + 1,
+    tableHeaderRow: TABLE_HEADER_ROW,
+    firstYearRow: TABLE_HEADER_ROW + 1,
   },
   bands: { headerRow: 5, firstRow: 6 },
 } as const;
@@ -94,7 +118,8 @@ const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: {
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: "FF7F7F7F" } };
 const KEY_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: 9, color: { argb: "FF7F7F7F" } };
 
-type Cached = number | string;
+/** What a formula cell caches: a number, a text ("n/a", a blank term's "") or a flag. */
+type Cached = number | string | boolean;
 
 // exceljs counts rows and columns from 1.
 const letters = (col: number) => columnLetters(col - 1);
@@ -245,6 +270,7 @@ interface ModelSheet {
 
 const inputRow = (key: AssumptionKey) => LAYOUT.model.firstInputRow + ASSUMPTIONS.findIndex((s) => s.key === key);
 const P = (key: AssumptionKey) => abs(inputRow(key), 2);
+const D = (id: Derived) => abs(LAYOUT.model.firstDerivedRow + DERIVED.indexOf(id), 2);
 
 interface YearColumn {
   id: keyof Words["columns"];
@@ -287,7 +313,10 @@ function buildModelSheet(
     const from = `${sheetRef(assumptionsSheet)}${abs(LAYOUT.assumptions.firstKeyRow + i, column)}`;
     const v = a[spec.key];
     const fmt = spec.unit === "rate" || spec.unit === "share" ? INPUT_PERCENT : spec.unit.startsWith("currency") ? AMOUNT : undefined;
-    setFormula(ws, rel(r, 2), from, v === null ? "" : typeof v === "boolean" ? String(v).toUpperCase() : (v as Cached), fmt);
+    // A term whose blank means "none" (a tier threshold, the exit, a milestone's year) stays blank here:
+    // a plain link would read a blank as 0. The formulas test such a term with ISNUMBER.
+    const link = spec.fallback === null ? `IF(ISBLANK(${from}),"",${from})` : from;
+    setFormula(ws, rel(r, 2), link, v === null ? "" : (v as Cached), fmt);
     if (spec.unit === "timing") ws.getCell(r, 2).alignment = { horizontal: "right" };
     text(ws, rel(r, 3), spec.key, KEY_FONT);
   });
@@ -304,12 +333,69 @@ function buildModelSheet(
   const atRate = (v: Cached | undefined) =>
     typeof v === "number" ? Array.from(royaltyStream(md.sales, clamp(v), a.annual_minimum, a.term_years)) : newSeries(n);
 
+  // The deal's lump sums and the licensee's outlays, each valued once (rows after the timing offset).
+  const dr = P("discount_rate");
+  const h = P("hurdle_rate");
+  const milestones = (rate: string, risked: boolean) =>
+    Array.from({ length: MILESTONE_COUNT }, (_, k) => {
+      const y = P(milestoneKey(k + 1, "year"));
+      const amount = P(milestoneKey(k + 1, "amount"));
+      const q = risked ? `${P(milestoneKey(k + 1, "probability"))}*` : "";
+      return `IF(AND(ISNUMBER(${y}),${amount}>0),${q}${amount}/(1+${rate})^${y},0)`;
+    }).join("+");
+  const exitGiven = `AND(ISNUMBER(${P("exit_year")}),ISNUMBER(${P("exit_value")}))`;
+  const yearSpan = `$A$${first}:$A$${last}`;
+  // Every repayment, past the years modelled too (the engine's patentValue): over the table's year column, not the years.
+  const patent = (rate: string) =>
+    `IF(${P("patent_cost_reimbursement")}=0,0,${P("patent_cost_reimbursement")}/${P("patent_cost_years")}*SUMPRODUCT((${yearSpan}<=${P("patent_cost_years")})/(1+${rate})^(${yearSpan}-${offset})))`;
+  const exitFactor = md.exit.equity === 0 && md.exit.successFee === 0 ? 0 : Math.pow(1 + a.discount_rate, -md.exit.year);
+  const atHurdle = { milestones: lumpSumValue(md.milestones, a.hurdle_rate, true), patent: patentValue(a, a.hurdle_rate, a.timing) };
+  const derived: Record<Derived, { formula: string; cached: number }> = {
+    milestonesValue: { formula: milestones(dr, false), cached: lumpSumValue(md.milestones, a.discount_rate, false) },
+    milestonesRisked: { formula: milestones(dr, true), cached: lumpSumValue(md.milestones, a.discount_rate, true) },
+    exitEquity: {
+      formula: `IF(${exitGiven},${P("equity_share")}*(1-${P("dilution")})*${P("exit_value")}/(1+${dr})^${P("exit_year")},0)`,
+      cached: md.exit.equity * exitFactor,
+    },
+    exitSuccessFee: {
+      formula: `IF(${exitGiven},${P("success_fee")}*${P("exit_value")}/(1+${dr})^${P("exit_year")},0)`,
+      cached: md.exit.successFee * exitFactor,
+    },
+    patentValue: { formula: patent(dr), cached: md.patentValue },
+    milestonesAtHurdle: { formula: milestones(h, true), cached: atHurdle.milestones },
+    patentAtHurdle: { formula: patent(h), cached: atHurdle.patent },
+    licenseeOutlay: {
+      formula: `${P("investment")}+${P("upfront")}+(${D("milestonesAtHurdle")}+${D("patentAtHurdle")})`,
+      cached: a.investment + a.upfront + (atHurdle.milestones + atHurdle.patent),
+    },
+  };
+  DERIVED.forEach((id, i) => {
+    const row = L.firstDerivedRow + i;
+    ws.getCell(row, 1).value = w.derived[id];
+    setFormula(ws, rel(row, 2), derived[id].formula, derived[id].cached, AMOUNT);
+  });
+
   const outputs = content.outputs;
   const resultCell = (o: Output) => abs(m.resultRow.get(o)!, 2);
   const started = (r: number, col: (id: keyof Words["columns"]) => string) => `MAX(${col("sales")}$${first}:${col("sales")}${r})>0`;
   const inTerm = (r: number) => `${year(r)}<=${P("years")},${year(r)}<=${P("term_years")}`;
   const royaltyAt = (rateCell: string) => (r: number, col: (id: keyof Words["columns"]) => string) =>
     `IF(AND(ISNUMBER(${rateCell}),${inTerm(r)},${started(r, col)}),MAX(MIN(1,MAX(0,${rateCell}))*${col("sales")}${r},${P("annual_minimum")}),0)`;
+  /**
+   * The running royalty on the year's sales (deal-terms.ts runningRoyalty): the post-expiry rate after the
+   * claims expire; else marginal tiers where a tier 1 threshold is given (the tier 2 threshold taken at
+   * least the tier 1's), else the royalty rate.
+   */
+  const running = (r: number, col: (id: keyof Words["columns"]) => string) => {
+    const s = `${col("sales")}${r}`;
+    const [t1, t2] = [P("tier_1_threshold"), P("tier_2_threshold")];
+    const t2e = `MAX(${t1},${t2})`;
+    const tiered =
+      `${P("royalty_rate")}*MIN(${s},${t1})` +
+      `+IF(${s}>${t1},${P("tier_1_rate")}*(IF(ISNUMBER(${t2}),MIN(${s},${t2e}),${s})-${t1}),0)` +
+      `+IF(AND(ISNUMBER(${t2}),${s}>${t2e}),${P("tier_2_rate")}*(${s}-${t2e}),0)`;
+    return `IF(${year(r)}>${P("claims_expire_year")},${P("post_expiry_rate")}*${s},IF(ISNUMBER(${t1}),${tiered},${P("royalty_rate")}*${s}))`;
+  };
 
   const columns: YearColumn[] = [
     {
@@ -331,7 +417,7 @@ function buildModelSheet(
     {
       id: "royalty",
       format: AMOUNT,
-      formula: (r, col) => `IF(AND(${inTerm(r)},${started(r, col)}),MAX(${P("royalty_rate")}*${col("sales")}${r},${P("annual_minimum")}),0)`,
+      formula: (r, col) => `IF(AND(${inTerm(r)},${started(r, col)}),MAX(${running(r, col)},${P("annual_minimum")}),0)`,
       cached: (i) => md.royalty[i],
     },
     {
@@ -341,6 +427,31 @@ function buildModelSheet(
       cached: (i) => md.discountFactor[i],
     },
     { id: "presentValue", format: AMOUNT, formula: (r, col) => `${col("royalty")}${r}*${col("discountFactor")}${r}`, cached: (i) => md.presentValue[i] },
+    {
+      id: "feeDue",
+      format: AMOUNT,
+      formula: (r, col) =>
+        `IF(AND(${P("annual_fee")}>0,${year(r)}>=${P("annual_fee_from_year")},${inTerm(r)},NOT(AND(${P("annual_fee_until_sales")},${started(r, col)}))),${P("annual_fee")},0)`,
+      cached: (i) => md.feeDue[i],
+    },
+    {
+      id: "annualFee",
+      format: AMOUNT,
+      formula: (r, col) => `IF(${P("annual_fee_creditable")},MAX(0,${col("feeDue")}${r}-${col("royalty")}${r}),${col("feeDue")}${r})`,
+      cached: (i) => md.fee[i],
+    },
+    {
+      id: "sublicense",
+      format: AMOUNT,
+      formula: (r) => `IF(AND(${inTerm(r)}),${P("sublicense_share")}*${P("sublicense_income")},0)`,
+      cached: (i) => md.sublicense[i],
+    },
+    {
+      id: "patentCost",
+      format: AMOUNT,
+      formula: (r) => `IF(AND(${year(r)}<=${P("years")},${year(r)}<=${P("patent_cost_years")}),${P("patent_cost_reimbursement")}/${P("patent_cost_years")},0)`,
+      cached: (i) => md.patent[i],
+    },
   ];
   if (outputs.includes("maxrate") || outputs.includes("licensee_npv")) {
     columns.push(
@@ -366,22 +477,31 @@ function buildModelSheet(
   const colOf = new Map<string, string>(columns.map((c, i) => [c.id, letters(2 + i)]));
   const col = (id: keyof Words["columns"]) => colOf.get(id)!;
   const span = (id: keyof Words["columns"]) => `${col(id)}${first}:${col(id)}${last}`;
+  const pv = (id: keyof Words["columns"], factor: keyof Words["columns"] = "discountFactor") => `SUMPRODUCT(${span(id)},${span(factor)})`;
 
   // Results.
   text(ws, `A${L.resultsHeaderRow - 1}`, w.results, HEADING_FONT);
   header(ws, L.resultsHeaderRow, 1, [w.result, w.value, w.key]);
   const p = P("success_probability");
+  const own = P("licensor_ownership");
+  const exit = `(${D("exitEquity")}+${D("exitSuccessFee")})`;
+  /** The licensor's value (scenario.ts licensorValue) given the PV of the royalties and of the fees. */
+  const licensorValue = (risked: boolean, royalties: string, fees: string) =>
+    risked
+      ? `${own}*(${P("upfront")}+${D("patentValue")}+${p}*(${royalties}+${fees}+${pv("sublicense")})+${D("milestonesRisked")}+${P("exit_probability")}*${exit})`
+      : `${own}*(${P("upfront")}+(${royalties}+${fees}+${pv("sublicense")}+${D("patentValue")})+${D("milestonesValue")}+${exit})`;
   // Each output from its two parts (outputs.ts), as scenarioOutput computes it.
   const rateFormulas: Record<RateSource, () => string> = {
     royalty_rate: () => P("royalty_rate"),
     rate25: () => `IF(${P("operating_margin")}<0,"${na}",${P("operating_margin")}*${P("licensor_share")})`,
     maxrate: () => {
-      const denominator = `${p}*SUMPRODUCT(${span("royaltyBase")},${span("hurdleFactor")})*(1-${P("tax_rate")})`;
-      const numerator = `${p}*SUMPRODUCT(${span("operatingProfit")},${span("hurdleFactor")})*(1-${P("tax_rate")})-(${P("investment")}+${P("upfront")})`;
+      // The annual fee counts in full, creditable or not: the walk-away rate replaces the royalty terms only.
+      const denominator = `${p}*${pv("royaltyBase", "hurdleFactor")}*(1-${P("tax_rate")})`;
+      const numerator = `${p}*(${pv("operatingProfit", "hurdleFactor")}-${pv("feeDue", "hurdleFactor")})*(1-${P("tax_rate")})-${D("licenseeOutlay")}`;
       return `IF(${denominator}>0,(${numerator})/(${denominator}),"${na}")`;
     },
     equivalent_rate: () => {
-      const denominator = `${p}*SUMPRODUCT((${year(first)}:${year(last)}<=${P("term_years")})*${span("sales")},${span("discountFactor")})`;
+      const denominator = `${own}*${p}*SUMPRODUCT((${year(first)}:${year(last)}<=${P("term_years")})*${span("sales")},${span("discountFactor")})`;
       return `IF(${denominator}>0,(${formula("rnpv")})/(${denominator}),"${na}")`;
     },
   };
@@ -389,15 +509,18 @@ function buildModelSheet(
     const spec = outputSpec(o);
     switch (spec.money) {
       case "npv":
-        return `${P("upfront")}+SUMPRODUCT(${span("royalty")},${span("discountFactor")})`;
+        return licensorValue(false, pv("royalty"), pv("annualFee"));
       case "rnpv":
-        return `${P("upfront")}+${p}*SUMPRODUCT(${span("royalty")},${span("discountFactor")})`;
+        return licensorValue(true, pv("royalty"), pv("annualFee"));
       case "at_rate": {
+        // A flat rate replaces the rate, tiers and post-expiry rate; a creditable fee is credited against that royalty.
         const rate = spec.rate as ValuedRate;
-        return `IF(ISNUMBER(${resultCell(rate)}),${P("upfront")}+${p}*SUMPRODUCT(${span(AT_RATE_COLUMN[rate])},${span("discountFactor")}),"${na}")`;
+        const [due, at] = [span("feeDue"), span(AT_RATE_COLUMN[rate])];
+        const fees = `IF(${P("annual_fee_creditable")},SUMPRODUCT((${due}>${at})*(${due}-${at}),${span("discountFactor")}),${pv("feeDue")})`;
+        return `IF(ISNUMBER(${resultCell(rate)}),${licensorValue(true, pv(AT_RATE_COLUMN[rate]), fees)},"${na}")`;
       }
       case "licensee":
-        return `${p}*(SUMPRODUCT(${span("operatingProfit")},${span("hurdleFactor")})-SUMPRODUCT(${span("royalty")},${span("hurdleFactor")}))*(1-${P("tax_rate")})-(${P("investment")}+${P("upfront")})`;
+        return `${p}*(${pv("operatingProfit", "hurdleFactor")}-${pv("royalty", "hurdleFactor")}-${pv("annualFee", "hurdleFactor")})*(1-${P("tax_rate")})-${D("licenseeOutlay")}`;
       case undefined:
         return rateFormulas[spec.rate!]();
     }
@@ -460,7 +583,8 @@ function refuseNonFinite(s: SharedScenario, columns: readonly YearColumn[], year
 
 /** The engine's model of a scenario; a scenario the engine cannot value over its years is refused by name. */
 function modelOf(s: SharedScenario): ScenarioModel {
-  if (hasDealTerms(s.assumptions)) throw new ShareError(both((w) => w.refusal.dealTerms(s.name)));
+  // Yearly plan rows (sales_<t> …) have no rows on the Assumptions sheet yet: refused rather than written without them.
+  if (s.assumptions.plan) throw new ShareError(both((w) => w.refusal.planRows(s.name)));
   try {
     return runScenario(s.assumptions);
   } catch (e) {

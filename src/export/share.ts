@@ -12,6 +12,7 @@
 import {
   Assumptions,
   AssumptionKey,
+  ASSUMPTION_KEYS,
   BandRow,
   BUILT_IN_BANDS,
   filterBands,
@@ -139,7 +140,7 @@ export function selectShared(set: ScenarioSet, choice: ShareChoice): SharedConte
   const scenarios: SharedScenario[] = chosen.map((s) => {
     try {
       const assumptions = resolveAssumptions(s.values as Partial<Record<AssumptionKey, RawValue>>, s.name);
-      const defaulted = (Object.keys(assumptions) as AssumptionKey[]).filter((k) => isBlank(s.values[k] as RawValue));
+      const defaulted = ASSUMPTION_KEYS.filter((k) => isBlank(s.values[k] as RawValue));
       return { name: s.name, assumptions, defaulted };
     } catch (e) {
       if (e instanceof ValuationError) {

@@ -6,7 +6,18 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, DEAL_KEYS, MAX_YEARS, OUTPUTS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import {
+  ASSUMPTION_KEYS,
+  AssumptionKey,
+  MAX_YEARS,
+  RawValue,
+  resolveAssumptions,
+  OUTPUTS,
+  Output,
+  runScenario,
+  scenarioOutput,
+  valuationRange,
+} from "../../src/engine";
 import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
 import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
@@ -113,6 +124,27 @@ describe("what is shared: the choice and its filter", () => {
     expect(() => selectShared(broken, defaultShareChoice(broken))).toThrow(/market_size is missing/);
   });
 
+  test("a scenario with yearly plan rows is refused by name, in both languages; one with deal terms is written", () => {
+    const content = selectShared(set, defaultShareChoice(set));
+    const low = set.scenarios.find((s) => s.name === "Low")!.values as Partial<Record<AssumptionKey, RawValue>>;
+    const plan = resolveAssumptions(low, "Low", { sales: [0, 0, 100_000_000, 200_000_000] });
+    expect(plan.plan).not.toBeNull();
+    const withPlan = { ...content, scenarios: content.scenarios.map((s) => (s.name === "Low" ? { ...s, assumptions: plan } : s)) };
+    let refused: unknown;
+    try {
+      buildNegotiatorWorkbook(withPlan, OPTIONS);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(ShareError);
+    expect((refused as ShareError).reason.en).toMatch(/^The scenario "Low" takes yearly plan rows \(sales_1, operating_profit_1, investment_1 …\)/);
+    expect((refused as ShareError).reason.ja).toMatch(/^シナリオ「Low」は、交渉用ブックがまだ数式にできない事業計画の年次行/);
+    // Deal terms without plan rows: written (the refusal of deal terms is gone).
+    const deal = resolveAssumptions({ ...low, tier_1_threshold: 1e8, annual_fee: 1e6, milestone_1_year: 1, milestone_1_amount: 5e6 }, "Low");
+    const withDeal = { ...content, scenarios: content.scenarios.map((s) => (s.name === "Low" ? { ...s, assumptions: deal } : s)) };
+    expect(buildNegotiatorWorkbook(withDeal, OPTIONS).worksheets.map((w) => w.name)).toContain("Model - Low");
+  });
+
   test("value-at-rate outputs bring the rate they are computed from; outputs keep the engine's order", () => {
     expect(normalizeOutputs(["value_maxrate", "npv"])).toEqual(["npv", "maxrate", "value_maxrate"]);
     expect(normalizeOutputs(["value_rate25"])).toEqual(["rate25", "value_rate25"]);
@@ -149,17 +181,22 @@ describe("the workbook", () => {
     expect(f.filter((x) => x.result === undefined || x.result === null)).toEqual([]);
     // Native functions only.
     const used = new Set(f.flatMap((x) => [...x.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISNUMBER", "MAX", "MEDIAN", "MIN", "OR", "SUMPRODUCT"]);
+    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISBLANK", "ISNUMBER", "MAX", "MEDIAN", "MIN", "NOT", "OR", "SUMPRODUCT"]);
   });
 
   test("the Assumptions sheet holds the shared scenarios' resolved inputs in the functions' table layout", () => {
     const ws = wb.getWorksheet("Assumptions")!;
     const L = LAYOUT.assumptions;
     expect(ws.getRow(L.headerRow).values).toEqual([undefined, "key", "label", "unit", "Low", "Base", "High"]);
-    ASSUMPTION_KEYS.filter((k) => !DEAL_KEYS.includes(k)).forEach((key, i) => {
+    // Every key, the deal terms too: their defaults (a blank threshold: an empty cell) for a counterparty to fill in.
+    ASSUMPTION_KEYS.forEach((key, i) => {
       expect(ws.getCell(L.firstKeyRow + i, 1).value).toBe(key);
       content.scenarios.forEach((s, j) => expect(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j).value).toBe(s.assumptions[key]));
     });
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("tier_1_threshold"), L.firstScenarioColumn).value).toBeNull();
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("annual_fee_creditable"), L.firstScenarioColumn).value).toBe(false);
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("licensor_ownership"), L.firstScenarioColumn).value).toBe(1);
+    expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.length, 1).value).toBeNull();
     // licensor_share was left blank in the sample: its default is written, marked in grey italics.
     const share = ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("licensor_share"), L.firstScenarioColumn);
     expect(share.value).toBe(0.25);
@@ -202,15 +239,28 @@ describe("the workbook", () => {
   test("the results' formulas are the engine's: NPV, rNPV, walk-away rate", () => {
     const ws = wb.getWorksheet("Model - Base")!;
     const at = (o: Output) => ws.getCell(LAYOUT.model.firstResultRow + content.outputs.indexOf(o), 2).formula;
-    expect(at("npv")).toBe("$B$21+SUMPRODUCT(E39:E238,F39:F238)");
-    expect(at("rnpv")).toBe("$B$21+$B$20*SUMPRODUCT(E39:E238,F39:F238)");
+    // Inputs in rows 7–72 (licensor_ownership B72, exit_probability B68), the timing offset B73, the valued lump sums
+    // B74–B81 (B74 milestones, B75 × probability, B76–B77 equity and success fee, B78 patent costs, B81 licensee's outlays).
+    expect(LAYOUT.model).toMatchObject({ offsetRow: 73, firstDerivedRow: 74, firstResultRow: 85, firstYearRow: 97 });
+    expect(at("npv")).toBe(
+      "$B$72*($B$21+(SUMPRODUCT(E97:E296,F97:F296)+SUMPRODUCT(I97:I296,F97:F296)+SUMPRODUCT(J97:J296,F97:F296)+$B$78)+$B$74+($B$76+$B$77))"
+    );
+    expect(at("rnpv")).toBe(
+      "$B$72*($B$21+$B$78+$B$20*(SUMPRODUCT(E97:E296,F97:F296)+SUMPRODUCT(I97:I296,F97:F296)+SUMPRODUCT(J97:J296,F97:F296))+$B$75+$B$68*($B$76+$B$77))"
+    );
     expect(at("rate25")).toBe('IF($B$16<0,"n/a",$B$16*$B$24)');
     expect(at("maxrate")).toBe(
-      'IF($B$20*SUMPRODUCT(I39:I238,J39:J238)*(1-$B$17)>0,($B$20*SUMPRODUCT(H39:H238,J39:J238)*(1-$B$17)-($B$22+$B$21))/($B$20*SUMPRODUCT(I39:I238,J39:J238)*(1-$B$17)),"n/a")'
+      'IF($B$20*SUMPRODUCT(M97:M296,N97:N296)*(1-$B$17)>0,($B$20*(SUMPRODUCT(L97:L296,N97:N296)-SUMPRODUCT(H97:H296,N97:N296))*(1-$B$17)-$B$81)/($B$20*SUMPRODUCT(M97:M296,N97:N296)*(1-$B$17)),"n/a")'
     );
-    expect(ws.getCell("E39").formula).toBe("IF(AND($A39<=$B$12,$A39<=$B$13,MAX(D$39:D39)>0),MAX($B$14*D39,$B$15),0)");
-    expect(ws.getCell("F39").formula).toBe("IF($A39>$B$12,0,1/(1+$B$18)^($A39-$B$25))");
-    expect(ws.getCell("B25").formula).toBe('IF($B$23="mid",0.5,IF($B$23="begin",1,0))');
+    // The royalty: post-expiry rate after the claims (B29, B30), else marginal tiers (thresholds B25, B27; rates B26, B28), then the minimum.
+    expect(ws.getCell("E97").formula).toBe(
+      "IF(AND($A97<=$B$12,$A97<=$B$13,MAX(D$97:D97)>0),MAX(IF($A97>$B$29,$B$30*D97,IF(ISNUMBER($B$25),$B$14*MIN(D97,$B$25)+IF(D97>$B$25,$B$26*(IF(ISNUMBER($B$27),MIN(D97,MAX($B$25,$B$27)),D97)-$B$25),0)+IF(AND(ISNUMBER($B$27),D97>MAX($B$25,$B$27)),$B$28*(D97-MAX($B$25,$B$27)),0),$B$14*D97)),$B$15),0)"
+    );
+    expect(ws.getCell("F97").formula).toBe("IF($A97>$B$12,0,1/(1+$B$18)^($A97-$B$73))");
+    expect(ws.getCell("B73").formula).toBe('IF($B$23="mid",0.5,IF($B$23="begin",1,0))');
+    // A term whose blank means "none" is linked so that a blank stays blank, not 0.
+    expect(ws.getCell("B25").formula).toBe(`IF(ISBLANK('Assumptions'!$E$23),"",'Assumptions'!$E$23)`);
+    expect(ws.getCell("B25").result).toBe("");
   });
 
   test("the summary: low / base / high over the shared scenarios' model sheets, cached with the engine's range", () => {
@@ -231,9 +281,9 @@ describe("the workbook", () => {
     }
     const npv = rows.get("npv")!;
     expect(ws.getCell(npv, 2).formula).toBe(
-      `IF(COUNT('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30)<3,"n/a",MIN('Model - Low'!$B$30,'Model - Base'!$B$30,'Model - High'!$B$30))`
+      `IF(COUNT('Model - Low'!$B$86,'Model - Base'!$B$86,'Model - High'!$B$86)<3,"n/a",MIN('Model - Low'!$B$86,'Model - Base'!$B$86,'Model - High'!$B$86))`
     );
-    expect(ws.getCell(npv, 3).formula).toBe("'Model - Base'!$B$30");
+    expect(ws.getCell(npv, 3).formula).toBe("'Model - Base'!$B$86");
     // The band row: the published rates' range as on the Reference bands sheet (MEDIAN of midpoints).
     const band = rows.get("band_rate")!;
     expect(ws.getCell(band, 3).formula).toMatch(/^MEDIAN\('Reference bands'!\$E\$6:\$E\$\d+\)$/);

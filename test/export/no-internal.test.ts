@@ -10,6 +10,8 @@
  *   - the committee's note (whole, and fragments of it);
  *   - the words internal / 社外秘.
  * None may be found. The shared offer and the shared scenarios must be found: the search can fail.
+ * The same search runs over a workbook whose scenarios use every deal term (the internal one with
+ * milestone, exit and fee amounts of its own): none of those may be found, the shared terms must be.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -17,6 +19,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { resolveAssumptions, runScenario, scenarioOutput, RawValue, AssumptionKey } from "../../src/engine";
 import { internalItems, readSample, runDemo } from "./demo";
+import { EVERY_TERM, Values } from "./deal-terms";
 
 interface Part {
   name: string;
@@ -173,4 +176,52 @@ test("the same search finds every internal item when the manager confirms each o
   expect(findAll(parts, [secret.scenario]).length).toBeGreaterThan(0);
   expect(findAll(parts, [String(secret.floor)]).length).toBeGreaterThan(0);
   expect(findAll(parts, [secret.note]).length).toBeGreaterThan(0);
+});
+
+describe.each(["en", "ja"] as const)("a deal with every term (%s): nothing internal leaves, the shared terms do", (language) => {
+  const sample = readSample();
+  const secret = internalItems(sample);
+  // Every scenario uses every deal term; the internal one with amounts found nowhere else.
+  const INTERNAL_TERMS: Values = { milestone_5_year: 3.5, milestone_5_amount: 271_828_183, exit_value: 7_777_777_777, annual_fee: 31_415_926 };
+  const set = {
+    ...sample.set,
+    scenarios: sample.set.scenarios.map((s) => ({ ...s, values: { ...EVERY_TERM, ...s.values, ...(s.internal ? INTERNAL_TERMS : {}) } })),
+  };
+  let parts: Part[] = [];
+
+  beforeAll(async () => {
+    const { negotiatorWorkbook } = await import("../../src/export/negotiator");
+    const { defaultShareChoice, SHARE_OUTPUTS } = await import("../../src/export/share");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-no-internal-deal-"));
+    const file = path.join(dir, `deal-${language}.xlsx`);
+    const choice = { ...defaultShareChoice(set), outputs: [...SHARE_OUTPUTS] };
+    fs.writeFileSync(file, await negotiatorWorkbook(set, choice, { language, date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
+    parts = await partsOf(file);
+  });
+
+  test("the internal scenario's name, deal terms and results, the floor and the note are in no part of the file", () => {
+    const internal = set.scenarios.find((s) => s.internal)!;
+    const a = resolveAssumptions(internal.values as Partial<Record<AssumptionKey, RawValue>>, internal.name);
+    const model = runScenario(a);
+    const results = (["rnpv", "npv", "licensee_npv"] as const).map((o) => Math.round(scenarioOutput(model, o)));
+    const needles = [
+      secret.scenario,
+      ...Object.values(INTERNAL_TERMS)
+        .filter((v) => typeof v === "number" && v > 1000)
+        .flatMap((v) => numberForms(v as number)),
+      ...results.flatMap((r) => [String(r), r.toLocaleString("en-US")]),
+      ...numberForms(secret.floor),
+      secret.note,
+      "internal",
+      "社外秘",
+    ];
+    expect(findAll(parts, needles)).toEqual([]);
+  });
+
+  test("the search can fail: the shared scenarios' deal terms are found", () => {
+    for (const v of [EVERY_TERM.exit_value, EVERY_TERM.milestone_3_amount, EVERY_TERM.annual_fee])
+      expect(findAll(parts, [String(v)]).length).toBeGreaterThan(0);
+    // And the internal terms would be found, were the internal scenario shared (the same forms as above).
+    expect(findAll(parts, numberForms(Number(EVERY_TERM.patent_cost_reimbursement))).length).toBeGreaterThan(0);
+  });
 });
