@@ -11,6 +11,7 @@ import bandsData from "../../src/engine/bands/bands.json";
 import data from "../../src/engine/terms/presets.json";
 import schema from "../../src/engine/terms/presets.schema.json";
 import {
+  DEAL_KEYS,
   ASSUMPTIONS,
   BUILT_IN_PRESETS,
   loadPresets,
@@ -83,6 +84,10 @@ const CONTRACT_KEYS = [
 ];
 
 describe("the presets' keys", () => {
+  test("the issue's contract list is exactly the engine's deal terms plus the rate, upfront and minimum they replace", () => {
+    expect([...CONTRACT_KEYS].sort()).toEqual([...DEAL_KEYS, "royalty_rate", "upfront", "annual_minimum"].sort());
+  });
+
   test("the presets the task names exist, in this order", () => {
     expect(PRESET_IDS).toEqual(["case7_a", "case7_b_no_approval", "case7_b_approval", "case6_startup", "case6_large"]);
   });
