@@ -89,16 +89,7 @@ describe("the assumptions table", () => {
   });
 
   test("a flag's row keeps TRUE/FALSE cells as booleans, and other text (yes, 1) as typed", () => {
-    const t: RawValue[][] = [
-      ["key", "A", "B", "C"],
-      ["years", 10, 10, 10],
-      ["market_size", 1, 1, 1],
-      ["peak_share", 0.1, 0.1, 0.1],
-      ["royalty_rate", 0.03, 0.03, 0.03],
-      ["operating_margin", 0.2, 0.2, 0.2],
-      ["discount_rate", 0.1, 0.1, 0.1],
-      ["annual_fee_creditable", true, "yes", 1],
-    ];
+    const t: RawValue[][] = [...table, ["annual_fee_creditable", "", "", true, "yes", 1]];
     expect(readScenarios(t).map((s) => s.values.annual_fee_creditable)).toEqual([true, "yes", 1]);
   });
 
