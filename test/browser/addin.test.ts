@@ -96,7 +96,7 @@ describe("the built add-in in headless Chromium", () => {
     const loa = (await call("LOA", [[0.5], [0.5]], true)) as number[][];
     expect(loa).toEqual([[0.5], [0.25]]);
     const model = (await call("SCENARIO", table, "Base", "table")) as unknown[][];
-    expect(model[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value"]);
+    expect(model[0]).toEqual(["year", "market", "share", "sales", "royalty", "discount_factor", "present_value", "annual_fee", "sublicense", "patent_cost"]);
     expect(model).toHaveLength(11);
     const range = (await call("RANGE", table, null, null)) as unknown[][];
     expect(range[0]).toEqual(["output", "low", "base", "high"]);

@@ -55,7 +55,10 @@ test("the reference-bands row follows the committee's filter: METI 2010 field me
 describe("the university spin-out example (JPO report, case 7 model B terms)", () => {
   const set = exampleSet("university-spinout", "en");
   const models = parseAssumptionsTable(assumptionsTableValues(set, "en") as RawValue[][]).map((s) => runScenario(s.assumptions));
-  const component = (m: ScenarioModel, name: string) => scenarioComponents(m).find((r) => r[0] === name)!.slice(1) as number[];
+  const component = (m: ScenarioModel, name: string) =>
+    scenarioComponents(m)
+      .find((r) => r[0] === name)!
+      .slice(1) as number[];
 
   test("carries the report's terms: $5,000 fee and annual fee, $10,000 minimum at 150 yen, 5% equity, 5% / 2.5%, 10% of sublicense income, half the patent", () => {
     const a = models[1].assumptions;
