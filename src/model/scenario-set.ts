@@ -10,11 +10,15 @@ import {
   AssumptionSpec,
   assumptionSpec,
   bandRateRange,
+  DEAL_KEYS,
   IGNORED_HEADERS,
   INTERNAL_KEY,
   isUserColumn,
   KEY_HEADERS,
+  MILESTONE_COUNT,
+  milestoneKey,
   parseTiming,
+  readFlag,
   Text,
   ValuationError,
 } from "../engine";
@@ -23,8 +27,11 @@ import type { Language } from "./language";
 /** Version of the stored layout, kept in the workbook so later versions can migrate it. */
 export const SCHEMA_VERSION = 1;
 
-/** A value as the user entered it, already read as a number (or a timing word); undefined = blank. */
-export type EntryValue = number | string | undefined;
+/**
+ * A value as the user entered it, already read: a number, a timing word, TRUE/FALSE for a flag (a
+ * boolean, stored as a TRUE/FALSE cell); text the pane would refuse stays text, as typed; undefined = blank.
+ */
+export type EntryValue = number | string | boolean | undefined;
 
 export interface EditableScenario {
   name: string;
@@ -207,6 +214,16 @@ export function readEntry(key: AssumptionKey, input: string): EntryValue {
       return refuse();
     }
   }
+  if (spec.unit === "flag") {
+    if (input.trim() === "") return undefined;
+    // The engine's own reading: TRUE/FALSE, yes/no, はい/いいえ, 1/0.
+    const text = input.normalize("NFKC").trim();
+    try {
+      return readFlag(text === "1" || text === "0" ? Number(text) : text, key);
+    } catch {
+      return refuse();
+    }
+  }
   const n = readNumber(input);
   if (n === undefined) return undefined;
   if (!Number.isFinite(n)) return refuse();
@@ -224,6 +241,7 @@ export function readEntry(key: AssumptionKey, input: string): EntryValue {
 export function formatEntry(key: AssumptionKey, value: EntryValue): string {
   if (value === undefined) return "";
   if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const shown = isPercent(assumptionSpec(key)) ? value * 100 : value;
   return String(Number(shown.toPrecision(12)));
 }
@@ -237,6 +255,26 @@ export function setValue(set: ScenarioSet, index: number, key: AssumptionKey, in
   else values[key] = value;
   return { ...set, scenarios: replaceAt(set.scenarios, index, { ...s, values }) };
 }
+
+/** The milestones (1 … 9) a scenario gives any of year, amount or probability for. */
+export function milestonesInUse(values: EditableScenario["values"]): number[] {
+  const used: number[] = [];
+  for (let n = 1; n <= MILESTONE_COUNT; n++) {
+    if ((["year", "amount", "probability"] as const).some((part) => values[milestoneKey(n, part)] !== undefined)) used.push(n);
+  }
+  return used;
+}
+
+/** Removes milestone n from one scenario: its year, amount and probability (one edit, one undo step). */
+export function clearMilestone(set: ScenarioSet, index: number, n: number): ScenarioSet {
+  const s = at(set, index);
+  const values = { ...s.values };
+  for (const part of ["year", "amount", "probability"] as const) delete values[milestoneKey(n, part)];
+  return { ...set, scenarios: replaceAt(set.scenarios, index, { ...s, values }) };
+}
+
+/** Whether a scenario gives any deal term (tiers, fees, milestones, equity …): the pane opens its deal-terms group then. */
+export const usesDealTerms = (s: EditableScenario): boolean => DEAL_KEYS.some((k) => s.values[k] !== undefined);
 
 /** Sets the offer, floor or ceiling (an amount of 0 or more, or blank). */
 export function setDecision(set: ScenarioSet, which: DecisionKey, input: string): ScenarioSet {

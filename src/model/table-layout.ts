@@ -37,10 +37,19 @@ export const UNIT_LABELS: Record<Unit, Text> = {
 export const INTERNAL_LABEL: Text = { en: "Internal (not shared)", ja: "社外秘（共有しない）" };
 export const ASSUMPTIONS_HEADER = ["key", "label", "unit"] as const;
 
+/**
+ * The keys the table holds rows for: every one of today's assumptions, and a deal term only once some
+ * scenario gives it. The functions read an absent row as blank (the same values), and 48 blank rows
+ * of tiers, fees and milestones would bury the 18 most deals use; a term typed in the pane adds its row.
+ */
+export function tableKeys(set: ScenarioSet): AssumptionKey[] {
+  return KEYS.filter((k) => assumptionSpec(k).group !== "deal" || set.scenarios.some((s) => s.values[k] !== undefined));
+}
+
 /** The assumptions table, header row first: what the functions read and the user sees in the grid. */
 export function assumptionsTableValues(set: ScenarioSet, language: Language): CellValue[][] {
   const rows: CellValue[][] = [[...ASSUMPTIONS_HEADER, ...set.scenarios.map((s) => s.name)]];
-  for (const key of KEYS) {
+  for (const key of tableKeys(set)) {
     const spec = assumptionSpec(key);
     rows.push([key, spec.label[language], UNIT_LABELS[spec.unit][language], ...set.scenarios.map((s) => s.values[key] ?? "")]);
   }
@@ -59,7 +68,9 @@ export function readScenarios(cells: readonly (readonly RawValue[])[]): Editable
       const values: Partial<Record<AssumptionKey, EntryValue>> = {};
       for (const [key, v] of Object.entries(r.values) as [AssumptionKey, RawValue][]) {
         if (v === undefined || v === null || v === "") continue;
-        values[key] = typeof v === "number" ? v : typeof v === "boolean" ? String(v).toUpperCase() : String(v);
+        // A TRUE/FALSE cell is a flag's value; in any other row it stays the text TRUE/FALSE (the pane flags it).
+        if (typeof v === "boolean") values[key] = assumptionSpec(key).unit === "flag" ? v : String(v).toUpperCase();
+        else values[key] = typeof v === "number" ? v : String(v);
       }
       return { name: r.name, internal: r.internal, values };
     });

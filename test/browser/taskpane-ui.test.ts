@@ -10,7 +10,7 @@ import * as path from "path";
 import { BrowserContext, Page } from "playwright-core";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
-const PANE_OUTPUTS = ["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate"];
+const PANE_OUTPUTS = ["rnpv", "npv", "rate25", "maxrate", "value_rate25", "value_maxrate", "licensee_npv", "equivalent_rate"];
 const NAMES = ["悲観ケース", "標準ケース", "楽観ケース"];
 // What she types for each new scenario (percentages for rates and shares, as the pane shows them).
 const INPUTS: Record<string, [string, string, string]> = {
@@ -253,6 +253,14 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     const text = await byTestId("range-table").textContent();
     expect(text).toContain(Math.round(npvBase).toLocaleString("en-US"));
     expect(text).toContain(`${(rateHigh * 100).toFixed(2)}%`);
+    // The deal's two outputs: the licensee's NPV an amount, the equivalent running rate a percentage.
+    const licenseeBase = (range.find((r) => r[0] === "licensee_npv") as number[])[2];
+    const equivalentBase = (range.find((r) => r[0] === "equivalent_rate") as number[])[2];
+    const rowText = (o: string) => page.locator(`[data-testid="range-table"] tbody[data-output="${o}"]`).textContent();
+    await expect(rowText("licensee_npv")).resolves.toContain("契約条件でのライセンシーNPV");
+    await expect(rowText("licensee_npv")).resolves.toContain(Math.round(licenseeBase).toLocaleString("ja-JP"));
+    await expect(rowText("equivalent_rate")).resolves.toContain("等価ランニング料率");
+    await expect(rowText("equivalent_rate")).resolves.toContain(`${(equivalentBase * 100).toFixed(2)}%`);
   });
 
   test("after a reload the pane finds everything as it was", async () => {
@@ -370,6 +378,55 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     await page.keyboard.press("Escape");
     const units = await page.locator('tr[data-key="market_size"]').textContent();
     expect(units).toContain("金額／年");
+  });
+
+  test("the deal terms: a group collapsed until used; a flag stored as TRUE; a refused entry says why; a milestone added, removed and brought back by Undo", async () => {
+    await selectTab("標準ケース");
+    const group = byTestId("deal-terms");
+    expect(await group.getAttribute("data-open")).toBe("false"); // no scenario uses a deal term yet
+    await expect(input("annual_fee").count()).resolves.toBe(0);
+    const toggle = page.getByRole("button", { name: "契約条件" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.focus();
+    await page.keyboard.press("Enter"); // by keyboard
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await input("annual_fee").waitFor();
+    // A TRUE/FALSE term is a choice; blank is the default FALSE.
+    await input("annual_fee_creditable").selectOption("TRUE");
+    await saved();
+    expect(cell((await assumptionsTable()).values, "annual_fee_creditable", "標準ケース")).toBe(true);
+    // A refused deal term: the reason in Japanese, nothing stored.
+    await enter("post_expiry_rate", "150");
+    const row = page.locator('tr[data-key="post_expiry_rate"]');
+    await expect(row.textContent()).resolves.toContain("特許満了後の料率（ノウハウ）：0%～100%（0～1の小数）で入力してください。");
+    await expect(row.textContent()).resolves.toContain("空欄のままです。");
+    await input("post_expiry_rate").fill("");
+    await input("post_expiry_rate").press("Enter");
+    // Milestones are rows: add one, fill it in, remove it, Undo brings it back.
+    await expect(byTestId("milestone-row").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "マイルストーンを追加" }).click();
+    await expect(byTestId("milestone-row").count()).resolves.toBe(1);
+    await enter("milestone_1_year", "2");
+    await enter("milestone_1_amount", "10,000,000");
+    await enter("milestone_1_probability", "50");
+    await saved();
+    let values = (await assumptionsTable()).values;
+    expect([1, 2, 3].map((i) => cell(values, `milestone_1_${["", "year", "amount", "probability"][i]}`, "標準ケース"))).toEqual([2, 10_000_000, 0.5]);
+    await page.getByRole("button", { name: "マイルストーン1を削除" }).click();
+    await expect(byTestId("milestone-row").count()).resolves.toBe(0);
+    await saved();
+    values = (await assumptionsTable()).values;
+    expect(cell(values, "milestone_1_amount", "標準ケース")).toBe("");
+    await byTestId("undo").click();
+    await saved();
+    await expect(byTestId("milestone-row").count()).resolves.toBe(1);
+    expect(await input("milestone_1_amount").inputValue()).toBe("10,000,000");
+    expect(cell((await assumptionsTable()).values, "milestone_1_amount", "標準ケース")).toBe(10_000_000);
+    // Back to no deal terms, for the tests after this one.
+    await page.getByRole("button", { name: "マイルストーン1を削除" }).click();
+    await input("annual_fee_creditable").selectOption("");
+    await saved();
+    expect(cell((await assumptionsTable()).values, "annual_fee_creditable", "標準ケース")).toBe("");
   });
 
   test("the Valuation sheet is inserted from the pane", async () => {

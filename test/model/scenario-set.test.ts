@@ -3,10 +3,12 @@ import {
   addScenario,
   blankSet,
   checkName,
+  clearMilestone,
   deleteScenario,
   duplicateScenario,
   emptyDecisions,
   formatEntry,
+  milestonesInUse,
   moveScenario,
   readEntry,
   readNumber,
@@ -19,6 +21,7 @@ import {
   setInternal,
   setNotes,
   setValue,
+  usesDealTerms,
 } from "../../src/model/scenario-set";
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { refusal } from "./helpers";
@@ -284,5 +287,62 @@ describe("decisions", () => {
   test("setting a value keeps the decision's mark", () => {
     const shared = setDecisionInternal(set, "offer", false);
     expect(setDecision(shared, "offer", "5").decisions.offer).toEqual({ value: 5, internal: false });
+  });
+});
+
+describe("deal terms", () => {
+  test.each([
+    ["TRUE", true],
+    ["false", false],
+    [" yes ", true],
+    ["いいえ", false],
+    ["ＴＲＵＥ", true], // full-width, from a Japanese IME
+    ["1", true],
+    ["0", false],
+  ])("a flag reads %j as %j, the engine's reading", (input, expected) => {
+    expect(readEntry("annual_fee_creditable", input)).toBe(expected);
+  });
+
+  test("a flag left blank is undefined (the default FALSE applies); anything else is refused in both languages", () => {
+    expect(readEntry("annual_fee_until_sales", " ")).toBeUndefined();
+    const e = refusal(() => readEntry("annual_fee_until_sales", "maybe"));
+    expect(e.reason.en).toBe("Annual fee only until first sales: enter TRUE or FALSE.");
+    expect(e.reason.ja).toBe("年間維持費は初回売上まで：TRUE または FALSEで入力してください。");
+    expect(() => readEntry("annual_fee_until_sales", "2")).toThrow();
+  });
+
+  test("a flag is stored as a boolean and shown as TRUE/FALSE", () => {
+    const next = setValue(blankSet("en"), 1, "annual_fee_creditable", "true");
+    expect(next.scenarios[1].values.annual_fee_creditable).toBe(true);
+    expect(formatEntry("annual_fee_creditable", true)).toBe("TRUE");
+    expect(formatEntry("annual_fee_creditable", false)).toBe("FALSE");
+  });
+
+  test("deal-term numbers get the same checks and reasons as today's assumptions", () => {
+    expect(readEntry("post_expiry_rate", "2.5")).toBeCloseTo(0.025, 15);
+    expect(readEntry("milestone_2_year", "1.5")).toBe(1.5);
+    const e = refusal(() => readEntry("licensor_ownership", "0"));
+    expect(e.reason.en).toBe("Licensor's ownership share: enter above 0% and at most 100%.");
+    expect(e.reason.ja).toContain("ライセンサーの持分（共有特許）");
+  });
+
+  test("milestones in use are those with any of year, amount, probability; clearing one removes its three keys only", () => {
+    let set = blankSet("en");
+    set = setValue(set, 0, "milestone_1_year", "2");
+    set = setValue(set, 0, "milestone_1_amount", "1000000");
+    set = setValue(set, 0, "milestone_3_probability", "50");
+    set = setValue(set, 0, "royalty_rate", "3");
+    expect(milestonesInUse(set.scenarios[0].values)).toEqual([1, 3]);
+    expect(milestonesInUse(set.scenarios[1].values)).toEqual([]);
+    const cleared = clearMilestone(set, 0, 1);
+    expect(cleared.scenarios[0].values).toEqual({ milestone_3_probability: 0.5, royalty_rate: 0.03 });
+    expect(set.scenarios[0].values.milestone_1_year).toBe(2); // the original set is untouched
+  });
+
+  test("a scenario uses deal terms when it gives any of them (a flag FALSE counts: it was typed)", () => {
+    const set = blankSet("en");
+    expect(usesDealTerms(setValue(set, 0, "royalty_rate", "3").scenarios[0])).toBe(false);
+    expect(usesDealTerms(setValue(set, 0, "annual_fee_creditable", "FALSE").scenarios[0])).toBe(true);
+    expect(usesDealTerms(setValue(set, 0, "milestone_9_amount", "5").scenarios[0])).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /** The table layout shared by the pane, the workbook and the custom functions. */
-import { parseAssumptionsTable, RawValue } from "../../src/engine";
+import { ASSUMPTIONS, parseAssumptionsTable, RawValue } from "../../src/engine";
 import { exampleSet } from "../../src/taskpane/model/examples";
-import { blankSet, emptyDecisions, KEYS, setDecision, setDecisionInternal, setNotes } from "../../src/model/scenario-set";
+import { blankSet, emptyDecisions, setDecision, setDecisionInternal, setNotes, setValue } from "../../src/model/scenario-set";
 import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../src/model/table-layout";
 import { refusal } from "./helpers";
 
@@ -10,12 +10,38 @@ describe("the assumptions table", () => {
   const marked = { ...set, scenarios: set.scenarios.map((s, i) => ({ ...s, internal: i === 2 })) };
   const table = assumptionsTableValues(marked, "ja");
 
-  test("has key | label | unit | one column per scenario, a row per assumption and the internal row", () => {
+  const BASE = ASSUMPTIONS.filter((s) => s.group !== "deal").map((s) => s.key);
+
+  test("has key | label | unit | one column per scenario, a row per assumption (no deal term unused) and the internal row", () => {
     expect(table[0]).toEqual(["key", "label", "unit", "低位", "基準", "高位"]);
-    expect(table.slice(1).map((r) => r[0])).toEqual([...KEYS, "internal"]);
+    expect(table.slice(1).map((r) => r[0])).toEqual([...BASE, "internal"]);
     expect(table[1][1]).toBe("市場規模（初年度）");
     expect(table[table.length - 1].slice(3)).toEqual([false, false, true]);
     expect(assumptionsTableValues(marked, "en")[1][1]).toBe("Market size (year 1)");
+  });
+
+  test("a deal term has its row, in the engine's order, once any scenario gives it; a flag is a TRUE/FALSE cell and reads back as one", () => {
+    let withTerms = setValue(marked, 2, "milestone_2_amount", "5000000");
+    withTerms = setValue(withTerms, 2, "milestone_2_year", "3");
+    withTerms = setValue(withTerms, 0, "annual_fee_creditable", "TRUE");
+    withTerms = setValue(withTerms, 1, "annual_fee_until_sales", "FALSE");
+    const t = assumptionsTableValues(withTerms, "en");
+    expect(t.slice(1).map((r) => r[0])).toEqual([
+      ...BASE,
+      "annual_fee_until_sales",
+      "annual_fee_creditable",
+      "milestone_2_year",
+      "milestone_2_amount",
+      "internal",
+    ]);
+    const row = (k: string) => t.find((r) => r[0] === k)!;
+    expect(row("annual_fee_creditable").slice(1)).toEqual(["Annual fee creditable against royalties", "TRUE / FALSE", true, "", ""]);
+    expect(row("annual_fee_until_sales").slice(3)).toEqual(["", false, ""]);
+    expect(row("milestone_2_amount").slice(3)).toEqual(["", "", 5000000]);
+    expect(readScenarios(t)).toEqual(withTerms.scenarios);
+    const parsed = parseAssumptionsTable(t as RawValue[][]);
+    expect(parsed.map((s) => s.assumptions.annual_fee_creditable)).toEqual([true, false, false]);
+    expect(parsed[2].assumptions.milestone_2_amount).toBe(5000000);
   });
 
   test("a blank value is an empty cell", () => {
@@ -60,6 +86,11 @@ describe("the assumptions table", () => {
       ["discount_rate", 0.1],
     ];
     expect(readScenarios(t)[0].values).toMatchObject({ years: "ten", market_size: "TRUE", peak_share: 0.1 });
+  });
+
+  test("a flag's row keeps TRUE/FALSE cells as booleans, and other text (yes, 1) as typed", () => {
+    const t: RawValue[][] = [...table, ["annual_fee_creditable", "", "", true, "yes", 1]];
+    expect(readScenarios(t).map((s) => s.values.annual_fee_creditable)).toEqual([true, "yes", 1]);
   });
 
   test.each([

@@ -21,7 +21,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AssumptionKey, Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
-import { blankSet, DecisionKey, EditError, ScenarioSet, setDecision, setDecisionInternal, setNotes, setBandFilter, setValue } from "../../model/scenario-set";
+import {
+  blankSet,
+  clearMilestone,
+  DecisionKey,
+  EditError,
+  ScenarioSet,
+  setDecision,
+  setDecisionInternal,
+  setNotes,
+  setBandFilter,
+  setValue,
+  usesDealTerms,
+} from "../../model/scenario-set";
 import { emptyHistory, History, record, recordSheet, redo as redoStep, undo as undoStep } from "../../model/history";
 import { Kept, mergeSets, sameSet } from "../../model/set-merge";
 import { AssumptionEditor } from "./AssumptionEditor";
@@ -503,6 +515,8 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
                 index={selectedIndex}
                 onCommit={(key, input) => tryUpdate((x) => setValue(x, selectedIndex, key, input))}
                 onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
+                dealTermsInUse={set.scenarios.some(usesDealTerms)}
+                onRemoveMilestone={(n) => tryUpdate((x) => clearMilestone(x, selectedIndex, n))}
               />
               <ScenarioResults t={t} language={language} results={results} />
               <Divider />

@@ -3,12 +3,28 @@
  * label, unit, an (i) with what it means and where to find it, and an input. Entries are read and
  * checked by the model when the field is left or Enter is pressed; a refused entry shows the reason
  * under the field and the model keeps the last good value. While she types, the parent previews the
- * entry in the results.
+ * entry in the results. The deal terms (all optional) are a group of their own, collapsed until some
+ * scenario uses one; milestones are rows (year, amount, probability) added and removed as needed.
  */
-import { Caption1, Field, InfoLabel, Input, makeStyles, Select, tokens, useId } from "@fluentui/react-components";
-import { useState } from "react";
-import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, parseTiming, Text } from "../../engine";
-import { EditableScenario, EntryValue, formatEntry, isPercent, readEntry } from "../../model/scenario-set";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Field,
+  InfoLabel,
+  Input,
+  makeStyles,
+  Select,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import { useEffect, useState } from "react";
+import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, MILESTONE_COUNT, milestoneKey, MilestonePart, parseTiming, Text } from "../../engine";
+import { EditableScenario, EntryValue, formatEntry, isPercent, milestonesInUse, readEntry } from "../../model/scenario-set";
 import { displayEntry } from "./format";
 import { InternalBadge } from "./InternalBadge";
 import type { Language, UiText } from "./strings";
@@ -23,12 +39,34 @@ const useStyles = makeStyles({
   unit: { display: "block", color: tokens.colorNeutralForeground3 },
   required: { color: tokens.colorPaletteRedForeground1, marginLeft: "2px" },
   input: { width: "100%" },
+  // In a milestone row's narrow columns the field must shrink to its column (an <input> is ~20 characters wide by itself).
+  compact: { width: "100%", minWidth: 0, boxSizing: "border-box" },
+  compactInput: { width: "0", minWidth: 0 },
+  accordion: { marginTop: "10px" },
+  dealHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { display: "block", margin: "0 0 6px", color: tokens.colorNeutralForeground3 },
+  subheading: { margin: "12px 0 2px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  milestoneCell: { verticalAlign: "top", padding: "4px 2px" },
+  milestoneHead: { verticalAlign: "top", padding: "8px 2px", fontWeight: tokens.fontWeightRegular, textAlign: "left", whiteSpace: "nowrap" },
+  narrow: { width: "32px", padding: "4px 0" },
+  number: { width: "18px" },
+  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
+
+const MAIN_SPECS = ASSUMPTIONS.filter((s) => s.group !== "deal");
+/** The deal terms shown one per row (milestones are rows of three, apart), split where the milestones go. */
+const DEAL_BEFORE = ASSUMPTIONS.slice(
+  0,
+  ASSUMPTIONS.findIndex((s) => s.milestone)
+).filter((s) => s.group === "deal");
+const DEAL_AFTER = ASSUMPTIONS.filter((s) => s.group === "deal" && !s.milestone && !DEAL_BEFORE.includes(s));
+const PARTS: readonly MilestonePart[] = ["year", "amount", "probability"];
 
 function placeholder(spec: AssumptionSpec, t: UiText, language: Language): string {
   if (spec.fallback === undefined) return t.assumptions.required;
   if (spec.fallback === null) return "";
   if (typeof spec.fallback === "object") return t.assumptions.defaultIs(`= ${assumptionSpec(spec.fallback.follows).label[language]}`);
+  if (spec.unit === "share" && typeof spec.fallback === "number") return t.assumptions.defaultIs(`${displayEntry(spec.key, spec.fallback)}%`);
   return t.assumptions.defaultIs(typeof spec.fallback === "boolean" ? String(spec.fallback).toUpperCase() : displayEntry(spec.key, spec.fallback));
 }
 
@@ -40,6 +78,17 @@ function storedProblem(key: AssumptionKey, value: EntryValue): Text | null {
     return null;
   } catch (e) {
     return (e as { reason?: Text }).reason ?? { en: String(e), ja: String(e) };
+  }
+}
+
+/** The choice a stored flag stands for: TRUE, FALSE, blank; other text as typed (the field says why it is refused). */
+function flagValue(value: EntryValue): string {
+  if (value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  try {
+    return formatEntry("annual_fee_creditable", readEntry("annual_fee_creditable", String(value)));
+  } catch {
+    return String(value);
   }
 }
 
@@ -64,9 +113,31 @@ export interface EditorProps {
   onDraft: (key: AssumptionKey, input: string | null) => void;
 }
 
-export function AssumptionEditor(props: EditorProps) {
-  const { t, scenario } = props;
+export interface AssumptionEditorProps extends EditorProps {
+  /** Some scenario gives a deal term: the group opens. */
+  dealTermsInUse: boolean;
+  /** Clears milestone n of this scenario (one undoable edit); the refusal's reason if refused. */
+  onRemoveMilestone: (n: number) => Text | null;
+}
+
+export function AssumptionEditor(props: AssumptionEditorProps) {
+  const { t, scenario, dealTermsInUse } = props;
+  const rowProps: EditorProps = { t, language: props.language, scenario, index: props.index, onCommit: props.onCommit, onDraft: props.onDraft };
   const s = useStyles();
+  const [open, setOpen] = useState<string[]>(dealTermsInUse ? ["deal"] : []);
+  const termRows = (specs: readonly AssumptionSpec[]) => (
+    <table className={s.table}>
+      <tbody>
+        {specs.map((spec) => (
+          <AssumptionRow key={`${props.index}:${spec.key}`} spec={spec} value={scenario.values[spec.key]} {...rowProps} />
+        ))}
+      </tbody>
+    </table>
+  );
+  // A deal term arriving later (an example, an edit in Excel) opens the group; she may close it again.
+  useEffect(() => {
+    if (dealTermsInUse) setOpen(["deal"]);
+  }, [dealTermsInUse]);
   return (
     <section aria-labelledby="assumptions-heading" data-testid="assumption-editor">
       <h2 className={s.heading} id="assumptions-heading">
@@ -85,23 +156,184 @@ export function AssumptionEditor(props: EditorProps) {
           </tr>
         </thead>
         <tbody>
-          {ASSUMPTIONS.map((spec) => (
-            <AssumptionRow key={`${props.index}:${spec.key}`} spec={spec} value={scenario.values[spec.key]} {...props} />
+          {MAIN_SPECS.map((spec) => (
+            <AssumptionRow key={`${props.index}:${spec.key}`} spec={spec} value={scenario.values[spec.key]} {...rowProps} />
           ))}
         </tbody>
       </table>
+      <Accordion
+        className={s.accordion}
+        collapsible
+        openItems={open}
+        onToggle={(_, d) => setOpen(d.openItems as string[])}
+        data-testid="deal-terms"
+        data-open={open.includes("deal")}
+      >
+        <AccordionItem value="deal">
+          <AccordionHeader as="h3" size="large" data-testid="deal-terms-toggle">
+            <span className={s.dealHeading}>{t.deal.heading}</span>
+          </AccordionHeader>
+          <AccordionPanel>
+            <Caption1 className={s.hint}>{t.deal.hint}</Caption1>
+            {termRows(DEAL_BEFORE)}
+            <Milestones {...props} />
+            {termRows(DEAL_AFTER)}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </section>
+  );
+}
+
+/**
+ * Milestone rows of the selected scenario: those it gives any part of, and those she added and has not
+ * filled in yet; "Add milestone" takes the lowest free number. Removing one clears its three values.
+ */
+function Milestones(props: AssumptionEditorProps) {
+  const { t, language, scenario, index } = props;
+  const s = useStyles();
+  const headingId = useId("milestones");
+  const [added, setAdded] = useState<{ index: number; list: number[] }>({ index, list: [] });
+  const extra = added.index === index ? added.list : [];
+  const used = milestonesInUse(scenario.values);
+  const rows = [...new Set([...used, ...extra])].sort((a, b) => a - b);
+  const free = Array.from({ length: MILESTONE_COUNT }, (_, i) => i + 1).find((n) => !rows.includes(n));
+  const [error, setError] = useState<Text | null>(null);
+
+  const remove = (n: number) => {
+    const reason = used.includes(n) ? props.onRemoveMilestone(n) : null;
+    setError(reason);
+    if (!reason) setAdded({ index, list: extra.filter((x) => x !== n) });
+  };
+  const head = (label: string, help: string, width?: string) => (
+    <th className={s.th} scope="col" style={width ? { width } : undefined}>
+      <InfoLabel size="small" info={<span lang={language}>{help}</span>} infoButton={{ "aria-label": t.assumptions.info(label) }}>
+        {label}
+      </InfoLabel>
+    </th>
+  );
+
+  return (
+    <section aria-labelledby={headingId} data-testid="milestones">
+      <h4 className={s.subheading} id={headingId}>
+        {t.deal.milestones}
+      </h4>
+      <Caption1 className={s.hint}>{t.deal.milestonesHint}</Caption1>
+      {rows.length === 0 ? (
+        <Caption1 className={s.hint}>{t.deal.none}</Caption1>
+      ) : (
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th className={`${s.th} ${s.number}`} scope="col">
+                <span className={s.srOnly}>{t.deal.milestones}</span>
+              </th>
+              {head(t.deal.year, t.deal.yearHelp, "24%")}
+              {head(t.deal.amount, t.deal.amountHelp)}
+              {head(`${t.deal.probability} (%)`, t.deal.probabilityHelp, "24%")}
+              <th className={`${s.th} ${s.narrow}`} scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((n) => (
+              <tr key={`${index}:${n}`} className={s.row} data-milestone={n} data-testid="milestone-row">
+                <th scope="row" className={s.milestoneHead}>
+                  <span aria-hidden="true">{n}</span>
+                  <span className={s.srOnly}>{t.deal.milestone(n)}</span>
+                </th>
+                {PARTS.map((part) => {
+                  const spec = assumptionSpec(milestoneKey(n, part));
+                  return (
+                    <td key={part} className={s.milestoneCell}>
+                      <EntryField spec={spec} value={scenario.values[spec.key]} {...props} compact />
+                    </td>
+                  );
+                })}
+                <td className={`${s.milestoneCell} ${s.narrow}`}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<DeleteRegular />}
+                    aria-label={t.deal.remove(n)}
+                    title={t.deal.remove(n)}
+                    onClick={() => remove(n)}
+                    data-testid={`remove-milestone-${n}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <Caption1 role="alert" data-testid="milestone-error">
+          {error[language]}
+        </Caption1>
+      )}
+      <Button
+        size="small"
+        icon={<AddRegular />}
+        disabled={free === undefined}
+        title={free === undefined ? t.deal.allUsed(MILESTONE_COUNT) : undefined}
+        onClick={() => free !== undefined && setAdded({ index, list: [...extra, free] })}
+        data-testid="add-milestone"
+      >
+        {t.deal.add}
+      </Button>
     </section>
   );
 }
 
 function AssumptionRow(props: EditorProps & { spec: AssumptionSpec; value: EntryValue }) {
-  const { t, language, spec, value } = props;
+  const { t, language, spec } = props;
   const s = useStyles();
   const id = useId("assumption");
+  const label = spec.label[language];
+  return (
+    <tr className={s.row} data-key={spec.key}>
+      <td className={s.labelCell}>
+        <InfoLabel htmlFor={id} size="small" info={<span lang={language}>{spec.help[language]}</span>} infoButton={{ "aria-label": t.assumptions.info(label) }}>
+          {label}
+          {spec.fallback === undefined && (
+            <span className={s.required} aria-hidden="true">
+              *
+            </span>
+          )}
+        </InfoLabel>
+        {!isPercent(spec) && <Caption1 className={s.unit}>{t.units[spec.unit]}</Caption1>}
+      </td>
+      <td className={s.valueCell}>
+        <EntryField {...props} id={id} />
+      </td>
+    </tr>
+  );
+}
+
+const FLAG_CHOICES = ["", "TRUE", "FALSE"] as const;
+
+/**
+ * One assumption's input: a text field read by the model when left (Enter), a choice for the timing
+ * and for TRUE/FALSE terms; a refused entry shows the reason and the value kept. `compact`: in a
+ * milestone row, labelled for screen readers by the assumption's name rather than a visible label.
+ */
+function EntryField(props: EditorProps & { spec: AssumptionSpec; value: EntryValue; id?: string; compact?: boolean }) {
+  const { t, language, spec, value } = props;
+  const s = useStyles();
+  const fallbackId = useId("entry");
+  const id = props.id ?? fallbackId;
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<Text | null>(null);
   const shown = displayEntry(spec.key, value);
   const stored = storedProblem(spec.key, value);
+  const ariaLabel = props.compact ? spec.label[language] : undefined;
+  // The timing and TRUE/FALSE terms are choices; what a stored value stands for is chosen (text as typed, if none).
+  const choices: [string, string][] | null =
+    spec.unit === "timing"
+      ? (["", "end", "mid", "begin"] as const).map((v) => [v, v === "" ? t.assumptions.timing[""] : `${v} — ${t.assumptions.timing[v]}`])
+      : spec.unit === "flag"
+        ? FLAG_CHOICES.map((v) => [v, t.assumptions.flag[v]])
+        : null;
+  const chosen = spec.unit === "timing" ? timingValue(value) : flagValue(value);
 
   const commit = (text: string | null) => {
     if (text === null) return;
@@ -121,66 +353,57 @@ function AssumptionRow(props: EditorProps & { spec: AssumptionSpec; value: Entry
     : stored
       ? stored[language]
       : undefined;
-  const label = spec.label[language];
 
   return (
-    <tr className={s.row} data-key={spec.key}>
-      <td className={s.labelCell}>
-        <InfoLabel htmlFor={id} size="small" info={<span lang={language}>{spec.help[language]}</span>} infoButton={{ "aria-label": t.assumptions.info(label) }}>
-          {label}
-          {spec.fallback === undefined && (
-            <span className={s.required} aria-hidden="true">
-              *
-            </span>
-          )}
-        </InfoLabel>
-        {!isPercent(spec) && <Caption1 className={s.unit}>{t.units[spec.unit]}</Caption1>}
-      </td>
-      <td className={s.valueCell}>
-        <Field size="small" validationState={error ? "error" : stored ? "warning" : "none"} validationMessage={message}>
-          {spec.unit === "timing" ? (
-            <Select
-              id={id}
-              value={timingValue(value)}
-              onChange={(_, d) => {
-                setError(props.onCommit(spec.key, d.value));
-              }}
-              data-testid={`input-${spec.key}`}
-            >
-              {(["", "end", "mid", "begin"] as const).map((v) => (
-                <option key={v} value={v}>
-                  {v === "" ? t.assumptions.timing[""] : `${v} — ${t.assumptions.timing[v]}`}
-                </option>
-              ))}
-              {!["", "end", "mid", "begin"].includes(timingValue(value)) && <option value={timingValue(value)}>{timingValue(value)}</option>}
-            </Select>
-          ) : (
-            <Input
-              id={id}
-              className={s.input}
-              inputMode="decimal"
-              value={draft ?? shown}
-              placeholder={placeholder(spec, t, language)}
-              contentAfter={isPercent(spec) ? <span aria-hidden="true">%</span> : undefined}
-              aria-required={spec.fallback === undefined}
-              onChange={(_, d) => {
-                setDraft(d.value);
-                props.onDraft(spec.key, d.value);
-              }}
-              onBlur={() => commit(draft)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") commit(draft);
-                if (e.key === "Escape") {
-                  setDraft(null);
-                  setError(null);
-                  props.onDraft(spec.key, null);
-                }
-              }}
-              data-testid={`input-${spec.key}`}
-            />
-          )}
-        </Field>
-      </td>
-    </tr>
+    <Field
+      size="small"
+      className={props.compact ? s.compact : undefined}
+      validationState={error ? "error" : stored ? "warning" : "none"}
+      validationMessage={message}
+    >
+      {choices ? (
+        <Select
+          id={id}
+          value={chosen}
+          onChange={(_, d) => {
+            setError(props.onCommit(spec.key, d.value));
+          }}
+          data-testid={`input-${spec.key}`}
+        >
+          {choices.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+          {!choices.some(([v]) => v === chosen) && <option value={chosen}>{chosen}</option>}
+        </Select>
+      ) : (
+        <Input
+          id={id}
+          className={props.compact ? s.compact : s.input}
+          input={props.compact ? { className: s.compactInput } : undefined}
+          inputMode="decimal"
+          value={draft ?? shown}
+          placeholder={props.compact ? undefined : placeholder(spec, t, language)}
+          contentAfter={isPercent(spec) ? <span aria-hidden="true">%</span> : undefined}
+          aria-required={spec.fallback === undefined}
+          aria-label={ariaLabel}
+          onChange={(_, d) => {
+            setDraft(d.value);
+            props.onDraft(spec.key, d.value);
+          }}
+          onBlur={() => commit(draft)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit(draft);
+            if (e.key === "Escape") {
+              setDraft(null);
+              setError(null);
+              props.onDraft(spec.key, null);
+            }
+          }}
+          data-testid={`input-${spec.key}`}
+        />
+      )}
+    </Field>
   );
 }

@@ -30,7 +30,10 @@ export function StartView(props: { t: UiText; language: Language; busy: boolean;
       <Subtitle2 as="h3">{t.start.examples}</Subtitle2>
       {EXAMPLES.map((e) => (
         <Card key={e.id} className={s.card}>
-          <CardHeader header={<Text weight="semibold">{e.title[language]}</Text>} description={<Caption1>{t.start.exampleHint}</Caption1>} />
+          <CardHeader
+            header={<Text weight="semibold">{e.title[language]}</Text>}
+            description={<Caption1>{e.about ? e.about[language] : t.start.exampleHint}</Caption1>}
+          />
           <div>
             <Button
               disabled={props.busy}

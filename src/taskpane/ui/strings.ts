@@ -61,6 +61,25 @@ export interface UiText {
     keptBlank: string;
     timing: Record<"" | "end" | "mid" | "begin", string>;
     info: (label: string) => string;
+    /** A flag's choices: blank (the default, FALSE), TRUE, FALSE. */
+    flag: Record<"" | "TRUE" | "FALSE", string>;
+  };
+  deal: {
+    heading: string;
+    hint: string;
+    milestones: string;
+    milestonesHint: string;
+    milestone: (n: number) => string;
+    year: string;
+    amount: string;
+    probability: string;
+    yearHelp: string;
+    amountHelp: string;
+    probabilityHelp: string;
+    add: string;
+    remove: (n: number) => string;
+    allUsed: (n: number) => string;
+    none: string;
   };
   units: Record<Unit, string>;
   decisions: {
@@ -171,6 +190,24 @@ export const TEXT: Record<Language, UiText> = {
       keptBlank: "The field stays blank.",
       timing: { "": "default (end)", end: "end of year", mid: "mid-year", begin: "beginning of year" },
       info: (label) => `About ${label}`,
+      flag: { "": "default (FALSE)", TRUE: "TRUE — yes", FALSE: "FALSE — no" },
+    },
+    deal: {
+      heading: "Deal terms",
+      hint: "Tiers, post-expiry rate, annual fees, milestones, sublicensing, equity and exit, patent costs, co-ownership. All optional: blank terms change nothing.",
+      milestones: "Milestones",
+      milestonesHint: "Lump sums paid at a time after signing, each weighted by its probability.",
+      milestone: (n) => `Milestone ${n}`,
+      year: "Year",
+      amount: "Amount",
+      probability: "Probability",
+      yearHelp: "When it is paid, in years from signing (fractions allowed). Discounted as a lump sum, whatever the cash-flow timing.",
+      amountHelp: "The amount paid at that milestone. A milestone needs its year and its amount.",
+      probabilityHelp: "Probability that it is paid (e.g. of reaching that phase). Blank: 100%.",
+      add: "Add milestone",
+      remove: (n) => `Remove milestone ${n}`,
+      allUsed: (n) => `All ${n} milestones are in use.`,
+      none: "No milestones.",
     },
     units: {
       currency: "amount",
@@ -290,6 +327,24 @@ export const TEXT: Record<Language, UiText> = {
       keptBlank: "空欄のままです。",
       timing: { "": "既定（期末）", end: "期末", mid: "期央", begin: "期首" },
       info: (label) => `${label}の説明`,
+      flag: { "": "既定（FALSE）", TRUE: "TRUE — はい", FALSE: "FALSE — いいえ" },
+    },
+    deal: {
+      heading: "契約条件",
+      hint: "段階料率、特許満了後の料率、年間維持費、マイルストーン、サブライセンス、株式とExit、特許費用、共有特許。すべて任意で、空欄の条件は結果を変えません。",
+      milestones: "マイルストーン",
+      milestonesHint: "契約後の所定の時期に支払われる一時金。それぞれ支払確率を掛けて評価します。",
+      milestone: (n) => `マイルストーン${n}`,
+      year: "時期（年）",
+      amount: "金額",
+      probability: "確率",
+      yearHelp: "支払時期（契約からの年数、小数可）。キャッシュフローの時点の設定にかかわらず一時金として割り引きます。",
+      amountHelp: "そのマイルストーンで支払われる金額。マイルストーンには時期と金額が必要です。",
+      probabilityHelp: "支払われる確率（例：その段階に到達する確率）。空欄なら100%。",
+      add: "マイルストーンを追加",
+      remove: (n) => `マイルストーン${n}を削除`,
+      allUsed: (n) => `${n}件のマイルストーンをすべて使用しています。`,
+      none: "マイルストーンはありません。",
     },
     units: {
       currency: "金額",

@@ -1,4 +1,6 @@
 /** The worked examples the pane offers are complete and tell a coherent story. */
+import { parseAssumptionsTable, RawValue, runScenario, ScenarioModel, scenarioComponents, scenarioOutput } from "../../../src/engine";
+import { assumptionsTableValues } from "../../../src/model/table-layout";
 import { EXAMPLES, exampleSet } from "../../../src/taskpane/model/examples";
 import { computeResults } from "../../../src/taskpane/model/results";
 
@@ -48,4 +50,49 @@ test("the reference-bands row follows the committee's filter: METI 2010 field me
   expect(bar.low).toBeLessThan(bar.base);
   expect(bar.base).toBeLessThan(bar.high);
   expect(bar.high).toBeGreaterThan(r.range.find((x) => x.output === "rnpv")!.base as number);
+});
+
+describe("the university spin-out example (JPO report, case 7 model B terms)", () => {
+  const set = exampleSet("university-spinout", "en");
+  const models = parseAssumptionsTable(assumptionsTableValues(set, "en") as RawValue[][]).map((s) => runScenario(s.assumptions));
+  const component = (m: ScenarioModel, name: string) =>
+    scenarioComponents(m)
+      .find((r) => r[0] === name)!
+      .slice(1) as number[];
+
+  test("carries the report's terms: $5,000 fee and annual fee, $10,000 minimum at 150 yen, 5% equity, 5% / 2.5%, 10% of sublicense income, half the patent", () => {
+    const a = models[1].assumptions;
+    expect([a.upfront, a.annual_fee, a.annual_minimum]).toEqual([5_000 * 150, 5_000 * 150, 10_000 * 150]);
+    expect([a.royalty_rate, a.post_expiry_rate, a.equity_share, a.sublicense_share, a.licensor_ownership]).toEqual([0.05, 0.025, 0.05, 0.1, 0.5]);
+    expect([a.annual_fee_until_sales, a.annual_fee_creditable]).toEqual([true, false]);
+    expect(a.claims_expire_year).toBeLessThan(a.term_years);
+    expect(set.scenarios[1].values.annual_fee_until_sales).toBe(true); // a boolean, stored as a TRUE cell
+  });
+
+  test("every scenario's components are finite; the exit's equity and the licensee's payments are all there", () => {
+    for (const m of models) {
+      const rows = scenarioComponents(m).slice(1);
+      for (const row of rows) for (const v of row.slice(1) as number[]) expect(Number.isFinite(v)).toBe(true);
+      for (const name of ["upfront", "royalties", "annual_fees", "sublicense", "equity", "patent_costs"]) expect(component(m, name)[1]).toBeGreaterThan(0);
+      expect(component(m, "milestones")).toEqual([0, 0]); // model B has none
+      expect(scenarioOutput(m, "rnpv")).toBeGreaterThan(m.assumptions.upfront);
+    }
+  });
+
+  test("after the claims expire the know-how rate applies, and the annual fee stops once sales start", () => {
+    const m = models[1];
+    const a = m.assumptions;
+    const year = a.claims_expire_year + 1; // year 11: above the minimum, so the rate shows
+    expect(m.royalty[year - 1]).toBeCloseTo(0.025 * m.sales[year - 1], 6);
+    expect(m.royalty[a.claims_expire_year - 1]).toBeCloseTo(0.05 * m.sales[a.claims_expire_year - 1], 6);
+    expect(m.fee.map((f, i) => (f > 0 ? i + 1 : 0)).filter((y) => y > 0)).toEqual([1, 2]); // launch in year 3
+  });
+
+  test("the licensee can afford the base case, the rate equivalent to the whole deal is above the running rate, and its NPV is an amount", () => {
+    const r = computeResults(set, "en");
+    const base = r.scenarios[1].outputs;
+    expect(base.equivalent_rate as number).toBeGreaterThan(0.05);
+    expect(base.equivalent_rate as number).toBeLessThan(base.maxrate as number);
+    expect(base.licensee_npv as number).toBeGreaterThan(0);
+  });
 });

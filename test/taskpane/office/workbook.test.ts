@@ -5,10 +5,22 @@
  * Valuation sheet.
  */
 import { cellOf, fake } from "./fake";
-import { AssumptionKey, DEAL_KEYS } from "../../../src/engine";
+import { AssumptionKey, MILESTONE_COUNT, milestoneKey } from "../../../src/engine";
 import { range, scenario } from "../../../src/functions/functions";
 import type { Language } from "../../../src/model/language";
-import { blankSet, EditError, emptyDecisions, KEYS, SCHEMA_VERSION, ScenarioSet, setValue } from "../../../src/model/scenario-set";
+import {
+  addScenario,
+  blankSet,
+  deleteScenario,
+  EditError,
+  emptyDecisions,
+  KEYS,
+  moveScenario,
+  renameScenario,
+  SCHEMA_VERSION,
+  ScenarioSet,
+  setValue,
+} from "../../../src/model/scenario-set";
 import { exampleSet, EXAMPLES } from "../../../src/taskpane/model/examples";
 import { computeResults } from "../../../src/taskpane/model/results";
 import { AMOUNT_FORMAT, PERCENT_FORMAT } from "../../../src/taskpane/model/cells";
@@ -22,6 +34,17 @@ type Cell = string | number | boolean;
 
 const TIMINGS = ["end", "mid", "begin", "期央"];
 const MOODS = ["楽観", "基準", "悲観", "中立"];
+
+/** Nine milestones, year 0.5 … 9, each amount and probability different per scenario. */
+function milestones(i: number): ScenarioSet["scenarios"][number]["values"] {
+  const values: ScenarioSet["scenarios"][number]["values"] = {};
+  for (let n = 1; n <= MILESTONE_COUNT; n++) {
+    values[milestoneKey(n, "year")] = n - 0.5 + (i % 2) * 0.5;
+    values[milestoneKey(n, "amount")] = 1_000_000 * n + i;
+    values[milestoneKey(n, "probability")] = Math.max(0.1, 0.9 - n * 0.08);
+  }
+  return values;
+}
 
 /** n scenarios with Japanese names, every assumption filled (numbers, and timing words), some internal. */
 function bigSet(n: number): ScenarioSet {
@@ -45,6 +68,29 @@ function bigSet(n: number): ScenarioSet {
       investment: 100_000_000 + i,
       timing: TIMINGS[i % TIMINGS.length],
       licensor_share: 0.25,
+      // The deal terms, every one of them (flags as booleans), valid together so the engine values them.
+      tier_1_threshold: 5e8 + i,
+      tier_1_rate: 0.02 + (i % 3) * 0.005,
+      tier_2_threshold: 2e9 + i,
+      tier_2_rate: 0.01,
+      claims_expire_year: 5 + (i % 4),
+      post_expiry_rate: 0.0125,
+      annual_fee: 1_000_000 + i,
+      annual_fee_from_year: 1 + (i % 2),
+      annual_fee_until_sales: i % 2 === 0,
+      annual_fee_creditable: i % 3 === 0,
+      sublicense_income: 20_000_000 + i,
+      sublicense_share: 0.1,
+      equity_share: 0.05,
+      dilution: 0.3 + (i % 5) * 0.05,
+      exit_year: 5 + (i % 3) + 0.5,
+      exit_value: 3e9 + i,
+      exit_probability: 0.3,
+      success_fee: 0.0125,
+      patent_cost_reimbursement: 4_500_000 + i,
+      patent_cost_years: 3,
+      licensor_ownership: 0.5 + (i % 2) * 0.5,
+      ...milestones(i),
     };
     return { name: `シナリオ${String(i + 1).padStart(3, "0")} ${MOODS[i % MOODS.length]}`, internal: i % 7 === 3, values };
   });
@@ -98,7 +144,8 @@ describe("save and load", () => {
     expect(back).toEqual(set);
     // Every key of every scenario really went through the grid.
     expect(fake.table(ASSUMPTIONS_TABLE)!.values[0]).toHaveLength(3 + 200);
-    expect(back!.scenarios.every((s) => KEYS.filter((k) => !DEAL_KEYS.includes(k)).every((k) => s.values[k] !== undefined))).toBe(true);
+    expect(back!.scenarios.every((s) => KEYS.every((k) => s.values[k] !== undefined))).toBe(true);
+    expect(back!.scenarios.map((s) => s.values.annual_fee_until_sales).slice(0, 3)).toEqual([true, false, true]);
   });
 
   test("a set saved, then read by a second port (the file reopened), is the same", async () => {
@@ -190,6 +237,62 @@ describe("save and load", () => {
     expect(t.values[0]).toEqual(["key", "label", "unit", "Low", "Base", "note"]);
     expect(t.values.find((row) => row[0] === "discount_rate")![5]).toBe("WACC from the 2025 report");
     expect(await port.load()).toEqual(edited);
+  });
+
+  test("yearly plan rows typed into the table (sales_1 …, which the pane does not edit) survive every kind of pane save, and the functions read them", async () => {
+    let set = exampleSet("software", "en");
+    await port.save(set, "en");
+    const values = fake.table(ASSUMPTIONS_TABLE)!.values.map((row) => [...row]);
+    const plan: Cell[][] = [
+      ["sales_1", "", "", 100_000_000, 200_000_000, 300_000_000],
+      ["operating_profit_2", "", "", 10_000_000, 20_000_000, 30_000_000],
+      ["investment_2", "", "", 5_000_000, 0, 5_000_000],
+    ];
+    values.splice(5, 0, ...plan); // among the assumptions, where she typed them
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    set = (await port.load())!;
+    const planOf = (scenario: string) => {
+      const t = fake.table(ASSUMPTIONS_TABLE)!.values;
+      const c = t[0].indexOf(scenario);
+      return plan.map((p) => t.find((r) => r[0] === p[0])![c]);
+    };
+    const expected = { Low: [100_000_000, 10_000_000, 5_000_000], Base: [200_000_000, 20_000_000, 0], High: [300_000_000, 30_000_000, 5_000_000] };
+    const steps: [string, (x: ScenarioSet) => ScenarioSet][] = [
+      ["a value", (x) => setValue(x, 1, "royalty_rate", "7")],
+      ["a deal term's first use (a new row)", (x) => setValue(setValue(x, 0, "annual_fee_creditable", "TRUE"), 0, "annual_fee", "1000000")],
+      ["a scenario added", (x) => addScenario(x, "Stretch")],
+      ["a rename", (x) => renameScenario(x, 2, "Top")],
+      ["a move", (x) => moveScenario(x, 0, 2)],
+      [
+        "a deletion",
+        (x) =>
+          deleteScenario(
+            x,
+            x.scenarios.findIndex((s) => s.name === "Stretch")
+          ),
+      ],
+    ];
+    for (const [what, step] of steps) {
+      const next = step(set);
+      const saved = await port.save(next, "en", set);
+      set = saved.set;
+      expect([what, planOf("Low"), planOf("Base"), planOf(set.scenarios.some((s) => s.name === "Top") ? "Top" : "High")]).toEqual([
+        what,
+        expected.Low,
+        expected.Base,
+        expected.High,
+      ]);
+    }
+    // The functions value Base with its plan rows: its sales are the plan's, not the market forecast.
+    const table = fake.table(ASSUMPTIONS_TABLE)!.values;
+    expect(table.find((r) => r[0] === "sales_1")).toBeDefined();
+    expect(scenario(table, "Base", "rnpv")).not.toEqual(
+      scenario(
+        table.filter((r) => !String(r[0]).match(/^(sales|operating_profit|investment)_/)),
+        "Base",
+        "rnpv"
+      )
+    );
   });
 
   test("decisions are internal by default, and stored so", async () => {
