@@ -139,7 +139,7 @@ export function selectShared(set: ScenarioSet, choice: ShareChoice): SharedConte
 
   const scenarios: SharedScenario[] = chosen.map((s) => {
     try {
-      const assumptions = resolveAssumptions(s.values as Partial<Record<AssumptionKey, RawValue>>, s.name);
+      const assumptions = resolveAssumptions(s.values as Partial<Record<AssumptionKey, RawValue>>, s.name, s.series);
       const defaulted = ASSUMPTION_KEYS.filter((k) => isBlank(s.values[k] as RawValue));
       return { name: s.name, assumptions, defaulted };
     } catch (e) {

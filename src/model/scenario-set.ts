@@ -18,6 +18,8 @@ import {
   MILESTONE_COUNT,
   milestoneKey,
   parseTiming,
+  PlanSeries,
+  RawValue,
   readFlag,
   Text,
   ValuationError,
@@ -38,6 +40,11 @@ export interface EditableScenario {
   /** Internal scenarios are never shared with the counterparty. */
   internal: boolean;
   values: Partial<Record<AssumptionKey, EntryValue>>;
+  /**
+   * The yearly plan rows typed into the table (sales_<t> …), as read; the pane does not edit them
+   * but values them, as the functions do. Absent when the table has none.
+   */
+  series?: Partial<Record<PlanSeries, RawValue[]>>;
 }
 
 export interface Decision {

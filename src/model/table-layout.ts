@@ -11,6 +11,7 @@ import {
   INTERNAL_KEY,
   isEmptyCell,
   isInternalMark,
+  PLAN_SERIES,
   RawValue,
   readAssumptionsTable,
   Text,
@@ -46,12 +47,26 @@ export function tableKeys(set: ScenarioSet): AssumptionKey[] {
   return KEYS.filter((k) => assumptionSpec(k).group !== "deal" || set.scenarios.some((s) => s.values[k] !== undefined));
 }
 
-/** The assumptions table, header row first: what the functions read and the user sees in the grid. */
-export function assumptionsTableValues(set: ScenarioSet, language: Language): CellValue[][] {
+/**
+ * The assumptions table, header row first: what the functions read and the user sees in the grid.
+ * `withPlanRows`: add the yearly plan rows the scenarios carry (sales_<t> …), for valuing the set as the
+ * functions value the stored table; the pane's saves never write them (the table keeps the user's own).
+ */
+export function assumptionsTableValues(set: ScenarioSet, language: Language, withPlanRows = false): CellValue[][] {
   const rows: CellValue[][] = [[...ASSUMPTIONS_HEADER, ...set.scenarios.map((s) => s.name)]];
   for (const key of tableKeys(set)) {
     const spec = assumptionSpec(key);
     rows.push([key, spec.label[language], UNIT_LABELS[spec.unit][language], ...set.scenarios.map((s) => s.values[key] ?? "")]);
+  }
+  if (withPlanRows) {
+    for (const series of PLAN_SERIES) {
+      const years = Math.max(0, ...set.scenarios.map((s) => s.series?.[series]?.length ?? 0));
+      for (let t = 1; t <= years; t++) {
+        const cells = set.scenarios.map((s) => s.series?.[series]?.[t - 1]);
+        if (cells.every((v) => v === undefined || v === null || v === "")) continue;
+        rows.push([`${series}_${t}`, "", "", ...cells.map((v) => (v === undefined || v === null ? "" : v))]);
+      }
+    }
   }
   rows.push([INTERNAL_KEY, INTERNAL_LABEL[language], "TRUE / FALSE", ...set.scenarios.map((s) => s.internal)]);
   return rows;
@@ -72,7 +87,7 @@ export function readScenarios(cells: readonly (readonly RawValue[])[]): Editable
         if (typeof v === "boolean") values[key] = assumptionSpec(key).unit === "flag" ? v : String(v).toUpperCase();
         else values[key] = typeof v === "number" ? v : String(v);
       }
-      return { name: r.name, internal: r.internal, values };
+      return r.series ? { name: r.name, internal: r.internal, values, series: r.series } : { name: r.name, internal: r.internal, values };
     });
   } catch (e) {
     if (e instanceof ValuationError) throw new EditError({ en: e.message, ja: `前提条件表を読めません：${e.message}` });

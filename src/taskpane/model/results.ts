@@ -77,7 +77,7 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
   const empty: Results = { scenarios: [], range: [], football: [] };
   let scenarios;
   try {
-    scenarios = parseAssumptionsTable(assumptionsTableValues(set, language) as RawValue[][]);
+    scenarios = parseAssumptionsTable(assumptionsTableValues(set, language, true) as RawValue[][]);
   } catch (e) {
     if (e instanceof ValuationError) return { ...empty, problem: e.message };
     throw e;

@@ -55,7 +55,7 @@ export interface SimulationView {
 
 /** Simulates the set (throws the engine's ValuationError when it cannot: what to fix is in the message). */
 export function simulateSet(set: ScenarioSet, language: Language, request: SimulationRequest = DEFAULT_REQUEST): SimulationView {
-  const plan = planFromTable(assumptionsTableValues(set, language) as RawValue[][]);
+  const plan = planFromTable(assumptionsTableValues(set, language, true) as RawValue[][]);
   const floor = set.decisions.floor.value;
   const result = runSimulation(plan, {
     iterations: request.iterations,

@@ -1,0 +1,48 @@
+/** The pane's results value the table as the functions do, yearly plan rows included. */
+import { RawValue } from "../../../src/engine";
+import { buildNegotiatorWorkbook } from "../../../src/export/negotiator";
+import { defaultShareChoice, selectShared, ShareError } from "../../../src/export/share";
+import * as F from "../../../src/functions/functions";
+import { emptyDecisions, SCHEMA_VERSION, ScenarioSet } from "../../../src/model/scenario-set";
+import { readScenarios } from "../../../src/model/table-layout";
+import { computeResults } from "../../../src/taskpane/model/results";
+
+// A licensee's business plan typed into the stored table: sales and a loss year, no market forecast.
+const TABLE: RawValue[][] = [
+  ["key", "label", "unit", "Low", "High"],
+  ["years", "", "", 4, 4],
+  ["royalty_rate", "", "", 0.04, 0.05],
+  ["operating_margin", "", "", 0.2, 0.25],
+  ["discount_rate", "", "", 0.1, 0.1],
+  ["sales_1", "", "", 100, 150],
+  ["sales_2", "", "", 200, 300],
+  ["operating_profit_2", "", "", -10, 20],
+  ["sales_3", "", "", 300, ""],
+];
+
+describe("yearly plan rows in the pane", () => {
+  const set: ScenarioSet = { schema: SCHEMA_VERSION, scenarios: readScenarios(TABLE), decisions: emptyDecisions() };
+
+  test("the pane's outputs are IPVALUE.SCENARIO's on the same table, plan rows included", () => {
+    const results = computeResults(set, "en");
+    expect(results.problem).toBeUndefined();
+    for (const [i, name] of ["Low", "High"].entries()) {
+      for (const output of ["npv", "rnpv", "maxrate", "licensee_npv"] as const) {
+        const fn = (F.scenario(TABLE, name, output) as unknown[][])[0][0];
+        expect([name, output, results.scenarios[i].outputs[output]]).toEqual([name, output, fn]);
+      }
+    }
+  });
+
+  test("the negotiator workbook refuses a scenario with plan rows, saying so, rather than leaving them out", () => {
+    const content = () =>
+      buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), { language: "en", date: new Date(2026, 11, 1), version: "test", currency: "JPY" });
+    expect(content).toThrow(ShareError);
+    try {
+      content();
+    } catch (e) {
+      expect((e as ShareError).reason.en).toMatch(/yearly plan rows/);
+      expect((e as ShareError).reason.ja.length).toBeGreaterThan(0);
+    }
+  });
+});
