@@ -14,7 +14,6 @@
  *
  * Needs LibreOffice (soffice): without it this test fails; it never skips.
  */
-import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -37,12 +36,10 @@ import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "
 import { WORDS } from "../../src/export/words";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import type { ScenarioSet } from "../../src/model/scenario-set";
-import { readSample, ROOT } from "./demo";
+import { readSample } from "./demo";
 import { base, EVERY_TERM, UNTIL_SALES, Values } from "./deal-terms";
+import { compare, errorValues, failures, formulaCells, onPath, PLACEHOLDER, read, RECALC, recalc, relativeError, TOLERANCE, withPlaceholders } from "./recalc";
 
-const RECALC = path.resolve(ROOT, "../shared/tools/lo-recalc.sh");
-const PLACEHOLDER = -987654.321;
-const TOLERANCE = 1e-9;
 const OPTIONS = { language: "en" as const, date: new Date(2025, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };
 
 const sample = readSample();
@@ -61,91 +58,6 @@ const EDITS: Record<string, Partial<Record<AssumptionKey, number | boolean>>> = 
   Until: { tier_1_rate: 0.05 },
   Plain: { tier_1_threshold: 400_000_000, tier_1_rate: 0.045, annual_fee: 8_000_000 },
 };
-
-const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-
-function recalc(inputs: string[], outDir: string): void {
-  try {
-    execFileSync("bash", [RECALC, ...inputs, outDir], { stdio: "pipe", timeout: 170_000 });
-  } catch (e) {
-    const err = e as { status?: number; stderr?: Buffer };
-    throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`, { cause: e });
-  }
-}
-
-async function read(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-
-interface FormulaCell {
-  sheet: string;
-  address: string;
-  formula: string;
-  cached: unknown;
-}
-
-function formulaCells(wb: ExcelJS.Workbook): FormulaCell[] {
-  const out: FormulaCell[] = [];
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, address: cell.address, formula: cell.formula, cached: cell.result });
-      })
-    )
-  );
-  return out;
-}
-
-function withPlaceholders(wb: ExcelJS.Workbook): void {
-  for (const ws of wb.worksheets)
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, result: PLACEHOLDER } as ExcelJS.CellFormulaValue;
-      })
-    );
-}
-
-const relativeError = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
-
-interface Comparison {
-  where: string;
-  expected: unknown;
-  actual: unknown;
-  rel: number;
-  ok: boolean;
-}
-
-function compare(where: string, expected: unknown, actual: unknown): Comparison {
-  if (typeof expected === "number" && typeof actual === "number") {
-    const rel = relativeError(expected, actual);
-    return { where, expected, actual, rel, ok: rel <= TOLERANCE };
-  }
-  // A blank term's link reads back as an empty text (or nothing, as LibreOffice writes it).
-  const same = expected === actual || (expected === "" && (actual === undefined || actual === null));
-  return { where, expected, actual, rel: same ? 0 : Infinity, ok: same };
-}
-
-const failures = (cs: Comparison[]) =>
-  cs
-    .filter((c) => !c.ok)
-    .slice(0, 10)
-    .map((c) => `${c.where}: expected ${JSON.stringify(c.expected)}, LibreOffice ${JSON.stringify(c.actual)}`);
-
-function errorValues(wb: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-        if ((typeof v === "object" && v !== null && "error" in v) || (typeof v === "string" && /^#[A-Z/0!?]+[!?]?$/.test(v)))
-          out.push(`${ws.name}!${cell.address} = ${JSON.stringify(v)}`);
-      })
-    )
-  );
-  return out;
-}
 
 /** The engine's series behind each yearly column, by the column's header (words.ts). */
 function seriesByHeader(m: ScenarioModel): Map<string, ArrayLike<number>> {

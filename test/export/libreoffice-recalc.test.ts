@@ -17,7 +17,7 @@
  * Needs LibreOffice (soffice) and pdftoppm: without them this test fails, in CI and elsewhere; it
  * never skips (`npm test` installs them on Debian, see scripts/system-deps.js).
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -27,95 +27,24 @@ import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
 import type { ScenarioSet } from "../../src/model/scenario-set";
-import { eachValue, readSample, ROOT, runDemo } from "./demo";
+import { readSample, ROOT, runDemo } from "./demo";
+import {
+  compare,
+  errorValues,
+  failures,
+  FormulaCell,
+  formulaCells,
+  onPath,
+  PLACEHOLDER,
+  read,
+  RECALC,
+  recalc,
+  relativeError,
+  TOLERANCE,
+  withPlaceholders,
+} from "./recalc";
 
-const RECALC = path.resolve(ROOT, "../shared/tools/lo-recalc.sh");
 const IMAGES = path.join(ROOT, "docs", "images");
-const PLACEHOLDER = -987654.321;
-const TOLERANCE = 1e-9;
-
-const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-
-function recalc(inputs: string[], outDir: string): void {
-  try {
-    execFileSync("bash", [RECALC, ...inputs, outDir], { stdio: "pipe", timeout: 170_000 });
-  } catch (e) {
-    const err = e as { status?: number; stderr?: Buffer };
-    throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`, { cause: e });
-  }
-  for (const input of inputs) {
-    const out = path.join(outDir, path.basename(input));
-    if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
-  }
-}
-
-async function read(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-
-interface FormulaCell {
-  sheet: string;
-  address: string;
-  formula: string;
-  cached: unknown;
-}
-
-function formulaCells(wb: ExcelJS.Workbook): FormulaCell[] {
-  const out: FormulaCell[] = [];
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, address: cell.address, formula: cell.formula, cached: cell.result });
-      })
-    )
-  );
-  return out;
-}
-
-/**
- * A blank deal term's link on a model sheet, IF(ISBLANK(x),"",x): LibreOffice stores its empty text as
- * <v></v> (t="str"), which exceljs reads back as no value at all.
- */
-const BLANK_LINK = /^IF\(ISBLANK\(([^()]+)\),"",\1\)$/;
-
-/** Every value in the workbook that is an error (#NAME?, #VALUE!, #REF! …), or a formula left without a value, as "sheet!A1 = #…". */
-function errorValues(wb: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
-  const isError = (x: unknown) => (typeof x === "object" && x !== null && "error" in x) || (typeof x === "string" && /^#[A-Z/0!?]+[!?]?$/.test(x));
-  eachValue(wb, (where, v, cell) => {
-    const empty = cell.type === ExcelJS.ValueType.Formula && v === undefined && !BLANK_LINK.test(cell.formula);
-    if (isError(v) || empty) out.push(`${where} = ${JSON.stringify(v)}`);
-  });
-  return out;
-}
-
-const relativeError = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
-
-interface Comparison {
-  where: string;
-  expected: unknown;
-  actual: unknown;
-  rel: number;
-  ok: boolean;
-}
-
-function compare(where: string, expected: unknown, actual: unknown): Comparison {
-  if (typeof expected === "number" && typeof actual === "number") {
-    const rel = relativeError(expected, actual);
-    return { where, expected, actual, rel, ok: rel <= TOLERANCE };
-  }
-  // A blank term's link (BLANK_LINK) caches "" and reads back from LibreOffice's file as undefined.
-  const same = expected === actual || (expected === "" && actual === undefined);
-  return { where, expected, actual, rel: same ? 0 : Infinity, ok: same };
-}
-
-const failures = (cs: Comparison[]) =>
-  cs
-    .filter((c) => !c.ok)
-    .slice(0, 10)
-    .map((c) => `${c.where}: expected ${JSON.stringify(c.expected)}, LibreOffice ${JSON.stringify(c.actual)}`);
 
 /** The engine's values for the cells of a workbook built from `content`, by "sheet!address". */
 function engineValues(wb: ExcelJS.Workbook, content: SharedContent, assumptionsOf: (i: number) => Assumptions): Map<string, number | string> {
@@ -207,13 +136,7 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       runDemo(file, language);
       const wb = await read(file);
       built[language] = { file, cells: formulaCells(wb), wb };
-      for (const ws of wb.worksheets) {
-        ws.eachRow((row) =>
-          row.eachCell((cell) => {
-            if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, result: PLACEHOLDER } as ExcelJS.CellFormulaValue;
-          })
-        );
-      }
+      withPlaceholders(wb);
       const blanked = path.join(dir, `placeholder-${language}.xlsx`);
       await wb.xlsx.writeFile(blanked);
       inputs.push(file, blanked);

@@ -1,0 +1,109 @@
+/**
+ * The LibreOffice harness of the export tests: recalculate workbooks with ../shared/tools/lo-recalc.sh,
+ * read them back, and compare every formula cell with the engine's value to 1e-9 relative. Shared by
+ * libreoffice-recalc.test.ts (today's terms) and libreoffice-deal-terms.test.ts (every deal term).
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { eachValue, ROOT } from "./demo";
+
+export const RECALC = path.resolve(ROOT, "../shared/tools/lo-recalc.sh");
+/** A cached result no formula computes: one that survives recalculation proves it did not happen. */
+export const PLACEHOLDER = -987654.321;
+export const TOLERANCE = 1e-9;
+
+export const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+
+/** Recalculates `inputs` into `outDir` (same file names); fails unless LibreOffice wrote every one. */
+export function recalc(inputs: string[], outDir: string): void {
+  try {
+    execFileSync("bash", [RECALC, ...inputs, outDir], { stdio: "pipe", timeout: 170_000 });
+  } catch (e) {
+    const err = e as { status?: number; stderr?: Buffer };
+    throw new Error(`lo-recalc.sh failed (exit ${err.status}): ${err.stderr?.toString() ?? e}`, { cause: e });
+  }
+  for (const input of inputs) {
+    const out = path.join(outDir, path.basename(input));
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
+  }
+}
+
+export async function read(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+export interface FormulaCell {
+  sheet: string;
+  address: string;
+  formula: string;
+  cached: unknown;
+}
+
+export function formulaCells(wb: ExcelJS.Workbook): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, address: cell.address, formula: cell.formula, cached: cell.result });
+      })
+    )
+  );
+  return out;
+}
+
+/** Replaces every formula's cached result by PLACEHOLDER, so every value read back is LibreOffice's. */
+export function withPlaceholders(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, result: PLACEHOLDER } as ExcelJS.CellFormulaValue;
+      })
+    );
+}
+
+/**
+ * A blank deal term's link on a model sheet, IF(ISBLANK(x),"",x): LibreOffice stores its empty text as
+ * <v></v> (t="str"), which exceljs reads back as no value at all.
+ */
+const BLANK_LINK = /^IF\(ISBLANK\(([^()]+)\),"",\1\)$/;
+
+/** Every value in the workbook that is an error (#NAME?, #VALUE!, #REF! …), or a formula left without a value, as "sheet!A1 = #…". */
+export function errorValues(wb: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  const isError = (x: unknown) => (typeof x === "object" && x !== null && "error" in x) || (typeof x === "string" && /^#[A-Z/0!?]+[!?]?$/.test(x));
+  eachValue(wb, (where, v, cell) => {
+    const empty = cell.type === ExcelJS.ValueType.Formula && v === undefined && !BLANK_LINK.test(cell.formula);
+    if (isError(v) || empty) out.push(`${where} = ${JSON.stringify(v)}`);
+  });
+  return out;
+}
+
+export const relativeError = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+
+export interface Comparison {
+  where: string;
+  expected: unknown;
+  actual: unknown;
+  rel: number;
+  ok: boolean;
+}
+
+export function compare(where: string, expected: unknown, actual: unknown): Comparison {
+  if (typeof expected === "number" && typeof actual === "number") {
+    const rel = relativeError(expected, actual);
+    return { where, expected, actual, rel, ok: rel <= TOLERANCE };
+  }
+  // A blank term's link (BLANK_LINK) caches "" and reads back from LibreOffice's file as undefined.
+  const same = expected === actual || (expected === "" && actual === undefined);
+  return { where, expected, actual, rel: same ? 0 : Infinity, ok: same };
+}
+
+export const failures = (cs: Comparison[]) =>
+  cs
+    .filter((c) => !c.ok)
+    .slice(0, 10)
+    .map((c) => `${c.where}: expected ${JSON.stringify(c.expected)}, LibreOffice ${JSON.stringify(c.actual)}`);
