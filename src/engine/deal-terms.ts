@@ -13,15 +13,10 @@ import { MILESTONE_COUNT, milestoneKey } from "./assumptions";
 import { discountFactor, Series, Timing } from "./discount";
 
 /** The royalty terms that turn one year's sales into a running royalty (before the annual minimum). */
-export interface RoyaltyTerms {
-  royalty_rate: number;
-  tier_1_threshold: number | null;
-  tier_1_rate: number;
-  tier_2_threshold: number | null;
-  tier_2_rate: number;
-  claims_expire_year: number;
-  post_expiry_rate: number;
-}
+export type RoyaltyTerms = Pick<
+  Assumptions,
+  "royalty_rate" | "tier_1_threshold" | "tier_1_rate" | "tier_2_threshold" | "tier_2_rate" | "claims_expire_year" | "post_expiry_rate"
+>;
 
 /**
  * The running royalty on one year's sales: marginal tiers while a valid claim covers the product
