@@ -52,8 +52,24 @@ export interface Decision {
   internal: boolean;
 }
 
+/**
+ * One term of the committee's offer: an assumption key (royalty_rate, upfront, a deal term …) and its
+ * value as typed; undefined = listed but not fixed yet (each scenario keeps its own value, as OFFER
+ * reads a blank). `source` says where the figure comes from (a published model's citation, or "").
+ */
+export interface OfferTerm {
+  key: AssumptionKey;
+  value: EntryValue;
+  source: string;
+}
+
 /** What the licensing committee fixes: the offer and the acceptable floor and ceiling (amounts). */
 export interface Decisions {
+  /**
+   * The offer's term sheet (case 15 fixes the offer's conditions, not only a price), in the order
+   * shown; empty = the offer is the bare amount. Shared or internal together with `offer`.
+   */
+  terms: OfferTerm[];
   offer: Decision;
   floor: Decision;
   ceiling: Decision;
@@ -66,6 +82,8 @@ export interface Decisions {
 }
 
 export type DecisionKey = "offer" | "floor" | "ceiling";
+/** The rows of the decisions table (the term sheet has a table of its own). */
+export type DecisionRow = Exclude<keyof Decisions, "terms">;
 export const DECISION_KEYS: readonly DecisionKey[] = ["offer", "floor", "ceiling"];
 
 export interface ScenarioSet {
@@ -85,6 +103,7 @@ export class EditError extends Error {
 /** Decisions are internal until the user chooses to share them. */
 export function emptyDecisions(): Decisions {
   return {
+    terms: [],
     offer: { value: null, internal: true },
     floor: { value: null, internal: true },
     ceiling: { value: null, internal: true },
@@ -314,6 +333,64 @@ export function setBandFilter(set: ScenarioSet, filter: string): ScenarioSet {
 
 export function setNotes(set: ScenarioSet, text: string): ScenarioSet {
   return { ...set, decisions: { ...set.decisions, notes: { ...set.decisions.notes, text } } };
+}
+
+/**
+ * The keys a term sheet can fix: the royalty terms of every scenario and the deal terms (the market
+ * and the licensee's business stay each scenario's own).
+ */
+export const OFFER_TERM_KEYS: readonly AssumptionKey[] = [
+  "upfront",
+  "royalty_rate",
+  "annual_minimum",
+  "term_years",
+  ...ASSUMPTIONS.filter((s) => s.group === "deal").map((s) => s.key),
+];
+
+function offerTermKey(key: string): AssumptionKey {
+  const k = key.trim();
+  if (!(OFFER_TERM_KEYS as readonly string[]).includes(k)) {
+    throw new EditError({
+      en: `"${k}" is not a term an offer can fix (the royalty and deal terms can; the market and the licensee's business stay each scenario's own).`,
+      ja: `「${k}」は申し出の条件にできません（ロイヤルティと契約条件のみ。市場と実施者の事業はシナリオごとの値のままです）。`,
+    });
+  }
+  return k as AssumptionKey;
+}
+
+/**
+ * Sets one term of the offer from what the user typed (read and checked as for a scenario: see
+ * readEntry); a term not yet on the sheet is added at its end; a blank keeps the row, not fixed yet.
+ */
+export function setOfferTerm(set: ScenarioSet, key: string, input: string): ScenarioSet {
+  const k = offerTermKey(key);
+  const value = readEntry(k, input);
+  const terms = [...set.decisions.terms];
+  const i = terms.findIndex((t) => t.key === k);
+  if (i >= 0) terms[i] = { ...terms[i], value, source: value === terms[i].value ? terms[i].source : "" };
+  else terms.push({ key: k, value, source: "" });
+  return { ...set, decisions: { ...set.decisions, terms } };
+}
+
+/** Takes a term off the offer's sheet (the scenarios' own values apply again). */
+export function removeOfferTerm(set: ScenarioSet, key: string): ScenarioSet {
+  return { ...set, decisions: { ...set.decisions, terms: set.decisions.terms.filter((t) => t.key !== key) } };
+}
+
+/**
+ * Replaces the term sheet with a published model's terms (IPVALUE.TERMS rows: key, value as a decimal,
+ * an amount or TRUE/FALSE, null where the deal decides; each with its citation). One edit, one undo step.
+ */
+export function setOfferTerms(set: ScenarioSet, rows: readonly { key: string; value: number | boolean | null; source: string }[]): ScenarioSet {
+  const terms: OfferTerm[] = rows.map((r) => ({ key: offerTermKey(r.key), value: r.value === null ? undefined : r.value, source: r.source }));
+  return { ...set, decisions: { ...set.decisions, terms } };
+}
+
+/** The offer's terms as OFFER reads them (key → value; terms not fixed yet are left out). */
+export function offerTermMap(decisions: Decisions): Map<string, RawValue> {
+  const m = new Map<string, RawValue>();
+  for (const t of decisions.terms) if (t.value !== undefined) m.set(t.key, t.value);
+  return m;
 }
 
 /** The assumptions in the order the pane and the table show them. */

@@ -10,9 +10,9 @@
  * an add; on the workbook's side a changed name is always a delete and an add.
  */
 import { AssumptionKey, assumptionSpec, Text } from "../engine";
-import { Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, ScenarioSet } from "./scenario-set";
+import { DecisionRow, Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, ScenarioSet } from "./scenario-set";
 
-export type DecisionItem = keyof Decisions;
+export type DecisionItem = DecisionRow;
 export const DECISION_ITEMS: readonly DecisionItem[] = ["offer", "floor", "ceiling", "notes", "bands"];
 export type DecisionField = "value" | "internal";
 export type DecisionCell = number | string | boolean | null;

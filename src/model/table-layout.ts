@@ -18,7 +18,7 @@ import {
   Unit,
   ValuationError,
 } from "../engine";
-import { DECISION_KEYS, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
+import { DECISION_KEYS, DecisionRow, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
 
 import type { Language } from "./language";
 
@@ -96,14 +96,14 @@ export function readScenarios(cells: readonly (readonly RawValue[])[]): Editable
 }
 
 export const DECISIONS_HEADER = ["item", "value", "internal", "label"] as const;
-const DECISION_LABELS: Record<keyof Decisions, Text> = {
+const DECISION_LABELS: Record<DecisionRow, Text> = {
   offer: { en: "Offer price", ja: "提示価格" },
   floor: { en: "Walk-away floor", ja: "最低受入価格" },
   ceiling: { en: "Ceiling", ja: "上限価格" },
   notes: { en: "Committee notes", ja: "委員会メモ" },
   bands: { en: "Reference bands (filter)", ja: "参考バンド（条件）" },
 };
-export const decisionLabel = (key: keyof Decisions, language: Language): string => DECISION_LABELS[key][language];
+export const decisionLabel = (key: DecisionRow, language: Language): string => DECISION_LABELS[key][language];
 
 /** The decisions table, header row first. */
 export function decisionsTableValues(decisions: Decisions, language: Language): CellValue[][] {

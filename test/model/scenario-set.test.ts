@@ -20,6 +20,11 @@ import {
   setDecisionInternal,
   setInternal,
   setNotes,
+  setOfferTerm,
+  setOfferTerms,
+  removeOfferTerm,
+  offerTermMap,
+  OFFER_TERM_KEYS,
   setValue,
   usesDealTerms,
 } from "../../src/model/scenario-set";
@@ -39,6 +44,7 @@ describe("a new set", () => {
 
   test("keeps the committee's decisions internal until the user shares them", () => {
     expect(blankSet("en").decisions).toEqual({
+      terms: [],
       offer: { value: null, internal: true },
       floor: { value: null, internal: true },
       ceiling: { value: null, internal: true },
@@ -287,6 +293,54 @@ describe("decisions", () => {
   test("setting a value keeps the decision's mark", () => {
     const shared = setDecisionInternal(set, "offer", false);
     expect(setDecision(shared, "offer", "5").decisions.offer).toEqual({ value: 5, internal: false });
+  });
+});
+
+describe("the offer's term sheet", () => {
+  const set = blankSet("ja");
+
+  test("a term typed as a percentage is stored as a decimal, added at the end; retyping replaces it in place", () => {
+    const a = setOfferTerm(setOfferTerm(set, "royalty_rate", "3%"), "upfront", "5,000,000");
+    expect(a.decisions.terms).toEqual([
+      { key: "royalty_rate", value: 0.03, source: "" },
+      { key: "upfront", value: 5_000_000, source: "" },
+    ]);
+    expect(setOfferTerm(a, "royalty_rate", "2.5").decisions.terms.map((t) => [t.key, t.value])).toEqual([
+      ["royalty_rate", 0.025],
+      ["upfront", 5_000_000],
+    ]);
+    expect(set.decisions.terms).toEqual([]);
+  });
+
+  test("a blank keeps the row (not fixed yet) and OFFER's map leaves it out; removing it takes it off", () => {
+    const a = setOfferTerm(setOfferTerm(set, "royalty_rate", "3"), "equity_share", "");
+    expect(a.decisions.terms.map((t) => t.key)).toEqual(["royalty_rate", "equity_share"]);
+    expect([...offerTermMap(a.decisions)]).toEqual([["royalty_rate", 0.03]]);
+    expect(removeOfferTerm(a, "royalty_rate").decisions.terms.map((t) => t.key)).toEqual(["equity_share"]);
+  });
+
+  test("a market or business assumption is not an offer term; a bad value is refused by the engine's rule, the set unchanged", () => {
+    expect(refusal(() => setOfferTerm(set, "market_size", "100")).reason.ja).toMatch(/申し出の条件にできません/);
+    const before = JSON.stringify(set);
+    expect(refusal(() => setOfferTerm(set, "royalty_rate", "150%")).reason.en).toMatch(/Royalty rate/i);
+    expect(JSON.stringify(set)).toBe(before);
+    expect(OFFER_TERM_KEYS).toContain("milestone_9_probability");
+    expect(OFFER_TERM_KEYS).not.toContain("discount_rate");
+  });
+
+  test("a published model replaces the sheet with its citations; a value the deal decides stays blank; editing a figure drops its citation", () => {
+    const a = setOfferTerms(set, [
+      { key: "royalty_rate", value: 0.02, source: "case 7, p.21" },
+      { key: "patent_cost_reimbursement", value: null, source: "case 7, p.21" },
+      { key: "annual_fee_until_sales", value: true, source: "case 7, p.21" },
+    ]);
+    expect(a.decisions.terms[1]).toEqual({ key: "patent_cost_reimbursement", value: undefined, source: "case 7, p.21" });
+    expect([...offerTermMap(a.decisions)]).toEqual([
+      ["royalty_rate", 0.02],
+      ["annual_fee_until_sales", true],
+    ]);
+    expect(setOfferTerm(a, "royalty_rate", "2%").decisions.terms[0].source).toBe("case 7, p.21");
+    expect(setOfferTerm(a, "royalty_rate", "3%").decisions.terms[0].source).toBe("");
   });
 });
 

@@ -98,6 +98,7 @@ function bigSet(n: number): ScenarioSet {
     schema: SCHEMA_VERSION,
     scenarios,
     decisions: {
+      terms: [],
       offer: { value: 250_000_000, internal: true },
       floor: { value: 120_000_000, internal: false },
       ceiling: { value: null, internal: true },
