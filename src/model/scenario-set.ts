@@ -21,6 +21,7 @@ import {
   PlanSeries,
   RawValue,
   readFlag,
+  termsPreset,
   Text,
   ValuationError,
 } from "../engine";
@@ -176,7 +177,9 @@ export function duplicateScenario(set: ScenarioSet, index: number, language: Lan
   };
   let name = copyName(1);
   for (let n = 2; set.scenarios.some((x) => x.name.toLowerCase() === name.toLowerCase()); n++) name = copyName(n);
-  const copy: EditableScenario = { name: checkName(set, name), internal: s.internal, values: { ...s.values } };
+  // The yearly plan rows come along: a copy is the same business plan, to vary from there.
+  const series = s.series ? Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, [...(v as RawValue[])]])) : undefined;
+  const copy: EditableScenario = { name: checkName(set, name), internal: s.internal, values: { ...s.values }, ...(series ? { series } : {}) };
   const scenarios = [...set.scenarios];
   scenarios.splice(index + 1, 0, copy);
   return { ...set, scenarios };
@@ -384,6 +387,25 @@ export function removeOfferTerm(set: ScenarioSet, key: string): ScenarioSet {
 export function setOfferTerms(set: ScenarioSet, rows: readonly { key: string; value: number | boolean | null; source: string }[]): ScenarioSet {
   const terms: OfferTerm[] = rows.map((r) => ({ key: offerTermKey(r.key), value: r.value === null ? undefined : r.value, source: r.source }));
   return { ...set, decisions: { ...set.decisions, terms } };
+}
+
+/**
+ * Fills the term sheet from a published model (IPVALUE.TERMS's rows), its amounts times the exchange
+ * rate as typed (units of the model's currency per unit of the model's; blank = 1).
+ */
+export function offerFromPreset(set: ScenarioSet, presetId: string, exchangeRate: string): ScenarioSet {
+  const rate = readNumber(exchangeRate) ?? 1;
+  if (!(Number.isFinite(rate) && rate > 0)) {
+    throw new EditError({
+      en: "The exchange rate must be a number above 0 (units of the model's currency per unit of the source's), or blank for 1.",
+      ja: "為替レートは0より大きい数値（出典の通貨1単位あたりのモデル通貨）にするか、空欄（1）にしてください。",
+    });
+  }
+  const rows = termsPreset(presetId, rate).slice(1);
+  return setOfferTerms(
+    set,
+    rows.map((r) => ({ key: String(r[0]), value: r[1] === "" ? null : (r[1] as number | boolean), source: String(r[3]) }))
+  );
 }
 
 /** The offer's terms as OFFER reads them (key → value; terms not fixed yet are left out). */

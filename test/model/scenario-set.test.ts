@@ -22,6 +22,7 @@ import {
   setNotes,
   setOfferTerm,
   setOfferTerms,
+  offerFromPreset,
   removeOfferTerm,
   offerTermMap,
   OFFER_TERM_KEYS,
@@ -98,6 +99,17 @@ describe("scenario operations", () => {
     const e = refusal(() => setBandFilter(base, "zzz_nothing"));
     expect(e.reason.en).toMatch(/No royalty-rate band matches "zzz_nothing"/);
     expect(e.reason.ja).toMatch(/「zzz_nothing」に合うロイヤルティ料率のバンドがありません/);
+  });
+
+  test("duplicate copies the yearly plan rows too, as a list of its own", () => {
+    const planned: ScenarioSet = {
+      ...base,
+      scenarios: [{ ...base.scenarios[0], series: { sales: [100, undefined, 300], investment: [5] } }, ...base.scenarios.slice(1)],
+    };
+    const copy = duplicateScenario(planned, 0, "en").scenarios[1];
+    expect(copy.series).toEqual({ sales: [100, undefined, 300], investment: [5] });
+    expect(copy.series!.sales).not.toBe(planned.scenarios[0].series!.sales);
+    expect(duplicateScenario(base, 0, "en").scenarios[1].series).toBeUndefined();
   });
 
   test("duplicate keeps the internal mark", () => {
@@ -342,6 +354,17 @@ describe("the offer's term sheet", () => {
     expect(setOfferTerm(a, "royalty_rate", "2%").decisions.terms[0].source).toBe("case 7, p.21");
     expect(setOfferTerm(a, "royalty_rate", "3%").decisions.terms[0].source).toBe("");
   });
+});
+
+test("a published model fills the term sheet with its amounts times the exchange rate, its rates as published", () => {
+  const usd = offerFromPreset(blankSet("en"), "case7_b_no_approval", "");
+  const yen = offerFromPreset(blankSet("en"), "case7_b_no_approval", "150");
+  const value = (s: ScenarioSet, k: string) => s.decisions.terms.find((t) => t.key === k)?.value;
+  expect(value(yen, "royalty_rate")).toBe(value(usd, "royalty_rate"));
+  expect(value(yen, "annual_fee")).toBeCloseTo((value(usd, "annual_fee") as number) * 150, 6);
+  expect(value(usd, "annual_fee")).toBeGreaterThan(0);
+  expect(yen.decisions.terms.every((t) => t.source.includes("事例⑦") && t.source.includes("p.22"))).toBe(true);
+  expect(refusal(() => offerFromPreset(blankSet("en"), "case7_a", "-1")).reason.ja).toMatch(/為替レート/);
 });
 
 describe("deal terms", () => {

@@ -6,7 +6,7 @@
  * kept. A scenario added or deleted inserts or removes one column (the cells right of it move), a
  * missing key or decision row is added at the bottom. Pure: ../office/tables.ts writes the plan.
  */
-import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isIgnoredHeader, keyColumn, normalizeKey, RawValue } from "../../engine";
+import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isIgnoredHeader, keyColumn, normalizeKey, planKey, RawValue } from "../../engine";
 import type { Language } from "../../model/language";
 import { EntryValue, KEYS } from "../../model/scenario-set";
 import type { Change, DecisionCell, DecisionItem } from "../../model/set-merge";
@@ -156,6 +156,10 @@ export function planAssumptions(grid: Grid, changes: readonly Change[], language
           const key = k === "" ? "" : normalizeKey(k);
           if (key === INTERNAL_KEY) return { input: c.scenario.internal, nf: GENERAL };
           if ((KEYS as readonly string[]).includes(key)) return { input: valueInput(c.scenario.values[key as AssumptionKey]), nf: formatFor(key) };
+          // A yearly plan row: the added scenario's own figure (a duplicate carries the original's plan).
+          const plan = key === "" ? null : planKey(key);
+          const figure = plan ? c.scenario.series?.[plan.series]?.[plan.year - 1] : undefined;
+          if (figure !== undefined && figure !== null && figure !== "") return { input: forExcel(figure as CellValue), nf: AMOUNT_FORMAT };
           return blank();
         });
         t.forEach((row, r) => row.splice(at, 0, fresh[r]));
