@@ -2,8 +2,10 @@
  * Build of the IPVALUE add-in, laid out like Microsoft's shared-runtime custom-functions template:
  * taskpane.html is the one page of the shared runtime and loads the functions bundle; functions.json
  * is generated from the JSDoc of the function families by custom-functions-metadata-plugin; functions-ja.json is made from it
- * and the Japanese translation table. office.js is served from the add-in's own origin (copied from
- * @microsoft/office-js), so the pages load nothing from any other host.
+ * and the Japanese translation table. office.js comes from Microsoft's CDN, as Microsoft requires for
+ * AppSource and recommends for every add-in (the @microsoft/office-js package says it is not supported
+ * for production); IPVALUE_OFFICE_JS=local builds a copy served from the add-in's own origin instead,
+ * for firewalled or internal deployments. Nothing else is loaded from another host.
  */
 const path = require("path");
 const fs = require("fs");
@@ -19,6 +21,16 @@ const urlDev = "https://localhost:3000/";
 // Where the add-in is hosted in production; the manifest's dev URLs are rewritten to it.
 const urlProd = process.env.IPVALUE_URL || urlDev;
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+// office.js: Microsoft's CDN (the default), or a copy of the pinned npm package on the add-in's origin.
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const localOfficeJs = process.env.IPVALUE_OFFICE_JS === "local";
+const officeJs = localOfficeJs
+  ? {
+      src: "office-js/office.js",
+      scriptSrc: "'self'",
+      note: "a copy of the pinned @microsoft/office-js package on the add-in's own origin (IPVALUE_OFFICE_JS=local)",
+    }
+  : { src: OFFICE_JS_CDN, scriptSrc: "'self' https://appsforoffice.microsoft.com", note: "Microsoft's CDN, as Microsoft requires" };
 
 /** Emits functions-<lang>.json for every table in src/functions/locale, once functions.json exists. */
 class LocalizedFunctionsPlugin {
@@ -73,7 +85,7 @@ module.exports = async (env, options) => {
       ],
     },
     performance: {
-      // office.js is copied, not bundled. The task pane (React and Fluent UI) is about 780 KB minified
+      // office.js is not bundled (the CDN's, or copied in a local build). The task pane (React and Fluent UI) is about 780 KB minified
       // (about 230 KB gzipped); the functions bundle imports no React: about 106 KB minified, 30 KB gzipped.
       assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
       maxAssetSize: 1000000,
@@ -92,6 +104,7 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
+        templateParameters: { officeJs },
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",
@@ -109,21 +122,31 @@ module.exports = async (env, options) => {
               return dev ? content : content.toString().replace(new RegExp(urlDev.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), urlProd);
             },
           },
-          {
-            // office.js and the Excel host scripts it loads, from the pinned npm package.
-            from: "**/*",
-            context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
-            to: "office-js/",
-            info: { minimized: true }, // already minified by Microsoft; keeps Terser off 12 MB
-            globOptions: {
-              ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js", "**/ariatelemetry/**", "**/{access,onenote,outlook,powerpoint,project,visio,word}*"],
-            },
-          },
+          ...(localOfficeJs
+            ? [
+                {
+                  // office.js and the Excel host scripts it loads, from the pinned npm package.
+                  from: "**/*",
+                  context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
+                  to: "office-js/",
+                  info: { minimized: true }, // already minified by Microsoft; keeps Terser off 12 MB
+                  globOptions: {
+                    ignore: [
+                      "**/*.debug.js",
+                      "**/*.d.ts",
+                      "**/office-vsdoc.js",
+                      "**/ariatelemetry/**",
+                      "**/{access,onenote,outlook,powerpoint,project,visio,word}*",
+                    ],
+                  },
+                },
+              ]
+            : []),
         ],
       }),
     ],
     devServer: {
-      static: false, // everything is served from the compilation, office.js included
+      static: false, // everything is served from the compilation (office.js too, in a local build)
       host: "localhost", // confidential inputs: reachable from this machine only
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await certificateOptions() } : "https",

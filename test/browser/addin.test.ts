@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Page } from "playwright-core";
-import { BrowserSession, DIST, openBrowser, SCREENSHOTS } from "./harness";
+import { BrowserSession, DIST, OFFICE_JS_CDN, openBrowser, SCREENSHOTS } from "./harness";
 
 describe("the built add-in in headless Chromium", () => {
   let page: Page;
@@ -40,10 +40,11 @@ describe("the built add-in in headless Chromium", () => {
     expect(new Set(calls).size).toBe(calls.length);
   });
 
-  test("the page loads office.js and everything else from its own origin only", () => {
-    expect(requests.some((u) => u.endsWith("/office-js/office.js"))).toBe(true);
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:"));
+  test("the page loads office.js from Microsoft's CDN and everything else from its own origin only", () => {
+    expect(requests).toContain(`${OFFICE_JS_CDN}office.js`);
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:") && !u.startsWith(OFFICE_JS_CDN));
     expect(foreign).toEqual([]);
+    expect(fs.existsSync(path.join(DIST, "office-js"))).toBe(false); // no 14 MB copy in the default build
   });
 
   test("the page runs without script errors and says it is outside Office", async () => {

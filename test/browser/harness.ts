@@ -14,6 +14,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const STAND_IN = path.resolve(__dirname, "../setup/custom-functions-stand-in.js");
 const FAKE_EXCEL = path.resolve(__dirname, "fake-excel.js");
+/** Microsoft's CDN, which the pages load office.js from; served here from the pinned npm copy (no internet in the tests). */
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_JS_COPY = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 
 export interface BrowserSession {
   server: { url: string; close: () => Promise<void> };
@@ -30,6 +33,11 @@ export async function openBrowser(options: BrowserContextOptions, stand_ins: { e
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const context = await browser.newContext(options);
   await context.addInitScript({ path: STAND_IN });
+  await context.route(`${OFFICE_JS_CDN}**`, (route) => {
+    const file = path.join(OFFICE_JS_COPY, new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""));
+    if (!file.startsWith(OFFICE_JS_COPY + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+    return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
+  });
   if (stand_ins.excel) await context.addInitScript({ path: FAKE_EXCEL });
   return {
     server,

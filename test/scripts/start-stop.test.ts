@@ -29,16 +29,17 @@ const run = (script: string) => execFileSync(process.execPath, [path.join(root, 
     run("stop.js"); // never leave a server behind, even when a test failed
   });
 
-  test("start serves manifest, metadata, functions and office.js over https and prints the upload steps", async () => {
+  test("start serves manifest, metadata, functions and the pane (office.js from Microsoft's CDN) over https and prints the upload steps", async () => {
     const out = run("start.js");
     expect(out).toContain(`Manifest:  https://localhost:${port}/manifest.xml`);
     expect(out).toMatch(/Upload My Add-in/);
     expect(out).toMatch(/npm stop/);
-    for (const file of ["/manifest.xml", "/taskpane.html", "/functions.js", "/functions.json", "/functions-ja.json", "/office-js/office.js"]) {
+    for (const file of ["/manifest.xml", "/taskpane.html", "/functions.js", "/functions.json", "/functions-ja.json"]) {
       const r = await get(file);
       expect(`${file} ${r.status}`).toBe(`${file} 200`);
     }
     expect(JSON.parse((await get("/functions-ja.json")).body).functions.length).toBeGreaterThan(10);
+    expect((await get("/taskpane.html")).body).toMatch(/src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
   });
 
   test("a second start finds the running server instead of starting another", () => {
