@@ -41,15 +41,11 @@ function sheetOf(set: ScenarioSet): ScenarioSet {
 const offerTable = () => fake.table(OFFER_TABLE)!;
 const assumptions = () => fake.table(ASSUMPTIONS_TABLE)!;
 
-test("a set without terms makes no offer table; the layout stays as it was", async () => {
-  await opened();
-  expect(fake.tableNames()).not.toContain(OFFER_TABLE);
-  expect(assumptions().address).toMatch(/^IPVALUE!A10:/);
-});
-
 describe("creation: rows inserted above the assumptions table", () => {
   test("the term sheet round-trips through save and read: values, formats, flags, a term not fixed yet, sources; IPVALUE.OFFER reads the table", async () => {
     const read = await opened();
+    expect(fake.tableNames()).not.toContain(OFFER_TABLE); // a set without terms makes no offer table
+    expect(assumptions().address).toMatch(/^IPVALUE!A10:/);
     const set = sheetOf(read);
     const saved = await port.save(set, "en");
     expect(offerTable().address).toBe("IPVALUE!A11:E15");
@@ -79,8 +75,10 @@ describe("creation: rows inserted above the assumptions table", () => {
     );
   });
 
-  test("the caption is in the pane's language", async () => {
-    await port.save(sheetOf(exampleSet("medical-device", "ja")), "ja");
+  test("a new workbook saved with a term sheet has it in its place; the caption, labels and units are in the pane's language", async () => {
+    await port.save(sheetOf(exampleSet("medical-device", "ja")), "ja"); // a new workbook: the sheet is made with the term sheet
+    expect(offerTable().address).toBe("IPVALUE!A11:E15");
+    expect(assumptions().address).toMatch(/^IPVALUE!A18:/);
     expect(fake.values("IPVALUE!A10")[0][0]).toMatch(/^委員会の申し出の条件表/);
     expect(offerTable().values[1].slice(2, 4)).toEqual(["ロイヤルティ料率", "小数 0～1"]);
   });

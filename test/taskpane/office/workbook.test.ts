@@ -490,6 +490,18 @@ describe("watch: the grid and the pane stay in step", () => {
     await stop();
   });
 
+  test("a grid edit in the offer table (made by a save while watching) calls back with the term sheet as typed", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    await port.save(setOfferTerm((await port.load())!, "royalty_rate", "3"), "en");
+    expect(fake.handlerCount(OFFER_TABLE)).toBe(1);
+    fake.userEdit("IPVALUE!B12", 0.045);
+    await waitFor(() => seen.length > 0, "the callback");
+    expect((seen[0] as ScenarioSet).decisions.terms).toEqual([{ key: "royalty_rate", value: 0.045, source: "" }]);
+    await stop();
+  });
+
   test("the port's own save does not call back; a grid edit after it does, once", async () => {
     await port.save(exampleSet("software", "en"), "en");
     const seen: (ScenarioSet | EditError)[] = [];
