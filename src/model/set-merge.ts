@@ -5,17 +5,21 @@
  * thing the workbook's value stays and the merge says so (`kept`). Pure: the Office glue turns the
  * applied changes into cell writes (src/taskpane/model/table-plan.ts).
  *
+ * The offer's term sheet merges term by term (matched by key): a term added, removed, its value or its
+ * source changed, and the order of the terms.
+ *
  * Scenarios are matched by name (case-insensitive, as the functions compare them). On the pane's
  * side a scenario whose name changed is a rename when its content is unchanged, otherwise a delete and
  * an add; on the workbook's side a changed name is always a delete and an add.
  */
 import { AssumptionKey, assumptionSpec, Text } from "../engine";
-import { DecisionRow, Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, ScenarioSet } from "./scenario-set";
+import { DecisionRow, Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, OfferTerm, ScenarioSet } from "./scenario-set";
 
 export type DecisionItem = DecisionRow;
 export const DECISION_ITEMS: readonly DecisionItem[] = ["offer", "floor", "ceiling", "notes", "bands"];
 export type DecisionField = "value" | "internal";
 export type DecisionCell = number | string | boolean | null;
+export type TermField = "value" | "source";
 
 export type Change =
   | { kind: "rename"; from: string; to: string }
@@ -24,7 +28,11 @@ export type Change =
   | { kind: "value"; scenario: string; key: AssumptionKey; value: EntryValue; was: EntryValue }
   | { kind: "internal"; scenario: string; value: boolean; was: boolean }
   | { kind: "decision"; item: DecisionItem; field: DecisionField; value: DecisionCell; was: DecisionCell }
-  | { kind: "order"; names: string[] };
+  | { kind: "order"; names: string[] }
+  | { kind: "termAdd"; term: OfferTerm; after: AssumptionKey | null }
+  | { kind: "termRemove"; term: OfferTerm }
+  | { kind: "term"; key: AssumptionKey; field: TermField; value: EntryValue; was: EntryValue }
+  | { kind: "termOrder"; keys: AssumptionKey[] };
 
 /** What the merge kept from the workbook instead of the pane's change, said for the user. */
 export interface Kept {
@@ -100,9 +108,22 @@ export function diffSets(base: ScenarioSet, next: ScenarioSet, renames = true): 
       if (was !== value) changes.push({ kind: "decision", item, field, value, was });
     }
   }
+  const [bt, nt] = [base.decisions.terms, next.decisions.terms];
+  for (const t of bt) if (!nt.some((n) => n.key === t.key)) changes.push({ kind: "termRemove", term: t });
+  nt.forEach((t, j) => {
+    if (!bt.some((b) => b.key === t.key)) changes.push({ kind: "termAdd", term: t, after: j === 0 ? null : nt[j - 1].key });
+  });
+  for (const t of nt) {
+    const b = bt.find((x) => x.key === t.key);
+    if (!b) continue;
+    if (!sameValue(b.value, t.value)) changes.push({ kind: "term", key: t.key, field: "value", value: t.value, was: b.value });
+    if (b.source !== t.source) changes.push({ kind: "term", key: t.key, field: "source", value: t.source, was: b.source });
+  }
   const { set: reordered } = applyChanges(base, changes);
   const names = next.scenarios.map((s) => s.name);
   if (reordered.scenarios.map((s) => s.name).join("\u0000") !== names.join("\u0000")) changes.push({ kind: "order", names });
+  const keys = nt.map((t) => t.key);
+  if (reordered.decisions.terms.map((t) => t.key).join("\u0000") !== keys.join("\u0000")) changes.push({ kind: "termOrder", keys });
   return changes;
 }
 
@@ -157,9 +178,49 @@ export function applyChanges(set: ScenarioSet, changes: readonly Change[]): { se
         scenarios = next;
         break;
       }
+      case "termAdd":
+      case "termRemove":
+      case "term":
+      case "termOrder": {
+        const terms = applyTermChange(decisions.terms, c);
+        if (terms === null) skipped.push(c);
+        else decisions = { ...decisions, terms };
+        break;
+      }
     }
   }
   return { set: { ...set, scenarios, decisions }, skipped };
+}
+
+type TermChange = Extract<Change, { kind: "termAdd" | "termRemove" | "term" | "termOrder" }>;
+
+/** The term sheet after one change; null when the change no longer fits (its term gone, or already there). */
+function applyTermChange(terms: readonly OfferTerm[], c: TermChange): OfferTerm[] | null {
+  const find = (key: string) => terms.findIndex((t) => t.key === key);
+  switch (c.kind) {
+    case "termAdd": {
+      if (find(c.term.key) >= 0) return null;
+      const after = c.after === null ? -1 : find(c.after);
+      const at = c.after === null ? 0 : after >= 0 ? after + 1 : terms.length;
+      return [...terms.slice(0, at), { ...c.term }, ...terms.slice(at)];
+    }
+    case "termRemove":
+      return find(c.term.key) < 0 ? null : terms.filter((t) => t.key !== c.term.key);
+    case "term": {
+      const i = find(c.key);
+      if (i < 0) return null;
+      const next = [...terms];
+      next[i] = c.field === "value" ? { ...next[i], value: c.value } : { ...next[i], source: String(c.value ?? "") };
+      return next;
+    }
+    case "termOrder": {
+      const wanted = c.keys.map(find).filter((i) => i >= 0);
+      const slots = [...wanted].sort((a, b) => a - b);
+      const next = [...terms];
+      slots.forEach((slot, n) => (next[slot] = terms[wanted[n]]));
+      return next;
+    }
+  }
 }
 
 function shown(key: AssumptionKey, v: EntryValue, language: "en" | "ja"): string {
@@ -223,6 +284,13 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
   const theirDecisions = new Map<string, DecisionCell>();
   for (const c of their) if (c.kind === "decision") theirDecisions.set(`${c.item}|${c.field}`, c.value);
   const theirOrder = their.some((c) => c.kind === "order");
+  const theirTermFields = new Map<string, EntryValue>();
+  const theirTermRemoved = new Set<string>();
+  for (const c of their) {
+    if (c.kind === "term") theirTermFields.set(`${c.key}|${c.field}`, c.value);
+    if (c.kind === "termRemove") theirTermRemoved.add(c.term.key);
+  }
+  const theirTermOrder = their.some((c) => c.kind === "termOrder");
   const theirsHas = (name: string) => theirs.scenarios.some((s) => fold(s.name) === fold(name));
 
   // Our name → the name it ends up with in the merge.
@@ -335,6 +403,64 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
         applied.push({ kind: "order", names: c.names.map((n) => resolve(n)).filter((n): n is string => n !== null) });
         break;
       }
+      case "termAdd": {
+        const there = theirs.decisions.terms.find((t) => t.key === c.term.key);
+        if (there) {
+          if (!sameValue(there.value, c.term.value) || there.source !== c.term.source) {
+            const label = assumptionSpec(c.term.key).label;
+            say(
+              `Offer term ${label.en}: kept ${shown(c.term.key, there.value, "en")}, added in the workbook meanwhile (not ${shown(c.term.key, c.term.value, "en")}).`,
+              `申し出の条件 ${label.ja}：その間にブックで追加された ${shown(c.term.key, there.value, "ja")} を残しました（${shown(c.term.key, c.term.value, "ja")} ではなく）。`
+            );
+          }
+          break;
+        }
+        applied.push(c);
+        break;
+      }
+      case "termRemove": {
+        const key = c.term.key;
+        if (theirTermRemoved.has(key)) break; // removed there too
+        if (theirTermFields.has(`${key}|value`) || theirTermFields.has(`${key}|source`)) {
+          const label = assumptionSpec(key).label;
+          say(
+            `Offer term ${label.en}: kept, it was changed in the workbook meanwhile.`,
+            `申し出の条件 ${label.ja}：その間にブックで変更されたため、削除せずに残しました。`
+          );
+          break;
+        }
+        applied.push(c);
+        break;
+      }
+      case "term": {
+        const label = assumptionSpec(c.key).label;
+        const what = (l: "en" | "ja") => (c.field === "source" ? `${label[l]} (${l === "ja" ? "出典" : "source"})` : label[l]);
+        const show = (v: EntryValue, l: "en" | "ja") => (c.field === "source" ? shownDecision(String(v ?? ""), l) : shown(c.key, v, l));
+        if (theirTermRemoved.has(c.key)) {
+          say(
+            `Offer term ${what("en")}: not saved, the term was taken off the offer in the workbook meanwhile.`,
+            `申し出の条件 ${what("ja")}：保存していません。その間にブックで申し出の条件から外されました。`
+          );
+          break;
+        }
+        const field = `${c.key}|${c.field}`;
+        if (theirTermFields.has(field)) {
+          const t = theirTermFields.get(field);
+          if (!sameValue(t, c.value)) {
+            say(
+              `Offer term ${what("en")}: kept ${show(t, "en")} typed in the workbook (not ${show(c.value, "en")}).`,
+              `申し出の条件 ${what("ja")}：ブックに入力された ${show(t, "ja")} を残しました（${show(c.value, "ja")} ではなく）。`
+            );
+          }
+          break;
+        }
+        applied.push(c);
+        break;
+      }
+      case "termOrder":
+        if (theirTermOrder) say("Kept the order of the offer's terms from the workbook.", "申し出の条件の並び順はブックのものを残しました。");
+        else applied.push(c);
+        break;
     }
   }
   const { set } = applyChanges(theirs, applied);
@@ -347,7 +473,7 @@ function baseNameOf(changes: readonly Change[], name: string): string {
   return name;
 }
 
-/** Two sets hold the same scenarios, in the same order, and the same decisions. */
+/** Two sets hold the same scenarios, in the same order, and the same decisions and term sheet. */
 export function sameSet(a: ScenarioSet, b: ScenarioSet): boolean {
   return diffSets(a, b).length === 0 && a.scenarios.every((s, i) => s.name === b.scenarios[i].name);
 }

@@ -1,7 +1,8 @@
 /**
  * How a scenario set lies in the workbook: the assumptions table in exactly the layout the custom
  * functions read (key | label | unit | one column per scenario, one row per assumption, and the
- * `internal` row), and a small decisions table. Pure conversions between ScenarioSet and 2-D values;
+ * `internal` row), a small decisions table and the offer's term sheet (key | value | label | unit |
+ * source, which IPVALUE.OFFER reads as its terms). Pure conversions between ScenarioSet and 2-D values;
  * the workbook glue only moves these arrays in and out of Excel.
  */
 import {
@@ -11,14 +12,29 @@ import {
   INTERNAL_KEY,
   isEmptyCell,
   isInternalMark,
+  normalizeKey,
+  parseTiming,
   PLAN_SERIES,
   RawValue,
   readAssumptionsTable,
+  readFlag,
   Text,
   Unit,
   ValuationError,
 } from "../engine";
-import { DECISION_KEYS, DecisionRow, Decisions, EditableScenario, EditError, emptyDecisions, EntryValue, KEYS, ScenarioSet } from "./scenario-set";
+import {
+  DECISION_KEYS,
+  DecisionRow,
+  Decisions,
+  EditableScenario,
+  EditError,
+  emptyDecisions,
+  EntryValue,
+  KEYS,
+  OFFER_TERM_KEYS,
+  OfferTerm,
+  ScenarioSet,
+} from "./scenario-set";
 
 import type { Language } from "./language";
 
@@ -165,4 +181,99 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
     }
   }
   return d;
+}
+
+export const OFFER_HEADER = ["key", "value", "label", "unit", "source"] as const;
+
+/**
+ * The offer's term sheet, header row first: one row per term in the sheet's order (a term not fixed
+ * yet has a blank value). Key and value are its first two columns, as IPVALUE.OFFER reads a terms
+ * range (it skips the heading row `key`); label and unit are for people, in the pane's language.
+ */
+export function offerTableValues(x: Decisions | readonly OfferTerm[], language: Language): CellValue[][] {
+  const terms: readonly OfferTerm[] = Array.isArray(x) ? x : (x as Decisions).terms;
+  return [
+    [...OFFER_HEADER],
+    ...terms.map((t) => {
+      const spec = assumptionSpec(t.key);
+      return [t.key, t.value ?? "", spec.label[language], UNIT_LABELS[spec.unit][language], t.source];
+    }),
+  ];
+}
+
+/** A term's value as the engine's spec reads it (undefined: blank, not fixed yet); throws the spec's refusal. */
+function offerValue(key: AssumptionKey, v: RawValue): EntryValue {
+  if (isEmptyCell(v)) return undefined;
+  const spec = assumptionSpec(key);
+  if (spec.unit === "timing") return parseTiming(v, key);
+  if (spec.unit === "flag") return readFlag(v, key);
+  if (typeof v !== "number") throw new ValuationError("invalidValue", `${key} must be a number`);
+  spec.check(v, key);
+  return v;
+}
+
+/**
+ * Reads the term sheet back (rows counted from the header as row 1, as located() says where the
+ * table is). Key and value must stay the first two columns (what IPVALUE.OFFER reads); a source column
+ * is found by its header. A key that is not an offer term, a key twice, or a value the engine would
+ * refuse is refused with its row: the next save must not drop or rewrite what the user typed.
+ */
+export function readOffer(cells: readonly (readonly RawValue[])[]): OfferTerm[] {
+  const header = (cells[0] ?? []).map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase()
+  );
+  if (header[0] !== "key" || header[1] !== "value") {
+    throw new EditError({
+      en: "The offer table needs key and value as its first two columns (IPVALUE.OFFER reads them there).",
+      ja: "申し出の表は、最初の2列を key と value にしてください（IPVALUE.OFFER はそこを読みます）。",
+    });
+  }
+  const sourceCol = header.indexOf("source");
+  const terms: OfferTerm[] = [];
+  const rowOf = new Map<string, number>();
+  cells.slice(1).forEach((row, i) => {
+    const r = i + 2;
+    const rawKey = row[0];
+    const v = row[1];
+    if (isEmptyCell(rawKey)) {
+      if (!isEmptyCell(v)) {
+        throw new EditError({
+          en: `Row ${r} of the offer table has a value but no key.`,
+          ja: `申し出の表の${r}行目に、キーのない値があります。`,
+        });
+      }
+      return;
+    }
+    const key = normalizeKey(String(rawKey));
+    if (!(OFFER_TERM_KEYS as readonly string[]).includes(key)) {
+      throw new EditError({
+        en: `Row ${r} of the offer table: "${String(rawKey).trim()}" is not a term an offer can fix (the royalty and deal terms can; the market and the licensee's business stay each scenario's own).`,
+        ja: `申し出の表の${r}行目：「${String(rawKey).trim()}」は申し出の条件にできません（ロイヤルティと契約条件のみ。市場と実施者の事業はシナリオごとの値のままです）。`,
+      });
+    }
+    if (rowOf.has(key)) {
+      throw new EditError({
+        en: `The offer table lists ${key} twice (rows ${rowOf.get(key)} and ${r}): keep one.`,
+        ja: `申し出の表に ${key} が2回あります（${rowOf.get(key)}行目と${r}行目）。1つにしてください。`,
+      });
+    }
+    rowOf.set(key, r);
+    const k = key as AssumptionKey;
+    let value: EntryValue;
+    try {
+      value = offerValue(k, v);
+    } catch (e) {
+      if (!(e instanceof ValuationError)) throw e;
+      const spec = assumptionSpec(k);
+      throw new EditError({
+        en: `Row ${r} of the offer table (${key}): ${spec.label.en} must be ${spec.allowed.en}, or blank while not fixed; it holds ${JSON.stringify(v)}.`,
+        ja: `申し出の表の${r}行目（${key}）：${spec.label.ja}は${spec.allowed.ja}にするか、決まるまで空欄にしてください（現在の値：${JSON.stringify(v)}）。`,
+      });
+    }
+    const source = sourceCol >= 0 && !isEmptyCell(row[sourceCol]) ? String(row[sourceCol]) : "";
+    terms.push({ key: k, value, source });
+  });
+  return terms;
 }

@@ -14,6 +14,9 @@
  * own writes (source "Local", after the sync) as for a user's edit made through the helpers.
  * Formulas are stored, not calculated: a formula cell's value reads as its formula text, unless a test
  * sets what Excel would have calculated (helpers.calculate, which also spills an array result).
+ * Entire rows inserted (Range.getEntireRow().insert("Down")) move every cell below down, with its
+ * value, formula and format; tables below move, a table the rows fall inside grows, and A1 references
+ * to the moved cells in every formula (and chart source) follow, as in Excel.
  *
  * One plain script with no imports, so it loads in Node (require) and in a page (Playwright
  * addInitScript({ path })). It installs globalThis.Excel and globalThis.__fakeExcel (helpers to
@@ -46,6 +49,8 @@
     "Worksheet.load",
     "TableCollection.getItemOrNullObject",
     "TableCollection.add",
+    "TableCollection.load",
+    "TableCollection.items",
     "Table.isNullObject",
     "Table.name",
     "Table.id",
@@ -66,6 +71,9 @@
     "Range.columnCount",
     "Range.clear",
     "Range.load",
+    "Range.getEntireRow",
+    "Range.insert",
+    "InsertShiftDirection.down",
     "ChartCollection.add",
     "Chart.name",
     "Chart.title",
@@ -424,6 +432,21 @@
     }
   }
 
+  /** A collection loads its items' names only: load("items/name") or load("name"). */
+  function itemNamesOnly(cls, props) {
+    const list = String(props === undefined ? "items/name" : props)
+      .split(",")
+      .map((p) => p.trim().replace(/^items\//, ""));
+    if (list.some((p) => p !== "name")) throw new FakeOfficeError("PropertyNotFound", `fake-excel: ${cls}.load(${JSON.stringify(props)}) (only items/name)`);
+  }
+
+  /** A collection's items, once loaded and synced. */
+  function loadedItems(collection, cls) {
+    use(`${cls}.items`);
+    if (collection._items === undefined) throw notLoaded("items");
+    return collection._items;
+  }
+
   class WorksheetCollection {
     constructor(ctx) {
       this._ctx = ctx;
@@ -432,11 +455,7 @@
     /** load("items/name") (or "name"): the sheets, in tab order, each with its name loaded. */
     load(props) {
       use("WorksheetCollection.load");
-      const list = String(props === undefined ? "items/name" : props)
-        .split(",")
-        .map((p) => p.trim().replace(/^items\//, ""));
-      if (list.some((p) => p !== "name"))
-        throw new FakeOfficeError("PropertyNotFound", `fake-excel: WorksheetCollection.load(${JSON.stringify(props)}) (only items/name)`);
+      itemNamesOnly("WorksheetCollection", props);
       this._ctx._enqueue(() => {
         this._items = state.sheets.map((sheet) => {
           const name = sheet.name;
@@ -451,9 +470,7 @@
       return this;
     }
     get items() {
-      use("WorksheetCollection.items");
-      if (this._items === undefined) throw notLoaded("items");
-      return this._items;
+      return loadedItems(this, "WorksheetCollection");
     }
     getItemOrNullObject(name) {
       use("WorksheetCollection.getItemOrNullObject");
@@ -590,6 +607,28 @@
     constructor(ctx, worksheet) {
       this._ctx = ctx;
       this._worksheet = worksheet;
+      this._items = undefined;
+    }
+    /** load("items/name") (or "name"): the tables (of the sheet, or of the workbook), each with its name loaded. */
+    load(props) {
+      use("TableCollection.load");
+      itemNamesOnly("TableCollection", props);
+      this._ctx._enqueue(() => {
+        const sheetId = this._worksheet ? this._worksheet._need().id : null;
+        this._items = state.tables
+          .filter((t) => sheetId === null || t.sheetId === sheetId)
+          .map((t) => {
+            const id = t.id;
+            const table = new Table(this._ctx, () => tableById(id), false);
+            Object.assign(table, { _bound: true, _entity: t });
+            table._loaded.name = t.name;
+            return table;
+          });
+      });
+      return this;
+    }
+    get items() {
+      return loadedItems(this, "TableCollection");
     }
     getItemOrNullObject(name) {
       use("TableCollection.getItemOrNullObject");
@@ -763,6 +802,28 @@
     load(props) {
       return this._load(props, readRange, RANGE_PROPS);
     }
+    /** The whole sheet rows this range spans (columns A to XFD). */
+    getEntireRow() {
+      use("Range.getEntireRow");
+      return new Range(this._ctx, () => {
+        const rect = this._need();
+        return { sheetId: rect.sheetId, r0: rect.r0, c0: 0, rows: rect.rows, cols: MAX_COLUMNS, entireRow: true };
+      });
+    }
+    /**
+     * Inserts cells where the range is, shifting the others: entire rows only ("Down" on a range from
+     * getEntireRow). Returns the inserted range.
+     */
+    insert(shift) {
+      use("Range.insert");
+      return new Range(this._ctx, () => {
+        const rect = this._need();
+        if (shift !== "Down") throw new FakeOfficeError("NotImplemented", `fake-excel: Range.insert(${JSON.stringify(shift)}) (only "Down")`);
+        if (!rect.entireRow) throw new FakeOfficeError("NotImplemented", "fake-excel: Range.insert on entire rows only (getEntireRow)");
+        insertRows(liveSheet(rect), rect.r0, rect.rows);
+        return { ...rect };
+      });
+    }
     get values() {
       return this._get("values");
     }
@@ -815,6 +876,61 @@
         changed(sheet, rect);
       });
     }
+  }
+
+  const MAX_ROWS = 1048576;
+  const MAX_COLUMNS = 16384;
+
+  /** Moves a 0-based row at or below `at` down by `count`. */
+  const shiftRow = (row, at, count) => (row >= at ? row + count : row);
+
+  /**
+   * A formula (or an address) with its A1 references to rows at or below `at` of the sheet `sheetName`
+   * moved down by `count`; `local`: unqualified references are to that sheet. Text in quotes is left alone.
+   */
+  function shiftReferences(formula, local, sheetName, at, count) {
+    const ref =
+      /(^|[^A-Za-z0-9_.!$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?)(\d+)(?::(\$?[A-Za-z]{1,3}\$?)(\d+))?(?![A-Za-z0-9_(![])/g;
+    return formula
+      .split(/("(?:[^"]|"")*")/)
+      .map((part, i) => {
+        if (i % 2 === 1) return part; // a string literal
+        return part.replace(ref, (whole, before, sheet, col1, row1, col2, row2) => {
+          const named = sheet === undefined ? null : sheet.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'");
+          const ours = named === null ? local : named.toLowerCase() === sheetName.toLowerCase();
+          if (!ours) return whole;
+          const move = (r) => String(shiftRow(Number(r) - 1, at, count) + 1);
+          return `${before}${sheet || ""}${col1}${move(row1)}${col2 !== undefined ? `:${col2}${move(row2)}` : ""}`;
+        });
+      })
+      .join("");
+  }
+
+  /** Inserts `count` entire rows at row `at` of a sheet, as Excel does (see the header). */
+  function insertRows(sheet, at, count) {
+    const moved = {};
+    for (const [k, cell] of Object.entries(sheet.cells)) {
+      const [r, c] = k.split(",").map(Number);
+      if (r >= at && r + count >= MAX_ROWS)
+        throw new FakeOfficeError("InvalidOperation", "fake-excel: inserting rows would push cells off the end of the sheet");
+      const next = { ...cell };
+      if (next.spilledFrom !== undefined) {
+        const [sr, sc] = next.spilledFrom.split(",").map(Number);
+        next.spilledFrom = key(shiftRow(sr, at, count), sc);
+      }
+      moved[key(shiftRow(r, at, count), c)] = next;
+    }
+    sheet.cells = moved;
+    for (const s of state.sheets) {
+      for (const cell of Object.values(s.cells)) if (cell.f !== undefined) cell.f = shiftReferences(cell.f, s.id === sheet.id, sheet.name, at, count);
+      for (const chart of s.charts) chart.source = shiftReferences(chart.source, false, sheet.name, at, count);
+    }
+    for (const t of state.tables) {
+      if (t.sheetId !== sheet.id) continue;
+      if (t.r0 >= at) t.r0 += count;
+      else if (at < t.r0 + t.rows) t.rows += count; // inserted inside the table: it grows
+    }
+    changed(sheet, { r0: at, c0: 0, rows: count, cols: MAX_COLUMNS });
   }
 
   function liveSheet(rect) {
@@ -1042,7 +1158,14 @@
     });
   }
 
-  const Excel = Object.freeze({ run, createWorkbook });
+  const InsertShiftDirection = Object.freeze({
+    get down() {
+      use("InsertShiftDirection.down");
+      return "Down";
+    },
+    right: "Right",
+  });
+  const Excel = Object.freeze({ run, createWorkbook, InsertShiftDirection });
 
   // ---------------------------------------------------------------- helpers for tests
   const clone = (x) => JSON.parse(JSON.stringify(x));

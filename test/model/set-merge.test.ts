@@ -1,5 +1,16 @@
 /** The changes between scenario sets and the three-way merge (src/model/set-merge.ts), on plain sets. */
-import { addScenario, deleteScenario, duplicateScenario, moveScenario, renameScenario, setNotes, setValue } from "../../src/model/scenario-set";
+import {
+  addScenario,
+  deleteScenario,
+  duplicateScenario,
+  moveScenario,
+  removeOfferTerm,
+  renameScenario,
+  ScenarioSet,
+  setNotes,
+  setOfferTerm,
+  setValue,
+} from "../../src/model/scenario-set";
 import { applyChanges, diffSets, mergeSets, sameSet } from "../../src/model/set-merge";
 import { exampleSet } from "../../src/taskpane/model/examples";
 
@@ -37,4 +48,56 @@ test("a scenario the pane deleted but the workbook edited is kept; one both dele
   const m = mergeSets(base, mine, theirs);
   expect(m.set.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "New"]);
   expect(m.kept).toHaveLength(1);
+});
+
+describe("the offer's term sheet merges term by term", () => {
+  const withSheet = setOfferTerm(setOfferTerm(base, "royalty_rate", "3"), "upfront", "1000000");
+  const keys = (s: ScenarioSet) => s.decisions.terms.map((t) => [t.key, t.value]);
+
+  test("adds, removals, values, sources and the order are changes; applied to the base they give the pane's sheet", () => {
+    const three = setOfferTerm(withSheet, "term_years", "10");
+    let next = setOfferTerm(removeOfferTerm(three, "term_years"), "equity_share", "5");
+    next = {
+      ...next,
+      decisions: { ...next.decisions, terms: [...next.decisions.terms].reverse().map((t) => (t.key === "royalty_rate" ? { ...t, source: "METI" } : t)) },
+    };
+    expect(next.decisions.terms.map((t) => t.key)).toEqual(["equity_share", "upfront", "royalty_rate"]);
+    const changes = diffSets(three, next);
+    expect(changes.map((c) => c.kind)).toEqual(["termRemove", "termAdd", "term", "termOrder"]);
+    expect(applyChanges(three, changes).set.decisions.terms).toEqual(next.decisions.terms);
+    expect(sameSet(three, next)).toBe(false);
+    expect(sameSet(three, three)).toBe(true);
+  });
+
+  test("different terms changed on each side both survive; the same term's value keeps the workbook's and says so in en and ja", () => {
+    const mine = setOfferTerm(setOfferTerm(withSheet, "royalty_rate", "5"), "term_years", "10");
+    const theirs = setOfferTerm(setOfferTerm(withSheet, "royalty_rate", "7"), "upfront", "2000000");
+    const m = mergeSets(withSheet, mine, theirs);
+    expect(keys(m.set)).toEqual([
+      ["royalty_rate", 0.07],
+      ["upfront", 2000000],
+      ["term_years", 10],
+    ]);
+    expect(m.kept.map((k) => k.text.en)).toEqual(["Offer term Royalty rate: kept 7% typed in the workbook (not 5%)."]);
+    expect(m.kept[0].text.ja).toBe("申し出の条件 ロイヤルティ料率：ブックに入力された 7% を残しました（5% ではなく）。");
+  });
+
+  test("a term the workbook added meanwhile stays when the pane saves; a term both added differently keeps the workbook's", () => {
+    const theirs = setOfferTerm(withSheet, "equity_share", "5");
+    const mine = setOfferTerm(setOfferTerm(withSheet, "upfront", "3000000"), "equity_share", "8");
+    const m = mergeSets(withSheet, mine, theirs);
+    expect(m.set.decisions.terms.map((t) => `${t.key}=${t.value}`)).toEqual(["royalty_rate=0.03", "upfront=3000000", "equity_share=0.05"]);
+    expect(m.kept.map((k) => k.text.en)).toEqual(["Offer term Equity received: kept 5%, added in the workbook meanwhile (not 8%)."]);
+  });
+
+  test("a term the pane removed but the workbook changed is kept; a value for a term the workbook removed is not saved; both said", () => {
+    const mine = setOfferTerm(removeOfferTerm(withSheet, "royalty_rate"), "upfront", "9");
+    const theirs = removeOfferTerm(setOfferTerm(withSheet, "royalty_rate", "4"), "upfront");
+    const m = mergeSets(withSheet, mine, theirs);
+    expect(keys(m.set)).toEqual([["royalty_rate", 0.04]]);
+    expect(m.kept.map((k) => k.text.en)).toEqual([
+      "Offer term Royalty rate: kept, it was changed in the workbook meanwhile.",
+      "Offer term Upfront fee: not saved, the term was taken off the offer in the workbook meanwhile.",
+    ]);
+  });
 });

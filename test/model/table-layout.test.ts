@@ -1,8 +1,26 @@
 /** The table layout shared by the pane, the workbook and the custom functions. */
-import { ASSUMPTIONS, parseAssumptionsTable, RawValue } from "../../src/engine";
+import { ASSUMPTIONS, offerRows, parseAssumptionsTable, RawValue, readAssumptionsTable, readTerms } from "../../src/engine";
 import { exampleSet } from "../../src/taskpane/model/examples";
-import { blankSet, emptyDecisions, setDecision, setDecisionInternal, setNotes, setValue } from "../../src/model/scenario-set";
-import { assumptionsTableValues, decisionsTableValues, readDecisions, readScenarios } from "../../src/model/table-layout";
+import {
+  blankSet,
+  emptyDecisions,
+  OfferTerm,
+  offerTermMap,
+  setDecision,
+  setDecisionInternal,
+  setNotes,
+  setOfferTerm,
+  setValue,
+} from "../../src/model/scenario-set";
+import {
+  assumptionsTableValues,
+  decisionsTableValues,
+  offerTableValues,
+  readDecisions,
+  readOffer,
+  readScenarios,
+  UNIT_LABELS,
+} from "../../src/model/table-layout";
 import { refusal } from "./helpers";
 
 describe("the assumptions table", () => {
@@ -195,5 +213,93 @@ describe("the decisions table", () => {
 
   test("a table without the item, value and internal columns is refused", () => {
     expect(refusal(() => readDecisions([["item", "amount", "internal"]])).reason.en).toMatch(/needs the columns item, value and internal/);
+  });
+});
+
+describe("the offer's term sheet table", () => {
+  const base = exampleSet("medical-device", "en");
+  let withTerms = setOfferTerm(base, "royalty_rate", "3.5%");
+  withTerms = setOfferTerm(withTerms, "upfront", "5,000,000");
+  withTerms = setOfferTerm(withTerms, "annual_fee_creditable", "TRUE");
+  withTerms = setOfferTerm(withTerms, "annual_minimum", ""); // listed, not fixed yet
+  const terms: OfferTerm[] = withTerms.decisions.terms.map((t) => (t.key === "royalty_rate" ? { ...t, source: "METI 2010, table 3" } : t));
+
+  test("is key | value | label | unit | source, one row per term in the sheet's order; decimals, amounts, flags, blanks; label and unit in the pane language", () => {
+    const en = offerTableValues(terms, "en");
+    expect(en).toEqual([
+      ["key", "value", "label", "unit", "source"],
+      ["royalty_rate", 0.035, "Royalty rate", UNIT_LABELS.share.en, "METI 2010, table 3"],
+      ["upfront", 5000000, expect.any(String), UNIT_LABELS.currency.en, ""],
+      ["annual_fee_creditable", true, expect.any(String), "TRUE / FALSE", ""],
+      ["annual_minimum", "", expect.any(String), UNIT_LABELS.currency_per_year.en, ""],
+    ]);
+    const ja = offerTableValues({ ...emptyDecisions(), terms }, "ja");
+    expect(ja[1].slice(2, 4)).toEqual(["ロイヤルティ料率", UNIT_LABELS.share.ja]);
+    expect(ja.map((r) => r.slice(0, 2))).toEqual(en.map((r) => r.slice(0, 2)));
+  });
+
+  test("reads back to the same terms (blank rows skipped, keys normalized)", () => {
+    const values = offerTableValues(terms, "ja");
+    expect(readOffer(values)).toEqual(terms);
+    const typed: RawValue[][] = [...values.slice(0, 2), ["", "", "", "", ""], ["  Upfront ", 5000000, "", "", null], ...values.slice(3)];
+    expect(readOffer(typed)).toEqual(terms);
+  });
+
+  test("is what IPVALUE.OFFER reads as its terms: the engine's readTerms and offerRows value it as the set's own terms", () => {
+    const cells = offerTableValues(terms, "en");
+    const read = readTerms(cells);
+    expect([...read]).toEqual([
+      ["royalty_rate", 0.035],
+      ["upfront", 5000000],
+      ["annual_fee_creditable", true],
+    ]);
+    expect(read).toEqual(offerTermMap({ ...emptyDecisions(), terms }));
+    const raws = readAssumptionsTable(assumptionsTableValues(base, "en"));
+    const viaTable = offerRows(raws, read);
+    const direct = offerRows(
+      raws,
+      new Map<string, RawValue>([
+        ["royalty_rate", 0.035],
+        ["upfront", 5000000],
+        ["annual_fee_creditable", true],
+      ])
+    );
+    expect(viaTable).toEqual(direct);
+    expect(viaTable.map((r) => r.scenario)).toEqual(["Low", "Base", "High"]);
+    // The terms change the value: the base scenario's own royalty rate is not 3.5%.
+    expect(viaTable[1].values[0]).not.toEqual(offerRows(raws, new Map())[1].values[0]);
+  });
+
+  test("refuses a key that is not an offer term, a key twice, a value the engine refuses, a value without a key; in en and ja, with the row", () => {
+    const header = ["key", "value", "label", "unit", "source"];
+    const market = refusal(() => readOffer([header, ["royalty_rate", 0.03], ["market_size", 1e9]]));
+    expect(market.reason.en).toMatch(/Row 3 of the offer table: "market_size" is not a term an offer can fix/);
+    expect(market.reason.ja).toMatch(/申し出の表の3行目：「market_size」は申し出の条件にできません/);
+    const twice = refusal(() => readOffer([header, ["royalty_rate", 0.03], ["Royalty Rate", 0.04]]));
+    expect(twice.reason.en).toMatch(/lists royalty_rate twice \(rows 2 and 3\)/);
+    expect(twice.reason.ja).toMatch(/royalty_rate が2回/);
+    const rate = refusal(() => readOffer([header, ["royalty_rate", 1.5]]));
+    expect(rate.reason.en).toMatch(/Row 2 of the offer table \(royalty_rate\): Royalty rate must be .*; it holds 1.5/);
+    expect(rate.reason.ja).toMatch(/申し出の表の2行目（royalty_rate）/);
+    expect(refusal(() => readOffer([header, ["upfront", "five million"]])).reason.en).toMatch(/it holds "five million"/);
+    expect(refusal(() => readOffer([header, ["annual_fee_creditable", "maybe"]])).reason.en).toMatch(/TRUE or FALSE/);
+    expect(refusal(() => readOffer([header, ["", 0.03]])).reason.en).toMatch(/Row 2 of the offer table has a value but no key/);
+    expect(
+      refusal(() =>
+        readOffer([
+          ["value", "key"],
+          [0.03, "royalty_rate"],
+        ])
+      ).reason.en
+    ).toMatch(/key and value as its first two columns/);
+  });
+
+  test("an empty table (one blank row under the header) is no terms", () => {
+    expect(
+      readOffer([
+        ["key", "value", "label", "unit", "source"],
+        ["", "", "", "", ""],
+      ])
+    ).toEqual([]);
   });
 });

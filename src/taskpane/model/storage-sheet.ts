@@ -7,20 +7,32 @@
  *   A9 caption, A10: table IpvalueAssumptions key | label | unit | one column per scenario [| note …]
  *                    one row per assumption key, then the `internal` row
  *
+ * Once the offer has a term, its term sheet goes between them, a blank row each side:
+ *
+ *   A9 blank, A10 caption, A11: table IpvalueOffer key | value | label | unit | source   one row per term
+ *   a blank row, then the assumptions caption and table, moved down whole
+ *
+ * The offer table is made by inserting entire sheet rows above the assumptions table's caption, so the
+ * assumptions table moves down intact (formulas over it follow, as Excel moves them); when the term
+ * sheet outgrows its table and the row below is taken, rows are inserted right below its last row. It
+ * shares the offer's internal mark (IpvalueDecisions' offer row): it has no internal column.
+ *
  * The assumptions table is exactly what the custom functions read (src/model/table-layout.ts), so
- * =IPVALUE.RANGE(IpvalueAssumptions[#All]) works on it. Values stay decimals; rates and shares are only
+ * =IPVALUE.RANGE(IpvalueAssumptions[#All]) works on it, and =IPVALUE.OFFER(IpvalueAssumptions[#All],
+ * IpvalueOffer[#All]) values the term sheet in every scenario. Values stay decimals; rates and shares are only
  * formatted as percentages. Pure: the blocks as written, the schema cells and the migrations between
  * layouts; the Office.js adapter (../office/tables.ts) moves them in and out of Excel.
  */
 import { assumptionSpec, keyColumn, normalizeKey, RawValue, Text } from "../../engine";
 import type { Language } from "../../model/language";
-import { DECISION_KEYS, Decisions, EditError, KEYS, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
-import { assumptionsTableValues, CellValue, decisionsTableValues } from "../../model/table-layout";
+import { DECISION_KEYS, Decisions, EditError, KEYS, OfferTerm, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
+import { assumptionsTableValues, CellValue, decisionsTableValues, offerTableValues } from "../../model/table-layout";
 import { AMOUNT_FORMAT, cellName, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
 
 export const SHEET_NAME = "IPVALUE";
 export const ASSUMPTIONS_TABLE = "IpvalueAssumptions";
 export const DECISIONS_TABLE = "IpvalueDecisions";
+export const OFFER_TABLE = "IpvalueOffer";
 export const SCHEMA_MARKER = "ipvalue_schema";
 
 /** Where the tables are put when they are created (0-based row and column of the header's first cell). */
@@ -32,6 +44,10 @@ const SCHEMA_NOTE: Text = {
   ja: "IPVALUEのデータ — 値はここでも作業ウィンドウでも編集できます（表の形は保ってください）",
 };
 const DECISIONS_CAPTION: Text = { en: "Licensing committee decisions", ja: "ライセンス委員会の決定事項" };
+export const OFFER_CAPTION: Text = {
+  en: "The committee's offer: its term sheet (rates are decimals shown as %; a blank value is not fixed yet). Value it with =IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All])",
+  ja: "委員会の申し出の条件表（率は小数。%表示。空欄の値は未確定）。=IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All]) で評価できます",
+};
 const ASSUMPTIONS_CAPTION: Text = {
   en: "Assumptions: one column per scenario (rates and shares are decimals shown as %)",
   ja: "前提条件：シナリオごとに1列（率・シェアは小数。%表示）",
@@ -114,9 +130,22 @@ export function decisionsBlock(decisions: Decisions, language: Language): Block 
   return { values: values.map((row) => row.map(forExcel)), numberFormat };
 }
 
+/** The term sheet as written when its table is created (a table needs one row under its header). */
+export function offerBlock(terms: readonly OfferTerm[], language: Language): Block {
+  const values = offerTableValues(terms, language);
+  if (values.length === 1) values.push(values[0].map(() => ""));
+  const numberFormat = values.map((row, r) => row.map((_, c) => (r > 0 && c === 1 ? formatFor(String(row[0])) : GENERAL)));
+  return { values: values.map((row) => row.map(forExcel)), numberFormat };
+}
+
+/** Rows the offer table takes when it is created: a blank row, its caption, header and terms, a blank row. */
+export const offerRowsNeeded = (terms: readonly OfferTerm[]): number => offerBlock(terms, "en").values.length + 3;
+
 export interface StoredTables {
   assumptions: RawValue[][];
   decisions: RawValue[][] | null;
+  /** Absent in a workbook saved before the offer had a term sheet (or whose term sheet is empty). */
+  offer?: RawValue[][] | null;
 }
 export type Migration = (tables: StoredTables) => StoredTables;
 
@@ -191,5 +220,5 @@ export function placements(set: ScenarioSet, language: Language): Placement[] {
 /** Two sets that lay out the same tables are the same for the workbook. */
 export function fingerprint(x: ScenarioSet | EditError): string {
   if (x instanceof EditError) return `error:${x.reason.en}`;
-  return JSON.stringify([assumptionsTableValues(x, "en"), decisionsTableValues(x.decisions, "en")]);
+  return JSON.stringify([assumptionsTableValues(x, "en"), decisionsTableValues(x.decisions, "en"), offerTableValues(x.decisions, "en")]);
 }

@@ -4,11 +4,12 @@
  * content changes are written; a formula is never replaced unless the pane edited that value (a cell
  * a structural change moves keeps its formula text); label, unit, note and the user's own columns are
  * kept. A scenario added or deleted inserts or removes one column (the cells right of it move), a
- * missing key or decision row is added at the bottom. Pure: ../office/tables.ts writes the plan.
+ * missing key or decision row is added at the bottom; a term of the offer is a row of its table (added
+ * after its neighbour, removed, moved). Pure: ../office/tables.ts writes the plan.
  */
 import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isIgnoredHeader, keyColumn, normalizeKey, planKey, RawValue } from "../../engine";
 import type { Language } from "../../model/language";
-import { EntryValue, KEYS } from "../../model/scenario-set";
+import { EntryValue, KEYS, OfferTerm } from "../../model/scenario-set";
 import type { Change, DecisionCell, DecisionItem } from "../../model/set-merge";
 import { CellValue, decisionLabel, INTERNAL_LABEL, UNIT_LABELS } from "../../model/table-layout";
 import { AMOUNT_FORMAT, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
@@ -241,5 +242,80 @@ export function planDecisions(grid: Grid, changes: readonly Change[], language: 
     const at = c.field === "internal" ? internalCol : valueCol;
     t[r][at] = { ...t[r][at], input: c.field === "internal" ? c.value === true : decisionInput(c.value) };
   }
+  return planOf(grid, t);
+}
+
+/**
+ * The offer table after the term changes among `changes`: rows added after their neighbour (into a
+ * blank row left at the end when there is one), removed, moved whole (with the user's own columns);
+ * only the value and source cells the pane changed are written. A table keeps one row under its header.
+ */
+export function planOffer(grid: Grid, changes: readonly Change[], language: Language): TablePlan {
+  const t = cellsOf(grid);
+  const header = grid.values[0].map(fold);
+  const col = (name: string) => header.indexOf(name);
+  const [labelCol, unitCol] = [col("label"), col("unit")];
+  let sourceCol = col("source");
+  const keyOf = (r: number): string => {
+    const k = text(t[r][0].input);
+    return k === "" ? "" : normalizeKey(k.replace(/^'/, ""));
+  };
+  const rowOf = (key: string) => t.findIndex((_, r) => r > 0 && keyOf(r) === key);
+  const isBlankRow = (r: number) => t[r].every((c) => c.input === "");
+  const blank = (): Cell => ({ input: "", nf: GENERAL });
+  const fresh = (term: OfferTerm): Cell[] => {
+    const spec = assumptionSpec(term.key);
+    const row = t[0].map(blank);
+    row[0] = { input: term.key, nf: GENERAL };
+    row[1] = { input: valueInput(term.value), nf: formatFor(term.key) };
+    if (labelCol >= 0) row[labelCol] = { input: forExcel(spec.label[language]), nf: GENERAL };
+    if (unitCol >= 0) row[unitCol] = { input: forExcel(UNIT_LABELS[spec.unit][language]), nf: GENERAL };
+    if (sourceCol >= 0) row[sourceCol] = { input: forExcel(term.source), nf: GENERAL };
+    return row;
+  };
+  // A source the table has no column for gets one at its right end (never dropped).
+  const needSource = changes.some((c) => (c.kind === "termAdd" && c.term.source !== "") || (c.kind === "term" && c.field === "source" && c.value !== ""));
+  if (sourceCol < 0 && needSource) {
+    t.forEach((row, r) => row.push(r === 0 ? { input: "source", nf: GENERAL } : blank()));
+    sourceCol = t[0].length - 1;
+  }
+  for (const c of changes) {
+    switch (c.kind) {
+      case "termAdd": {
+        if (rowOf(c.term.key) > 0) break;
+        const after = c.after === null ? 0 : rowOf(c.after);
+        const last = t.reduce((m, _, r) => (r > 0 && !isBlankRow(r) ? r : m), 0);
+        if (after < 0 || after >= last) {
+          // At the end: into the first blank row after the last term, if the table has one.
+          if (last + 1 < t.length) t[last + 1] = fresh(c.term);
+          else t.push(fresh(c.term));
+        } else t.splice(after + 1, 0, fresh(c.term));
+        break;
+      }
+      case "termRemove": {
+        const r = rowOf(c.term.key);
+        if (r > 0) t.splice(r, 1);
+        break;
+      }
+      case "term": {
+        const r = rowOf(c.key);
+        if (r < 0) break;
+        const at = c.field === "value" ? 1 : sourceCol;
+        if (at < 0) break;
+        t[r][at] = { ...t[r][at], input: c.field === "value" ? valueInput(c.value) : forExcel(String(c.value ?? "")) };
+        break;
+      }
+      case "termOrder": {
+        const wanted = c.keys.map(rowOf).filter((r) => r > 0);
+        const slots = [...wanted].sort((a, b) => a - b);
+        const rows = t.map((row) => row);
+        slots.forEach((slot, n) => (t[slot] = rows[wanted[n]]));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (t.length < 2) t.push(t[0].map(blank));
   return planOf(grid, t);
 }

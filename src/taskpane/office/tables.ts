@@ -7,17 +7,36 @@
  * changed in the grid or in another pane meanwhile, the workbook's value stays. No
  * TableRowCollection.add / TableColumnCollection.add: a table that needs another row or column is
  * resized (Table.resize) over cells that must be empty, and the cells it no longer covers are cleared.
+ * The offer's term sheet makes room instead of refusing: its table is created in entire sheet rows
+ * inserted above the assumptions table (Range.insert, ExcelApi 1.1), and grows by rows inserted
+ * below its last row when the row below is taken; an insert that would cut through a table is refused.
  * Where ExcelApi 1.20 is there, a save is one undo group (Excel.run({ mergeUndoGroup: true })), so
  * Excel's own Ctrl+Z takes back one pane action.
  */
 import type { Language } from "../../model/language";
 import { EditError, emptyDecisions, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
 import { Kept, mergeSets } from "../../model/set-merge";
-import { readDecisions, readScenarios } from "../../model/table-layout";
+import { OfferTerm } from "../../model/scenario-set";
+import { readDecisions, readOffer, readScenarios } from "../../model/table-layout";
 import type { RawValue } from "../../engine";
 import { asText, cellName } from "../model/cells";
-import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, located, migrate, placements, readSchema, SCHEMA_CELLS, schemaRow, SHEET_NAME } from "../model/storage-sheet";
-import { Grid, planAssumptions, planDecisions, TablePlan } from "../model/table-plan";
+import {
+  ASSUMPTIONS_AT,
+  ASSUMPTIONS_TABLE,
+  DECISIONS_TABLE,
+  located,
+  migrate,
+  OFFER_CAPTION,
+  OFFER_TABLE,
+  offerBlock,
+  offerRowsNeeded,
+  placements,
+  readSchema,
+  SCHEMA_CELLS,
+  schemaRow,
+  SHEET_NAME,
+} from "../model/storage-sheet";
+import { Grid, planAssumptions, planDecisions, planOffer, TablePlan } from "../model/table-plan";
 
 /** A table as read in a batch: its proxy, its sheet, where it is and what it holds. */
 interface ReadTable {
@@ -33,6 +52,7 @@ interface Read {
   set: ScenarioSet;
   assumptions: ReadTable;
   decisions: ReadTable | null;
+  offer: ReadTable | null;
 }
 
 /** Where ExcelApi 1.20 is there (Office says so): a batch can be one undo group. */
@@ -51,7 +71,7 @@ export function runAction<T>(batch: (context: Excel.RequestContext) => Promise<T
 }
 
 /**
- * Reads both tables in the batch: the set, or null when the workbook has no IPVALUE sheet; an
+ * Reads the tables in the batch: the set, or null when the workbook has no IPVALUE sheet; an
  * EditError says what to fix in a table that cannot be read (or a workbook of a newer IPVALUE).
  */
 async function readTables(context: Excel.RequestContext): Promise<Read | null> {
@@ -59,6 +79,7 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
   const sheet = wb.worksheets.getItemOrNullObject(SHEET_NAME);
   const assumptions = wb.tables.getItemOrNullObject(ASSUMPTIONS_TABLE);
   const decisions = wb.tables.getItemOrNullObject(DECISIONS_TABLE);
+  const offer = wb.tables.getItemOrNullObject(OFFER_TABLE);
   await context.sync();
   if (sheet.isNullObject) {
     if (assumptions.isNullObject) return null;
@@ -77,6 +98,7 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
   });
   const a = assumptions.isNullObject ? null : load(assumptions);
   const d = decisions.isNullObject ? null : load(decisions);
+  const o = offer.isNullObject ? null : load(offer);
   await context.sync();
 
   const version = readSchema(schema.values);
@@ -86,23 +108,21 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
       ja: `${SHEET_NAME}シートからシナリオの表 ${ASSUMPTIONS_TABLE} がなくなっています。削除した操作を元に戻す（Ctrl+Z）か、${SHEET_NAME}シートを削除して最初からやり直してください。`,
     });
   }
-  const tables = migrate(version, { assumptions: a.range.values, decisions: d ? d.range.values : null });
-  let scenarios;
-  try {
-    scenarios = readScenarios(tables.assumptions);
-  } catch (e) {
-    if (e instanceof EditError) throw located(e, ASSUMPTIONS_TABLE, a.sheet.name, a.range.rowIndex, a.range.columnIndex);
-    throw e;
-  }
-  let decided = emptyDecisions(); // a deleted decisions table: back to the safe default (internal)
-  if (tables.decisions && d) {
+  const tables = migrate(version, { assumptions: a.range.values, decisions: d ? d.range.values : null, offer: o ? o.range.values : null });
+  /** Reads one table; a refusal says where the table is. */
+  const readAt = <T>(x: NonNullable<typeof a>, name: string, reader: () => T): T => {
     try {
-      decided = readDecisions(tables.decisions);
+      return reader();
     } catch (e) {
-      if (e instanceof EditError) throw located(e, DECISIONS_TABLE, d.sheet.name, d.range.rowIndex, d.range.columnIndex);
+      if (e instanceof EditError) throw located(e, name, x.sheet.name, x.range.rowIndex, x.range.columnIndex);
       throw e;
     }
-  }
+  };
+  const scenarios = readAt(a, ASSUMPTIONS_TABLE, () => readScenarios(tables.assumptions));
+  // A deleted decisions table: back to the safe default (internal); no offer table: no term sheet.
+  let decided = tables.decisions && d ? readAt(d, DECISIONS_TABLE, () => readDecisions(tables.decisions!)) : emptyDecisions();
+  const terms: OfferTerm[] = tables.offer && o ? readAt(o, OFFER_TABLE, () => readOffer(tables.offer!)) : [];
+  decided = { ...decided, terms };
   const info = (x: NonNullable<typeof a>): ReadTable => ({
     table: x.table,
     sheet: x.sheet,
@@ -111,7 +131,12 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
     columnIndex: x.range.columnIndex,
     grid: { values: x.range.values as RawValue[][], formulas: x.range.formulas, numberFormat: x.range.numberFormat as string[][] },
   });
-  return { set: { schema: SCHEMA_VERSION, scenarios, decisions: decided }, assumptions: info(a), decisions: d ? info(d) : null };
+  return {
+    set: { schema: SCHEMA_VERSION, scenarios, decisions: decided },
+    assumptions: info(a),
+    decisions: d ? info(d) : null,
+    offer: o ? info(o) : null,
+  };
 }
 
 /** The stored set, or null when the workbook has no IPVALUE sheet; an EditError says what to fix in a table that cannot be read. */
@@ -137,41 +162,75 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
     const read = await readTables(context);
     if (!read) {
       await createTables(context, intended, language, null);
+      if (intended.decisions.terms.length > 0) createOffer(context, await offerPlace(context, ASSUMPTIONS_AT.row), intended.decisions.terms, language);
       await context.sync();
       const after = await readTables(context);
       return { set: after!.set, kept: [] };
     }
     const merge = mergeSets(base ?? read.set, intended, read.set);
-    await writePlan(context, read.assumptions, planAssumptions(read.assumptions.grid, merge.applied, language));
-    if (read.decisions) await writePlan(context, read.decisions, planDecisions(read.decisions.grid, merge.applied, language));
+    const assumptionsPlan = planAssumptions(read.assumptions.grid, merge.applied, language);
+    const decisionsPlan = read.decisions ? planDecisions(read.decisions.grid, merge.applied, language) : null;
+    const offerPlan = read.offer ? planOffer(read.offer.grid, merge.applied, language) : null;
+    const terms = merge.set.decisions.terms;
+    // Every check before the first write: a refused save writes nothing.
+    await roomFor(context, read.assumptions, assumptionsPlan, false);
+    if (read.decisions) await roomFor(context, read.decisions, decisionsPlan!, false);
+    const offerInsert = read.offer ? await roomFor(context, read.offer, offerPlan!, true) : 0;
+    const offerAt = !read.offer && terms.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
+    writePlan(read.assumptions, assumptionsPlan, 0);
+    if (read.decisions) writePlan(read.decisions, decisionsPlan!, 0);
     else await createTables(context, merge.set, language, DECISIONS_TABLE);
+    // Last: inserting rows moves the assumptions table, after its writes above were queued at its place.
+    if (read.offer) writePlan(read.offer, offerPlan!, offerInsert);
+    else if (offerAt !== null) createOffer(context, offerAt, terms, language);
     await context.sync();
     const after = await readTables(context);
     return { set: after!.set, kept: merge.kept };
   });
 }
 
-/** Writes a plan onto a table: grows it (over cells that must be empty) or shrinks it, then writes the changed cells. */
-async function writePlan(context: Excel.RequestContext, at: ReadTable, plan: TablePlan): Promise<void> {
+/**
+ * Checks that a plan fits where its table is (refused with an EditError before anything is written):
+ * a larger table takes over cells that must be empty, or they would become part of it. With
+ * `insertRows`, a table that needs more rows where the cells below it (or the row right after them)
+ * are taken gets entire sheet rows inserted below its last row instead: the rows to insert.
+ */
+async function roomFor(context: Excel.RequestContext, at: ReadTable, plan: TablePlan, insertRows: boolean): Promise<number> {
+  const oldRows = at.grid.values.length;
+  const oldCols = at.grid.values[0].length;
+  const { rowIndex: r0, columnIndex: c0, sheet } = at;
+  const extraRows = plan.rows - oldRows;
+  const right = plan.columns > oldCols ? sheet.getRangeByIndexes(r0, c0 + oldCols, Math.max(plan.rows, oldRows), plan.columns - oldCols).load("values") : null;
+  const below =
+    extraRows > 0 ? sheet.getRangeByIndexes(r0 + oldRows, c0, extraRows + (insertRows ? 1 : 0), Math.min(plan.columns, oldCols)).load("values") : null;
+  if (!right && !below) return 0;
+  await context.sync();
+  const taken = (r: Excel.Range | null) => !!r && r.values.some((row) => row.some((v) => v !== "" && v !== null));
+  const refuse = (row: number, column: number) => {
+    const where = `${at.sheetName}!${cellName(row, column)}`;
+    return new EditError({
+      en: `IPVALUE needs the empty cells next to its table (at ${where}) to add a scenario or a row: move what is there, then try again.`,
+      ja: `シナリオや行を追加するには、表の隣のセル（${where}）が空いている必要があります。そこにある内容を移動してから、もう一度お試しください。`,
+    });
+  };
+  const rowsTaken = taken(below);
+  if (rowsTaken && !insertRows) throw refuse(r0 + oldRows, c0 + (plan.columns > oldCols ? oldCols : 0));
+  if (taken(right)) throw refuse(r0, c0 + oldCols);
+  if (!rowsTaken) return 0;
+  await checkInsert(context, sheet, at.sheetName, r0 + oldRows);
+  return extraRows;
+}
+
+/**
+ * Writes a plan onto a table (checked by roomFor): inserts `insert` sheet rows below it first, grows
+ * or shrinks it, then writes the changed cells.
+ */
+function writePlan(at: ReadTable, plan: TablePlan, insert: number): void {
   const oldRows = at.grid.values.length;
   const oldCols = at.grid.values[0].length;
   const { rowIndex: r0, columnIndex: c0, sheet } = at;
   if (plan.rows === oldRows && plan.columns === oldCols && plan.writes.length === 0) return;
-  // Cells a larger table would take over: they must be empty, or they would become part of the table.
-  const strips: Excel.Range[] = [];
-  if (plan.columns > oldCols) strips.push(sheet.getRangeByIndexes(r0, c0 + oldCols, Math.max(plan.rows, oldRows), plan.columns - oldCols).load("values"));
-  if (plan.rows > oldRows) strips.push(sheet.getRangeByIndexes(r0 + oldRows, c0, plan.rows - oldRows, Math.min(plan.columns, oldCols)).load("values"));
-  if (strips.length > 0) {
-    await context.sync();
-    const full = strips.find((s) => s.values.some((row) => row.some((v) => v !== "" && v !== null)));
-    if (full) {
-      const where = `${at.sheetName}!${cellName(r0 + (plan.rows > oldRows ? oldRows : 0), c0 + (plan.columns > oldCols ? oldCols : 0))}`;
-      throw new EditError({
-        en: `IPVALUE needs the empty cells next to its table (at ${where}) to add a scenario or a row: move what is there, then try again.`,
-        ja: `シナリオや行を追加するには、表の隣のセル（${where}）が空いている必要があります。そこにある内容を移動してから、もう一度お試しください。`,
-      });
-    }
-  }
+  if (insert > 0) insertRowsAt(sheet, r0 + oldRows, insert);
   if (plan.rows !== oldRows || plan.columns !== oldCols) at.table.resize(sheet.getRangeByIndexes(r0, c0, plan.rows, plan.columns));
   const headerWrites = plan.writes.filter((w) => w.row === 0);
   if (headerWrites.length > 0) {
@@ -210,4 +269,53 @@ async function createTables(context: Excel.RequestContext, set: ScenarioSet, lan
     const table = sheet.tables.add(target, true);
     table.name = p.name;
   }
+}
+
+/** Where each table of a sheet lies (its rows), to insert sheet rows without cutting through one. */
+async function tableSpans(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<{ name: string; row: number; rows: number }[]> {
+  const tables = sheet.tables.load("items/name");
+  await context.sync();
+  const ranges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("rowIndex,rowCount") }));
+  await context.sync();
+  return ranges.map((x) => ({ name: x.name, row: x.range.rowIndex, rows: x.range.rowCount }));
+}
+
+/** Refuses (EditError) to insert sheet rows at row `at` (0-based) where they would cut through a table. */
+async function checkInsert(context: Excel.RequestContext, sheet: Excel.Worksheet, sheetName: string, at: number): Promise<void> {
+  const cut = (await tableSpans(context, sheet)).find((t) => t.row < at && at < t.row + t.rows);
+  if (!cut) return;
+  const rows = `${t1(cut.row)}–${t1(cut.row + cut.rows - 1)}`;
+  throw new EditError({
+    en: `IPVALUE needs to insert rows at ${sheetName}!A${at + 1} for the offer's term sheet, but the table ${cut.name} spans that row (rows ${rows}) and would be cut through: move it off those rows, then try again.`,
+    ja: `申し出の条件表のために ${sheetName}!A${at + 1} に行を挿入する必要がありますが、表 ${cut.name} がその行にかかっています（${rows}行目）。その表を移動してから、もう一度お試しください。`,
+  });
+}
+
+/** Inserts `count` entire sheet rows at row `at` (0-based): everything from that row down moves down, tables and formulas with it. */
+function insertRowsAt(sheet: Excel.Worksheet, at: number, count: number): void {
+  sheet.getRangeByIndexes(at, 0, count, 1).getEntireRow().insert(Excel.InsertShiftDirection.down);
+}
+const t1 = (row: number) => String(row + 1);
+
+/** Where the offer table's rows are inserted: above the caption of the assumptions table (header at `assumptionsRow`), checked. */
+async function offerPlace(context: Excel.RequestContext, assumptionsRow: number): Promise<number> {
+  const at = Math.max(1, assumptionsRow - 1); // never above the schema row
+  await checkInsert(context, context.workbook.worksheets.getItemOrNullObject(SHEET_NAME), SHEET_NAME, at);
+  return at;
+}
+
+/**
+ * Creates the offer table in entire rows inserted at row `at` (offerPlace): a blank row, the caption,
+ * the table and a blank row, so the assumptions table and everything below it move down intact.
+ */
+function createOffer(context: Excel.RequestContext, at: number, terms: readonly OfferTerm[], language: Language): void {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEET_NAME);
+  insertRowsAt(sheet, at, offerRowsNeeded(terms));
+  const { values, numberFormat } = offerBlock(terms, language);
+  sheet.getRangeByIndexes(at + 1, 0, 1, 1).values = [[asText(OFFER_CAPTION[language])]];
+  const target = sheet.getRangeByIndexes(at + 2, 0, values.length, values[0].length);
+  target.values = values;
+  target.numberFormat = numberFormat;
+  const table = sheet.tables.add(target, true);
+  table.name = OFFER_TABLE;
 }

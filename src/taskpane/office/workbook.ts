@@ -23,7 +23,7 @@ import type { Language } from "../../model/language";
 import { EditError, ScenarioSet } from "../../model/scenario-set";
 import type { FrozenCell } from "../model/freeze";
 import type { SimulationRequest } from "../model/simulation";
-import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint } from "../model/storage-sheet";
+import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint, OFFER_TABLE } from "../model/storage-sheet";
 import type { InsertedSheet, WorkbookPort } from "../ui/port";
 import { freezeSheets, openNewWorkbook, sheetNames } from "./sharing";
 import { removeOwnSheet, writeSimulationSheet, writeValuationSheet } from "./sheets";
@@ -150,7 +150,7 @@ class OfficeWorkbook implements WorkbookPort {
   /** Registers the change handler on each IPVALUE table that does not have it yet. */
   private async attach(): Promise<void> {
     await Excel.run(async (context) => {
-      const tables = [ASSUMPTIONS_TABLE, DECISIONS_TABLE].map((name) => context.workbook.tables.getItemOrNullObject(name));
+      const tables = [ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE].map((name) => context.workbook.tables.getItemOrNullObject(name));
       await context.sync();
       const present = tables.filter((t) => !t.isNullObject).map((t) => t.load("id"));
       await context.sync();

@@ -19,12 +19,13 @@ import {
   renameScenario,
   SCHEMA_VERSION,
   ScenarioSet,
+  setOfferTerm,
   setValue,
 } from "../../../src/model/scenario-set";
 import { exampleSet, EXAMPLES } from "../../../src/taskpane/model/examples";
 import { computeResults } from "../../../src/taskpane/model/results";
 import { AMOUNT_FORMAT, PERCENT_FORMAT } from "../../../src/taskpane/model/cells";
-import { ASSUMPTIONS_TABLE, DECISIONS_TABLE } from "../../../src/taskpane/model/storage-sheet";
+import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE } from "../../../src/taskpane/model/storage-sheet";
 import { officeWorkbook } from "../../../src/taskpane/office/workbook";
 import type { WorkbookPort } from "../../../src/taskpane/ui/port";
 import { negotiatorWorkbook, toBase64 } from "../../../src/export/negotiator";
@@ -489,6 +490,18 @@ describe("watch: the grid and the pane stay in step", () => {
     await stop();
   });
 
+  test("a grid edit in the offer table (made by a save while watching) calls back with the term sheet as typed", async () => {
+    await port.save(exampleSet("software", "en"), "en");
+    const seen: (ScenarioSet | EditError)[] = [];
+    const stop = await port.watch((r) => seen.push(r));
+    await port.save(setOfferTerm((await port.load())!, "royalty_rate", "3"), "en");
+    expect(fake.handlerCount(OFFER_TABLE)).toBe(1);
+    fake.userEdit("IPVALUE!B12", 0.045);
+    await waitFor(() => seen.length > 0, "the callback");
+    expect((seen[0] as ScenarioSet).decisions.terms).toEqual([{ key: "royalty_rate", value: 0.045, source: "" }]);
+    await stop();
+  });
+
   test("the port's own save does not call back; a grid edit after it does, once", async () => {
     await port.save(exampleSet("software", "en"), "en");
     const seen: (ScenarioSet | EditError)[] = [];
@@ -770,6 +783,60 @@ describe("the stand-in behaves as Office does", () => {
       await context.sync();
       expect(r.values).toEqual([["ipvalue_schema"]]);
     });
+  });
+
+  test("entire rows inserted move every cell, formula and table below, grow a table they fall inside, and references follow (not text in quotes)", async () => {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject("Sheet1");
+      sheet.getRange("A1:B6").formulas = [
+        ["a", "b"],
+        [1, 2],
+        [3, 4],
+        ["=A2+B$3", "=SUM(A2:A3)"],
+        ["x", "y"],
+        [5, 6],
+      ];
+      sheet.getRange("A5:B6").numberFormat = [
+        [PERCENT_FORMAT, "General"],
+        ["General", "General"],
+      ];
+      sheet.tables.add(sheet.getRange("A5:B6"), true).name = "Below";
+      sheet.tables.add(sheet.getRange("D1:E4"), true).name = "Across";
+      sheet.getRange("G1").formulas = [['=A5&"A5"&Sheet1!A6']];
+      await context.sync();
+      const inserted = sheet.getRangeByIndexes(2, 0, 2, 1).getEntireRow().insert(Excel.InsertShiftDirection.down).load("rowIndex,rowCount");
+      const tables = sheet.tables.load("items/name");
+      await context.sync();
+      expect([inserted.rowIndex, inserted.rowCount]).toEqual([2, 2]);
+      expect(tables.items.map((t) => t.name)).toEqual(["Below", "Across"]);
+    });
+    expect(fake.formulas("Sheet1!A1:B8")).toEqual([
+      ["a", "b"],
+      [1, 2],
+      ["", ""],
+      ["", ""],
+      [3, 4],
+      ["=A2+B$5", "=SUM(A2:A5)"],
+      ["x", "y"],
+      [5, 6],
+    ]);
+    expect(fake.numberFormat("Sheet1!A7")).toEqual([[PERCENT_FORMAT]]);
+    expect(fake.table("Below")!.address).toBe("Sheet1!A7:B8");
+    expect(fake.table("Across")!.address).toBe("Sheet1!D1:E6"); // the rows fell inside it: it grew
+    expect(fake.formulas("Sheet1!G1")).toEqual([['=A7&"A5"&Sheet1!A8']]);
+  });
+
+  test("the offer's term sheet gets its table between the decisions and the assumptions, made in inserted rows", async () => {
+    await port.save(exampleSet("medical-device", "en"), "en");
+    const read = (await port.load())!;
+    await port.save(setOfferTerm(read, "royalty_rate", "3"), "en");
+    expect(fake.tableNames()).toEqual([DECISIONS_TABLE, ASSUMPTIONS_TABLE, OFFER_TABLE]);
+    expect(fake.table(OFFER_TABLE)!.address).toBe("IPVALUE!A11:E12");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A15:/);
+    const more = setOfferTerm(setOfferTerm((await port.load())!, "upfront", "1"), "term_years", "5");
+    await port.save(more, "en");
+    expect(fake.table(OFFER_TABLE)!.address).toBe("IPVALUE!A11:E14");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A17:/);
   });
 
   test("a proxy used after its Excel.run ended is refused", async () => {
