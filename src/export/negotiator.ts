@@ -12,7 +12,11 @@
  *   Summary (概要)            the valuation range (low/base/high), the royalty-rate range by method,
  *                             the proposal if shared, each scenario's results: formulas over the model sheets
  *   Assumptions (前提条件)     key | label | unit | one column per shared scenario: plain input cells
- *                             (the functions' table layout, so IPVALUE.RANGE could read it too)
+ *                             (the functions' table layout, so IPVALUE.RANGE could read it too); a blank
+ *                             key whose default is another key (FOLLOWS) is a formula over that key's
+ *                             cell, named in the note column after the scenarios
+ *   Plan (事業計画)            only when a shared scenario has yearly plan rows: per scenario a block of
+ *                             rows sales / operating_profit / investment, one input column per year
  *   Model - <name> (モデル - …) one per scenario: its inputs linked from Assumptions (every key, deal
  *                             terms included), the timing offset, the deal's lump sums valued, the
  *                             results and the yearly model (rows from LAYOUT.model)
@@ -25,6 +29,7 @@ import {
   AssumptionKey,
   BandRow,
   discountFactors,
+  FOLLOWS,
   lumpSumValue,
   MAX_YEARS,
   MILESTONE_COUNT,
@@ -32,6 +37,9 @@ import {
   OUTPUTS,
   patentValue,
   newSeries,
+  PLAN_SERIES,
+  PlanSeries,
+  presentValue,
   MONEY_OUTPUTS,
   Output,
   outputLabel,
@@ -67,6 +75,7 @@ export const DERIVED = [
   "patentValue",
   "milestonesAtHurdle",
   "patentAtHurdle",
+  "laterInvestment",
   "licenseeOutlay",
 ] as const;
 export type Derived = (typeof DERIVED)[number];
@@ -102,6 +111,8 @@ export const LAYOUT = {
     firstYearRow: TABLE_HEADER_ROW + 1,
   },
   bands: { headerRow: 5, firstRow: 6 },
+  /** Scenario j's block starts at firstBlockRow + j × blockRows: one row per PLAN_SERIES, then a blank row. */
+  plan: { headerRow: 5, firstBlockRow: 6, blockRows: PLAN_SERIES.length + 1, firstYearColumn: 4 },
 } as const;
 
 const AMOUNT = "#,##0";
@@ -277,8 +288,21 @@ interface YearColumn {
   format: string;
   /** The formula of row r (year in column A), given the column letters of the others. */
   formula: (r: number, col: (id: keyof Words["columns"]) => string) => string;
-  cached: (i: number) => number;
+  /** The engine's value in year i + 1 (i < years). */
+  cached: (i: number) => Cached;
+  /** What rows after the years modelled cache; 0 unless given. */
+  after?: Cached;
 }
+
+/** Where one scenario's yearly plan rows are on the Plan sheet. */
+interface PlanRefs {
+  sheet: string;
+  row: Record<PlanSeries, number>;
+}
+
+/** The Plan sheet's year columns, first to last (MAX_YEARS of them). */
+const planColumn = (i: number) => LAYOUT.plan.firstYearColumn + i;
+const planSpan = (sheet: string, row: number) => `${sheetRef(sheet)}${abs(row, planColumn(0))}:${abs(row, planColumn(MAX_YEARS - 1))}`;
 
 function buildModelSheet(
   wb: ExcelJS.Workbook,
@@ -286,6 +310,7 @@ function buildModelSheet(
   content: SharedContent,
   assumptionsSheet: string,
   column: number,
+  plan: PlanRefs | null,
   w: Words,
   language: Language
 ): void {
@@ -326,7 +351,8 @@ function buildModelSheet(
 
   // Cached series from the engine.
   const md = m.model;
-  const operatingProfit = Array.from(md.sales, (s) => a.operating_margin * s);
+  // Operating profit before royalty: the plan's where given, else margin × sales (scenario.ts operatingProfit).
+  const operatingProfit = Array.from(md.sales, (s, i) => a.plan?.operating_profit?.[i] ?? a.operating_margin * s);
   const royaltyBase = Array.from(md.sales, (s, i) => (i < a.term_years ? s : 0));
   const hurdleFactor = discountFactors(a.hurdle_rate, a.timing, newSeries(n));
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
@@ -349,7 +375,16 @@ function buildModelSheet(
   const patent = (rate: string) =>
     `IF(${P("patent_cost_reimbursement")}=0,0,${P("patent_cost_reimbursement")}/${P("patent_cost_years")}*SUMPRODUCT((${yearSpan}<=${P("patent_cost_years")})/(1+${rate})^(${yearSpan}-${offset})))`;
   const exitFactor = md.exit.equity === 0 && md.exit.successFee === 0 ? 0 : Math.pow(1 + a.discount_rate, -md.exit.year);
-  const atHurdle = { milestones: lumpSumValue(md.milestones, a.hurdle_rate, true), patent: patentValue(a, a.hurdle_rate, a.timing) };
+  const atHurdle = {
+    milestones: lumpSumValue(md.milestones, a.hurdle_rate, true),
+    patent: patentValue(a, a.hurdle_rate, a.timing),
+    later: a.plan?.investment ? presentValue(a.hurdle_rate, a.plan.investment.slice(0, n), a.timing) : 0,
+  };
+  // The plan's rows on the Plan sheet, when the workbook has one: a cell per year, and the sales row's
+  // test "any sales given" (the engine's: with any sales_<t> the sales come from the plan).
+  const planCell = (series: PlanSeries, r: number) => `${sheetRef(plan!.sheet)}${abs(plan!.row[series], planColumn(r - first))}`;
+  const fromPlan = plan ? `COUNT(${planSpan(plan.sheet, plan.row.sales)})>0` : null;
+  const planYears = plan ? planSpan(plan.sheet, LAYOUT.plan.headerRow) : "";
   const derived: Record<Derived, { formula: string; cached: number }> = {
     milestonesValue: { formula: milestones(dr, false), cached: lumpSumValue(md.milestones, a.discount_rate, false) },
     milestonesRisked: { formula: milestones(dr, true), cached: lumpSumValue(md.milestones, a.discount_rate, true) },
@@ -364,15 +399,23 @@ function buildModelSheet(
     patentValue: { formula: patent(dr), cached: md.patentValue },
     milestonesAtHurdle: { formula: milestones(h, true), cached: atHurdle.milestones },
     patentAtHurdle: { formula: patent(h), cached: atHurdle.patent },
+    // The plan's investment in year t, discounted like the yearly flows (timing) and not weighted by success.
+    laterInvestment: {
+      formula: plan ? `SUMPRODUCT((${planYears}<=${P("years")})*${planSpan(plan.sheet, plan.row.investment)}/(1+${h})^(${planYears}-${offset}))` : "",
+      cached: atHurdle.later,
+    },
     licenseeOutlay: {
-      formula: `${P("investment")}+${P("upfront")}+(${D("milestonesAtHurdle")}+${D("patentAtHurdle")})`,
-      cached: a.investment + a.upfront + (atHurdle.milestones + atHurdle.patent),
+      formula: `${P("investment")}+${P("upfront")}+(${D("laterInvestment")}+${D("milestonesAtHurdle")}+${D("patentAtHurdle")})`,
+      cached: a.investment + a.upfront + (atHurdle.later + atHurdle.milestones + atHurdle.patent),
     },
   };
   DERIVED.forEach((id, i) => {
     const row = L.firstDerivedRow + i;
     ws.getCell(row, 1).value = w.derived[id];
-    setFormula(ws, rel(row, 2), derived[id].formula, derived[id].cached, AMOUNT);
+    // Without a Plan sheet there are no later investments: a plain 0, no formula to audit.
+    if (derived[id].formula === "") ws.getCell(row, 2).value = derived[id].cached;
+    else setFormula(ws, rel(row, 2), derived[id].formula, derived[id].cached, AMOUNT);
+    ws.getCell(row, 2).numFmt = AMOUNT;
   });
 
   const outputs = content.outputs;
@@ -397,23 +440,38 @@ function buildModelSheet(
     return `IF(${year(r)}>${P("claims_expire_year")},${P("post_expiry_rate")}*${s},IF(ISNUMBER(${t1}),${tiered},${P("royalty_rate")}*${s}))`;
   };
 
+  // With the plan's sales the market forecast is not used: its columns read n/a.
+  const unlessPlan = (formula: string) => (fromPlan ? `IF(${fromPlan},"${na}",${formula})` : formula);
   const columns: YearColumn[] = [
     {
       id: "market",
       format: AMOUNT,
-      formula: (r) => `IF(${year(r)}>${P("years")},0,${P("market_size")}*(1+${P("market_growth")})^(${year(r)}-1))`,
-      cached: (i) => md.market?.[i] ?? 0,
+      formula: (r) => unlessPlan(`IF(${year(r)}>${P("years")},0,${P("market_size")}*(1+${P("market_growth")})^(${year(r)}-1))`),
+      cached: (i) => (md.market ? md.market[i] : na),
+      after: md.market ? 0 : na,
     },
     {
       id: "share",
       format: PERCENT,
       formula: (r) => {
         const k = `(${year(r)}-${P("launch_year")}+1)`;
-        return `IF(OR(${year(r)}>${P("years")},${k}<1),0,IF(${P("years_to_peak")}<=${k},${P("peak_share")},${P("peak_share")}*${k}/${P("years_to_peak")}))`;
+        return unlessPlan(
+          `IF(OR(${year(r)}>${P("years")},${k}<1),0,IF(${P("years_to_peak")}<=${k},${P("peak_share")},${P("peak_share")}*${k}/${P("years_to_peak")}))`
+        );
       },
-      cached: (i) => md.share?.[i] ?? 0,
+      cached: (i) => (md.share ? md.share[i] : na),
+      after: md.share ? 0 : na,
     },
-    { id: "sales", format: AMOUNT, formula: (r, col) => `${col("market")}${r}*${col("share")}${r}`, cached: (i) => md.sales[i] },
+    {
+      id: "sales",
+      format: AMOUNT,
+      // The plan's figure (+0: a blank year is 0, a text is an error rather than a silent 0), within the years modelled.
+      formula: (r, col) =>
+        fromPlan
+          ? `IF(${fromPlan},IF(${year(r)}>${P("years")},0,${planCell("sales", r)}+0),${col("market")}${r}*${col("share")}${r})`
+          : `${col("market")}${r}*${col("share")}${r}`,
+      cached: (i) => md.sales[i],
+    },
     {
       id: "royalty",
       format: AMOUNT,
@@ -455,7 +513,18 @@ function buildModelSheet(
   ];
   if (outputs.includes("maxrate") || outputs.includes("licensee_npv")) {
     columns.push(
-      { id: "operatingProfit", format: AMOUNT, formula: (r, col) => `${P("operating_margin")}*${col("sales")}${r}`, cached: (i) => operatingProfit[i] },
+      {
+        id: "operatingProfit",
+        format: AMOUNT,
+        // The plan's operating profit replaces margin × sales in a year where it is given.
+        formula: (r, col) => {
+          const margin = `${P("operating_margin")}*${col("sales")}${r}`;
+          if (!plan) return margin;
+          const given = planCell("operating_profit", r);
+          return `IF(${year(r)}>${P("years")},0,IF(ISNUMBER(${given}),${given},${margin}))`;
+        },
+        cached: (i) => operatingProfit[i],
+      },
       { id: "royaltyBase", format: AMOUNT, formula: (r, col) => `IF(${year(r)}<=${P("term_years")},${col("sales")}${r},0)`, cached: (i) => royaltyBase[i] },
       {
         id: "hurdleFactor",
@@ -541,7 +610,7 @@ function buildModelSheet(
   for (let i = 0; i < MAX_YEARS; i++) {
     const r = first + i;
     ws.getCell(r, 1).value = i + 1;
-    columns.forEach((c, j) => setFormula(ws, rel(r, 2 + j), c.formula(r, col), i < n ? c.cached(i) : 0, c.format));
+    columns.forEach((c, j) => setFormula(ws, rel(r, 2 + j), c.formula(r, col), i < n ? c.cached(i) : (c.after ?? 0), c.format));
   }
   // Rows beyond the years modelled in grey, following `years` as it is changed (a hidden or grouped
   // row would stay hidden when the term grows, and the table would disagree with the results).
@@ -572,7 +641,8 @@ const both = (f: (w: Words, language: Language) => string) => ({ en: f(WORDS.en,
 function refuseNonFinite(s: SharedScenario, columns: readonly YearColumn[], years: number): void {
   for (const c of columns) {
     for (let i = 0; i < years; i++) {
-      if (Number.isFinite(c.cached(i))) continue;
+      const v = c.cached(i);
+      if (typeof v !== "number" || Number.isFinite(v)) continue;
       const keys: AssumptionKey[] = [...(COLUMN_INPUTS[c.id] ?? []), "years"];
       const inputs = (language: Language) =>
         keys.map((k) => `${ASSUMPTIONS.find((x) => x.key === k)!.label[language]} = ${s.assumptions[k]}`).join(language === "ja" ? "、" : ", ");
@@ -583,8 +653,6 @@ function refuseNonFinite(s: SharedScenario, columns: readonly YearColumn[], year
 
 /** The engine's model of a scenario; a scenario the engine cannot value over its years is refused by name. */
 function modelOf(s: SharedScenario): ScenarioModel {
-  // Yearly plan rows (sales_<t> …) have no rows on the Assumptions sheet yet: refused rather than written without them.
-  if (s.assumptions.plan) throw new ShareError(both((w) => w.refusal.planRows(s.name)));
   try {
     return runScenario(s.assumptions);
   } catch (e) {
@@ -636,10 +704,13 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
   wb.modified = options.date;
   wb.calcProperties.fullCalcOnLoad = true; // Excel recalculates on opening; the cached values are for the first look
 
+  const scenarios = content.scenarios;
   const taken = new Set<string>();
   const names = {
     summary: sheetName(w.sheets.summary, taken),
     assumptions: sheetName(w.sheets.assumptions, taken),
+    // The Plan sheet only when a shared scenario has yearly plan rows; then every scenario has its block.
+    plan: scenarios.some((s) => s.assumptions.plan) ? sheetName(w.sheets.plan, taken) : null,
     bands: w.sheets.bands,
     notes: w.sheets.notes,
   };
@@ -647,7 +718,6 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
   names.bands = sheetName(w.sheets.bands, taken);
   names.notes = sheetName(w.sheets.notes, taken);
 
-  const scenarios = content.scenarios;
   const models: ModelSheet[] = scenarios.map((s) => {
     const model = modelOf(s);
     const results = new Map<Output, Cached>();
@@ -665,7 +735,10 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
   const summary = wb.addWorksheet(names.summary);
   const assumptions = wb.addWorksheet(names.assumptions, { views: [{ state: "frozen", xSplit: 3, ySplit: LAYOUT.assumptions.headerRow }] });
   buildAssumptionsSheet(assumptions, scenarios, w, language, currency);
-  models.forEach((m, i) => buildModelSheet(wb, m, content, names.assumptions, LAYOUT.assumptions.firstScenarioColumn + i, w, language));
+  const plans = names.plan ? buildPlanSheet(wb.addWorksheet(names.plan, planView), scenarios, names.assumptions, w, language, currency) : null;
+  models.forEach((m, i) =>
+    buildModelSheet(wb, m, content, names.assumptions, LAYOUT.assumptions.firstScenarioColumn + i, plans ? plans[i] : null, w, language)
+  );
   const bandRange = content.bands ? buildBandsSheet(wb.addWorksheet(names.bands), content.bands, w, language) : null;
   buildSummarySheet(summary, content, models, bandRange, options, w, currency, date);
   buildNotesSheet(wb.addWorksheet(names.notes), content, models, w, language, options.version, currency, date);
@@ -675,20 +748,36 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
   return wb;
 }
 
+const planView: Partial<ExcelJS.AddWorksheetOptions> = {
+  views: [{ state: "frozen", xSplit: LAYOUT.plan.firstYearColumn - 1, ySplit: LAYOUT.plan.headerRow }],
+};
+
 function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly SharedScenario[], w: Words, language: Language, currency: string): void {
   const L = LAYOUT.assumptions;
+  const noteColumn = L.firstScenarioColumn + scenarios.length;
   text(ws, "A1", w.assumptionsTitle, TITLE_FONT);
   text(ws, "A2", w.assumptionsAbout);
   text(ws, "A3", w.amountsIn(currency));
-  header(ws, L.headerRow, 1, [w.key, w.label, w.unit, ...scenarios.map((s) => s.name)]);
+  // The note column is headed "note" (注記): the functions skip it, so IPVALUE.RANGE still reads the table.
+  header(ws, L.headerRow, 1, [w.key, w.label, w.unit, ...scenarios.map((s) => s.name), w.note]);
+  const rowOf = (key: AssumptionKey) => L.firstKeyRow + ASSUMPTIONS.findIndex((x) => x.key === key);
   ASSUMPTIONS.forEach((spec, i) => {
     const r = L.firstKeyRow + i;
     ws.getCell(r, 1).value = spec.key;
     ws.getCell(r, 2).value = spec.label[language];
     ws.getCell(r, 3).value = UNIT_LABELS[spec.unit][language];
+    // A blank key whose default is another key's value is that key's cell: it follows an edit of it.
+    const driver = FOLLOWS[spec.key];
+    const following = driver ? scenarios.filter((s) => s.defaulted.includes(spec.key)) : [];
+    if (driver && following.length > 0) {
+      text(ws, rel(r, noteColumn), w.follows(driver, following.length === scenarios.length ? null : following.map((s) => s.name)), DEFAULT_FONT);
+    }
     scenarios.forEach((s, j) => {
       const cell = ws.getCell(r, L.firstScenarioColumn + j);
-      cell.value = s.assumptions[spec.key];
+      const value = s.assumptions[spec.key];
+      if (driver && following.includes(s))
+        cell.value = { formula: rel(rowOf(driver), L.firstScenarioColumn + j), result: value as Cached } as ExcelJS.CellFormulaValue;
+      else cell.value = value;
       cell.fill = INPUT_FILL;
       if (spec.unit === "rate" || spec.unit === "share") cell.numFmt = INPUT_PERCENT;
       else if (spec.unit === "currency" || spec.unit === "currency_per_year") cell.numFmt = AMOUNT;
@@ -724,7 +813,79 @@ function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly Shared
   ws.getColumn(2).width = 34;
   ws.getColumn(3).width = 18;
   scenarios.forEach((_, j) => (ws.getColumn(L.firstScenarioColumn + j).width = 18));
+  ws.getColumn(noteColumn).width = 30;
   pageSetup(ws);
+}
+
+/**
+ * The Plan sheet: per scenario a block of rows (sales, operating profit, investment), one input column
+ * per year to MAX_YEARS (a longer term typed on the Assumptions sheet finds its years); the years after
+ * a scenario's years modelled in grey, following `years`. Blank cells are blank: the engine's meaning
+ * of a blank year (sales and investment 0, operating profit margin × sales) is in the formulas.
+ */
+function buildPlanSheet(
+  ws: ExcelJS.Worksheet,
+  scenarios: readonly SharedScenario[],
+  assumptionsSheet: string,
+  w: Words,
+  language: Language,
+  currency: string
+): PlanRefs[] {
+  const L = LAYOUT.plan;
+  text(ws, "A1", w.planTitle, TITLE_FONT);
+  text(ws, "A2", w.planAbout);
+  text(ws, "A3", w.amountsIn(currency));
+  const lastColumn = planColumn(MAX_YEARS - 1);
+  header(ws, L.headerRow, 1, [w.planColumns.scenario, w.planColumns.item, w.key]);
+  for (let i = 0; i < MAX_YEARS; i++) {
+    const cell = ws.getCell(L.headerRow, planColumn(i));
+    cell.value = i + 1;
+    cell.font = BOLD;
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: "right" };
+  }
+  const yearsRow = LAYOUT.assumptions.firstKeyRow + ASSUMPTIONS.findIndex((x) => x.key === "years");
+  const refs = scenarios.map((s, j): PlanRefs => {
+    const top = L.firstBlockRow + j * L.blockRows;
+    const row = Object.fromEntries(PLAN_SERIES.map((series, k) => [series, top + k])) as Record<PlanSeries, number>;
+    const plan = s.assumptions.plan;
+    for (const series of PLAN_SERIES) {
+      const r = row[series];
+      ws.getCell(r, 1).value = s.name;
+      ws.getCell(r, 2).value = w.planSeries[series];
+      text(ws, rel(r, 3), series, KEY_FONT);
+      const values = plan?.[series] ?? [];
+      for (let i = 0; i < MAX_YEARS; i++) {
+        const cell = ws.getCell(r, planColumn(i));
+        const v = values[i];
+        if (v !== null && v !== undefined) cell.value = v;
+        cell.fill = INPUT_FILL;
+        cell.numFmt = AMOUNT;
+        // Sales and investments are 0 or more (the engine refuses less); an operating profit may be a loss.
+        const message = { allowBlank: true, showErrorMessage: true, errorTitle: w.validation.title };
+        cell.dataValidation =
+          series === "operating_profit"
+            ? { type: "custom", formulae: [`ISNUMBER(${rel(r, planColumn(i))})`], ...message, error: w.validation.amount }
+            : { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], ...message, error: w.validation.nonNegative };
+      }
+    }
+    ws.getCell(row.sales, 1).font = BOLD;
+    // Years after this scenario's years modelled in grey, following `years` on the Assumptions sheet.
+    const years = `${sheetRef(assumptionsSheet)}${abs(yearsRow, LAYOUT.assumptions.firstScenarioColumn + j)}`;
+    ws.addConditionalFormatting({
+      ref: `${rel(top, planColumn(0))}:${rel(top + PLAN_SERIES.length - 1, lastColumn)}`,
+      rules: [
+        { type: "expression", priority: 1, formulae: [`${letters(planColumn(0))}$${L.headerRow}>${years}`], style: { font: { color: { argb: "FFA6A6A6" } } } },
+      ],
+    });
+    return { sheet: ws.name, row };
+  });
+  ws.getColumn(1).width = 20;
+  ws.getColumn(2).width = 32;
+  ws.getColumn(3).width = 16;
+  for (let i = 0; i < MAX_YEARS; i++) ws.getColumn(planColumn(i)).width = 14;
+  pageSetup(ws);
+  return refs;
 }
 
 interface BandRange {

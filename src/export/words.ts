@@ -7,7 +7,7 @@
 export type Words = typeof WORDS.en;
 
 const en = {
-  sheets: { summary: "Summary", assumptions: "Assumptions", model: "Model - ", bands: "Reference bands", notes: "Notes" },
+  sheets: { summary: "Summary", assumptions: "Assumptions", plan: "Plan", model: "Model - ", bands: "Reference bands", notes: "Notes" },
   title: "License valuation — for discussion",
   preparedWith: (version: string, date: string) => `Prepared with IPVALUE ${version} on ${date}.`,
   amountsIn: (currency: string) => (currency ? `Amounts in ${currency}.` : "Amounts in the currency of the inputs."),
@@ -31,9 +31,22 @@ const en = {
   // Assumptions sheet
   assumptionsTitle: "Assumptions (inputs)",
   assumptionsAbout:
-    "One column per scenario. Rates and shares are decimals shown as percentages (0.05 = 5%). Values in grey italics were not set in the valuation and take IPVALUE's default. A blank deal term (a tier threshold, the exit, a milestone) means there is no such term; flags are TRUE or FALSE.",
+    "One column per scenario. Rates and shares are decimals shown as percentages (0.05 = 5%). Values in grey italics were not set in the valuation and take IPVALUE's default; a default that is another input (see the note column) is a formula over that input's cell, so it follows an edit of that input until a value is typed over it. A blank deal term (a tier threshold, the exit, a milestone) means there is no such term; flags are TRUE or FALSE.",
   label: "label",
   unit: "unit",
+  note: "note",
+  /** The note of a default that is another input's value; `scenarios` names the scenarios where it is so when not all are. */
+  follows: (driver: string, scenarios: readonly string[] | null) => `follows ${driver}` + (scenarios ? ` (${scenarios.join(", ")})` : ""),
+  // Plan sheet
+  planTitle: "Yearly business plan (inputs)",
+  planAbout:
+    "The licensee's plan year by year, one block of rows per scenario and one column per year; every figure is an input. With any sales figure in its block, a scenario's sales come from its plan (blank years 0) and the market forecast is not used; an operating profit replaces operating margin × sales in its year; an investment is the licensee's further outlay in that year, discounted with the cash-flow timing at the hurdle rate and not weighted by the probability of success. Years after the years modelled (in grey) are not used.",
+  planColumns: { scenario: "Scenario", item: "Item" },
+  planSeries: {
+    sales: "Licensee sales",
+    operating_profit: "Operating profit before royalty",
+    investment: "Licensee investment (after year 0)",
+  },
   // Model sheets
   modelTitle: (name: string) => `Model: ${name}`,
   modelAbout: (sheet: string) => `Yearly model of this scenario in native formulas over the ${sheet} sheet.`,
@@ -49,6 +62,7 @@ const en = {
     patentValue: "Patent cost repayments, present value",
     milestonesAtHurdle: "Milestones × probability, at the hurdle rate",
     patentAtHurdle: "Patent cost repayments, at the hurdle rate",
+    laterInvestment: "Licensee's investments in the plan's years, at the hurdle rate",
     licenseeOutlay: "Licensee's outlays, at the hurdle rate",
   },
   results: "Results",
@@ -90,7 +104,7 @@ const en = {
   methods: [
     "Market in year t = market size × (1 + market growth)^(t − 1).",
     "Share: nothing before the launch year; in the k-th year of sales, peak share × min(1, k ÷ years to peak).",
-    "Licensee sales = market × share.",
+    "Licensee sales = market × share; or, where the Plan sheet gives a scenario any sales figure, the plan's sales (blank years 0), the market forecast then not used (n/a). The plan's operating profit, where given, replaces operating margin × sales in its year; its investments add to the licensee's outlays.",
     "Running royalty: while a valid claim covers the product (years up to the last year covered), marginal tiers like tax brackets: sales up to the tier 1 threshold at the royalty rate, between the thresholds at the tier 1 rate, above the tier 2 threshold at the tier 2 rate (a blank threshold: no such tier); after the claims expire, the post-expiry rate × sales.",
     "Royalty: from the first year with sales to the last year of the royalty term, the larger of the running royalty and the minimum annual royalty; nothing otherwise.",
     "Annual fee: due from its first year to the end of the royalty term (only in years before the first sales, if so agreed). Creditable against royalties: the year adds only what the fee exceeds the royalty by.",
@@ -99,7 +113,7 @@ const en = {
     "Discount factor = 1 ÷ (1 + discount rate)^(t − offset), offset 0 for end-of-year, 0.5 for mid-year and 1 for beginning-of-year cash flows.",
     "Licensor value (NPV) = licensor's ownership share × (upfront fee + Σ (royalty + annual fee + sublicense share) × discount factor + patent repayments + milestones + equity + success fee). Risk-adjusted value: the same with the yearly royalties, fees and sublicense share × probability of success, each milestone × its probability, equity and success fee × probability of the exit; upfront fee and patent repayments count in full (certain).",
     "25%-rule rate = licensee operating margin × licensor share of profit. A cross-check, not a basis on its own (Uniloc v. Microsoft, Fed. Cir. 2011).",
-    "Licensee walk-away rate: the royalty rate at which the licensee's project earns exactly its hurdle rate, (p × PV(operating profit − annual fees due) × (1 − tax) − outlays) ÷ (p × PV(sales in the royalty term) × (1 − tax)), discounted at the hurdle rate; outlays = investment + upfront fee + milestones × probability + patent repayments, at the hurdle rate.",
+    "Licensee walk-away rate: the royalty rate at which the licensee's project earns exactly its hurdle rate, (p × PV(operating profit − annual fees due) × (1 − tax) − outlays) ÷ (p × PV(sales in the royalty term) × (1 − tax)), discounted at the hurdle rate; outlays = investment + upfront fee + the plan's later investments + milestones × probability + patent repayments, at the hurdle rate.",
     "Licensee NPV = p × PV(operating profit − royalty − annual fee) × (1 − tax) − outlays, at the hurdle rate. Equivalent rate = risk-adjusted value ÷ (ownership share × p × PV(sales in the royalty term)).",
     "Value at a rate: the risk-adjusted value if one flat rate (held between 0% and 100%) replaced the royalty rate, tiers and post-expiry rate; the minimum royalty and every other term as given, a creditable fee credited against that royalty.",
     "Range: low = the lowest value across the scenarios, high = the highest, base = the base scenario.",
@@ -116,6 +130,8 @@ const en = {
     share: "Enter a decimal from 0 to 1 (0.05 = 5%).",
     whole: "Enter a whole number of years from 1 to 200.",
     timing: "Choose end, mid or begin.",
+    amount: "Enter an amount (a loss as a negative number), or leave the year blank.",
+    nonNegative: "Enter an amount of 0 or more, or leave the year blank.",
     title: "IPVALUE input",
   },
   refusal: {
@@ -125,13 +141,11 @@ const en = {
     cell: (where: string, what: string) =>
       `The workbook cannot be written: cell ${where} would hold ${what}, which a spreadsheet cannot store. Check the inputs behind it.`,
     tooLong: (length: number) => `a text of ${length.toLocaleString("en")} characters (a cell holds at most 32,767)`,
-    planRows: (scenario: string) =>
-      `The scenario "${scenario}" takes yearly plan rows (sales_1, operating_profit_1, investment_1 …) that the negotiator workbook cannot yet write as formulas; it is not written rather than written without them. Every other deal term is written.`,
   },
 };
 
 const ja: typeof en = {
-  sheets: { summary: "概要", assumptions: "前提条件", model: "モデル - ", bands: "参考バンド", notes: "注記" },
+  sheets: { summary: "概要", assumptions: "前提条件", plan: "事業計画", model: "モデル - ", bands: "参考バンド", notes: "注記" },
   title: "ライセンス評価（協議用）",
   preparedWith: (version, date) => `IPVALUE ${version} により ${date} に作成。`,
   amountsIn: (currency) => (currency ? `金額の単位：${currency}。` : "金額は入力値と同じ通貨です。"),
@@ -154,9 +168,20 @@ const ja: typeof en = {
   notAvailable: "算出不可",
   assumptionsTitle: "前提条件（入力）",
   assumptionsAbout:
-    "シナリオごとに1列。率・シェアは小数で、%表示です（0.05 = 5%）。灰色の斜体は評価で未入力だった項目で、IPVALUEの既定値です。契約条件の空欄（段階の閾値、Exit、マイルストーン）は、その条件がないことを表します。フラグは TRUE または FALSE です。",
+    "シナリオごとに1列。率・シェアは小数で、%表示です（0.05 = 5%）。灰色の斜体は評価で未入力だった項目で、IPVALUEの既定値です。既定値が他の入力値であるもの（注記列を参照）はそのセルを参照する数式で、値を上書きするまでその入力値の変更に連動します。契約条件の空欄（段階の閾値、Exit、マイルストーン）は、その条件がないことを表します。フラグは TRUE または FALSE です。",
   label: "label",
   unit: "unit",
+  note: "注記",
+  follows: (driver, scenarios) => `${driver}に連動` + (scenarios ? `（${scenarios.join("、")}）` : ""),
+  planTitle: "年次の事業計画（入力）",
+  planAbout:
+    "ライセンシーの事業計画を年ごとに示します。シナリオごとに行のまとまり、年ごとに1列で、数値はすべて入力値です。まとまりに売上高が1つでもあれば、そのシナリオの売上高は事業計画から取り（空欄の年は0）、市場予測は使いません。営業利益を入力した年は、営業利益率 × 売上高に代えてその値を使います。投資はその年のライセンシーの追加支出で、キャッシュフローの時点に従いハードルレートで割り引き、成功確率は掛けません。評価期間を過ぎた年（灰色）は使いません。",
+  planColumns: { scenario: "シナリオ", item: "項目" },
+  planSeries: {
+    sales: "ライセンシー売上高",
+    operating_profit: "ロイヤルティ控除前の営業利益",
+    investment: "ライセンシーの投資（1年目以降）",
+  },
   modelTitle: (name) => `モデル：${name}`,
   modelAbout: (sheet) => `このシナリオの年次モデル。${sheet}シートを参照する通常の数式です。`,
   inputs: "入力（前提条件シートから）",
@@ -171,6 +196,7 @@ const ja: typeof en = {
     patentValue: "特許費用の償還の現在価値",
     milestonesAtHurdle: "マイルストーン × 確率（ハードルレートで割引）",
     patentAtHurdle: "特許費用の償還（ハードルレートで割引）",
+    laterInvestment: "事業計画の各年の投資（ハードルレートで割引）",
     licenseeOutlay: "ライセンシーの支出（ハードルレートで割引）",
   },
   results: "結果",
@@ -210,7 +236,7 @@ const ja: typeof en = {
   methods: [
     "t年目の市場規模 = 市場規模 ×（1 + 市場成長率）^（t − 1）。",
     "シェア：発売年より前は0。販売k年目はピーク時シェア × min（1, k ÷ ピークまでの年数）。",
-    "ライセンシー売上高 = 市場規模 × シェア。",
+    "ライセンシー売上高 = 市場規模 × シェア。事業計画シートでシナリオに売上高が1つでもあれば事業計画の売上高（空欄の年は0）とし、市場予測は使いません（算出不可と表示）。事業計画の営業利益は、入力した年の営業利益率 × 売上高に代わります。事業計画の投資はライセンシーの支出に加えます。",
     "ランニング・ロイヤルティ：有効な請求項が製品をカバーする年（請求項の最終年まで）は、税率表と同じ超過累進の段階料率。第1段階の閾値までの売上は基本料率、閾値の間は第1段階料率、第2段階の閾値を超える部分は第2段階料率（閾値が空欄なら、その段階なし）。請求項の満了後は満了後料率 × 売上高。",
     "ロイヤルティ：最初に売上が立つ年からロイヤルティ期間の最終年まで、ランニング・ロイヤルティと最低ロイヤルティの大きい方。それ以外は0。",
     "年間維持費：開始年からロイヤルティ期間の終わりまで（合意があれば初回売上の前年まで）発生。ロイヤルティに充当できる場合、その年に加わるのは維持費がロイヤルティを上回る額のみ。",
@@ -219,7 +245,7 @@ const ja: typeof en = {
     "割引係数 = 1 ÷（1 + 割引率）^（t − ずれ）。ずれは期末0、期央0.5、期首1。",
     "ライセンサー価値（NPV）= ライセンサーの持分 ×（契約一時金 + Σ（ロイヤルティ + 年間維持費 + サブライセンス配分）× 割引係数 + 特許費用の償還 + マイルストーン + 株式 + 成功報酬）。リスク調整後価値：年次のロイヤルティ・維持費・サブライセンス配分に成功確率、各マイルストーンにその確率、株式と成功報酬にExitの確率を掛けたもの。契約一時金と特許費用の償還は確実とする。",
     "25%ルールによる料率 = ライセンシー営業利益率 × ライセンサーの利益配分率。検証用の目安であり、単独の根拠にはしません（Uniloc v. Microsoft, 2011年）。",
-    "ライセンシーの上限料率：ライセンシーの事業がちょうどハードルレートを稼ぐ料率。（p ×（営業利益 − 年間維持費の発生額）の現在価値 ×（1 − 税率）− 支出）÷（p × ロイヤルティ期間内売上高の現在価値 ×（1 − 税率））、ハードルレートで割引。支出 = 初期投資 + 契約一時金 + マイルストーン × 確率 + 特許費用の償還（ハードルレートで割引）。",
+    "ライセンシーの上限料率：ライセンシーの事業がちょうどハードルレートを稼ぐ料率。（p ×（営業利益 − 年間維持費の発生額）の現在価値 ×（1 − 税率）− 支出）÷（p × ロイヤルティ期間内売上高の現在価値 ×（1 − 税率））、ハードルレートで割引。支出 = 初期投資 + 契約一時金 + 事業計画の投資 + マイルストーン × 確率 + 特許費用の償還（ハードルレートで割引）。",
     "ライセンシーのNPV = p ×（営業利益 − ロイヤルティ − 年間維持費）の現在価値 ×（1 − 税率）− 支出（ハードルレートで割引）。等価料率 = リスク調整後価値 ÷（持分 × p × ロイヤルティ期間内売上高の現在価値）。",
     "料率での価値：基本料率・段階料率・満了後料率を一つの料率（0%～100%に収める）に置き換えた場合のリスク調整後価値。最低ロイヤルティとその他の条件はそのまま、充当できる維持費はそのロイヤルティに充当。",
     "レンジ：低位 = シナリオ間の最小値、高位 = 最大値、基準 = 基準シナリオの値。",
@@ -234,6 +260,8 @@ const ja: typeof en = {
     share: "0～1の小数で入力してください（0.05 = 5%）。",
     whole: "1～200の整数（年）で入力してください。",
     timing: "end、mid、begin から選んでください。",
+    amount: "金額を入力してください（損失はマイナス）。空欄でもかまいません。",
+    nonNegative: "0以上の金額を入力してください。空欄でもかまいません。",
     title: "IPVALUE 入力",
   },
   refusal: {
@@ -242,8 +270,6 @@ const ja: typeof en = {
     cannotValue: (scenario, reason) => `シナリオ「${scenario}」をブック用に評価できません：${reason}`,
     cell: (where, what) => `ブックを作成できません：セル ${where} に表計算ソフトで扱えない値（${what}）が入ります。元の入力値を確認してください。`,
     tooLong: (length) => `${length.toLocaleString("ja")}文字の文字列。1つのセルには32,767文字まで`,
-    planRows: (scenario) =>
-      `シナリオ「${scenario}」は、交渉用ブックがまだ数式にできない事業計画の年次行（sales_1、operating_profit_1、investment_1 など）を使っています。それらを欠いたまま書き出さないよう、書き出しません。その他の契約条件はすべて書き出せます。`,
   },
 };
 

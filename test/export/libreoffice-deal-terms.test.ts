@@ -18,27 +18,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import {
-  ASSUMPTION_KEYS,
-  AssumptionKey,
-  Assumptions,
-  lumpSumValue,
-  MAX_YEARS,
-  Output,
-  patentValue,
-  resolveAssumptions,
-  runScenario,
-  ScenarioModel,
-  scenarioOutput,
-} from "../../src/engine";
-import { buildNegotiatorWorkbook, DERIVED, LAYOUT } from "../../src/export/negotiator";
+import { ASSUMPTION_KEYS, AssumptionKey, MAX_YEARS, Output, RawValue, resolveAssumptions, runScenario, scenarioOutput } from "../../src/engine";
+import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
-import { WORDS } from "../../src/export/words";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import type { ScenarioSet } from "../../src/model/scenario-set";
 import { readSample } from "./demo";
 import { base, EVERY_TERM, UNTIL_SALES, Values } from "./deal-terms";
+import { engineValues } from "./engine-values";
 import { compare, errorValues, failures, formulaCells, onPath, PLACEHOLDER, read, RECALC, recalc, relativeError, TOLERANCE, withPlaceholders } from "./recalc";
+// What a cell shows: a formula's result, or the value a negotiator typed over it.
+import { valueAt } from "./recalc";
 
 const OPTIONS = { language: "en" as const, date: new Date(2025, 10, 23), version: IPVALUE_VERSION, currency: "JPY" };
 
@@ -59,87 +49,20 @@ const EDITS: Record<string, Partial<Record<AssumptionKey, number | boolean>>> = 
   Plain: { tier_1_threshold: 400_000_000, tier_1_rate: 0.045, annual_fee: 8_000_000 },
 };
 
-/** The engine's series behind each yearly column, by the column's header (words.ts). */
-function seriesByHeader(m: ScenarioModel): Map<string, ArrayLike<number>> {
-  const c = WORDS.en.columns;
-  const a = m.assumptions;
-  return new Map<string, ArrayLike<number>>([
-    [c.market, m.market!],
-    [c.share, m.share!],
-    [c.sales, m.sales],
-    [c.royalty, m.royalty],
-    [c.discountFactor, m.discountFactor],
-    [c.presentValue, m.presentValue],
-    [c.feeDue, m.feeDue],
-    [c.annualFee, m.fee],
-    [c.sublicense, m.sublicense],
-    [c.patentCost, m.patent],
-    [c.operatingProfit, Array.from(m.sales, (s) => a.operating_margin * s)],
-    [c.royaltyBase, Array.from(m.sales, (s, i) => (i < a.term_years ? s : 0))],
-  ]);
-}
-
-/** The engine's value of each valued lump sum (deal-terms.ts), by DERIVED id. */
-function derivedValues(m: ScenarioModel): Record<(typeof DERIVED)[number], number> {
-  const a = m.assumptions;
-  const exit = m.exit.equity === 0 && m.exit.successFee === 0 ? 0 : Math.pow(1 + a.discount_rate, -m.exit.year);
-  const hm = lumpSumValue(m.milestones, a.hurdle_rate, true);
-  const hp = patentValue(a, a.hurdle_rate, a.timing);
-  return {
-    milestonesValue: lumpSumValue(m.milestones, a.discount_rate, false),
-    milestonesRisked: lumpSumValue(m.milestones, a.discount_rate, true),
-    exitEquity: m.exit.equity * exit,
-    exitSuccessFee: m.exit.successFee * exit,
-    patentValue: patentValue(a, a.discount_rate, a.timing),
-    milestonesAtHurdle: hm,
-    patentAtHurdle: hp,
-    licenseeOutlay: a.investment + a.upfront + (hm + hp),
-  };
-}
-
-/** The engine's values, computed here from the assumptions, for the model sheets' cells: results, lump sums, yearly columns. */
-function engineValues(wb: ExcelJS.Workbook, content: SharedContent, assumptionsOf: (i: number) => Assumptions): Map<string, number> {
-  const expected = new Map<string, number>();
-  const L = LAYOUT.model;
-  content.scenarios.forEach((_, i) => {
-    const ws = wb.worksheets[2 + i];
-    const m = runScenario(assumptionsOf(i));
-    content.outputs.forEach((o, j) => {
-      expect(ws.getCell(L.firstResultRow + j, 3).value).toBe(o);
-      expected.set(`${ws.name}!B${L.firstResultRow + j}`, scenarioOutput(m, o));
-    });
-    const lumps = derivedValues(m);
-    DERIVED.forEach((id, k) => {
-      expect(ws.getCell(L.firstDerivedRow + k, 1).value).toBe(WORDS.en.derived[id]);
-      expected.set(`${ws.name}!B${L.firstDerivedRow + k}`, lumps[id]);
-    });
-    const series = seriesByHeader(m);
-    const header = ws.getRow(L.tableHeaderRow);
-    let columns = 0;
-    header.eachCell((cell, c) => {
-      const s = series.get(cell.value as string);
-      if (!s) return;
-      columns++;
-      for (let y = 0; y < MAX_YEARS; y++)
-        expected.set(`${ws.name}!${cell.address.replace(/\d+$/, "")}${L.firstYearRow + y}`, y < m.assumptions.years ? s[y] : 0);
-      expect(c).toBeGreaterThan(1);
-    });
-    expect(columns).toBe(series.size);
-  });
-  return expected;
-}
-
 describe("the deal terms in the negotiator workbook, recalculated by LibreOffice", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-lo-deal-"));
   const choice = { ...defaultShareChoice(SET), outputs: [...SHARE_OUTPUTS] };
   const content = selectShared(SET, choice);
   const wb = buildNegotiatorWorkbook(content, OPTIONS);
   const cells = formulaCells(wb);
-  // What the sheet then holds: the values as written with the typed ones in their place (a default
-  // written there, such as a tier 2 rate equal to the tier 1 rate, stays as written: it does not follow).
+  // What the sheet then holds: the values as valued with the typed ones in their place; a default that
+  // follows another key (Until's tier 2 rate, blank, follows its tier 1 rate) follows the edit, as in the engine.
   const editedContent: SharedContent = {
     ...content,
-    scenarios: content.scenarios.map((s) => ({ ...s, assumptions: { ...s.assumptions, ...EDITS[s.name] } as Assumptions })),
+    scenarios: content.scenarios.map((s) => ({
+      ...s,
+      assumptions: resolveAssumptions({ ...SCENARIOS[s.name as keyof typeof SCENARIOS], ...EDITS[s.name] } as Partial<Record<AssumptionKey, RawValue>>, s.name),
+    })),
   };
   const summary: Record<string, unknown> = {};
   let back: ExcelJS.Workbook;
@@ -157,7 +80,7 @@ describe("the deal terms in the negotiator workbook, recalculated by LibreOffice
 
     // The negotiator's edits, typed on the Assumptions sheet of the file as written.
     const typed = await read(file);
-    const ws = typed.worksheets[1];
+    const ws = typed.getWorksheet("Assumptions")!;
     content.scenarios.forEach((s, j) => {
       for (const [key, value] of Object.entries(EDITS[s.name])) {
         const r = LAYOUT.assumptions.firstKeyRow + ASSUMPTION_KEYS.indexOf(key as AssumptionKey);
@@ -190,8 +113,8 @@ describe("the deal terms in the negotiator workbook, recalculated by LibreOffice
     expect(cell("annual_fee_creditable", 0).value).toBe(true);
     expect(cell("annual_fee_creditable", 1).value).toBe(false);
     expect(cell("tier_2_threshold", 1).value).toBeNull();
-    // Until's tier 1 rate was left blank: the engine's default (the royalty rate), greyed.
-    expect(cell("tier_1_rate", 1).value).toBe(content.scenarios[1].assumptions.royalty_rate);
+    // Until's tier 1 rate was left blank: the engine's default, the royalty rate's cell, greyed.
+    expect(cell("tier_1_rate", 1).value).toEqual({ formula: cell("royalty_rate", 1).address, result: content.scenarios[1].assumptions.royalty_rate });
     expect(cell("tier_1_rate", 1).font.italic).toBe(true);
     expect(cell("tier_1_rate", 0).font?.italic).toBeFalsy();
     // Every key has its row, in the engine's order, and the model sheets link every one.
@@ -223,7 +146,7 @@ describe("the deal terms in the negotiator workbook, recalculated by LibreOffice
     expect(expected.size).toBeGreaterThan(3 * MAX_YEARS * 10);
     const results = [...expected].map(([where, v]) => {
       const [sheet, address] = where.split("!");
-      return compare(where, v, back.getWorksheet(sheet)!.getCell(address).result);
+      return compare(where, v, valueAt(back, sheet, address));
     });
     expect(failures(results)).toEqual([]);
     summary.engine_compared = results.length;
@@ -240,15 +163,13 @@ describe("the deal terms in the negotiator workbook, recalculated by LibreOffice
     const expected = engineValues(wb, content, (i) => editedContent.scenarios[i].assumptions);
     const results = [...expected].map(([where, v]) => {
       const [sheet, address] = where.split("!");
-      return compare(`edited ${where}`, v, edited.getWorksheet(sheet)!.getCell(address).result);
+      return compare(`edited ${where}`, v, valueAt(edited, sheet, address));
     });
     expect(failures(results)).toEqual([]);
     // Every formula cell equals what the builder caches for the set valued with the edits from the start.
     const rebuilt = formulaCells(buildNegotiatorWorkbook(editedContent, OPTIONS));
     expect(rebuilt.length).toBe(cells.length);
-    const all = rebuilt.map((c) =>
-      compare(`edited ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, edited.getWorksheet(c.sheet)!.getCell(c.address).result)
-    );
+    const all = rebuilt.map((c) => compare(`edited ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, valueAt(edited, c.sheet, c.address)));
     expect(failures(all)).toEqual([]);
     summary.edit_cells = all.length;
     summary.edit_max_rel = Math.max(...all.map((r) => r.rel));

@@ -22,7 +22,18 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, AssumptionKey, Assumptions, MAX_YEARS, Output, runScenario, scenarioOutput, valuationRange } from "../../src/engine";
+import {
+  ASSUMPTION_KEYS,
+  AssumptionKey,
+  Assumptions,
+  MAX_YEARS,
+  Output,
+  RawValue,
+  resolveAssumptions,
+  runScenario,
+  scenarioOutput,
+  valuationRange,
+} from "../../src/engine";
 import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
@@ -41,6 +52,7 @@ import {
   recalc,
   relativeError,
   TOLERANCE,
+  valueAt,
   withPlaceholders,
 } from "./recalc";
 
@@ -186,12 +198,11 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       expect([YEARS_ROW, TERM_ROW, CLAIMS_ROW].map((r) => ws.getCell(r, 1).value)).toEqual(["years", "term_years", "claims_expire_year"]);
       allContent.scenarios.forEach((s, j) => {
         const column = LAYOUT.assumptions.firstScenarioColumn + j;
-        expect([YEARS_ROW, TERM_ROW, CLAIMS_ROW].map((r) => ws.getCell(r, column).value)).toEqual([12, 12, 12]);
-        // The claims' last year is written as its resolved default (the term): it is typed with the term, as a
-        // negotiator lengthening the license would (a written default does not follow on the sheet).
+        expect([YEARS_ROW, TERM_ROW].map((r) => ws.getCell(r, column).value)).toEqual([12, 12]);
+        // The claims' last year was left blank: it is the term's cell, and follows the term typed here.
+        expect(ws.getCell(CLAIMS_ROW, column).value).toEqual({ formula: ws.getCell(TERM_ROW, column).address, result: 12 });
         ws.getCell(YEARS_ROW, column).value = years;
         ws.getCell(TERM_ROW, column).value = term;
-        ws.getCell(CLAIMS_ROW, column).value = term;
       });
       const file = path.join(dir, `${name}.xlsx`);
       await wb.xlsx.writeFile(file);
@@ -285,8 +296,10 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
 
   test("a negotiator changes the Base royalty rate to 4.5%: the results move as the engine predicts, the others stay", () => {
     const baseIndex = content.scenarios.findIndex((s) => s.name === "Base");
+    // The engine on the values as edited: the tier rates, left blank, follow the royalty rate there as on the sheet.
+    const raw = (i: number) => sample.set.scenarios.find((s) => s.name === content.scenarios[i].name)!.values as Partial<Record<AssumptionKey, RawValue>>;
     const assumptionsOf = (i: number): Assumptions =>
-      i === baseIndex ? { ...content.scenarios[i].assumptions, royalty_rate: NEW_RATE } : content.scenarios[i].assumptions;
+      i === baseIndex ? resolveAssumptions({ ...raw(i), royalty_rate: NEW_RATE }, "Base") : content.scenarios[i].assumptions;
     const expected = engineValues(built.en.wb, content, assumptionsOf);
     const results = [...expected].map(([where, v]) => {
       const [sheet, address] = where.split("!");
@@ -295,11 +308,12 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     expect(failures(results)).toEqual([]);
     expect(errorValues(changed)).toEqual([]);
 
-    // Every formula cell equals what the builder (the engine) writes for the sheet as changed. The tier rates
-    // were written as their resolved defaults (the royalty rate, 3%) and stay so: a written default does not follow.
+    // Every formula cell equals what the builder (the engine) writes for the sheet as changed; the tier rates
+    // follow the royalty rate (4.5%), as the engine's defaults do.
+    expect(assumptionsOf(baseIndex).tier_1_rate).toBe(NEW_RATE);
     const changedContent = { ...content, scenarios: content.scenarios.map((s, i) => ({ ...s, assumptions: assumptionsOf(i) })) };
     const rebuilt = buildNegotiatorWorkbook(changedContent, OPTIONS);
-    const all = formulaCells(rebuilt).map((c) => compare(`edited ${c.sheet}!${c.address}`, c.cached, changed.getWorksheet(c.sheet)!.getCell(c.address).result));
+    const all = formulaCells(rebuilt).map((c) => compare(`edited ${c.sheet}!${c.address}`, c.cached, valueAt(changed, c.sheet, c.address)));
     expect(all.length).toBe(built.en.cells.length);
     expect(failures(all)).toEqual([]);
     summary.edit_all_cells = all.length;
@@ -348,8 +362,9 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
     (name) => {
       const [years, term] = LONGER[name];
       const wb = longer[name];
-      // claims_expire_year typed with the term on the sheet (above); in the engine it follows term_years when left blank.
-      const assumptionsOf = (i: number): Assumptions => ({ ...allContent.scenarios[i].assumptions, years, term_years: term, claims_expire_year: term });
+      // claims_expire_year, left blank, follows term_years on the sheet as in the engine.
+      const raw = (i: number) => sample.set.scenarios.find((s) => s.name === allContent.scenarios[i].name)!.values as Partial<Record<AssumptionKey, RawValue>>;
+      const assumptionsOf = (i: number): Assumptions => resolveAssumptions({ ...raw(i), years, term_years: term }, allContent.scenarios[i].name);
       // The model sheets' results, their year rows (to MAX_YEARS) and the summary's range, against the engine.
       const expected = engineValues(allWorkbook, allContent, assumptionsOf);
       const results = [...expected].map(([where, v]) => {
@@ -366,7 +381,7 @@ describe("the negotiator workbook recalculated by LibreOffice", () => {
       };
       const rebuilt = buildNegotiatorWorkbook(selectShared(longerSet, { ...defaultShareChoice(longerSet), outputs: [...SHARE_OUTPUTS] }), OPTIONS);
       const all = formulaCells(rebuilt).map((c) =>
-        compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, wb.getWorksheet(c.sheet)!.getCell(c.address).result)
+        compare(`${name} ${c.sheet}!${c.address} (${c.formula.slice(0, 60)})`, c.cached, valueAt(wb, c.sheet, c.address))
       );
       expect(all.length).toBe(formulaCells(allWorkbook).length);
       expect(failures(all)).toEqual([]);

@@ -9,6 +9,7 @@ import * as ExcelJS from "exceljs";
 import {
   ASSUMPTION_KEYS,
   AssumptionKey,
+  FOLLOWS,
   MAX_YEARS,
   RawValue,
   resolveAssumptions,
@@ -21,6 +22,7 @@ import {
 import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
 import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
+import { WORDS } from "../../src/export/words";
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { ScenarioSet } from "../../src/model/scenario-set";
 import { readSample, ROOT } from "./demo";
@@ -124,25 +126,40 @@ describe("what is shared: the choice and its filter", () => {
     expect(() => selectShared(broken, defaultShareChoice(broken))).toThrow(/market_size is missing/);
   });
 
-  test("a scenario with yearly plan rows is refused by name, in both languages; one with deal terms is written", () => {
+  test("a scenario with yearly plan rows is written: a Plan sheet after Assumptions with its rows as inputs, the model's sales from them", () => {
     const content = selectShared(set, defaultShareChoice(set));
     const low = set.scenarios.find((s) => s.name === "Low")!.values as Partial<Record<AssumptionKey, RawValue>>;
-    const plan = resolveAssumptions(low, "Low", { sales: [0, 0, 100_000_000, 200_000_000] });
+    const sales = [0, 0, 100_000_000, 200_000_000];
+    const plan = resolveAssumptions(low, "Low", { sales, operating_profit: [undefined, undefined, 15_000_000], investment: [50_000_000] });
     expect(plan.plan).not.toBeNull();
     const withPlan = { ...content, scenarios: content.scenarios.map((s) => (s.name === "Low" ? { ...s, assumptions: plan } : s)) };
-    let refused: unknown;
-    try {
-      buildNegotiatorWorkbook(withPlan, OPTIONS);
-    } catch (e) {
-      refused = e;
+    for (const language of ["en", "ja"] as const) {
+      const wb = buildNegotiatorWorkbook(withPlan, { ...OPTIONS, language });
+      const names = wb.worksheets.map((w) => w.name);
+      expect(names.slice(0, 3)).toEqual(language === "en" ? ["Summary", "Assumptions", "Plan"] : ["概要", "前提条件", "事業計画"]);
+      const ws = wb.worksheets[2];
+      const L = LAYOUT.plan;
+      // One block per shared scenario (Low first); the typed years hold their figures, the rest are blank inputs.
+      expect(ws.getCell(L.firstBlockRow, 1).value).toBe("Low");
+      expect([0, 1, 2].map((k) => ws.getCell(L.firstBlockRow + k, 3).value)).toEqual(["sales", "operating_profit", "investment"]);
+      expect(sales.map((_, i) => ws.getCell(L.firstBlockRow, L.firstYearColumn + i).value)).toEqual(sales);
+      expect([1, 2, 3].map((i) => ws.getCell(L.firstBlockRow + 1, L.firstYearColumn + i).value)).toEqual([null, 15_000_000, null]);
+      expect(ws.getCell(L.firstBlockRow + 2, L.firstYearColumn).value).toBe(50_000_000);
+      expect(ws.getCell(L.headerRow, L.firstYearColumn + MAX_YEARS - 1).value).toBe(MAX_YEARS);
+      expect(ws.getCell(L.firstBlockRow + L.blockRows, 1).value).toBe("Base");
+      // Low's model takes its sales from the plan; Base's formulas test its (empty) block and use the forecast.
+      const model = wb.worksheets[3];
+      expect(model.name).toBe(language === "en" ? "Model - Low" : "モデル - Low");
+      const m = runScenario(plan);
+      const row = LAYOUT.model.firstYearRow + 3;
+      expect(model.getCell(row, 4).formula).toMatch(
+        /^IF\(COUNT\('(Plan|事業計画)'!\$D\$6:\$GU\$6\)>0,IF\(\$A\d+>\$B\$12,0,'(Plan|事業計画)'!\$G\$6\+0\),B\d+\*C\d+\)$/
+      );
+      expect(model.getCell(row, 4).result).toBe(200_000_000);
+      expect(model.getCell(row, 2).result).toBe(WORDS[language].notAvailable);
+      expect(model.getCell(LAYOUT.model.firstResultRow, 2).result).toBe(scenarioOutput(m, content.outputs[0]));
+      expect(wb.worksheets[4].getCell(row, 2).result).toBeGreaterThan(0);
     }
-    expect(refused).toBeInstanceOf(ShareError);
-    expect((refused as ShareError).reason.en).toMatch(/^The scenario "Low" takes yearly plan rows \(sales_1, operating_profit_1, investment_1 …\)/);
-    expect((refused as ShareError).reason.ja).toMatch(/^シナリオ「Low」は、交渉用ブックがまだ数式にできない事業計画の年次行/);
-    // Deal terms without plan rows: written (the refusal of deal terms is gone).
-    const deal = resolveAssumptions({ ...low, tier_1_threshold: 1e8, annual_fee: 1e6, milestone_1_year: 1, milestone_1_amount: 5e6 }, "Low");
-    const withDeal = { ...content, scenarios: content.scenarios.map((s) => (s.name === "Low" ? { ...s, assumptions: deal } : s)) };
-    expect(buildNegotiatorWorkbook(withDeal, OPTIONS).worksheets.map((w) => w.name)).toContain("Model - Low");
   });
 
   test("value-at-rate outputs bring the rate they are computed from; outputs keep the engine's order", () => {
@@ -187,12 +204,35 @@ describe("the workbook", () => {
   test("the Assumptions sheet holds the shared scenarios' resolved inputs in the functions' table layout", () => {
     const ws = wb.getWorksheet("Assumptions")!;
     const L = LAYOUT.assumptions;
-    expect(ws.getRow(L.headerRow).values).toEqual([undefined, "key", "label", "unit", "Low", "Base", "High"]);
-    // Every key, the deal terms too: their defaults (a blank threshold: an empty cell) for a counterparty to fill in.
+    // The note column after the scenarios is headed "note": the functions skip it, as they skip label and unit.
+    expect(ws.getRow(L.headerRow).values).toEqual([undefined, "key", "label", "unit", "Low", "Base", "High", "note"]);
+    // Every key, the deal terms too: their defaults (a blank threshold: an empty cell) for a counterparty to fill in;
+    // a blank key whose default is another key is that key's cell (a formula caching the same value).
+    const shown = (c: ExcelJS.Cell) => (c.type === ExcelJS.ValueType.Formula ? c.result : c.value);
     ASSUMPTION_KEYS.forEach((key, i) => {
       expect(ws.getCell(L.firstKeyRow + i, 1).value).toBe(key);
-      content.scenarios.forEach((s, j) => expect(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j).value).toBe(s.assumptions[key]));
+      content.scenarios.forEach((s, j) => expect(shown(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j))).toBe(s.assumptions[key]));
     });
+    // The sample leaves the tier rates, the claims' last year and the exit probability blank: each follows its driver, said in the note column.
+    const row = (key: AssumptionKey) => L.firstKeyRow + ASSUMPTION_KEYS.indexOf(key);
+    const note = L.firstScenarioColumn + content.scenarios.length;
+    for (const [key, driver] of Object.entries(FOLLOWS) as [AssumptionKey, AssumptionKey][]) {
+      const follows = content.scenarios.every((s) => s.defaulted.includes(key));
+      if (!follows) continue;
+      content.scenarios.forEach((_, j) =>
+        expect(ws.getCell(row(key), L.firstScenarioColumn + j).formula).toBe(ws.getCell(row(driver), L.firstScenarioColumn + j).address)
+      );
+      expect(ws.getCell(row(key), note).value).toBe(`follows ${driver}`);
+    }
+    expect(["tier_1_rate", "tier_2_rate", "claims_expire_year", "exit_probability"].map((k) => ws.getCell(row(k as AssumptionKey), note).value)).toEqual([
+      "follows royalty_rate",
+      "follows tier_1_rate",
+      "follows term_years",
+      "follows success_probability",
+    ]);
+    // A key typed in every scenario (hurdle_rate, term_years) is a value, with no note.
+    expect(ws.getCell(row("hurdle_rate"), L.firstScenarioColumn).value).toBe(0.12);
+    expect(ws.getCell(row("hurdle_rate"), note).value).toBeNull();
     expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("tier_1_threshold"), L.firstScenarioColumn).value).toBeNull();
     expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("annual_fee_creditable"), L.firstScenarioColumn).value).toBe(false);
     expect(ws.getCell(L.firstKeyRow + ASSUMPTION_KEYS.indexOf("licensor_ownership"), L.firstScenarioColumn).value).toBe(1);
@@ -240,23 +280,24 @@ describe("the workbook", () => {
     const ws = wb.getWorksheet("Model - Base")!;
     const at = (o: Output) => ws.getCell(LAYOUT.model.firstResultRow + content.outputs.indexOf(o), 2).formula;
     // Inputs in rows 7–72 (licensor_ownership B72, exit_probability B68), the timing offset B73, the valued lump sums
-    // B74–B81 (B74 milestones, B75 × probability, B76–B77 equity and success fee, B78 patent costs, B81 licensee's outlays).
-    expect(LAYOUT.model).toMatchObject({ offsetRow: 73, firstDerivedRow: 74, firstResultRow: 85, firstYearRow: 97 });
+    // B74–B82 (B74 milestones, B75 × probability, B76–B77 equity and success fee, B78 patent costs, B81 the plan's
+    // investments, B82 licensee's outlays).
+    expect(LAYOUT.model).toMatchObject({ offsetRow: 73, firstDerivedRow: 74, firstResultRow: 86, firstYearRow: 98 });
     expect(at("npv")).toBe(
-      "$B$72*($B$21+(SUMPRODUCT(E97:E296,F97:F296)+SUMPRODUCT(I97:I296,F97:F296)+SUMPRODUCT(J97:J296,F97:F296)+$B$78)+$B$74+($B$76+$B$77))"
+      "$B$72*($B$21+(SUMPRODUCT(E98:E297,F98:F297)+SUMPRODUCT(I98:I297,F98:F297)+SUMPRODUCT(J98:J297,F98:F297)+$B$78)+$B$74+($B$76+$B$77))"
     );
     expect(at("rnpv")).toBe(
-      "$B$72*($B$21+$B$78+$B$20*(SUMPRODUCT(E97:E296,F97:F296)+SUMPRODUCT(I97:I296,F97:F296)+SUMPRODUCT(J97:J296,F97:F296))+$B$75+$B$68*($B$76+$B$77))"
+      "$B$72*($B$21+$B$78+$B$20*(SUMPRODUCT(E98:E297,F98:F297)+SUMPRODUCT(I98:I297,F98:F297)+SUMPRODUCT(J98:J297,F98:F297))+$B$75+$B$68*($B$76+$B$77))"
     );
     expect(at("rate25")).toBe('IF($B$16<0,"n/a",$B$16*$B$24)');
     expect(at("maxrate")).toBe(
-      'IF($B$20*SUMPRODUCT(M97:M296,N97:N296)*(1-$B$17)>0,($B$20*(SUMPRODUCT(L97:L296,N97:N296)-SUMPRODUCT(H97:H296,N97:N296))*(1-$B$17)-$B$81)/($B$20*SUMPRODUCT(M97:M296,N97:N296)*(1-$B$17)),"n/a")'
+      'IF($B$20*SUMPRODUCT(M98:M297,N98:N297)*(1-$B$17)>0,($B$20*(SUMPRODUCT(L98:L297,N98:N297)-SUMPRODUCT(H98:H297,N98:N297))*(1-$B$17)-$B$82)/($B$20*SUMPRODUCT(M98:M297,N98:N297)*(1-$B$17)),"n/a")'
     );
     // The royalty: post-expiry rate after the claims (B29, B30), else marginal tiers (thresholds B25, B27; rates B26, B28), then the minimum.
-    expect(ws.getCell("E97").formula).toBe(
-      "IF(AND($A97<=$B$12,$A97<=$B$13,MAX(D$97:D97)>0),MAX(IF($A97>$B$29,$B$30*D97,IF(ISNUMBER($B$25),$B$14*MIN(D97,$B$25)+IF(D97>$B$25,$B$26*(IF(ISNUMBER($B$27),MIN(D97,MAX($B$25,$B$27)),D97)-$B$25),0)+IF(AND(ISNUMBER($B$27),D97>MAX($B$25,$B$27)),$B$28*(D97-MAX($B$25,$B$27)),0),$B$14*D97)),$B$15),0)"
+    expect(ws.getCell("E98").formula).toBe(
+      "IF(AND($A98<=$B$12,$A98<=$B$13,MAX(D$98:D98)>0),MAX(IF($A98>$B$29,$B$30*D98,IF(ISNUMBER($B$25),$B$14*MIN(D98,$B$25)+IF(D98>$B$25,$B$26*(IF(ISNUMBER($B$27),MIN(D98,MAX($B$25,$B$27)),D98)-$B$25),0)+IF(AND(ISNUMBER($B$27),D98>MAX($B$25,$B$27)),$B$28*(D98-MAX($B$25,$B$27)),0),$B$14*D98)),$B$15),0)"
     );
-    expect(ws.getCell("F97").formula).toBe("IF($A97>$B$12,0,1/(1+$B$18)^($A97-$B$73))");
+    expect(ws.getCell("F98").formula).toBe("IF($A98>$B$12,0,1/(1+$B$18)^($A98-$B$73))");
     expect(ws.getCell("B73").formula).toBe('IF($B$23="mid",0.5,IF($B$23="begin",1,0))');
     // A term whose blank means "none" is linked so that a blank stays blank, not 0.
     expect(ws.getCell("B25").formula).toBe(`IF(ISBLANK('Assumptions'!$E$23),"",'Assumptions'!$E$23)`);
@@ -281,9 +322,9 @@ describe("the workbook", () => {
     }
     const npv = rows.get("npv")!;
     expect(ws.getCell(npv, 2).formula).toBe(
-      `IF(COUNT('Model - Low'!$B$86,'Model - Base'!$B$86,'Model - High'!$B$86)<3,"n/a",MIN('Model - Low'!$B$86,'Model - Base'!$B$86,'Model - High'!$B$86))`
+      `IF(COUNT('Model - Low'!$B$87,'Model - Base'!$B$87,'Model - High'!$B$87)<3,"n/a",MIN('Model - Low'!$B$87,'Model - Base'!$B$87,'Model - High'!$B$87))`
     );
-    expect(ws.getCell(npv, 3).formula).toBe("'Model - Base'!$B$86");
+    expect(ws.getCell(npv, 3).formula).toBe("'Model - Base'!$B$87");
     // The band row: the published rates' range as on the Reference bands sheet (MEDIAN of midpoints).
     const band = rows.get("band_rate")!;
     expect(ws.getCell(band, 3).formula).toMatch(/^MEDIAN\('Reference bands'!\$E\$6:\$E\$\d+\)$/);

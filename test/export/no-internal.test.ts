@@ -11,7 +11,9 @@
  *   - the words internal / 社外秘.
  * None may be found. The shared offer and the shared scenarios must be found: the search can fail.
  * The same search runs over a workbook whose scenarios use every deal term (the internal one with
- * milestone, exit and fee amounts of its own): none of those may be found, the shared terms must be.
+ * milestone, exit and fee amounts of its own): none of those may be found, the shared terms must be;
+ * and over one whose scenarios carry yearly plan rows (the internal one with figures of its own, the
+ * shared ones written on a Plan sheet): the internal plan may not be found, the shared plans must be.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -20,6 +22,7 @@ import JSZip from "jszip";
 import { resolveAssumptions, runScenario, scenarioOutput, RawValue, AssumptionKey } from "../../src/engine";
 import { internalItems, readSample, runDemo } from "./demo";
 import { EVERY_TERM, Values } from "./deal-terms";
+import type { ScenarioSet } from "../../src/model/scenario-set";
 
 interface Part {
   name: string;
@@ -178,9 +181,36 @@ test("the same search finds every internal item when the manager confirms each o
   expect(findAll(parts, [secret.note]).length).toBeGreaterThan(0);
 });
 
+/** The parts of the workbook of `set` with its default choice of scenarios and every result. */
+async function sharedParts(set: ScenarioSet, language: "en" | "ja", name: string): Promise<Part[]> {
+  const { negotiatorWorkbook } = await import("../../src/export/negotiator");
+  const { defaultShareChoice, SHARE_OUTPUTS } = await import("../../src/export/share");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `ipvalue-no-internal-${name}-`)), `${name}-${language}.xlsx`);
+  const choice = { ...defaultShareChoice(set), outputs: [...SHARE_OUTPUTS] };
+  fs.writeFileSync(file, await negotiatorWorkbook(set, choice, { language, date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
+  return partsOf(file);
+}
+
+/** What no part may hold: the internal scenario's name, its own amounts and results, the floor, the note, the word internal. */
+function internalNeedles(set: ScenarioSet, amounts: readonly number[]): string[] {
+  const secret = internalItems(readSample());
+  const internal = set.scenarios.find((s) => s.internal)!;
+  const a = resolveAssumptions(internal.values as Partial<Record<AssumptionKey, RawValue>>, internal.name, internal.series);
+  const model = runScenario(a);
+  const results = (["rnpv", "npv", "licensee_npv"] as const).map((o) => Math.round(scenarioOutput(model, o)));
+  return [
+    secret.scenario,
+    ...amounts.filter((v) => v > 1000).flatMap((v) => numberForms(v)),
+    ...results.flatMap((r) => [String(r), r.toLocaleString("en-US")]),
+    ...numberForms(secret.floor),
+    secret.note,
+    "internal",
+    "社外秘",
+  ];
+}
+
 describe.each(["en", "ja"] as const)("a deal with every term (%s): nothing internal leaves, the shared terms do", (language) => {
   const sample = readSample();
-  const secret = internalItems(sample);
   // Every scenario uses every deal term; the internal one with amounts found nowhere else.
   const INTERNAL_TERMS: Values = { milestone_5_year: 3.5, milestone_5_amount: 271_828_183, exit_value: 7_777_777_777, annual_fee: 31_415_926 };
   const set = {
@@ -190,32 +220,12 @@ describe.each(["en", "ja"] as const)("a deal with every term (%s): nothing inter
   let parts: Part[] = [];
 
   beforeAll(async () => {
-    const { negotiatorWorkbook } = await import("../../src/export/negotiator");
-    const { defaultShareChoice, SHARE_OUTPUTS } = await import("../../src/export/share");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-no-internal-deal-"));
-    const file = path.join(dir, `deal-${language}.xlsx`);
-    const choice = { ...defaultShareChoice(set), outputs: [...SHARE_OUTPUTS] };
-    fs.writeFileSync(file, await negotiatorWorkbook(set, choice, { language, date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
-    parts = await partsOf(file);
+    parts = await sharedParts(set, language, "deal");
   });
 
   test("the internal scenario's name, deal terms and results, the floor and the note are in no part of the file", () => {
-    const internal = set.scenarios.find((s) => s.internal)!;
-    const a = resolveAssumptions(internal.values as Partial<Record<AssumptionKey, RawValue>>, internal.name);
-    const model = runScenario(a);
-    const results = (["rnpv", "npv", "licensee_npv"] as const).map((o) => Math.round(scenarioOutput(model, o)));
-    const needles = [
-      secret.scenario,
-      ...Object.values(INTERNAL_TERMS)
-        .filter((v) => typeof v === "number" && v > 1000)
-        .flatMap((v) => numberForms(v as number)),
-      ...results.flatMap((r) => [String(r), r.toLocaleString("en-US")]),
-      ...numberForms(secret.floor),
-      secret.note,
-      "internal",
-      "社外秘",
-    ];
-    expect(findAll(parts, needles)).toEqual([]);
+    const amounts = Object.values(INTERNAL_TERMS).filter((v): v is number => typeof v === "number");
+    expect(findAll(parts, internalNeedles(set, amounts))).toEqual([]);
   });
 
   test("the search can fail: the shared scenarios' deal terms are found", () => {
@@ -223,5 +233,34 @@ describe.each(["en", "ja"] as const)("a deal with every term (%s): nothing inter
       expect(findAll(parts, [String(v)]).length).toBeGreaterThan(0);
     // And the internal terms would be found, were the internal scenario shared (the same forms as above).
     expect(findAll(parts, numberForms(Number(EVERY_TERM.patent_cost_reimbursement))).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(["en", "ja"] as const)("scenarios with yearly plan rows (%s): the internal one's plan leaves nowhere, the shared plans do", (language) => {
+  const sample = readSample();
+  // Every scenario has a business plan; the internal one's figures are found nowhere else.
+  const SHARED_PLAN = { sales: [0, 150_000_000, 420_000_000, 610_000_000], operating_profit: [-20_000_000, 9_000_000], investment: [55_000_000] };
+  const INTERNAL_PLAN = { sales: [0, 314_159_265, 271_828_182], operating_profit: [161_803_398], investment: [141_421_356, 173_205_080] };
+  const set = {
+    ...sample.set,
+    scenarios: sample.set.scenarios.map((s) => ({ ...s, series: s.internal ? INTERNAL_PLAN : SHARED_PLAN })),
+  };
+  let parts: Part[] = [];
+
+  beforeAll(async () => {
+    parts = await sharedParts(set, language, "plan");
+  });
+
+  test("the internal scenario's name, plan figures and results, the floor and the note are in no part of the file", () => {
+    const internal = set.scenarios.find((s) => s.internal)!;
+    expect(resolveAssumptions(internal.values as Partial<Record<AssumptionKey, RawValue>>, internal.name, internal.series).plan).not.toBeNull();
+    expect(findAll(parts, internalNeedles(set, Object.values(INTERNAL_PLAN).flat()))).toEqual([]);
+  });
+
+  test("the search can fail: the shared plans' figures are found, on a plan sheet", () => {
+    for (const v of [SHARED_PLAN.sales[2], SHARED_PLAN.operating_profit[0], SHARED_PLAN.investment[0]])
+      expect(findAll(parts, [String(v)]).length).toBeGreaterThan(0);
+    const workbook = parts.find((p) => p.name === "xl/workbook.xml")!.text;
+    expect(decoded(workbook)).toContain(language === "en" ? 'name="Plan"' : 'name="事業計画"');
   });
 });

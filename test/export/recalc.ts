@@ -43,6 +43,12 @@ export interface FormulaCell {
   cached: unknown;
 }
 
+/** What a reader sees in a cell: a formula's result, else the value typed there (an edit typed over a formula). */
+export function valueAt(wb: ExcelJS.Workbook, sheet: string, address: string): unknown {
+  const cell = wb.getWorksheet(sheet)!.getCell(address);
+  return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+}
+
 export function formulaCells(wb: ExcelJS.Workbook): FormulaCell[] {
   const out: FormulaCell[] = [];
   wb.eachSheet((ws) =>
