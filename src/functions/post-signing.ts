@@ -9,6 +9,7 @@ import {
   DEFAULT_TRACK_TRIGGER,
   pickScenario,
   readTerms,
+  reportedValues,
   resolveSignedTerms,
   royaltyDue as dueOn,
   track as trackPlan,
@@ -89,7 +90,8 @@ export function track(assumptions: any[][], actual_sales: any[][], scenario?: st
   return matrix(() => {
     const scenarios = readScenarios(assumptions);
     const chosen = scenarios[pickScenario(scenarios, toOptionalName(scenario, "scenario"))];
-    const actual = reports(actual_sales, "actual_sales").values;
+    // The reports checked before the scenario: a blank is the argument's error, not the scenario's.
+    const actual = reportedValues(reports(actual_sales, "actual_sales").values, "actual_sales");
     const level = toNumber(trigger, "trigger", DEFAULT_TRACK_TRIGGER);
     return trackTable(withScenario(chosen.name, () => trackPlan(chosen.assumptions, actual, level)));
   });
