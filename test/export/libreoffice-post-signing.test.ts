@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { F, grid } from "../functions/helpers";
-import { compare, Comparison, errorValues, failures, formulaCells, onPath, PLACEHOLDER, read, RECALC, recalc } from "./recalc";
+import { compare, Comparison, errorValues, failures, formulaCells, PLACEHOLDER, read, recalc, requireLibreOffice } from "./recalc";
 
 type Term = number | boolean | "";
 
@@ -240,8 +240,7 @@ describe("ROYALTYDUE, AUDIT and TRACK against the same checks as native formulas
   let back: ExcelJS.Workbook;
 
   beforeAll(async () => {
-    if (!onPath("soffice")) throw new Error("LibreOffice is not installed: 'soffice' is not on PATH. This test needs it and fails rather than skips.");
-    if (!fs.existsSync(RECALC)) throw new Error(`The recalculation script is missing: ${RECALC}`);
+    requireLibreOffice();
     const file = path.join(dir, "post-signing.xlsx");
     await wb.xlsx.writeFile(file);
     const out = path.join(dir, "recalculated");
