@@ -16,3 +16,4 @@ export * from "./reference";
 export * from "./random";
 export * from "./simulate";
 export * from "./sensitivity";
+export * from "./post-signing";

@@ -13,3 +13,4 @@ export * from "./deal";
 export * from "./scenario";
 export * from "./bands";
 export * from "./simulation";
+export * from "./post-signing";

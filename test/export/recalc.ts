@@ -113,3 +113,9 @@ export const failures = (cs: Comparison[]) =>
     .filter((c) => !c.ok)
     .slice(0, 10)
     .map((c) => `${c.where}: expected ${JSON.stringify(c.expected)}, LibreOffice ${JSON.stringify(c.actual)}`);
+
+/** Fails (never skips) when LibreOffice or the recalculation script is missing. */
+export function requireLibreOffice(): void {
+  if (!onPath("soffice")) throw new Error("LibreOffice is not installed: 'soffice' is not on PATH. This test needs it and fails rather than skips.");
+  if (!fs.existsSync(RECALC)) throw new Error(`The recalculation script is missing: ${RECALC}`);
+}

@@ -316,6 +316,15 @@ const termsArg: fc.Arbitrary<unknown> = fc
     })
   );
 
+/** A signed term sheet for ROYALTYDUE and AUDIT: termsArg with the royalty rate they require, unless it has one. */
+const signedTermsArg: fc.Arbitrary<unknown> = fc.tuple(termsArg, fc.double({ min: 0, max: 1, noNaN: true })).map(([t, rate]) => {
+  const rows = t as unknown[][];
+  if (rows.some((r) => r[0] === "royalty_rate")) return rows;
+  return [...rows, rows[0].length > 2 ? ["royalty_rate", rate, "", "a citation"] : ["royalty_rate", rate]];
+});
+const signedTerms = fc.oneof({ arbitrary: signedTermsArg, weight: 8 }, { arbitrary: excelArg, weight: 1 });
+const contractYear = optional(mostly(fc.integer({ min: 1, max: 200 })));
+
 /** An assumptions table of 1-4 scenarios, optional keys left out or blank, sometimes spoiled with hostile cells. */
 const assumptionsTable: fc.Arbitrary<unknown> = fc
   .record({
@@ -505,6 +514,21 @@ const TEST_FACTS: Record<string, TestFacts> = {
     ),
     cellsMayBeErrors: true,
   },
+  ROYALTYDUE: { plausible: fc.tuple(salesVec, signedTerms, contractYear) },
+  AUDIT: {
+    plausible: fc
+      .tuple(
+        pairOf(nonNegMoney, nonNegMoney),
+        signedTerms,
+        optional(fraction),
+        optional(mostly(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(1e6, 1e308)))),
+        optional(amount),
+        contractYear
+      )
+      .map(([[sales, paid], ...rest]) => [sales, paid, ...rest]),
+  },
+  // TRACK's flag column is TRUE/FALSE.
+  TRACK: { plausible: fc.tuple(tableArg, mostly(vectorOf(nonNegMoney)), scenarioName, optional(fraction)), cellsMayBeFlags: true },
 };
 
 /** Excel-shaped argument lists of any length up to the arity (missing trailing arguments = omitted). */
