@@ -179,6 +179,7 @@ cleanup();
 const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x >= 10 ? x.toFixed(0) : x.toFixed(2)).padStart(9);
 const times = (x) => `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
 const spread = (m) => `±${(((m.max - m.min) / 2 / m.median) * 100).toFixed(0)}%`.padStart(5);
+const perCallOf = (m) => `${((1e3 * SIM_DRAWS) / m.median).toFixed(2)} ms`;
 const line = (label, m, vs) => console.log(`  ${label.padEnd(50)}${fmt(m.median)}/s ${spread(m)}  ${vs}`);
 
 console.log(`IPVALUE bench — Node ${process.version}, median of ${ROUNDS} timed rounds after warm-up (± = half the min–max spread)`);
@@ -206,7 +207,23 @@ line(
   sim.kernel,
   `${times(sim.kernel.median / sim.plain.median)} baseline (loop ${times(sim.plain.median / sim.kernel.median)} faster; aim ≤ 1.5×)`
 );
-line("IPVALUE.SIMULATE (table parsed, sorted, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline`);
+line("IPVALUE.SIMULATE (table parsed, sorted, stats)", sim.fn, `${times(sim.fn.median / sim.plain.median)} baseline (Latin hypercube, the default)`);
+line(
+  'Simulator.run "lhs" (Latin hypercube)',
+  sim.lhs,
+  `${times(sim.lhs.median / sim.plain.median)} baseline (${times(sim.lhs.median / sim.kernel.median)} "mc")`
+);
+line(
+  'Simulator.run "lhs", 4 assumptions correlated',
+  sim.correlated,
+  `${times(sim.correlated.median / sim.plain.median)} baseline (${times(sim.correlated.median / sim.lhs.median)} uncorrelated)`
+);
+line(
+  'Simulator.run "mc", 4 assumptions correlated',
+  sim.mcCorrelated,
+  `${times(sim.mcCorrelated.median / sim.plain.median)} baseline (${times(sim.mcCorrelated.median / sim.kernel.median)} uncorrelated)`
+);
+line("Iman–Conover alone, 4 columns (draws reordered per second)", sim.imanConover, `${perCallOf(sim.imanConover)} per 10,000-draw call`);
 line(
   "Simulator.run with deal terms (scenario model per draw)",
   sim.general,

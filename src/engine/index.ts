@@ -14,6 +14,7 @@ export * from "./bands";
 export * from "./terms/presets";
 export * from "./reference";
 export * from "./random";
+export * from "./sampling";
 export * from "./simulate";
 export * from "./sensitivity";
 export * from "./post-signing";

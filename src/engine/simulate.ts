@@ -11,7 +11,12 @@
  *   and is drawn as it is.
  * - Defaults that follow another assumption follow it in every draw: term_years left blank in every
  *   scenario is the drawn `years`; hurdle_rate left blank is the drawn discount_rate.
- * - Assumptions are drawn independently of one another (no correlation).
+ * - Sampling (sampling.ts): "lhs" (the default), Latin hypercube: each assumption's uniforms are
+ *   stratified into as many equal bins as draws, one draw per bin, the bins shuffled by the seed, and a
+ *   draw is the inverse distribution function at its uniform; "mc", plain Monte Carlo, each draw
+ *   independent (the method and the numbers of the versions before Latin hypercube, bit for bit).
+ * - Assumptions are drawn independently of one another unless `correlations` names some: their draws
+ *   are then paired anew by Iman–Conover to have those rank correlations, each marginal unchanged.
  * - A draw stays within [low, high] (metalog: within what the assumption allows), so every draw is a
  *   valid set of assumptions. An output with no answer in some draw (rate25 with a negative margin,
  *   maxrate with no sales in the term) makes the whole simulation #NUM!, saying in how many draws.
@@ -50,6 +55,7 @@ import {
 import { isBlank, RawValue } from "./cells";
 import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidNumber, invalidValue, MAX_YEARS, quoted, ValuationError } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
+import { BetaTable, betaTable, checkCorrelations, Correlations, DEFAULT_SAMPLING, imanConover, Sampling, shuffle, stratifiedUniforms } from "./sampling";
 import { Output, outputSpec } from "./outputs";
 import { pickScenario, runScenario, scenarioOutput } from "./scenario";
 
@@ -271,6 +277,7 @@ export class Simulator {
   readonly plan: SimulationPlan;
   readonly distribution: Distribution;
   readonly output: Output;
+  readonly sampling: Sampling;
   private readonly count: number;
   private readonly keyIndex: Int32Array;
   private readonly kind: Int32Array;
@@ -294,14 +301,33 @@ export class Simulator {
   /** The keys each draw sets in the general path: the uncertain ones and their followers. */
   private readonly drawnKeys: readonly AssumptionKey[];
   private readonly drawnIndex: Int32Array;
+  /** Positions in `uncertain` of the correlated assumptions, and their rank correlations (none: empty). */
+  private readonly correlated: Int32Array;
+  private readonly correlationMatrix: readonly (readonly number[])[];
+  /** PERT's Beta inverse per uncertain assumption, built on the first Latin hypercube run. */
+  private betas: (BetaTable | null)[] | null = null;
+  /** Each uncertain assumption's draws in draw order (Latin hypercube, or correlated draws). */
+  private columns: Float64Array[] = [];
   /** Draws of the last run whose output had no answer (a reason as in scenarioOutput). */
   private noAnswer = 0;
   private noAnswerReason = "";
 
-  constructor(plan: SimulationPlan, distribution: Distribution = "pert", output: Output = DEFAULT_SIMULATION_OUTPUT) {
+  constructor(
+    plan: SimulationPlan,
+    distribution: Distribution = "pert",
+    output: Output = DEFAULT_SIMULATION_OUTPUT,
+    sampling: Sampling = DEFAULT_SAMPLING,
+    correlations?: Correlations
+  ) {
     this.plan = plan;
     this.distribution = distribution;
     this.output = output;
+    this.sampling = sampling;
+    const varying = plan.uncertain.map((u) => u.key);
+    if (correlations) checkCorrelations(correlations, varying, ASSUMPTION_KEYS);
+    const some = correlations !== undefined && correlations.keys.length >= 2;
+    this.correlated = Int32Array.from(some ? correlations.keys.map((k) => varying.indexOf(k)) : []);
+    this.correlationMatrix = some ? correlations.matrix : [];
     const spec = outputSpec(output);
     this.rateCode = spec.rate ? RATE_CODE[spec.rate] : NO_RATE;
     this.moneyCode = spec.money ? MONEY_CODE[spec.money] : NOT_MONEY;
@@ -360,6 +386,10 @@ export class Simulator {
         this.params[p + 4] = hi;
         this.params[p + 5] = loOpen ? 1 : 0;
         this.params[p + 6] = hiOpen ? 1 : 0;
+        // What a Latin hypercube draw spans: the uniforms whose draw the assumption allows.
+        const [yLo, yHi] = metalogSpan(this.params, p, u.whole);
+        this.params[p + 7] = yLo;
+        this.params[p + 8] = yHi;
         if (u.key === "years") maxYears = MAX_YEARS;
       }
     });
@@ -390,42 +420,78 @@ export class Simulator {
     const follows = followKey.length;
     this.noAnswer = 0;
     let nonFinite = 0;
+    // Latin hypercube or correlated: every column first. Plain Monte Carlo: each draw as it comes (as before).
+    const columns = this.sampling === "lhs" || this.correlated.length > 0 ? this.drawColumns(iterations, g) : null;
+    if (columns && this.correlated.length > 0) this.correlate(g);
     for (let it = 0; it < iterations; it++) {
-      for (let j = 0; j < count; j++) {
-        const p = j * NP;
-        let x: number;
-        switch (kind[j]) {
-          case KIND_PERT: {
-            const ga = standardGamma(g, params[p + 2], params[p + 3]);
-            const gb = standardGamma(g, params[p + 4], params[p + 5]);
-            x = params[p] + params[p + 1] * (ga / (ga + gb));
-            break;
-          }
-          case KIND_TRIANGULAR: {
-            const u = uniformOpen(g);
-            x = u < params[p + 2] ? params[p] + Math.sqrt(u * params[p + 3]) : params[p + 1] - Math.sqrt((1 - u) * params[p + 4]);
-            break;
-          }
-          default:
-            x = metalogDraw(g, params, p, whole[j] === 1);
-        }
-        // Rounding can put lo + span·β a hair outside [low, high] (lo + (hi − lo) need not be hi):
-        // held to it, a draw is always a value the assumption allows (what it allows is an interval).
-        if (x < lows[j]) x = lows[j];
-        else if (x > highs[j]) x = highs[j];
-        values[keyIndex[j]] = whole[j] === 1 ? Math.round(x) : x;
-      }
+      if (columns) for (let j = 0; j < count; j++) values[keyIndex[j]] = columns[j][it];
+      else for (let j = 0; j < count; j++) values[keyIndex[j]] = mcDraw(g, kind[j], params, j * NP, whole[j] === 1, lows[j], highs[j]);
       for (let f = 0; f < follows; f++) values[followKey[f]] = values[followDriver[f]];
       if (inspect) inspect(values, it);
       const y = this.general ? this.generalModel() : this.model();
       if (!Number.isFinite(y)) nonFinite++;
       out[it] = y;
     }
+    return this.checked(out, iterations, nonFinite);
+  }
+
+  private checked(out: Float64Array, iterations: number, nonFinite: number): Float64Array {
     if (this.noAnswer > 0) {
       throw invalidNumber(`${this.output} has no answer in ${this.noAnswer} of ${iterations} draws: ${this.noAnswerReason}`);
     }
     if (nonFinite > 0) throw invalidNumber(`The ${this.output} of ${nonFinite} of ${iterations} draws is too large or undefined`);
     return out;
+  }
+
+  /**
+   * Every uncertain assumption's draws, one column each in draw order. Latin hypercube: per assumption,
+   * n stratified uniforms in bin order through the inverse distribution function, then shuffled. Plain
+   * Monte Carlo (with correlations): the draws of the plain loop, in its order, so that the marginals
+   * are those of the same seed without correlations.
+   */
+  private drawColumns(n: number, g: Generator): Float64Array[] {
+    const { count, kind, whole, params, lows, highs } = this;
+    if (this.columns.length !== count || (count > 0 && this.columns[0].length !== n)) {
+      this.columns = Array.from({ length: count }, () => new Float64Array(n));
+    }
+    const columns = this.columns;
+    if (this.sampling === "mc") {
+      for (let it = 0; it < n; it++) for (let j = 0; j < count; j++) columns[j][it] = mcDraw(g, kind[j], params, j * NP, whole[j] === 1, lows[j], highs[j]);
+      return columns;
+    }
+    if (!this.betas) {
+      this.betas = this.plan.uncertain.map((u, j) =>
+        kind[j] === KIND_PERT ? betaTable(1 + (4 * (u.base - u.low)) / (u.high - u.low), 1 + (4 * (u.high - u.base)) / (u.high - u.low)) : null
+      );
+    }
+    for (let j = 0; j < count; j++) {
+      const column = stratifiedUniforms(n, g, columns[j]);
+      const p = j * NP;
+      const w = whole[j] === 1;
+      const lo = lows[j];
+      const hi = highs[j];
+      if (kind[j] === KIND_PERT) {
+        const beta = this.betas[j]!;
+        const a = params[p];
+        const span = params[p + 1];
+        for (let i = 0; i < n; i++) column[i] = held(a + span * beta.quantile(column[i]), lo, hi, w);
+      } else if (kind[j] === KIND_TRIANGULAR) {
+        for (let i = 0; i < n; i++) column[i] = held(triangularAt(params, p, column[i]), lo, hi, w);
+      } else {
+        for (let i = 0; i < n; i++) column[i] = metalogAt(params, p, column[i], w);
+      }
+      shuffle(column, g);
+    }
+    return columns;
+  }
+
+  /** Pairs the correlated assumptions' columns anew (Iman–Conover), each column's values unchanged. */
+  private correlate(g: Generator): void {
+    imanConover(
+      Array.from(this.correlated, (j) => this.columns[j]),
+      this.correlationMatrix,
+      g
+    );
   }
 
   /** One draw's output from `values`, with the arithmetic of runScenario and scenarioOutput. */
@@ -528,6 +594,85 @@ export class Simulator {
   }
 }
 
+/** One plain Monte Carlo draw of the assumption whose parameters start at p, held to [lo, hi] and rounded. */
+function mcDraw(g: Generator, kind: number, params: Float64Array, p: number, whole: boolean, lo: number, hi: number): number {
+  let x: number;
+  switch (kind) {
+    case KIND_PERT: {
+      const ga = standardGamma(g, params[p + 2], params[p + 3]);
+      const gb = standardGamma(g, params[p + 4], params[p + 5]);
+      x = params[p] + params[p + 1] * (ga / (ga + gb));
+      break;
+    }
+    case KIND_TRIANGULAR:
+      x = triangularAt(params, p, uniformOpen(g));
+      break;
+    default:
+      x = metalogDraw(g, params, p, whole);
+  }
+  return held(x, lo, hi, whole);
+}
+
+/** Triangular's inverse distribution function at u. */
+function triangularAt(q: Float64Array, p: number, u: number): number {
+  return u < q[p + 2] ? q[p] + Math.sqrt(u * q[p + 3]) : q[p + 1] - Math.sqrt((1 - u) * q[p + 4]);
+}
+
+/**
+ * A draw held to [lo, hi], whole years rounded. Rounding can put lo + span·β a hair outside [low, high]
+ * (lo + (hi − lo) need not be hi): held to it, a draw is always a value the assumption allows.
+ */
+function held(x: number, lo: number, hi: number, whole: boolean): number {
+  if (x < lo) x = lo;
+  else if (x > hi) x = hi;
+  return whole ? Math.round(x) : x;
+}
+
+/** The metalog's quantile function at y, rounded for whole years. */
+function metalogQuantile(q: Float64Array, p: number, y: number, whole: boolean): number {
+  const l = log(y / (1 - y));
+  const x = q[p] + q[p + 1] * l + q[p + 2] * (y - 0.5) * l;
+  return whole ? Math.round(x) : x;
+}
+
+function metalogAllows(q: Float64Array, p: number, x: number): boolean {
+  const aboveLow = q[p + 5] === 1 ? x > q[p + 3] : x >= q[p + 3];
+  const belowHigh = q[p + 6] === 1 ? x < q[p + 4] : x <= q[p + 4];
+  return aboveLow && belowHigh;
+}
+
+const TINY = 1.1102230246251565e-16; // 2^-53
+
+/**
+ * The uniforms [yLo, yHi] whose metalog draw the assumption allows (the quantile function rises, and
+ * the base, at ½, is allowed): found by bisection, so that a Latin hypercube draw y = yLo + (yHi − yLo)·u
+ * is the plain loop's draw-again-until-allowed, stratified.
+ */
+function metalogSpan(q: Float64Array, p: number, whole: boolean): [number, number] {
+  const edge = (outside: number): number => {
+    if (metalogAllows(q, p, metalogQuantile(q, p, outside, whole))) return outside < 0.5 ? 0 : 1;
+    let bad = outside;
+    let good = 0.5;
+    for (let i = 0; i < 64; i++) {
+      const mid = 0.5 * (bad + good);
+      if (metalogAllows(q, p, metalogQuantile(q, p, mid, whole))) good = mid;
+      else bad = mid;
+    }
+    return good;
+  };
+  return [edge(TINY), edge(1 - TINY)];
+}
+
+/** A Latin hypercube metalog draw at u: within what the assumption allows, by construction. */
+function metalogAt(q: Float64Array, p: number, u: number, whole: boolean): number {
+  const yLo = q[p + 7];
+  const yHi = q[p + 8];
+  const x = metalogQuantile(q, p, yLo + (yHi - yLo) * u, whole);
+  if (metalogAllows(q, p, x)) return x;
+  // a hair past an end by rounding: the end's own draw
+  return metalogQuantile(q, p, u < 0.5 ? Math.max(yLo, TINY) : Math.min(yHi, 1 - TINY), whole);
+}
+
 /** One metalog draw, drawn again until it lies in what the assumption allows. */
 function metalogDraw(g: Generator, q: Float64Array, p: number, whole: boolean): number {
   const lo = q[p + 3];
@@ -578,6 +723,10 @@ export interface SimulationOptions {
   iterations?: number;
   seed?: number;
   distribution?: Distribution;
+  /** "lhs" (default) or "mc". */
+  sampling?: Sampling;
+  /** Rank correlations between assumptions that vary (Iman–Conover). */
+  correlations?: Correlations;
   output?: Output;
   percentiles?: readonly number[];
   /** Adds the probability that the output falls below this value. */
@@ -588,6 +737,7 @@ export interface SimulationResult {
   iterations: number;
   seed: number;
   distribution: Distribution;
+  sampling: Sampling;
   output: Output;
   /** The output of each draw, in draw order. */
   draws: Float64Array;
@@ -604,16 +754,18 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   const iterations = checkIterations(options.iterations ?? DEFAULT_ITERATIONS);
   const seed = checkSeed(options.seed ?? DEFAULT_SEED);
   const distribution = options.distribution ?? "pert";
+  const sampling = options.sampling ?? DEFAULT_SAMPLING;
   const output = options.output ?? DEFAULT_SIMULATION_OUTPUT;
   const wanted = (options.percentiles ?? DEFAULT_PERCENTILES).map((p) => checkPercentile(p));
   if (wanted.length === 0) throw invalidValue("percentiles must hold at least one decimal between 0 and 1");
   if (wanted.length > MAX_PERCENTILES) throw invalidValue(`percentiles may hold at most ${MAX_PERCENTILES} values; got ${wanted.length}`);
-  const draws = new Simulator(plan, distribution, output).run(iterations, seed);
+  const draws = new Simulator(plan, distribution, output, sampling, options.correlations).run(iterations, seed);
   const sorted = Float64Array.from(draws).sort();
   const result: SimulationResult = {
     iterations,
     seed,
     distribution,
+    sampling,
     output,
     draws,
     sorted,

@@ -11,7 +11,9 @@ import {
   excerptPlain,
   invalidValue,
   MAX_PERCENTILES,
+  parseCorrelationTable,
   parseDistribution,
+  parseSampling,
   quoted,
   runSimulation,
   sensitivity as sensitivityCore,
@@ -19,10 +21,10 @@ import {
   tornadoTable,
 } from "../engine";
 import { readOutput, readPlan } from "./arguments";
-import { isBlankCell, isOmitted, matrix, toExcelError, toMatrix, toNumber, toOptionalNumber, toOptionalText } from "./excel";
+import { isBlankCell, isBlankRange, isOmitted, matrix, toExcelError, toMatrix, toNumber, toOptionalNumber, toOptionalText } from "./excel";
 
 /**
- * Monte Carlo percentiles of an output of an assumptions table. Each assumption that differs across the scenarios is drawn from a distribution between its lowest and highest value with the base scenario's value as the most likely (PERT by default); assumptions equal in every scenario stay fixed; whole years are rounded. The model runs once per draw. Spills one labelled row per percentile (default P10, P50, P90), the mean, and P(<threshold) when a threshold is given. A fixed default seed: the same numbers on every recalculation and every machine.
+ * Monte Carlo percentiles of an output of an assumptions table, by Latin hypercube sampling unless sampling says "mc". Each assumption that differs across the scenarios is drawn from a distribution between its lowest and highest value with the base scenario's value as the most likely (PERT by default); assumptions equal in every scenario stay fixed; whole years are rounded. The model runs once per draw. Spills one labelled row per percentile (default P10, P50, P90), the mean, and P(<threshold) when a threshold is given. A fixed default seed: the same numbers on every recalculation and every machine.
  * @customfunction SIMULATE
  * @param assumptions The assumptions table, headers included (as SCENARIO and RANGE read it).
  * @param [iterations] Number of draws, a whole number from 100 to 1,000,000 (default 10,000).
@@ -31,6 +33,8 @@ import { isBlankCell, isOmitted, matrix, toExcelError, toMatrix, toNumber, toOpt
  * @param [output] The output simulated: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv" or "equivalent_rate".
  * @param [threshold] Adds the probability that the output falls below this value (e.g. the walk-away floor); "" or a blank cell for none.
  * @param [distribution] "pert" (default), "triangular", or "metalog" (low, base and high taken as P10, P50 and P90).
+ * @param [sampling] "lhs" (default, Latin hypercube: each assumption's draws spread one per equal-probability bin, so fewer draws give the same precision) or "mc" (plain Monte Carlo, the results of earlier versions for the same seed).
+ * @param [correlations] Rank correlations between assumptions that vary: a square range with the same assumption keys across its first row and down its first column, numbers from -1 to 1 inside, 1 on the diagonal (a blank takes its mirror's value, so one triangle is enough). Applied by the Iman-Conover method: each assumption's draws are kept, only paired anew.
  * @returns Label and value per row: the percentiles, the mean, and P(<threshold).
  */
 export function simulateFn(
@@ -41,7 +45,9 @@ export function simulateFn(
   output?: string,
   // any, not number: a formula that yields "" while no floor is set (IF(floor="","",floor)) must reach the function as "none", not #VALUE!
   threshold?: any,
-  distribution?: string
+  distribution?: string,
+  sampling?: string,
+  correlations?: any[][]
 ): any[][] {
   return matrix(() => {
     const plan = readPlan(assumptions);
@@ -52,9 +58,18 @@ export function simulateFn(
       output: readOutput(output),
       threshold: toOptionalNumber(threshold, "threshold"),
       distribution: parseDistribution(toOptionalText(distribution, "distribution")),
+      sampling: parseSampling(toOptionalText(sampling, "sampling")),
+      correlations: readCorrelations(correlations),
     });
     return simulationTable(result);
   });
+}
+
+/** A correlation table; omitted, "" or a blank range for none. */
+function readCorrelations(correlations: unknown) {
+  if (isOmitted(correlations)) return undefined;
+  const cells = toMatrix(correlations, "correlations");
+  return isBlankRange(cells) ? undefined : parseCorrelationTable(cells);
 }
 
 /** Percentiles as a range, an array constant or one number; blank cells are skipped. */

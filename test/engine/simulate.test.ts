@@ -30,6 +30,8 @@ import {
   planFromTable,
   runScenario,
   runSimulation,
+  Sampling,
+  SAMPLINGS,
   scenarioOutput,
   seededGenerator,
   simulationTable,
@@ -68,9 +70,17 @@ function smallTable(varying: Record<string, [number, number, number]> = {}) {
 }
 
 /** `n` draws of one assumption: the simulated output royalty_rate is the drawn rate itself. */
-function drawsOf(low: number, base: number, high: number, distribution: "pert" | "triangular" | "metalog", n: number, seed = 7): Float64Array {
+function drawsOf(
+  low: number,
+  base: number,
+  high: number,
+  distribution: "pert" | "triangular" | "metalog",
+  n: number,
+  seed = 7,
+  sampling: Sampling = "mc"
+): Float64Array {
   const plan = planFromTable(smallTable({ royalty_rate: [low, base, high] }));
-  return new Simulator(plan, distribution, "royalty_rate").run(n, seed);
+  return new Simulator(plan, distribution, "royalty_rate", sampling).run(n, seed);
 }
 
 const sortedCopy = (x: ArrayLike<number>) => Float64Array.from(x).sort();
@@ -237,59 +247,61 @@ describe("samplers against closed forms", () => {
     expect(Math.abs(variance(xs) - shape)).toBeLessThan(4 * Math.sqrt((3 * shape * (shape + 2) - shape * shape) / N));
   });
 
-  test.each([
-    [0.02, 0.03, 0.04],
-    [0.02, 0.025, 0.06],
-    [0.02, 0.02, 0.05], // base = low: α = 1
-    [0.01, 0.05, 0.05], // base = high: β = 1
-    [0, 0.9, 1],
-  ])("PERT(%s, %s, %s): the sample mean is within 3 standard errors of (a + 4m + b)/6, and every draw within [a, b]", (a, m, b) => {
-    const n = 100000;
-    const xs = drawsOf(a, m, b, "pert", n);
-    const expected = (a + 4 * m + b) / 6;
-    const se = Math.sqrt(variance(xs) / n);
-    expect(Math.abs(mean(xs) - expected)).toBeLessThan(3 * se);
-    // and the variance is PERT's, (μ − a)(b − μ)/7, within 5%
-    expect(variance(xs) / (((expected - a) * (b - expected)) / 7)).toBeCloseTo(1, 1);
-    expect(Math.min(...xs)).toBeGreaterThanOrEqual(a);
-    expect(Math.max(...xs)).toBeLessThanOrEqual(b);
-  });
+  describe.each(SAMPLINGS.map((s) => [s]))("%s draws", (sampling) => {
+    test.each([
+      [0.02, 0.03, 0.04],
+      [0.02, 0.025, 0.06],
+      [0.02, 0.02, 0.05], // base = low: α = 1
+      [0.01, 0.05, 0.05], // base = high: β = 1
+      [0, 0.9, 1],
+    ])("PERT(%s, %s, %s): the sample mean is within 3 standard errors of (a + 4m + b)/6, and every draw within [a, b]", (a, m, b) => {
+      const n = 100000;
+      const xs = drawsOf(a, m, b, "pert", n, 7, sampling);
+      const expected = (a + 4 * m + b) / 6;
+      const se = Math.sqrt(variance(xs) / n);
+      expect(Math.abs(mean(xs) - expected)).toBeLessThan(3 * se);
+      // and the variance is PERT's, (μ − a)(b − μ)/7, within 5%
+      expect(variance(xs) / (((expected - a) * (b - expected)) / 7)).toBeCloseTo(1, 1);
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(a);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(b);
+    });
 
-  test.each([
-    [0.02, 0.03, 0.05],
-    [0.01, 0.01, 0.04],
-    [0.01, 0.04, 0.04],
-  ])("triangular(%s, %s, %s): P5…P95 within 4 standard errors of the closed form", (a, m, b) => {
-    const n = 200000;
-    const sorted = sortedCopy(drawsOf(a, m, b, "triangular", n));
-    const fc = (m - a) / (b - a);
-    const quantile = (p: number) => (p < fc ? a + Math.sqrt(p * (b - a) * (m - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - m)));
-    const density = (x: number) => (x < m ? (2 * (x - a)) / ((b - a) * (m - a)) : (2 * (b - x)) / ((b - a) * (b - m)));
-    for (const p of [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]) {
-      const q = quantile(p);
-      expect(Math.abs(percentileInc(sorted, p) - q)).toBeLessThan((4 * Math.sqrt((p * (1 - p)) / n)) / density(q));
-    }
-  });
+    test.each([
+      [0.02, 0.03, 0.05],
+      [0.01, 0.01, 0.04],
+      [0.01, 0.04, 0.04],
+    ])("triangular(%s, %s, %s): P5…P95 within 4 standard errors of the closed form", (a, m, b) => {
+      const n = 200000;
+      const sorted = sortedCopy(drawsOf(a, m, b, "triangular", n, 7, sampling));
+      const fc = (m - a) / (b - a);
+      const quantile = (p: number) => (p < fc ? a + Math.sqrt(p * (b - a) * (m - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - m)));
+      const density = (x: number) => (x < m ? (2 * (x - a)) / ((b - a) * (m - a)) : (2 * (b - x)) / ((b - a) * (b - m)));
+      for (const p of [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]) {
+        const q = quantile(p);
+        expect(Math.abs(percentileInc(sorted, p) - q)).toBeLessThan((4 * Math.sqrt((p * (1 - p)) / n)) / density(q));
+      }
+    });
 
-  test("metalog: the draws' P10, P50 and P90 are the low, base and high it was fitted to", () => {
-    const n = 200000;
-    const [low, base, high] = [0.02, 0.03, 0.05];
-    const sorted = sortedCopy(drawsOf(low, base, high, "metalog", n));
-    // tolerance: 4 standard errors of a quantile, with the density estimated from the sample
-    for (const [p, target] of [
-      [0.1, low],
-      [0.5, base],
-      [0.9, high],
-    ]) {
-      const f = 0.02 / (percentileInc(sorted, p + 0.01) - percentileInc(sorted, p - 0.01));
-      expect(Math.abs(percentileInc(sorted, p) - target)).toBeLessThan((4 * Math.sqrt((p * (1 - p)) / n)) / f);
-    }
-  });
+    test("metalog: the draws' P10, P50 and P90 are the low, base and high it was fitted to", () => {
+      const n = 200000;
+      const [low, base, high] = [0.02, 0.03, 0.05];
+      const sorted = sortedCopy(drawsOf(low, base, high, "metalog", n, 7, sampling));
+      // tolerance: 4 standard errors of a quantile, with the density estimated from the sample
+      for (const [p, target] of [
+        [0.1, low],
+        [0.5, base],
+        [0.9, high],
+      ]) {
+        const f = 0.02 / (percentileInc(sorted, p + 0.01) - percentileInc(sorted, p - 0.01));
+        expect(Math.abs(percentileInc(sorted, p) - target)).toBeLessThan((4 * Math.sqrt((p * (1 - p)) / n)) / f);
+      }
+    });
 
-  test("metalog draws outside what the assumption allows are drawn again (royalty_rate ≥ 0)", () => {
-    const xs = drawsOf(0.001, 0.01, 0.03, "metalog", 50000);
-    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...xs)).toBeGreaterThan(0.03); // unbounded above, as a metalog is
+    test("metalog draws outside what the assumption allows are drawn again (royalty_rate ≥ 0)", () => {
+      const xs = drawsOf(0.001, 0.01, 0.03, "metalog", 50000, 7, sampling);
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...xs)).toBeGreaterThan(0.03); // unbounded above, as a metalog is
+    });
   });
 
   test("metalog coefficients and Keelin's feasibility bound", () => {
@@ -325,11 +337,12 @@ describe("determinism", () => {
     expect(differ).toBe(0);
   });
 
-  test("golden values: the medical-device example, defaults (10,000 draws, seed 1, PERT, rnpv)", () => {
+  test('golden values: the medical-device example, plain Monte Carlo ("mc"; 10,000 draws, seed 1, PERT, rnpv)', () => {
     // Computed once with this code (Node 20) and written here: a change to the generator, the samplers,
     // the model or the statistics shows as a difference. Every operation behind them is exactly rounded
-    // (random.ts), so any IEEE-754 JavaScript engine gives these bits.
-    const r = runSimulation(plan);
+    // (random.ts), so any IEEE-754 JavaScript engine gives these bits. These were the defaults before
+    // Latin hypercube sampling: "mc" gives them unchanged.
+    const r = runSimulation(plan, { sampling: "mc" });
     expect(Array.from(r.draws.slice(0, 3))).toEqual([106840020.37133154, 154139307.197059, 146294046.31283918]);
     expect(r.percentiles).toEqual([
       { p: 0.1, value: 115674245.60863008 },
@@ -338,6 +351,19 @@ describe("determinism", () => {
     ]);
     expect(r.mean).toBe(159952358.141564);
     expect(seededGenerator(1).getState()).toEqual([-1861603860, -1996333887, -1091859039, 1703865447]);
+  });
+
+  test("golden values: the medical-device example, defaults (Latin hypercube, 10,000 draws, seed 1, PERT, rnpv)", () => {
+    // Computed once with this code (Node 20), as above; test/browser/sampling.test.ts checks Chromium gives the same bits.
+    const r = runSimulation(plan);
+    expect(r.sampling).toBe("lhs");
+    expect(Array.from(r.draws.slice(0, 3))).toEqual([133352743.06629403, 185016412.87551674, 134187773.15808676]);
+    expect(r.percentiles).toEqual([
+      { p: 0.1, value: 116242741.2613073 },
+      { p: 0.5, value: 156301899.76038203 },
+      { p: 0.9, value: 209294564.5827694 },
+    ]);
+    expect(r.mean).toBe(159929591.16716525);
   });
 
   test("different seeds give different draws, and percentiles that differ by sampling error only", () => {

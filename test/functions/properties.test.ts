@@ -501,7 +501,20 @@ const TEST_FACTS: Record<string, TestFacts> = {
       ),
       outputName,
       optional(mostly(fc.double({ min: -1e9, max: 1e9, noNaN: true }))),
-      optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal")))
+      optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal"))),
+      optional(mostly(fc.constantFrom("lhs", "mc", "LHS", "sobol"))),
+      // A correlation table of two assumptions the example tables vary (or not), sometimes not symmetric or out of range.
+      optional(
+        mostly(
+          fc
+            .tuple(fc.constantFrom("market_size", "peak_share", "royalty_rate", "nonsense"), fc.double({ min: -1.2, max: 1.2, noNaN: true }), fc.boolean())
+            .map(([key, r, mirror]) => [
+              ["", "market_size", key],
+              ["market_size", 1, mirror ? r : ""],
+              [key, r, 1],
+            ])
+        )
+      )
     ),
   },
   // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.

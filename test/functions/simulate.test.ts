@@ -10,6 +10,13 @@ const table = [
   ...MEDICAL_DEVICE.slice(5).map((r) => [...r.slice(0, 2), "", ...r.slice(2), ""]),
 ];
 
+/** A 2 × 2 correlation table of market_size and peak_share with the two off-diagonal cells given. */
+const corr2 = (upper: number | string, lower: number | string) => [
+  ["", "market_size", "peak_share"],
+  ["market_size", 1, upper],
+  ["peak_share", lower, 1],
+];
+
 describe("IPVALUE.SIMULATE", () => {
   test("defaults: P10, P50, P90 and the mean of the risk-adjusted value, 10,000 draws, seed 1 — the engine's numbers", () => {
     const g = grid(F.SIMULATE(table, null, null, null, null, null, null));
@@ -20,8 +27,36 @@ describe("IPVALUE.SIMULATE", () => {
       ["P90", r.percentiles[2].value],
       ["mean", r.mean],
     ]);
-    // the golden values of test/engine/simulate.test.ts
-    expect(g[1][1]).toBe(156915450.8146959);
+    // the golden values of test/engine/simulate.test.ts: Latin hypercube, the default
+    expect(g[1][1]).toBe(156301899.76038203);
+  });
+
+  test('sampling "mc" gives the numbers of the versions before Latin hypercube; "LHS" and "" are the default', () => {
+    const mc = grid(F.SIMULATE(table, null, null, null, null, null, null, "mc", null));
+    expect(mc[1][1]).toBe(156915450.8146959); // the golden value before Latin hypercube
+    const r = runSimulation(planFromTable(MEDICAL_DEVICE), { sampling: "mc" });
+    expect(mc.map((row) => row[1])).toEqual([...r.percentiles.map((x) => x.value), r.mean]);
+    const lhs = F.SIMULATE(table, null, null, null, null, null, null, null, null);
+    expect(F.SIMULATE(table, null, null, null, null, null, null, " LHS ", [[""]])).toEqual(lhs);
+    expect(F.SIMULATE(table, null, null, null, null, null, null, "", "")).toEqual(lhs);
+  });
+
+  test("correlations: a key table with one triangle filled pairs market_size and peak_share (Spearman near the target)", () => {
+    const corr = [
+      ["", "market_size", "peak_share"],
+      ["market_size", 1, ""],
+      ["peak_share", 0.8, 1],
+    ];
+    const wide = grid(F.SIMULATE(table, null, null, null, null, null, null, null, corr));
+    const independent = grid(F.SIMULATE(table, null, null, null, null, null, null, null, null));
+    // a larger market together with a larger share: a wider P10–P90
+    expect((wide[2][1] as number) - (wide[0][1] as number)).toBeGreaterThan(1.1 * ((independent[2][1] as number) - (independent[0][1] as number)));
+    const transposed = [
+      ["corr", "peak_share", "market_size"],
+      ["market_size", 0.8, 1],
+      ["peak_share", 1, ""],
+    ];
+    expect(grid(F.SIMULATE(table, null, null, null, null, null, null, null, transposed))).toEqual(wide);
   });
 
   test("identical on every call; empty cells count as omitted", () => {
@@ -82,6 +117,123 @@ describe("IPVALUE.SIMULATE", () => {
     [[table, null, null, null, null, "low"], /^threshold must be a number; got text "low"$/],
     [[table, null, null, null, null, null, "normal"], /^distribution must be one of pert, triangular, metalog; got "normal"$/],
     [[table, null, null, null, null, null, "metalog"], /^distribution "metalog": no three-term metalog/],
+    [
+      [table, null, null, null, null, null, null, "sobol"],
+      /^sampling must be "lhs" \(Latin hypercube, the default\) or "mc" \(plain Monte Carlo\); got "sobol"$/,
+    ],
+    [
+      [table, null, null, null, null, null, null, null, corr2(0.5, -0.5)],
+      /^correlations is not symmetric: market_size–peak_share is 0\.5 but peak_share–market_size is -0\.5$/,
+    ],
+    [[table, null, null, null, null, null, null, null, corr2(1.5, "")], /^correlations: market_size–peak_share must be a number from −1 to 1; got 1\.5$/],
+    [[table, null, null, null, null, null, null, null, corr2("high", "")], /^correlations: market_size–peak_share must be a number from −1 to 1; got high$/],
+    [
+      [
+        table,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [
+          ["", "market_size", "peak_share"],
+          ["market_size", 0.9, 0.2],
+          ["peak_share", 0.2, 1],
+        ],
+      ],
+      /^correlations: the diagonal must be 1 .*; market_size–market_size is 0\.9$/,
+    ],
+    [
+      [
+        table,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [
+          ["", "market_size", "royalty_rate"],
+          ["market_size", 1, 0.2],
+          ["royalty_rate", 0.2, 1],
+        ],
+      ],
+      /^correlations names royalty_rate, which is the same in every scenario and so not drawn: only assumptions that vary can be correlated$/,
+    ],
+    [
+      [
+        table,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [
+          ["", "market_size", "market_sise"],
+          ["market_size", 1, 0.2],
+          ["market_sise", 0.2, 1],
+        ],
+      ],
+      /^correlations names "market_sise", not an assumption key$/,
+    ],
+    [
+      [
+        table,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [
+          ["", "market_size", "peak_share", "market_growth"],
+          ["market_size", 1, 0.9, -0.9],
+          ["peak_share", 0.9, 1, 0.9],
+          ["market_growth", -0.9, 0.9, 1],
+        ],
+      ],
+      /^correlations is not positive semi-definite: the correlations among market_size, peak_share, market_growth contradict one another/,
+    ],
+    [
+      [
+        table,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [
+          ["", "market_size"],
+          ["peak_share", 1],
+        ],
+      ],
+      /^correlations: the first row and the first column must name the same keys; "peak_share" is in one but not the other$/,
+    ],
+    [
+      [
+        table,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [
+          ["", "market_size", "peak_share"],
+          ["market_size", 1, 0.2],
+        ],
+      ],
+      /^correlations must be square/,
+    ],
     [
       [
         [
