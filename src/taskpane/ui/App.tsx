@@ -21,6 +21,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AssumptionKey, Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
+import { committeeOffer } from "../model/offer";
 import {
   blankSet,
   clearMilestone,
@@ -33,12 +34,16 @@ import {
   setBandFilter,
   setValue,
   usesDealTerms,
+  setOfferTerm,
+  removeOfferTerm,
+  offerFromPreset,
 } from "../../model/scenario-set";
 import { emptyHistory, History, record, recordSheet, redo as redoStep, undo as undoStep } from "../../model/history";
 import { Kept, mergeSets, sameSet } from "../../model/set-merge";
 import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";
+import { OfferTerms } from "./OfferTerms";
 import type { SimulationRequest } from "../model/simulation";
 import type { WorkbookPort } from "./port";
 import { RangeResults, ResultsSummary, ScenarioResults } from "./ResultsPanel";
@@ -355,6 +360,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     }
   }, [set, preview]);
   const results = useMemo(() => (shownSet ? computeResults(shownSet, language) : null), [shownSet, language]);
+  const offer = useMemo(() => (shownSet ? committeeOffer(shownSet, language) : null), [shownSet, language]);
 
   const start = (next: ScenarioSet) => {
     setSelected(0);
@@ -479,7 +485,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
               <h3 className={s.subheading} id="football-heading">
                 {t.football.heading}
               </h3>
-              <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} />
+              <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} offer={offer?.bar} />
             </RangeResults>
             <Divider />
             <SimulationPanel
@@ -528,6 +534,17 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
                 onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
                 onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
                 onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
+                offerTerms={
+                  <OfferTerms
+                    t={t}
+                    language={language}
+                    decisions={set.decisions}
+                    review={offer}
+                    onTerm={(key, input) => tryUpdate((x) => setOfferTerm(x, key, input))}
+                    onRemove={(key) => tryUpdate((x) => removeOfferTerm(x, key))}
+                    onPreset={(id, rate) => tryUpdate((x) => offerFromPreset(x, id, rate))}
+                  />
+                }
               />
             </fieldset>
             <Divider />

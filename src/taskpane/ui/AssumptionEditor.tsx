@@ -21,12 +21,13 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import { AddRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, MILESTONE_COUNT, milestoneKey, MilestonePart, parseTiming, Text } from "../../engine";
 import { EditableScenario, EntryValue, formatEntry, isPercent, milestonesInUse, readEntry } from "../../model/scenario-set";
 import { displayEntry } from "./format";
 import { InternalBadge } from "./InternalBadge";
+import { RemoveButton } from "./RemoveButton";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
@@ -250,15 +251,7 @@ function Milestones(props: AssumptionEditorProps) {
                   );
                 })}
                 <td className={`${s.milestoneCell} ${s.narrow}`}>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<DeleteRegular />}
-                    aria-label={t.deal.remove(n)}
-                    title={t.deal.remove(n)}
-                    onClick={() => remove(n)}
-                    data-testid={`remove-milestone-${n}`}
-                  />
+                  <RemoveButton label={t.deal.remove(n)} onClick={() => remove(n)} testid={`remove-milestone-${n}`} />
                 </td>
               </tr>
             ))}
@@ -316,7 +309,17 @@ const FLAG_CHOICES = ["", "TRUE", "FALSE"] as const;
  * and for TRUE/FALSE terms; a refused entry shows the reason and the value kept. `compact`: in a
  * milestone row, labelled for screen readers by the assumption's name rather than a visible label.
  */
-function EntryField(props: EditorProps & { spec: AssumptionSpec; value: EntryValue; id?: string; compact?: boolean }) {
+export function EntryField(
+  props: Pick<EditorProps, "t" | "language" | "onCommit" | "onDraft"> & {
+    spec: AssumptionSpec;
+    value: EntryValue;
+    id?: string;
+    compact?: boolean;
+    testPrefix?: string;
+    /** What a blank field says, where blank means something else than the assumption's default. */
+    placeholder?: string;
+  }
+) {
   const { t, language, spec, value } = props;
   const s = useStyles();
   const fallbackId = useId("entry");
@@ -368,7 +371,7 @@ function EntryField(props: EditorProps & { spec: AssumptionSpec; value: EntryVal
           onChange={(_, d) => {
             setError(props.onCommit(spec.key, d.value));
           }}
-          data-testid={`input-${spec.key}`}
+          data-testid={`${props.testPrefix ?? "input"}-${spec.key}`}
         >
           {choices.map(([v, text]) => (
             <option key={v} value={v}>
@@ -384,7 +387,7 @@ function EntryField(props: EditorProps & { spec: AssumptionSpec; value: EntryVal
           input={props.compact ? { className: s.compactInput } : undefined}
           inputMode="decimal"
           value={draft ?? shown}
-          placeholder={props.compact ? undefined : placeholder(spec, t, language)}
+          placeholder={props.placeholder ?? (props.compact ? undefined : placeholder(spec, t, language))}
           contentAfter={isPercent(spec) ? <span aria-hidden="true">%</span> : undefined}
           aria-required={spec.fallback === undefined}
           aria-label={ariaLabel}
@@ -401,7 +404,7 @@ function EntryField(props: EditorProps & { spec: AssumptionSpec; value: EntryVal
               props.onDraft(spec.key, null);
             }
           }}
-          data-testid={`input-${spec.key}`}
+          data-testid={`${props.testPrefix ?? "input"}-${spec.key}`}
         />
       )}
     </Field>

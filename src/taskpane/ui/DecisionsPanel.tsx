@@ -3,7 +3,7 @@
  * box (ticked by default, as the model's defaults are) and a visible mark while it is ticked.
  */
 import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { ReactNode, useState } from "react";
 import type { Text } from "../../engine";
 import { DECISION_KEYS, DecisionKey, Decisions } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
@@ -29,6 +29,8 @@ export interface DecisionsProps {
   onNotes: (text: string) => void;
   /** Sets the reference-band filter; returns the reason when no royalty band matches it. */
   onBandFilter: (filter: string) => Text | null;
+  /** The offer's term sheet and its review, shown under the offer's amount. */
+  offerTerms?: ReactNode;
 }
 
 export function DecisionsPanel(props: DecisionsProps) {
@@ -43,6 +45,7 @@ export function DecisionsPanel(props: DecisionsProps) {
       {DECISION_KEYS.map((k) => (
         <AmountRow key={k} which={k} {...props} />
       ))}
+      {props.offerTerms}
       <NotesRow {...props} />
       <BandFilterRow {...props} />
     </section>

@@ -1,7 +1,9 @@
 /**
  * The football field: one horizontal bar per valuation method, from its low to its high across the
  * scenarios, a tick at the base, and vertical lines at the offer price, the walk-away floor and the
- * ceiling. Plain SVG, drawn in a fixed 400-wide coordinate system scaled to the pane.
+ * ceiling; with a term sheet, the offer's own bar (its risk-adjusted value from the lowest to the
+ * highest scenario, the base marked) below the methods. Plain SVG, drawn in a fixed 400-wide
+ * coordinate system scaled to the pane.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FootballBar } from "../model/results";
@@ -21,7 +23,16 @@ const ROW = 42;
 const MARK_ROW = 14;
 const AXIS = 22;
 const LEGEND = 20;
-const COLORS = { bar: "#8fc7cc", barStroke: "#0f6c74", base: "#063b40", offer: "#107c10", floor: "#c50f1f", ceiling: "#5c5c5c", grid: "#e0e0e0" };
+const COLORS = {
+  bar: "#8fc7cc",
+  barStroke: "#0f6c74",
+  base: "#063b40",
+  offer: "#107c10",
+  offerBar: "#9fd89f",
+  floor: "#c50f1f",
+  ceiling: "#5c5c5c",
+  grid: "#e0e0e0",
+};
 
 /** A round step near `span / count` (1, 2 or 5 times a power of ten). */
 export function niceStep(span: number, count = 4): number {
@@ -36,9 +47,24 @@ const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round" as con
 
 type MarkKey = "offer" | "floor" | "ceiling";
 
-export function FootballField({ t, language, bars, decisions }: { t: UiText; language: Language; bars: FootballBar[]; decisions: Decisions }) {
+export function FootballField({
+  t,
+  language,
+  bars: methods,
+  decisions,
+  offer,
+}: {
+  t: UiText;
+  language: Language;
+  bars: FootballBar[];
+  decisions: Decisions;
+  /** The offer's terms valued across the scenarios (a term sheet), drawn as a bar of its own. */
+  offer?: FootballBar;
+}) {
   const s = useStyles();
-  if (bars.length === 0) return <p className={s.empty}>{t.football.empty}</p>;
+  if (methods.length === 0) return <p className={s.empty}>{t.football.empty}</p>;
+  const bars = offer ? [...methods, offer] : methods;
+  const isOffer = (b: FootballBar) => b === offer;
 
   const marks = (["offer", "floor", "ceiling"] as MarkKey[])
     .map((k) => ({ key: k, value: decisions[k].value, label: t.football[k], color: COLORS[k] }))
@@ -76,8 +102,17 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
         const x0 = x(Math.min(b.low, b.high));
         const x1 = x(Math.max(b.low, b.high));
         return (
-          <g key={b.output} data-output={b.output}>
-            <rect x={x0} y={y + 18} width={Math.max(2, x1 - x0)} height={16} rx={2} fill={COLORS.bar} stroke={COLORS.barStroke} strokeWidth={1} />
+          <g key={isOffer(b) ? "offer" : b.output} data-output={isOffer(b) ? "offer" : b.output}>
+            <rect
+              x={x0}
+              y={y + 18}
+              width={Math.max(2, x1 - x0)}
+              height={16}
+              rx={2}
+              fill={isOffer(b) ? COLORS.offerBar : COLORS.bar}
+              stroke={isOffer(b) ? COLORS.offer : COLORS.barStroke}
+              strokeWidth={1}
+            />
             <line x1={x(b.base)} x2={x(b.base)} y1={y + 15} y2={y + 37} stroke={COLORS.base} strokeWidth={3} />
           </g>
         );
@@ -98,7 +133,7 @@ export function FootballField({ t, language, bars, decisions }: { t: UiText; lan
       {bars.map((b, i) => {
         const y = top + i * ROW;
         return (
-          <g key={`label-${b.output}`} {...HALO}>
+          <g key={`label-${isOffer(b) ? "offer" : b.output}`} {...HALO}>
             <text x={PAD_L} y={y + 13} fontSize={11} fill="#242424">
               {b.label[language]}
             </text>

@@ -82,6 +82,40 @@ export interface UiText {
     none: string;
   };
   units: Record<Unit, string>;
+  offer: {
+    heading: string;
+    intro: string;
+    preset: string;
+    presetNone: string;
+    exchangeRate: (currency: string) => string;
+    exchangeHint: string;
+    fill: string;
+    filled: (name: string) => string;
+    term: string;
+    value: string;
+    addTerm: string;
+    addChoose: string;
+    remove: (label: string) => string;
+    none: string;
+    notFixed: string;
+    source: (text: string) => string;
+    review: string;
+    scenario: string;
+    licensor: string;
+    licensee: string;
+    equivalent: string;
+    base: string;
+    problem: string;
+    check: {
+      floor: (value: string, limit: string, ok: boolean) => string;
+      ceiling: (value: string, limit: string, ok: boolean) => string;
+      range: (floor: string, ceiling: string) => string;
+      walkAway: (scenarios: string[], unknown: string[]) => string;
+      unfixed: (labels: string[]) => string;
+    };
+    bareAmount: string;
+    termsValue: (base: string) => string;
+  };
   decisions: {
     heading: string;
     intro: string;
@@ -208,6 +242,49 @@ export const TEXT: Record<Language, UiText> = {
       remove: (n) => `Remove milestone ${n}`,
       allUsed: (n) => `All ${n} milestones are in use.`,
       none: "No milestones.",
+    },
+    offer: {
+      heading: "Offer's terms (term sheet)",
+      intro:
+        "The conditions the committee offers. Each term replaces that assumption in every scenario; the market and the licensee's business stay each scenario's. In Excel: =IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All]).",
+      preset: "Start from a published model",
+      presetNone: "Choose a model…",
+      exchangeRate: (currency) => `Exchange rate (model currency per ${currency})`,
+      exchangeHint: "Amounts of the model are multiplied by it (e.g. 150 yen per USD); rates and years are not.",
+      fill: "Fill the terms",
+      filled: (name) => `Terms filled from ${name}. Undo puts the previous terms back.`,
+      term: "Term",
+      value: "Value",
+      addTerm: "Add a term",
+      addChoose: "Choose a term…",
+      remove: (label) => `Remove ${label} from the offer`,
+      none: "No terms yet: the offer is the amount above. Add terms or start from a published model.",
+      notFixed: "blank: each scenario's own",
+      source: (text) => `Source: ${text}`,
+      review: "The offer in each scenario",
+      scenario: "Scenario",
+      licensor: "Licensor (risk-adjusted)",
+      licensee: "Licensee NPV",
+      equivalent: "Equivalent rate",
+      base: "base",
+      problem: "The terms cannot be valued yet:",
+      check: {
+        floor: (v, l, ok) => (ok ? `The offer's value ${v} is at or above the floor ${l}.` : `The offer's value ${v} is below the floor ${l}.`),
+        ceiling: (v, l, ok) => (ok ? `The offer's value ${v} is at or below the ceiling ${l}.` : `The offer's value ${v} is above the ceiling ${l}.`),
+        range: (f, c) => `The floor ${f} is above the ceiling ${c}.`,
+        walkAway: (bad, unknown) =>
+          bad.length === 0 && unknown.length === 0
+            ? "The licensee's NPV under these terms is positive in every scenario: it is better off signing."
+            : [
+                bad.length > 0 ? `The licensee's NPV under these terms is negative in ${bad.join(", ")}: it would walk away there.` : "",
+                unknown.length > 0 ? `The licensee's NPV has no answer in ${unknown.join(", ")}.` : "",
+              ]
+                .filter(Boolean)
+                .join(" "),
+        unfixed: (labels) => `Not fixed yet (each scenario keeps its own value): ${labels.join(", ")}.`,
+      },
+      bareAmount: "The offer is a bare amount: add its terms to check it against what the licensee can afford.",
+      termsValue: (base) => `Value of the terms in the ${base} scenario (risk-adjusted)`,
     },
     units: {
       currency: "amount",
@@ -345,6 +422,49 @@ export const TEXT: Record<Language, UiText> = {
       remove: (n) => `マイルストーン${n}を削除`,
       allUsed: (n) => `${n}件のマイルストーンをすべて使用しています。`,
       none: "マイルストーンはありません。",
+    },
+    offer: {
+      heading: "提示条件（タームシート）",
+      intro:
+        "委員会が提示する条件です。各条件はすべてのシナリオの同じ前提を置き換えます（市場とライセンシーの事業はシナリオごとの値のまま）。Excelでは =IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All])。",
+      preset: "公表モデルから始める",
+      presetNone: "モデルを選択…",
+      exchangeRate: (currency) => `為替レート（1 ${currency} あたりのモデル通貨）`,
+      exchangeHint: "モデルの金額に掛けます（例：1米ドル＝150円なら150）。料率と年数には掛けません。",
+      fill: "条件に反映",
+      filled: (name) => `「${name}」の条件を反映しました。元に戻すと以前の条件に戻ります。`,
+      term: "条件",
+      value: "値",
+      addTerm: "条件を追加",
+      addChoose: "条件を選択…",
+      remove: (label) => `${label}を提示条件から外す`,
+      none: "条件はまだありません（提示は上の金額のみ）。条件を追加するか、公表モデルから始めてください。",
+      notFixed: "空欄：各シナリオの値",
+      source: (text) => `出典：${text}`,
+      review: "シナリオごとの提示条件の評価",
+      scenario: "シナリオ",
+      licensor: "ライセンサー（リスク調整後）",
+      licensee: "ライセンシーのNPV",
+      equivalent: "等価料率",
+      base: "基準",
+      problem: "条件をまだ評価できません：",
+      check: {
+        floor: (v, l, ok) => (ok ? `提示条件の価値 ${v} は最低受入価格 ${l} 以上です。` : `提示条件の価値 ${v} は最低受入価格 ${l} を下回っています。`),
+        ceiling: (v, l, ok) => (ok ? `提示条件の価値 ${v} は上限価格 ${l} 以下です。` : `提示条件の価値 ${v} は上限価格 ${l} を上回っています。`),
+        range: (f, c) => `最低受入価格 ${f} が上限価格 ${c} を上回っています。`,
+        walkAway: (bad, unknown) =>
+          bad.length === 0 && unknown.length === 0
+            ? "この条件でのライセンシーのNPVはすべてのシナリオでプラスです（契約する方が有利）。"
+            : [
+                bad.length > 0 ? `この条件でのライセンシーのNPVは${bad.join("、")}でマイナスです（その場合、交渉から降りる可能性があります）。` : "",
+                unknown.length > 0 ? `ライセンシーのNPVを算出できないシナリオ：${unknown.join("、")}。` : "",
+              ]
+                .filter(Boolean)
+                .join(""),
+        unfixed: (labels) => `未確定の条件（各シナリオの値を使用）：${labels.join("、")}。`,
+      },
+      bareAmount: "提示は金額のみです。条件を追加すると、ライセンシーが負担できるかを確認できます。",
+      termsValue: (base) => `「${base}」シナリオでの条件の価値（リスク調整後）`,
     },
     units: {
       currency: "金額",
