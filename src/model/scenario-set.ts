@@ -355,7 +355,7 @@ function offerTermKey(key: string): AssumptionKey {
   if (!(OFFER_TERM_KEYS as readonly string[]).includes(k)) {
     throw new EditError({
       en: `"${k}" is not a term an offer can fix (the royalty and deal terms can; the market and the licensee's business stay each scenario's own).`,
-      ja: `「${k}」は申し出の条件にできません（ロイヤルティと契約条件のみ。市場と実施者の事業はシナリオごとの値のままです）。`,
+      ja: `「${k}」は提示条件にできません（ロイヤルティと契約条件のみ。市場とライセンシーの事業はシナリオごとの値のままです）。`,
     });
   }
   return k as AssumptionKey;

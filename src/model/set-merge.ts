@@ -410,7 +410,7 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
             const label = assumptionSpec(c.term.key).label;
             say(
               `Offer term ${label.en}: kept ${shown(c.term.key, there.value, "en")}, added in the workbook meanwhile (not ${shown(c.term.key, c.term.value, "en")}).`,
-              `申し出の条件 ${label.ja}：その間にブックで追加された ${shown(c.term.key, there.value, "ja")} を残しました（${shown(c.term.key, c.term.value, "ja")} ではなく）。`
+              `提示条件 ${label.ja}：その間にブックで追加された ${shown(c.term.key, there.value, "ja")} を残しました（${shown(c.term.key, c.term.value, "ja")} ではなく）。`
             );
           }
           break;
@@ -425,7 +425,7 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
           const label = assumptionSpec(key).label;
           say(
             `Offer term ${label.en}: kept, it was changed in the workbook meanwhile.`,
-            `申し出の条件 ${label.ja}：その間にブックで変更されたため、削除せずに残しました。`
+            `提示条件 ${label.ja}：その間にブックで変更されたため、削除せずに残しました。`
           );
           break;
         }
@@ -439,7 +439,7 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
         if (theirTermRemoved.has(c.key)) {
           say(
             `Offer term ${what("en")}: not saved, the term was taken off the offer in the workbook meanwhile.`,
-            `申し出の条件 ${what("ja")}：保存していません。その間にブックで申し出の条件から外されました。`
+            `提示条件 ${what("ja")}：保存していません。その間にブックで提示条件から外されました。`
           );
           break;
         }
@@ -449,7 +449,7 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
           if (!sameValue(t, c.value)) {
             say(
               `Offer term ${what("en")}: kept ${show(t, "en")} typed in the workbook (not ${show(c.value, "en")}).`,
-              `申し出の条件 ${what("ja")}：ブックに入力された ${show(t, "ja")} を残しました（${show(c.value, "ja")} ではなく）。`
+              `提示条件 ${what("ja")}：ブックに入力された ${show(t, "ja")} を残しました（${show(c.value, "ja")} ではなく）。`
             );
           }
           break;
@@ -458,7 +458,7 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
         break;
       }
       case "termOrder":
-        if (theirTermOrder) say("Kept the order of the offer's terms from the workbook.", "申し出の条件の並び順はブックのものを残しました。");
+        if (theirTermOrder) say("Kept the order of the offer's terms from the workbook.", "提示条件の並び順はブックのものを残しました。");
         else applied.push(c);
         break;
     }

@@ -227,7 +227,7 @@ export function readOffer(cells: readonly (readonly RawValue[])[]): OfferTerm[] 
   if (header[0] !== "key" || header[1] !== "value") {
     throw new EditError({
       en: "The offer table needs key and value as its first two columns (IPVALUE.OFFER reads them there).",
-      ja: "申し出の表は、最初の2列を key と value にしてください（IPVALUE.OFFER はそこを読みます）。",
+      ja: "提示条件の表は、最初の2列を key と value にしてください（IPVALUE.OFFER はそこを読みます）。",
     });
   }
   const sourceCol = header.indexOf("source");
@@ -241,7 +241,7 @@ export function readOffer(cells: readonly (readonly RawValue[])[]): OfferTerm[] 
       if (!isEmptyCell(v)) {
         throw new EditError({
           en: `Row ${r} of the offer table has a value but no key.`,
-          ja: `申し出の表の${r}行目に、キーのない値があります。`,
+          ja: `提示条件の表の${r}行目に、キーのない値があります。`,
         });
       }
       return;
@@ -250,13 +250,13 @@ export function readOffer(cells: readonly (readonly RawValue[])[]): OfferTerm[] 
     if (!(OFFER_TERM_KEYS as readonly string[]).includes(key)) {
       throw new EditError({
         en: `Row ${r} of the offer table: "${String(rawKey).trim()}" is not a term an offer can fix (the royalty and deal terms can; the market and the licensee's business stay each scenario's own).`,
-        ja: `申し出の表の${r}行目：「${String(rawKey).trim()}」は申し出の条件にできません（ロイヤルティと契約条件のみ。市場と実施者の事業はシナリオごとの値のままです）。`,
+        ja: `提示条件の表の${r}行目：「${String(rawKey).trim()}」は提示条件にできません（ロイヤルティと契約条件のみ。市場とライセンシーの事業はシナリオごとの値のままです）。`,
       });
     }
     if (rowOf.has(key)) {
       throw new EditError({
         en: `The offer table lists ${key} twice (rows ${rowOf.get(key)} and ${r}): keep one.`,
-        ja: `申し出の表に ${key} が2回あります（${rowOf.get(key)}行目と${r}行目）。1つにしてください。`,
+        ja: `提示条件の表に ${key} が2回あります（${rowOf.get(key)}行目と${r}行目）。1つにしてください。`,
       });
     }
     rowOf.set(key, r);
@@ -269,7 +269,7 @@ export function readOffer(cells: readonly (readonly RawValue[])[]): OfferTerm[] 
       const spec = assumptionSpec(k);
       throw new EditError({
         en: `Row ${r} of the offer table (${key}): ${spec.label.en} must be ${spec.allowed.en}, or blank while not fixed; it holds ${JSON.stringify(v)}.`,
-        ja: `申し出の表の${r}行目（${key}）：${spec.label.ja}は${spec.allowed.ja}にするか、決まるまで空欄にしてください（現在の値：${JSON.stringify(v)}）。`,
+        ja: `提示条件の表の${r}行目（${key}）：${spec.label.ja}は${spec.allowed.ja}にするか、決まるまで空欄にしてください（現在の値：${JSON.stringify(v)}）。`,
       });
     }
     const source = sourceCol >= 0 && !isEmptyCell(row[sourceCol]) ? String(row[sourceCol]) : "";

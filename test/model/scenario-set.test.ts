@@ -332,7 +332,7 @@ describe("the offer's term sheet", () => {
   });
 
   test("a market or business assumption is not an offer term; a bad value is refused by the engine's rule, the set unchanged", () => {
-    expect(refusal(() => setOfferTerm(set, "market_size", "100")).reason.ja).toMatch(/申し出の条件にできません/);
+    expect(refusal(() => setOfferTerm(set, "market_size", "100")).reason.ja).toMatch(/提示条件にできません/);
     const before = JSON.stringify(set);
     expect(refusal(() => setOfferTerm(set, "royalty_rate", "150%")).reason.en).toMatch(/Royalty rate/i);
     expect(JSON.stringify(set)).toBe(before);

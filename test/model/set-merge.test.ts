@@ -79,7 +79,7 @@ describe("the offer's term sheet merges term by term", () => {
       ["term_years", 10],
     ]);
     expect(m.kept.map((k) => k.text.en)).toEqual(["Offer term Royalty rate: kept 7% typed in the workbook (not 5%)."]);
-    expect(m.kept[0].text.ja).toBe("申し出の条件 ロイヤルティ料率：ブックに入力された 7% を残しました（5% ではなく）。");
+    expect(m.kept[0].text.ja).toBe("提示条件 ロイヤルティ料率：ブックに入力された 7% を残しました（5% ではなく）。");
   });
 
   test("a term the workbook added meanwhile stays when the pane saves; a term both added differently keeps the workbook's", () => {

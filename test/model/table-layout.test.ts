@@ -274,13 +274,13 @@ describe("the offer's term sheet table", () => {
     const header = ["key", "value", "label", "unit", "source"];
     const market = refusal(() => readOffer([header, ["royalty_rate", 0.03], ["market_size", 1e9]]));
     expect(market.reason.en).toMatch(/Row 3 of the offer table: "market_size" is not a term an offer can fix/);
-    expect(market.reason.ja).toMatch(/申し出の表の3行目：「market_size」は申し出の条件にできません/);
+    expect(market.reason.ja).toMatch(/提示条件の表の3行目：「market_size」は提示条件にできません/);
     const twice = refusal(() => readOffer([header, ["royalty_rate", 0.03], ["Royalty Rate", 0.04]]));
     expect(twice.reason.en).toMatch(/lists royalty_rate twice \(rows 2 and 3\)/);
     expect(twice.reason.ja).toMatch(/royalty_rate が2回/);
     const rate = refusal(() => readOffer([header, ["royalty_rate", 1.5]]));
     expect(rate.reason.en).toMatch(/Row 2 of the offer table \(royalty_rate\): Royalty rate must be .*; it holds 1.5/);
-    expect(rate.reason.ja).toMatch(/申し出の表の2行目（royalty_rate）/);
+    expect(rate.reason.ja).toMatch(/提示条件の表の2行目（royalty_rate）/);
     expect(refusal(() => readOffer([header, ["upfront", "five million"]])).reason.en).toMatch(/it holds "five million"/);
     expect(refusal(() => readOffer([header, ["annual_fee_creditable", "maybe"]])).reason.en).toMatch(/TRUE or FALSE/);
     expect(refusal(() => readOffer([header, ["", 0.03]])).reason.en).toMatch(/Row 2 of the offer table has a value but no key/);

@@ -46,7 +46,7 @@ const SCHEMA_NOTE: Text = {
 const DECISIONS_CAPTION: Text = { en: "Licensing committee decisions", ja: "ライセンス委員会の決定事項" };
 export const OFFER_CAPTION: Text = {
   en: "The committee's offer: its term sheet (rates are decimals shown as %; a blank value is not fixed yet). Value it with =IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All])",
-  ja: "委員会の申し出の条件表（率は小数。%表示。空欄の値は未確定）。=IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All]) で評価できます",
+  ja: "委員会の提示条件の表（率は小数。%表示。空欄の値は未確定）。=IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All]) で評価できます",
 };
 const ASSUMPTIONS_CAPTION: Text = {
   en: "Assumptions: one column per scenario (rates and shares are decimals shown as %)",

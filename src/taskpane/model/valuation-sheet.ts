@@ -8,7 +8,7 @@ import { DECISION_KEYS, ScenarioSet } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
 import { a1, quoted } from "../../model/a1";
 import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
-import { ASSUMPTIONS_ALL as ALL, ASSUMPTIONS_TABLE, decisionFormula, SHEET_NAME } from "./storage-sheet";
+import { ASSUMPTIONS_ALL as ALL, ASSUMPTIONS_TABLE, decisionFormula, OFFER_TABLE, SHEET_NAME } from "./storage-sheet";
 
 export const VALUATION_SHEET = "Valuation";
 /** Used instead when a sheet called Valuation exists that IPVALUE did not make. */
@@ -36,6 +36,10 @@ const V: Record<string, Text> = {
   marker: { en: "decision", ja: "決定事項" },
   width: { en: "Marker width (display only)", ja: "目印の幅（表示用）" },
   chart: { en: "Football field: value to the licensor", ja: "フットボールフィールド：ライセンサーにとっての価値" },
+  offer: {
+    en: `The committee's offer: its terms (table ${OFFER_TABLE}) valued in each scenario — licensor's risk-adjusted value, licensee's NPV, equivalent rate`,
+    ja: `委員会の提示条件（表 ${OFFER_TABLE}）のシナリオごとの評価 — ライセンサーのリスク調整後価値、ライセンシーのNPV、等価料率`,
+  },
 };
 
 /** Where each part of the sheet goes (0-based rows), from the lengths of the output lists it shows. */
@@ -72,7 +76,8 @@ function spillFormats(at: number, outputs: readonly Output[]): SheetBlock[] {
  * confidentiality line; A5 caption, A6 =IPVALUE.RANGE over the table (spills A6:D10: the default
  * outputs, rnpv, npv, rate25, maxrate); A12 caption, A13 the football field's money methods (spills
  * A13:D17); A19 the per-scenario block (the summary outputs, rnpv and npv, of each scenario by name).
- * F5 the committee's decisions read from IpvalueDecisions; F11:I18 the chart's helper cells.
+ * F5 the committee's decisions read from IpvalueDecisions; F11:I18 the chart's helper cells. With a
+ * term sheet, below the scenario block: =IPVALUE.OFFER over the assumptions and IpvalueOffer.
  *
  * The football field is a native stacked bar chart over the helper cells: series 1 is each method's
  * low (no fill, so it only pushes the bar right), series 2 its high − low, so each bar runs from
@@ -86,7 +91,10 @@ function spillFormats(at: number, outputs: readonly Output[]): SheetBlock[] {
  */
 export function valuationCells(set: ScenarioSet, language: Language): SheetBlock[] {
   const t = (k: keyof typeof V) => asText(V[k][language]);
-  const anyInternal = set.scenarios.some((s) => s.internal) || DECISION_KEYS.some((k) => set.decisions[k].internal && set.decisions[k].value !== null);
+  const anyInternal =
+    set.scenarios.some((s) => s.internal) ||
+    DECISION_KEYS.some((k) => set.decisions[k].internal && set.decisions[k].value !== null) ||
+    (set.decisions.offer.internal && set.decisions.terms.length > 0); // the term sheet shares the offer's mark
   const label = (o: Output) => asText(outputLabel(o)[language]);
   const n = set.scenarios.length;
   const summary = SUMMARY_OUTPUTS.length;
@@ -135,6 +143,16 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
     },
     { address: a1(WIDTH_AT, F, 1, 2), formulas: [[t("width"), `=MAX(INDEX(${FIELD_SPILL},0,4))/150`]], numberFormat: AMOUNT_FORMAT },
   ];
+  if (set.decisions.terms.length > 0) {
+    // The term sheet valued live by OFFER: a header row (scenario, rnpv, licensee_npv, equivalent_rate), one row per scenario.
+    const at = SCENARIOS_AT + 2 + n + 1;
+    blocks.push(
+      { address: a1(at, 0), formulas: [[t("offer")]] },
+      { address: a1(at + 1, 0), formulas: [[`=IPVALUE.OFFER(${ALL},${OFFER_TABLE}[#All])`]] },
+      { address: a1(at + 2, 1, n, 2), formulas: blank(n, 2), numberFormat: AMOUNT_FORMAT },
+      { address: a1(at + 2, 3, n, 1), formulas: blank(n, 1), numberFormat: PERCENT_FORMAT }
+    );
+  }
   return blocks;
 }
 

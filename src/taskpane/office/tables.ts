@@ -287,7 +287,7 @@ async function checkInsert(context: Excel.RequestContext, sheet: Excel.Worksheet
   const rows = `${t1(cut.row)}–${t1(cut.row + cut.rows - 1)}`;
   throw new EditError({
     en: `IPVALUE needs to insert rows at ${sheetName}!A${at + 1} for the offer's term sheet, but the table ${cut.name} spans that row (rows ${rows}) and would be cut through: move it off those rows, then try again.`,
-    ja: `申し出の条件表のために ${sheetName}!A${at + 1} に行を挿入する必要がありますが、表 ${cut.name} がその行にかかっています（${rows}行目）。その表を移動してから、もう一度お試しください。`,
+    ja: `提示条件の表のために ${sheetName}!A${at + 1} に行を挿入する必要がありますが、表 ${cut.name} がその行にかかっています（${rows}行目）。その表を移動してから、もう一度お試しください。`,
   });
 }
 

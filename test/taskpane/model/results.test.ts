@@ -1,7 +1,7 @@
 /** The pane's results value the table as the functions do, yearly plan rows included. */
 import { RawValue } from "../../../src/engine";
 import { buildNegotiatorWorkbook } from "../../../src/export/negotiator";
-import { defaultShareChoice, selectShared, ShareError } from "../../../src/export/share";
+import { defaultShareChoice, selectShared } from "../../../src/export/share";
 import * as F from "../../../src/functions/functions";
 import { emptyDecisions, SCHEMA_VERSION, ScenarioSet } from "../../../src/model/scenario-set";
 import { readScenarios } from "../../../src/model/table-layout";
@@ -34,15 +34,12 @@ describe("yearly plan rows in the pane", () => {
     }
   });
 
-  test("the negotiator workbook refuses a scenario with plan rows, saying so, rather than leaving them out", () => {
-    const content = () =>
-      buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), { language: "en", date: new Date(2026, 11, 1), version: "test", currency: "JPY" });
-    expect(content).toThrow(ShareError);
-    try {
-      content();
-    } catch (e) {
-      expect((e as ShareError).reason.en).toMatch(/yearly plan rows/);
-      expect((e as ShareError).reason.ja.length).toBeGreaterThan(0);
-    }
+  test("the pane's share passes the plan rows: the negotiator workbook writes them on its Plan sheet, none left out", () => {
+    const book = buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), { language: "en", date: new Date(2026, 11, 1), version: "test", currency: "JPY" });
+    const plan = book.worksheets.find((w) => w.name !== "Assumptions" && w.getSheetValues().some((row) => Array.isArray(row) && row.includes("sales")));
+    expect(plan).toBeDefined();
+    const figures = new Set<unknown>();
+    plan!.eachRow((row) => row.eachCell((cell) => figures.add(cell.value)));
+    for (const v of [100, 150, 200, 300, -10, 20]) expect([v, figures.has(v)]).toEqual([v, true]);
   });
 });

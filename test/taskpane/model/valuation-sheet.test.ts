@@ -3,6 +3,7 @@ import { DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, outputSpec, SUMMARY_OUTPUTS } 
 import { AMOUNT_FORMAT, PERCENT_FORMAT } from "../../../src/taskpane/model/cells";
 import { exampleSet } from "../../../src/taskpane/model/examples";
 import { CHART_SOURCE, valuationCells } from "../../../src/taskpane/model/valuation-sheet";
+import { offerFromPreset } from "../../../src/model/scenario-set";
 
 const set = exampleSet("medical-device", "en");
 const blocks = valuationCells(set, "en");
@@ -40,5 +41,15 @@ describe("Valuation sheet layout", () => {
     const chart = formulaAt(CHART_SOURCE)!;
     expect(chart).toHaveLength(1 + FOOTBALL_OUTPUTS.length + 3);
     expect(chart[1][1]).toBe("=INDEX($A$13#,2,2)");
+  });
+
+  test("without a term sheet there is no offer block; with one, OFFER values it below the scenarios, amounts and rate formatted", () => {
+    expect(blocks.some((b) => b.formulas.flat().some((f) => String(f).includes("IPVALUE.OFFER")))).toBe(false);
+    const withTerms = valuationCells(offerFromPreset(set, "case7_a", "150"), "ja");
+    const n = set.scenarios.length;
+    const formula = withTerms.find((b) => b.formulas.flat().some((f) => String(f).startsWith("=IPVALUE.OFFER")))!;
+    expect(formula).toEqual({ address: `A${20 + n + 3}`, formulas: [["=IPVALUE.OFFER(IpvalueAssumptions[#All],IpvalueOffer[#All])"]] });
+    expect(withTerms.find((b) => b.address === `B${20 + n + 4}:C${20 + n + 3 + n}`)?.numberFormat).toBe(AMOUNT_FORMAT);
+    expect(withTerms.find((b) => b.address === `D${20 + n + 4}:D${20 + n + 3 + n}`)?.numberFormat).toBe(PERCENT_FORMAT);
   });
 });

@@ -79,7 +79,7 @@ describe("creation: rows inserted above the assumptions table", () => {
     await port.save(sheetOf(exampleSet("medical-device", "ja")), "ja"); // a new workbook: the sheet is made with the term sheet
     expect(offerTable().address).toBe("IPVALUE!A11:E15");
     expect(assumptions().address).toMatch(/^IPVALUE!A18:/);
-    expect(fake.values("IPVALUE!A10")[0][0]).toMatch(/^委員会の申し出の条件表/);
+    expect(fake.values("IPVALUE!A10")[0][0]).toMatch(/^委員会の提示条件の表/);
     expect(offerTable().values[1].slice(2, 4)).toEqual(["ロイヤルティ料率", "小数 0～1"]);
   });
 
@@ -234,7 +234,7 @@ describe("the workbook is the truth for the term sheet too", () => {
     expect(refused.reason.en).toMatch(
       /^Row 3 of the offer table: "market_size" is not a term an offer can fix .*\(Table IpvalueOffer, header row at IPVALUE!A11;/
     );
-    expect(refused.reason.ja).toMatch(/申し出の表の3行目.*（表 IpvalueOffer。見出し行は IPVALUE!A11/);
+    expect(refused.reason.ja).toMatch(/提示条件の表の3行目.*（表 IpvalueOffer。見出し行は IPVALUE!A11/);
     expect(fake.snapshot()).toEqual(before);
     await expect(port.load()).rejects.toThrow(/offer table/);
     fake.userEdit("IPVALUE!A13", "upfront");
