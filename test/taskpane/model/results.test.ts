@@ -35,7 +35,12 @@ describe("yearly plan rows in the pane", () => {
   });
 
   test("the pane's share passes the plan rows: the negotiator workbook writes them on its Plan sheet, none left out", () => {
-    const book = buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), { language: "en", date: new Date(2026, 11, 1), version: "test", currency: "JPY" });
+    const book = buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), {
+      language: "en",
+      date: new Date(2026, 11, 1),
+      version: "test",
+      currency: "JPY",
+    });
     const plan = book.worksheets.find((w) => w.name !== "Assumptions" && w.getSheetValues().some((row) => Array.isArray(row) && row.includes("sales")));
     expect(plan).toBeDefined();
     const figures = new Set<unknown>();
