@@ -479,21 +479,24 @@ export function parseTextLanguage(language: string | undefined): TextLanguage | 
   throw invalidValue(`language must be "ja", "en" or omitted (both); got ${quoted(language)}`);
 }
 
+/** Checks one more cell of text (item i, 0-based) against the limits; the running total of characters. */
+export function checkTextLength(text: string, i: number, total: number): number {
+  if (text.length > MAX_CELL_CHARS)
+    throw invalidValue(
+      `text: item ${i + 1} has ${text.length.toLocaleString("en-US")} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-US")}`
+    );
+  const sum = total + text.length + 1;
+  if (sum > MAX_TEXT_CHARS) throw invalidValue(`text: at most ${MAX_TEXT_CHARS.toLocaleString("en-US")} characters in all (32 full cells)`);
+  return sum;
+}
+
 /**
  * The candidate terms of the texts (cells read in order, each its own paragraph), in reading order.
  * `language` chooses the words that name a term (numbers are read in both languages' forms).
  */
 export function extractTerms(texts: readonly string[], language?: TextLanguage): ExtractedTerm[] {
   let total = 0;
-  texts.forEach((t, i) => {
-    if (t.length > MAX_CELL_CHARS)
-      throw invalidValue(
-        `text: item ${i + 1} has ${t.length.toLocaleString("en-US")} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-US")}`
-      );
-    total += t.length + 1;
-  });
-  if (total > MAX_TEXT_CHARS)
-    throw invalidValue(`text: at most ${MAX_TEXT_CHARS.toLocaleString("en-US")} characters in all (32 full cells); got ${total.toLocaleString("en-US")}`);
+  texts.forEach((t, i) => (total = checkTextLength(t, i, total)));
   const original = texts.join("\n");
   const n = normalise(original);
   const figures = figuresIn(n.text);
