@@ -104,13 +104,6 @@ describe("ranges: one row, low and high", () => {
     expect([t.low, t.high, t.unit]).toEqual([low, high, unit]);
     expect(t.kind).not.toBe("unknown");
   });
-
-  test("two figures joined by 'and' without 'between' are two figures", () => {
-    expect(rows("A royalty of 2% and a sublicense share of 5%.")).toEqual([
-      ["royalty_rate", 0.02, 0.02, "rate"],
-      ["sublicense_share", 0.05, 0.05, "rate"],
-    ]);
-  });
 });
 
 describe("which term a figure belongs to", () => {
@@ -158,13 +151,6 @@ describe("which term a figure belongs to", () => {
 });
 
 describe("numbers that are no term are kept or left", () => {
-  test("a rate or an amount without a term word is listed as unknown, never dropped", () => {
-    expect(rows("販売価格は1台あたり30万円であり、市場の成長率は年7%と見込まれる。")).toEqual([
-      ["unknown", 300000, 300000, "JPY"],
-      ["unknown", 0.07, 0.07, "rate"],
-    ]);
-  });
-
   test("numbers without a unit (dates, article numbers, counts, several million) are no candidate term", () => {
     expect(rows("第5条（実施料）2024年4月1日から3年間、年2回報告する。")).toEqual([]);
     expect(rows("数百万円規模の一時金")).toEqual([]);
@@ -174,6 +160,26 @@ describe("numbers that are no term are kept or left", () => {
     const t = extractTerms([`実施料${"9".repeat(400)}%`]);
     expect(t.map((x) => [x.kind, x.low, x.high, x.unit])).toEqual([["royalty_rate", null, null, "rate"]]);
     expect(extractedTermsTable(t)[1].slice(1, 3)).toEqual(["", ""]);
+  });
+});
+
+describe("sentences with two figures", () => {
+  test.each([
+    [
+      "two figures joined by 'and' without 'between' are two figures",
+      "A royalty of 2% and a sublicense share of 5%.",
+      ["royalty_rate", 0.02],
+      ["sublicense_share", 0.05],
+    ],
+    [
+      "a rate or an amount without a term word is listed as unknown, never dropped",
+      "販売価格は1台あたり30万円であり、市場の成長率は年7%と見込まれる。",
+      ["unknown", 300000, "JPY"],
+      ["unknown", 0.07],
+    ],
+  ])("%s", (_name, text, first, second) => {
+    const expected = [first, second].map(([kind, value, unit]) => [kind, value, value, unit ?? "rate"]);
+    expect(rows(text as string)).toEqual(expected);
   });
 });
 
