@@ -18,3 +18,4 @@ export * from "./sampling";
 export * from "./simulate";
 export * from "./sensitivity";
 export * from "./post-signing";
+export * from "./extract-terms";

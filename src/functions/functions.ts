@@ -14,3 +14,4 @@ export * from "./scenario";
 export * from "./bands";
 export * from "./simulation";
 export * from "./post-signing";
+export * from "./comparables";

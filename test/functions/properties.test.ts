@@ -417,6 +417,21 @@ const bandFilter = optional(
 const scenarioName = optional(mostly(fc.constantFrom("Low", "Base", "High", "Mid", "base", "ベース", "Nope", "2025")));
 const outputName = optional(mostly(fc.constantFrom("npv", "rnpv", "rate25", "maxrate", "royalty_rate", "table", "TABLE")));
 
+/** Contract text: clause pieces (figures, term words, range marks) shuffled with random text, as a cell or a range. */
+const clausePiece = fc.constantFrom(
+  "実施料率は", "3％", "３パーセント", "百分の三", "金500万円", "5百万円", "1億2千万円", "～", "から", "一時金", "最低実施料", "マイルストーン", "株式", "非ロイヤリティ",
+  "running royalty of ", "three percent (3%)", "USD 10,000", "$1.5 million", "between 2% and ", "5%", " and ", "-", "upfront", "sublicense income", "。", ". ", "\n", "\t",
+  "9".repeat(400), "%", "円", "万", "億", "第5条", "2024年", "(", ")", "数百万円", "1,000,", "\\$"
+); // prettier-ignore
+const clauseText = fc
+  .array(fc.oneof({ arbitrary: clausePiece, weight: 4 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 }), { maxLength: 30 })
+  .map((xs) => xs.join(""));
+const contractText: fc.Arbitrary<unknown> = fc.oneof(
+  clauseText,
+  clauseText.map((t) => [[t]]),
+  fc.array(fc.oneof(clauseText, fc.constantFrom<unknown>("", null, 3, true)), { minLength: 1, maxLength: 4 }).map((xs) => xs.map((x) => [x]))
+);
+
 /** What each function's properties need that functions.json cannot say; one entry per function. */
 interface TestFacts {
   /** Plausible argument lists (each argument sometimes replaced by anything Excel can pass). */
@@ -542,6 +557,7 @@ const TEST_FACTS: Record<string, TestFacts> = {
   },
   // TRACK's flag column is TRUE/FALSE.
   TRACK: { plausible: fc.tuple(tableArg, mostly(vectorOf(nonNegMoney)), scenarioName, optional(fraction)), cellsMayBeFlags: true },
+  EXTRACTTERMS: { plausible: fc.tuple(mostly(contractText), optional(mostly(fc.constantFrom("ja", "en", "EN", "auto", "fr", "日本語")))) },
 };
 
 /** Excel-shaped argument lists of any length up to the arity (missing trailing arguments = omitted). */

@@ -1,0 +1,41 @@
+/**
+ * The office's own comparables: candidate deal terms read from its contracts and reports (EXTRACTTERMS).
+ */
+import { checkTextLength, extractedTermsTable, extractTerms as extractFrom, invalidValue, parseTextLanguage } from "../engine";
+import { describeCell } from "../engine/errors";
+import { matrix, toOptionalText } from "./excel";
+
+/** The text of a cell or of a range read row by row; blank cells are skipped, numbers read as written. */
+function readTexts(value: unknown): string[] {
+  const rows: unknown[] = Array.isArray(value) ? value : [[value]];
+  const texts: string[] = [];
+  let item = 0;
+  let total = 0; // checked as read: a whole column passed by mistake is refused at once
+  for (const row of rows) {
+    for (const cell of Array.isArray(row) ? row : [row]) {
+      item++;
+      if (cell === null || cell === undefined || cell === "") continue;
+      let t: string;
+      if (typeof cell === "string") t = cell;
+      else if ((typeof cell === "number" && Number.isFinite(cell)) || typeof cell === "boolean") t = String(cell);
+      else throw invalidValue(`text: item ${item} must be text; got ${describeCell(cell)}`);
+      total = checkTextLength(t, item - 1, total);
+      texts.push(t);
+    }
+  }
+  return texts;
+}
+
+/**
+ * Candidate deal terms in contract or report text, Japanese or English: spills a header (kind, low, high, unit, excerpt) and one row per rate or amount found, in reading order. kind is the deal-terms key named by the words near the figure (royalty_rate, upfront, annual_minimum, milestone, equity_share, success_fee, sublicense_share, annual_fee), or unknown when no such word is near: nothing is dropped or guessed. Rates are decimals (3％, ３パーセント, 百分の三, three percent = 0.03); amounts are numbers in the unit column's currency (JPY, USD, EUR, GBP: 金500万円 = 5000000 JPY, $1.5 million = 1500000 USD). A range (2～5％, between 2% and 5%) is one row with its low and high; a single figure has low = high. The excerpt is the sentence it came from, cut around the figure. A number without a unit (a date, an article number) is no candidate. Nothing leaves the workbook.
+ * @customfunction EXTRACTTERMS
+ * @param text A cell or a range of cells holding the text (read row by row, each cell a paragraph; at most 32,767 characters a cell and 32 cells' worth in all).
+ * @param [language] "ja" or "en": the language of the words that name a term; omit for both. Numbers are read in both languages' forms.
+ * @returns The candidate terms under a header row.
+ */
+export function extractTerms(text: any[][], language?: string): any[][] {
+  return matrix(() => {
+    const lang = parseTextLanguage(toOptionalText(language, "language"));
+    return extractedTermsTable(extractFrom(readTexts(text), lang));
+  });
+}
