@@ -47,14 +47,14 @@ export const REPORTS_HEADER = ["year", "sales", "royalty_paid"] as const;
 
 const NOTE: Text = {
   en: "IPVALUE license monitoring — type the licensee's reports and the settings here or in the task pane",
-  ja: "IPVALUE ライセンス後の管理 — 実施者の報告と設定はここでも作業ウィンドウでも入力できます",
+  ja: "IPVALUE ライセンス後の管理 — ライセンシーの報告と設定はここでも作業ウィンドウでも入力できます",
 };
 export const CAPTIONS: Record<"settings" | "reports" | "signed" | "audit" | "track", Text> = {
   settings: { en: "Monitoring settings (rates are decimals shown as %)", ja: "管理の設定（率は小数。%表示）" },
   reports: { en: "Royalty reports: contract year, net sales, royalty paid", ja: "ロイヤルティ報告：契約年・正味販売高・支払ロイヤルティ" },
   signed: {
     en: "Signed terms (written by IPVALUE: the offer's terms over the Base scenario's)",
-    ja: "締結条件（IPVALUEが記入：申し出の条件＋基準シナリオの値）",
+    ja: "締結条件（IPVALUEが記入：提示条件＋基準シナリオの値）",
   },
   audit: { en: "Audit of the reports (IPVALUE.AUDIT)", ja: "報告の監査（IPVALUE.AUDIT）" },
   track: { en: "Plan against actual (IPVALUE.TRACK)", ja: "計画と実績（IPVALUE.TRACK）" },

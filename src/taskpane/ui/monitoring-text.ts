@@ -108,8 +108,8 @@ export const MONITORING_TEXT: Record<Language, MonitoringText> = {
   ja: {
     heading: "ライセンス後の管理",
     intro:
-      "締結後：実施者からの年次報告を入力します。IPVALUEが締結条件と照合し（AUDIT）、請求額を計算し、販売高を計画と比べます（TRACK）。「IPVALUE monitoring」シートに保存され、同じチェックが数式として入ります。交渉相手への共有ファイルには含まれません。",
-    signedFrom: (scenario, offer) => (offer ? `締結条件：委員会の申し出の条件＋「${scenario}」シナリオの値。` : `締結条件：「${scenario}」シナリオの値。`),
+      "締結後：ライセンシーからの年次報告を入力します。IPVALUEが締結条件と照合し（AUDIT）、請求額を計算し、販売高を計画と比べます（TRACK）。「IPVALUE monitoring」シートに保存され、同じチェックが数式として入ります。交渉相手への共有ファイルには含まれません。",
+    signedFrom: (scenario, offer) => (offer ? `締結条件：委員会の提示条件＋「${scenario}」シナリオの値。` : `締結条件：「${scenario}」シナリオの値。`),
     reports: "報告",
     year: "契約年",
     fields: { sales: "正味販売高", royaltyPaid: "支払ロイヤルティ" },
