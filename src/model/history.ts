@@ -31,7 +31,14 @@ export interface SheetStep {
   request?: unknown;
 }
 
-export type Step = SetStep | SheetStep;
+/** An edit of the license monitoring (kept by its panel, stored on a sheet of its own): the panel takes it back. */
+export interface MonitoringStep {
+  kind: "monitoring";
+  before: unknown;
+  after: unknown;
+}
+
+export type Step = SetStep | SheetStep | MonitoringStep;
 
 export interface History {
   undo: readonly Step[];
@@ -53,6 +60,11 @@ export function recordSheet(h: History, step: Omit<SheetStep, "kind">, limit = H
   return push(h, { kind: "sheet", ...step }, limit);
 }
 
+/** A monitoring edit, as a step. */
+export function recordMonitoring(h: History, before: unknown, after: unknown, limit = HISTORY_LIMIT): History {
+  return push(h, { kind: "monitoring", before, after }, limit);
+}
+
 function push(h: History, step: Step, limit: number): History {
   return { undo: [...h.undo, step].slice(-limit), redo: [] };
 }
@@ -63,6 +75,8 @@ export interface Moved {
   kept: Kept[];
   /** For a sheet step, the workbook action that takes it back (undo) or does it again (redo); the set is unchanged. */
   sheet?: { step: SheetStep; action: "remove" | "insert" };
+  /** For a monitoring step, the change to lay onto the monitoring as it is now (from → to); the set is unchanged. */
+  monitoring?: { from: unknown; to: unknown };
 }
 
 /** Takes back the last step on `current`; null when there is nothing to undo. */
@@ -71,6 +85,7 @@ export function undo(h: History, current: ScenarioSet): Moved | null {
   if (!step) return null;
   const history = { undo: h.undo.slice(0, -1), redo: [...h.redo, step] };
   if (step.kind === "sheet") return { history, set: current, kept: [], sheet: { step, action: "remove" } };
+  if (step.kind === "monitoring") return { history, set: current, kept: [], monitoring: { from: step.after, to: step.before } };
   const merge = mergeSets(step.after, step.before, current);
   return { history, set: merge.set, kept: merge.kept };
 }
@@ -81,6 +96,7 @@ export function redo(h: History, current: ScenarioSet): Moved | null {
   if (!step) return null;
   const history = { undo: [...h.undo, step], redo: h.redo.slice(0, -1) };
   if (step.kind === "sheet") return { history, set: current, kept: [], sheet: { step, action: "insert" } };
+  if (step.kind === "monitoring") return { history, set: current, kept: [], monitoring: { from: step.before, to: step.after } };
   const merge = mergeSets(step.before, step.after, current);
   return { history, set: merge.set, kept: merge.kept };
 }

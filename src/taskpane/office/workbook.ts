@@ -28,6 +28,9 @@ import type { InsertedSheet, WorkbookPort } from "../ui/port";
 import { freezeSheets, openNewWorkbook, sheetNames } from "./sharing";
 import { removeOwnSheet, writeSimulationSheet, writeValuationSheet } from "./sheets";
 import { readStored, Saved, saveStored } from "./tables";
+import type { RawValue } from "../../engine";
+import type { Monitoring } from "../model/monitoring";
+import { readMonitoringSheet, SavedMonitoring, saveMonitoringSheet } from "./monitoring";
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -111,6 +114,14 @@ class OfficeWorkbook implements WorkbookPort {
 
   openWorkbook(base64: string): Promise<"opened" | "unsupported"> {
     return openNewWorkbook(base64);
+  }
+
+  loadMonitoring(): Promise<Monitoring> {
+    return this.serial(() => readMonitoringSheet());
+  }
+
+  saveMonitoring(base: Monitoring, monitoring: Monitoring, signed: readonly [string, RawValue][], language: Language): Promise<SavedMonitoring> {
+    return this.serial(() => saveMonitoringSheet(base, monitoring, signed, language));
   }
 
   listSheets(): Promise<string[]> {

@@ -38,12 +38,13 @@ import {
   removeOfferTerm,
   offerFromPreset,
 } from "../../model/scenario-set";
-import { emptyHistory, History, record, recordSheet, redo as redoStep, undo as undoStep } from "../../model/history";
+import { emptyHistory, History, record, recordMonitoring, recordSheet, redo as redoStep, undo as undoStep } from "../../model/history";
 import { Kept, mergeSets, sameSet } from "../../model/set-merge";
 import { AssumptionEditor } from "./AssumptionEditor";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { FootballField } from "./FootballField";
 import { OfferTerms } from "./OfferTerms";
+import { MonitoringPanel } from "./MonitoringPanel";
 import type { SimulationRequest } from "../model/simulation";
 import type { WorkbookPort } from "./port";
 import { RangeResults, ResultsSummary, ScenarioResults } from "./ResultsPanel";
@@ -143,6 +144,8 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   readOnlyRef.current = externalError;
   const historyRef = useRef<History>(emptyHistory);
   historyRef.current = history;
+  // The monitoring panel keeps its own state: an undone or redone monitoring step is laid back through it.
+  const monitoringApply = useRef<((from: unknown, to: unknown) => void) | null>(null);
 
   /** Shows the pane's set merged with the workbook's; pending edits stay pending on the new set. */
   const adopt = useCallback((next: ScenarioSet) => {
@@ -232,6 +235,11 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
     if (!current || readOnlyRef.current) return;
     const moved = (which === "undo" ? undoStep : redoStep)(historyRef.current, current);
     if (!moved) return;
+    if (moved.monitoring) {
+      monitoringApply.current?.(moved.monitoring.from, moved.monitoring.to);
+      setHistory(moved.history);
+      return;
+    }
     if (moved.sheet) {
       // An inserted sheet: deleted (and the sheet of IPVALUE's it replaced made again), or inserted again.
       const { step, action } = moved.sheet;
@@ -547,6 +555,15 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
                 }
               />
             </fieldset>
+            <Divider />
+            <MonitoringPanel
+              language={language}
+              set={set}
+              port={port}
+              disabled={externalError !== null || offline !== null}
+              onStep={(before, after) => setHistory((h) => recordMonitoring(h, before, after))}
+              applyRef={monitoringApply}
+            />
             <Divider />
             <section>
               <Button

@@ -7,6 +7,9 @@ import type { EditError, ScenarioSet } from "../../model/scenario-set";
 import type { FrozenCell } from "../model/freeze";
 import type { SimulationRequest } from "../model/simulation";
 import type { Kept } from "../../model/set-merge";
+import type { RawValue } from "../../engine";
+import type { Monitoring } from "../model/monitoring";
+import type { SavedMonitoring } from "../office/monitoring";
 
 export interface SaveResult {
   /** The tables after the save: the pane's changes merged with the workbook's. */
@@ -42,6 +45,10 @@ export interface WorkbookPort {
   removeInsertedSheet(name: string): Promise<boolean>;
   /** Opens an .xlsx (base64) as a new workbook in Excel (Excel.createWorkbook, ExcelApi 1.8); "unsupported" where the host cannot (offer a download instead). */
   openWorkbook(base64: string): Promise<"opened" | "unsupported">;
+  /** License monitoring as stored on the "IPVALUE monitoring" sheet (empty when there is none); EditError names a cell that cannot be read. */
+  loadMonitoring(): Promise<Monitoring>;
+  /** Saves the pane's monitoring changes (from `base`, what it last read) merged with the sheet as it is now, and the signed terms; the sheet is made the first time. */
+  saveMonitoring(base: Monitoring, monitoring: Monitoring, signed: readonly [string, RawValue][], language: Language): Promise<SavedMonitoring>;
   /** The workbook's sheet names, in tab order. */
   listSheets(): Promise<string[]>;
   /** Copies each named sheet and replaces, in the copy, every =IPVALUE.* formula with its value (spills included); returns what changed. */
