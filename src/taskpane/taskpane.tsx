@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { languageFor } from "./ui/strings";
 import { officeWorkbook } from "./office/workbook";
+import { officeColors, watchOfficeTheme } from "./office/theme";
 
 Office.onReady((info) => {
   const inOffice = info.host !== null && info.host !== undefined;
@@ -30,5 +31,5 @@ Office.onReady((info) => {
     );
     return;
   }
-  root.render(<App port={officeWorkbook()} initialLanguage={language} inOffice={inOffice} />);
+  root.render(<App port={officeWorkbook()} initialLanguage={language} inOffice={inOffice} theme={{ current: officeColors, watch: watchOfficeTheme }} />);
 });

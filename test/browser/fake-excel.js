@@ -27,6 +27,9 @@
   "use strict";
   const root = typeof globalThis !== "undefined" ? globalThis : window;
   const STORAGE_KEY = "ipvalue.fakeExcel.workbook";
+  const THEME_KEY = "ipvalue.fakeExcel.officeTheme";
+  let officeTheme;
+  const themeHandlers = new Set();
 
   /** Every API member the stand-in implements, as "Class.member". */
   const IMPLEMENTED = [
@@ -1330,9 +1333,109 @@
     setCreateWorkbookSupported(on) {
       createWorkbookSupported = !!on;
     },
+    /**
+     * Sets Office's theme (Office.context.officeTheme: bodyBackgroundColor, …) as Office would, kept
+     * with the workbook across reloads, and raises OfficeThemeChanged to the handlers the page added.
+     */
+    setOfficeTheme(theme) {
+      officeTheme = theme;
+      const store = storage();
+      if (store) store.setItem(THEME_KEY, JSON.stringify(theme));
+      for (const handler of [...themeHandlers]) setTimeout(() => handler({ type: "officeThemeChanged", officeTheme: theme }), 0);
+    },
   };
 
   if (!restore()) state = emptyState();
+
+  // Office's theme: only once a test sets one (setOfficeTheme) does the page see Office.context.officeTheme
+  // and the OfficeThemeChanged event on the document; until then Office is left as office.js makes it.
+  if (typeof window !== "undefined") {
+    try {
+      const kept = storage() && storage().getItem(THEME_KEY);
+      if (kept) officeTheme = JSON.parse(kept);
+    } catch {
+      officeTheme = undefined;
+    }
+    const dress = (context) => {
+      if (!context || typeof context !== "object" || context.__ipvalueTheme) return;
+      Object.defineProperty(context, "__ipvalueTheme", { value: true });
+      Object.defineProperty(context, "officeTheme", { configurable: true, get: () => officeTheme });
+      let document = context.document;
+      Object.defineProperty(context, "document", {
+        configurable: true,
+        get: () => (officeTheme === undefined ? document : document || themeDocument),
+        set: (d) => {
+          document = d;
+        },
+      });
+    };
+    const themeDocument = {
+      addHandlerAsync(type, handler, callback) {
+        if (type === "officeThemeChanged") themeHandlers.add(handler);
+        if (callback) setTimeout(() => callback({ status: "succeeded" }), 0);
+      },
+      removeHandlerAsync(type, options, callback) {
+        if (options && options.handler) themeHandlers.delete(options.handler);
+        if (callback) setTimeout(() => callback({ status: "succeeded" }), 0);
+      },
+    };
+    const dressOffice = (office) => {
+      if (!office || typeof office !== "object" || office.__ipvalueTheme) return;
+      Object.defineProperty(office, "__ipvalueTheme", { value: true });
+      // office.js may define context as a getter of its own: it is kept, and what it returns dressed.
+      const own = Object.getOwnPropertyDescriptor(office, "context");
+      let context = own && !own.get ? own.value : undefined;
+      Object.defineProperty(office, "context", {
+        configurable: true,
+        get: () => {
+          const c = own && own.get ? own.get.call(office) : context;
+          dress(c);
+          return c;
+        },
+        set: (c) => {
+          if (own && own.set) own.set.call(office, c);
+          else context = c;
+        },
+      });
+      // office.js gives Office.context its members late (from scripts it loads); it is dressed when
+      // Office.onReady hands over to the page, before the page reads it.
+      let onReady = office.onReady;
+      Object.defineProperty(office, "onReady", {
+        configurable: true,
+        get: () =>
+          onReady &&
+          function (callback) {
+            const ready = onReady.call(office);
+            const dressed = ready.then((info) => {
+              dress(office.context);
+              return info;
+            });
+            return callback ? dressed.then((info) => (callback(info), info)) : dressed;
+          },
+        set: (f) => {
+          onReady = f;
+        },
+      });
+      let eventType = office.EventType;
+      Object.defineProperty(office, "EventType", {
+        configurable: true,
+        get: () => (officeTheme === undefined ? eventType : { ...(eventType || {}), OfficeThemeChanged: "officeThemeChanged" }),
+        set: (e) => {
+          eventType = e;
+        },
+      });
+    };
+    let office = root.Office;
+    dressOffice(office);
+    Object.defineProperty(root, "Office", {
+      configurable: true,
+      get: () => office,
+      set: (o) => {
+        office = o;
+        dressOffice(o);
+      },
+    });
+  }
 
   // Keep ours even if office.js later assigns a global Excel of its own (outside Excel it does not).
   Object.defineProperty(root, "Excel", { configurable: true, get: () => Excel, set: () => {} });

@@ -4,18 +4,7 @@
  * moment later (debounced) and recomputes the results. Edits made in Excel come back through
  * port.watch. No Excel or Office call here: the port is the only way to the workbook.
  */
-import {
-  Button,
-  Divider,
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, Divider, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowRedoRegular, ArrowUndoRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AssumptionKey, Text } from "../../engine";
@@ -55,6 +44,7 @@ import { FreezePanel } from "./FreezePanel";
 import { SharePanel } from "./SharePanel";
 import { SimulationPanel } from "./SimulationPanel";
 import { Language, SHARE_TEXT, TEXT } from "./strings";
+import { fluentTheme, OfficeColors, ThemeSource } from "./theme";
 
 const SAVE_DELAY_MS = 300;
 
@@ -96,10 +86,14 @@ export interface AppProps {
   initialLanguage: Language;
   /** False when the page runs outside Office (a browser, the tests): said in the status line when the workbook is unreachable. */
   inOffice: boolean;
+  /** Office's theme (the Office glue); the light theme without it. */
+  theme?: ThemeSource;
 }
 
-export function App({ port, initialLanguage, inOffice }: AppProps) {
+export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
   const s = useStyles();
+  const [colors, setColors] = useState<OfficeColors | null>(() => theme?.current() ?? null);
+  useEffect(() => theme?.watch(setColors), [theme]);
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const t = TEXT[language];
   const [phase, setPhase] = useState<Phase>("loading");
@@ -370,7 +364,16 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   const results = useMemo(() => (shownSet ? computeResults(shownSet, language) : null), [shownSet, language]);
   const offer = useMemo(() => (shownSet ? committeeOffer(shownSet, language) : null), [shownSet, language]);
 
+  // After a start (blank or an example) focus goes to the results the start made, not to <body>.
+  const focusResults = useRef(false);
+  useEffect(() => {
+    if (phase !== "editing" || !focusResults.current) return;
+    focusResults.current = false;
+    (document.getElementById("results-heading") ?? document.querySelector<HTMLElement>('[data-testid="scenario-tab"]'))?.focus();
+  }, [phase]);
+
   const start = (next: ScenarioSet) => {
+    focusResults.current = true;
     setSelected(0);
     setPhase("editing");
     update(next);
@@ -412,7 +415,7 @@ export function App({ port, initialLanguage, inOffice }: AppProps) {
   const selectedIndex = set ? Math.min(selected, set.scenarios.length - 1) : 0;
 
   return (
-    <FluentProvider theme={webLightTheme} lang={language}>
+    <FluentProvider theme={fluentTheme(colors)} lang={language}>
       <div className={s.app}>
         <Header t={t} language={language} onLanguage={setLanguage} />
         {phase === "editing" && results && !rangeInView && <ResultsSummary t={t} language={language} results={results} />}

@@ -39,7 +39,8 @@ const useStyles = makeStyles({
   valueCell: { verticalAlign: "top", padding: "4px 4px", width: "52%" },
   unit: { display: "block", color: tokens.colorNeutralForeground3 },
   required: { color: tokens.colorPaletteRedForeground1, marginLeft: "2px" },
-  input: { width: "100%" },
+  // The field shrinks to its cell, the % suffix kept in view (an <input> is ~20 characters wide by itself).
+  input: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   // In a milestone row's narrow columns the field must shrink to its column (an <input> is ~20 characters wide by itself).
   compact: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   compactInput: { width: "0", minWidth: 0 },
@@ -384,7 +385,7 @@ export function EntryField(
         <Input
           id={id}
           className={props.compact ? s.compact : s.input}
-          input={props.compact ? { className: s.compactInput } : undefined}
+          input={{ className: s.compactInput }}
           inputMode="decimal"
           value={draft ?? shown}
           placeholder={props.placeholder ?? (props.compact ? undefined : placeholder(spec, t, language))}

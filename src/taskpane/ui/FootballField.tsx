@@ -8,11 +8,13 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FootballBar } from "../model/results";
 import type { Decisions } from "../../model/scenario-set";
+import { CHART, HALO } from "./chart-colors";
 import { formatAmount, formatCompact } from "./format";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
+  // Drawn 400 wide: capped at 440 px so that its 10–11 px text stays near that size in a wide pane.
+  svg: { width: "100%", maxWidth: "440px", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
   empty: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -23,16 +25,6 @@ const ROW = 42;
 const MARK_ROW = 14;
 const AXIS = 22;
 const LEGEND = 20;
-const COLORS = {
-  bar: "#8fc7cc",
-  barStroke: "#0f6c74",
-  base: "#063b40",
-  offer: "#107c10",
-  offerBar: "#9fd89f",
-  floor: "#c50f1f",
-  ceiling: "#5c5c5c",
-  grid: "#e0e0e0",
-};
 
 /** A round step near `span / count` (1, 2 or 5 times a power of ten). */
 export function niceStep(span: number, count = 4): number {
@@ -41,9 +33,6 @@ export function niceStep(span: number, count = 4): number {
   const f = raw / power;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
 }
-
-/** A white outline under text, so that labels stay legible where lines cross them. */
-const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round" as const, paintOrder: "stroke" };
 
 type MarkKey = "offer" | "floor" | "ceiling";
 
@@ -67,7 +56,7 @@ export function FootballField({
   const isOffer = (b: FootballBar) => b === offer;
 
   const marks = (["offer", "floor", "ceiling"] as MarkKey[])
-    .map((k) => ({ key: k, value: decisions[k].value, label: t.football[k], color: COLORS[k] }))
+    .map((k) => ({ key: k, value: decisions[k].value, label: t.football[k], color: CHART[k] }))
     .filter((m): m is { key: MarkKey; value: number; label: string; color: string } => m.value !== null);
 
   const values = [0, ...bars.flatMap((b) => [b.low, b.high]), ...marks.map((m) => m.value)];
@@ -95,7 +84,7 @@ export function FootballField({
     <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t.football.aria(barsText, marksText)} data-testid="football-field">
       <title>{t.football.heading}</title>
       {ticks.map((v) => (
-        <line key={`g${v}`} x1={x(v)} x2={x(v)} y1={top} y2={barsBottom} stroke={v === 0 ? "#9e9e9e" : COLORS.grid} strokeWidth={1} />
+        <line style={{ stroke: v === 0 ? CHART.zero : CHART.grid }} key={`g${v}`} x1={x(v)} x2={x(v)} y1={top} y2={barsBottom} strokeWidth={1} />
       ))}
       {bars.map((b, i) => {
         const y = top + i * ROW;
@@ -104,28 +93,29 @@ export function FootballField({
         return (
           <g key={isOffer(b) ? "offer" : b.output} data-output={isOffer(b) ? "offer" : b.output}>
             <rect
+              style={{ fill: isOffer(b) ? CHART.offerBar : CHART.bar, stroke: isOffer(b) ? CHART.offer : CHART.barStroke }}
               x={x0}
               y={y + 18}
               width={Math.max(2, x1 - x0)}
               height={16}
               rx={2}
-              fill={isOffer(b) ? COLORS.offerBar : COLORS.bar}
-              stroke={isOffer(b) ? COLORS.offer : COLORS.barStroke}
+
               strokeWidth={1}
             />
-            <line x1={x(b.base)} x2={x(b.base)} y1={y + 15} y2={y + 37} stroke={COLORS.base} strokeWidth={3} />
+            <line style={{ stroke: CHART.base }} x1={x(b.base)} x2={x(b.base)} y1={y + 15} y2={y + 37} strokeWidth={3} />
           </g>
         );
       })}
       {marks.map((m, i) => (
         <line
+          style={{ stroke: m.color }}
           key={m.key}
           data-mark={m.key}
           x1={x(m.value)}
           x2={x(m.value)}
           y1={i * MARK_ROW + 12}
           y2={barsBottom}
-          stroke={m.color}
+
           strokeWidth={2}
           strokeDasharray={m.key === "ceiling" ? "4 3" : undefined}
         />
@@ -133,11 +123,11 @@ export function FootballField({
       {bars.map((b, i) => {
         const y = top + i * ROW;
         return (
-          <g key={`label-${isOffer(b) ? "offer" : b.output}`} {...HALO}>
-            <text x={PAD_L} y={y + 13} fontSize={11} fill="#242424">
+          <g style={HALO} key={`label-${isOffer(b) ? "offer" : b.output}`}>
+            <text style={{ fill: CHART.text }} x={PAD_L} y={y + 13} fontSize={11}>
               {b.label[language]}
             </text>
-            <text x={W - PAD_R} y={y + 13} fontSize={10} fill="#616161" textAnchor="end">
+            <text style={{ fill: CHART.text3 }} x={W - PAD_R} y={y + 13} fontSize={10} textAnchor="end">
               {`${compact(b.low)} – ${compact(b.high)}`}
             </text>
           </g>
@@ -148,38 +138,40 @@ export function FootballField({
         const right = mx > W / 2;
         return (
           <text
+            style={{ ...HALO, fill: m.color }}
             key={`label-${m.key}`}
-            {...HALO}
+
             x={right ? mx - 3 : mx + 3}
             y={i * MARK_ROW + 11}
             fontSize={10}
             fontWeight={600}
-            fill={m.color}
+
             textAnchor={right ? "end" : "start"}
           >
             {`${m.label} ${compact(m.value)}`}
           </text>
         );
       })}
-      <line x1={PAD_L} x2={W - PAD_R} y1={barsBottom} y2={barsBottom} stroke="#616161" strokeWidth={1} />
+      <line style={{ stroke: CHART.text3 }} x1={PAD_L} x2={W - PAD_R} y1={barsBottom} y2={barsBottom} strokeWidth={1} />
       {ticks.map((v, i) => (
         <text
+          style={{ fill: CHART.text2 }}
           key={`t${v}`}
           x={x(v)}
           y={barsBottom + 15}
           fontSize={10}
-          fill="#424242"
+
           textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
         >
           {compact(v)}
         </text>
       ))}
-      <g transform={`translate(${PAD_L}, ${barsBottom + AXIS + 4})`} fontSize={10} fill="#424242">
-        <rect x={0} y={2} width={22} height={10} rx={2} fill={COLORS.bar} stroke={COLORS.barStroke} strokeWidth={1} />
+      <g style={{ fill: CHART.text2 }} transform={`translate(${PAD_L}, ${barsBottom + AXIS + 4})`} fontSize={10}>
+        <rect style={{ fill: CHART.bar, stroke: CHART.barStroke }} x={0} y={2} width={22} height={10} rx={2} strokeWidth={1} />
         <text x={28} y={11}>
           {t.football.legendRange}
         </text>
-        <line x1={W * 0.6} x2={W * 0.6} y1={0} y2={14} stroke={COLORS.base} strokeWidth={3} />
+        <line style={{ stroke: CHART.base }} x1={W * 0.6} x2={W * 0.6} y1={0} y2={14} strokeWidth={3} />
         <text x={W * 0.6 + 6} y={11}>
           {t.football.legendBase}
         </text>

@@ -21,6 +21,7 @@ import {
 import { DocumentLockRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { FrozenCell } from "../model/freeze";
+import { useReturnFocus } from "./focus";
 import { formatAmount } from "./format";
 import type { WorkbookPort } from "./port";
 import { Language, SHARE_TEXT } from "./strings";
@@ -46,6 +47,7 @@ export function FreezePanel({ language, port, disabled }: { language: Language; 
   const s = useStyles();
   const x = SHARE_TEXT[language].freeze;
   const [open, setOpen] = useState(false);
+  const opener = useReturnFocus<HTMLButtonElement>(open);
   const [sheets, setSheets] = useState<string[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -82,7 +84,7 @@ export function FreezePanel({ language, port, disabled }: { language: Language; 
 
   return (
     <>
-      <Button icon={<DocumentLockRegular />} disabled={disabled} onClick={() => void start()} data-testid="freeze-open">
+      <Button ref={opener} icon={<DocumentLockRegular />} disabled={disabled} onClick={() => void start()} data-testid="freeze-open">
         {x.open}
       </Button>
       <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>

@@ -23,7 +23,9 @@ const useStyles = makeStyles({
   heading: { margin: "2px 0 0", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   hint: { display: "block", color: tokens.colorNeutralForeground3 },
   line: { display: "flex", alignItems: "flex-end", gap: "6px", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "140px" },
+  // Grows in its line, but no wider than the pane: a select is as wide as its longest option by itself.
+  grow: { flexGrow: 1, minWidth: "140px", maxWidth: "100%", gridTemplateColumns: "minmax(0, 1fr)" },
+  fitControl: { maxWidth: "100%", minWidth: 0 },
   rate: { width: "120px" },
   table: { width: "100%", borderCollapse: "collapse", tableLayout: "fixed" },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, padding: "2px 4px" },
@@ -118,7 +120,12 @@ function PresetPicker(props: OfferTermsProps) {
     <div data-testid="offer-preset">
       <div className={s.line}>
         <Field className={s.grow} size="small" label={t.offer.preset}>
-          <Select value={id} onChange={(_, d) => (setId(d.value), setSaid({ error: null, done: null }))} data-testid="offer-preset-select">
+          <Select
+            value={id}
+            onChange={(_, d) => (setId(d.value), setSaid({ error: null, done: null }))}
+            data-testid="offer-preset-select"
+            className={s.fitControl}
+          >
             <option value="">{t.offer.presetNone}</option>
             {BUILT_IN_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -206,7 +213,7 @@ function AddTerm(props: OfferTermsProps & { used: Set<AssumptionKey> }) {
   return (
     <div className={s.line}>
       <Field className={s.grow} size="small" label={t.offer.addTerm}>
-        <Select value={key} onChange={(_, d) => setKey(d.value)} data-testid="offer-add-select">
+        <Select value={key} onChange={(_, d) => setKey(d.value)} data-testid="offer-add-select" className={s.fitControl}>
           <option value="">{t.offer.addChoose}</option>
           {free.map((k) => (
             <option key={k} value={k}>

@@ -79,7 +79,7 @@ export function RangeResults({
   ];
   return (
     <section aria-labelledby="results-heading" data-testid="results" ref={sectionRef}>
-      <h2 className={s.heading} id="results-heading">
+      <h2 className={s.heading} id="results-heading" tabIndex={-1}>
         {t.results.heading}
       </h2>
       {results.problem && (

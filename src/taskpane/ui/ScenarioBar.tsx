@@ -25,6 +25,7 @@ import { AddRegular, ArrowLeftRegular, ArrowRightRegular, CopyRegular, DeleteReg
 import { useState } from "react";
 import type { Text } from "../../engine";
 import { addScenario, deleteScenario, duplicateScenario, moveScenario, renameScenario, ScenarioSet, setInternal } from "../../model/scenario-set";
+import { useReturnFocus } from "./focus";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
@@ -55,6 +56,10 @@ export function ScenarioBar(props: {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [renameError, setRenameError] = useState<Text | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Back to Delete after the confirmation; to the selected tab when Delete is now disabled (one scenario left).
+  const deleteButton = useReturnFocus<HTMLButtonElement>(confirmDelete, () =>
+    document.querySelector<HTMLElement>('[data-testid="scenario-tab"][aria-selected="true"]')
+  );
   const [actionError, setActionError] = useState<Text | null>(null);
   const current = set.scenarios[selected];
   const last = set.scenarios.length - 1;
@@ -113,7 +118,14 @@ export function ScenarioBar(props: {
         <Button size="small" icon={<CopyRegular />} onClick={() => act((x) => duplicateScenario(x, selected, language), selected + 1)} data-testid="duplicate">
           {t.scenarios.duplicate}
         </Button>
-        <Button size="small" icon={<DeleteRegular />} disabled={set.scenarios.length <= 1} onClick={() => setConfirmDelete(true)} data-testid="delete">
+        <Button
+          ref={deleteButton}
+          size="small"
+          icon={<DeleteRegular />}
+          disabled={set.scenarios.length <= 1}
+          onClick={() => setConfirmDelete(true)}
+          data-testid="delete"
+        >
           {t.scenarios.delete}
         </Button>
         <Tooltip content={t.scenarios.moveLeft} relationship="label">

@@ -34,6 +34,7 @@ import { decisionHasValue, defaultShareChoice, ShareChoice, ShareDecision, SHARE
 import { IPVALUE_VERSION } from "../../export/version";
 import { isoDate } from "../../model/a1";
 import type { ScenarioSet } from "../../model/scenario-set";
+import { useReturnFocus } from "./focus";
 import { InternalBadge } from "./InternalBadge";
 import type { WorkbookPort } from "./port";
 import { Language, SHARE_TEXT, UiText } from "./strings";
@@ -57,6 +58,7 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
   const s = useStyles();
   const x = SHARE_TEXT[language];
   const [open, setOpen] = useState(false);
+  const opener = useReturnFocus<HTMLButtonElement>(open);
   const [choice, setChoice] = useState<ShareChoice>(() => defaultShareChoice(set));
   const [pending, setPending] = useState<Pending | null>(null);
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
@@ -170,7 +172,7 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
 
   return (
     <>
-      <Button icon={<DocumentArrowRightRegular />} disabled={disabled} onClick={start} data-testid="share-open">
+      <Button ref={opener} icon={<DocumentArrowRightRegular />} disabled={disabled} onClick={start} data-testid="share-open">
         {x.open}
       </Button>
       <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>

@@ -7,19 +7,19 @@
 import { makeStyles } from "@fluentui/react-components";
 import { assumptionSpec, percentileLabel, roundStep, type Tornado, ValuationError } from "../../engine";
 import type { SimulationView } from "../model/simulation";
+import { CHART, HALO } from "./chart-colors";
 import { formatAmount, formatCompact, formatPercent } from "./format";
 import type { Language } from "./strings";
 import type { SimulationText } from "./simulation-text";
 
 const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
+  // Drawn 400 wide: capped at 440 px so that its 10–11 px text stays near that size in a wide pane.
+  svg: { width: "100%", maxWidth: "440px", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
 });
 
 const W = 400;
 /** Margin at the chart's edges. */
 const PAD = 8;
-const COLORS = { bar: "#8fc7cc", marked: "#0f6c74", line: "#063b40", floor: "#c50f1f", grid: "#e0e0e0", axis: "#616161", low: "#c0392b", high: "#2f6fb0" };
-const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round" as const, paintOrder: "stroke" };
 
 function ticksOf(lo: number, hi: number, count = 4): { lo: number; hi: number; ticks: number[] } {
   if (!(hi > lo)) hi = lo + Math.max(1, Math.abs(lo) * 0.1);
@@ -56,7 +56,7 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
     <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={x.histogramAria(summary)} data-testid="simulation-histogram">
       <title>{x.histogram}</title>
       {domain.ticks.map((v) => (
-        <line key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} stroke={COLORS.grid} strokeWidth={1} />
+        <line style={{ stroke: CHART.grid }} key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} strokeWidth={1} />
       ))}
       {h.counts.map((c, i) => {
         const x0 = px(h.edges[i]);
@@ -65,12 +65,13 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
         const holds = marks.some((m) => m.value >= h.edges[i] && (m.value < h.edges[i + 1] || i === h.counts.length - 1));
         return (
           <rect
+            style={{ fill: holds ? CHART.barStroke : CHART.bar }}
             key={i}
             x={x0 + 0.5}
             y={bottom - hgt}
             width={Math.max(1, x1 - x0 - 1)}
             height={hgt}
-            fill={holds ? COLORS.marked : COLORS.bar}
+
             data-bin={i}
             data-count={c}
           />
@@ -78,22 +79,31 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
       })}
       {marks.map((m, i) => (
         <g key={m.label} data-percentile={m.label} data-value={m.value}>
-          <line x1={px(m.value)} x2={px(m.value)} y1={TOP - 4 - (i % 2) * 12} y2={bottom} stroke={COLORS.line} strokeWidth={1.5} strokeDasharray="4 3" />
-          <text {...HALO} x={px(m.value)} y={TOP - 8 - (i % 2) * 12} fontSize={10} fontWeight={600} fill={COLORS.line} textAnchor="middle">
+          <line
+            style={{ stroke: CHART.base }}
+            x1={px(m.value)}
+            x2={px(m.value)}
+            y1={TOP - 4 - (i % 2) * 12}
+            y2={bottom}
+            strokeWidth={1.5}
+            strokeDasharray="4 3"
+          />
+          <text style={{ ...HALO, fill: CHART.base }} x={px(m.value)} y={TOP - 8 - (i % 2) * 12} fontSize={10} fontWeight={600} textAnchor="middle">
             {`${m.label} ${compact(m.value)}`}
           </text>
         </g>
       ))}
       {floor !== null && (
         <g data-mark="floor">
-          <line x1={px(floor)} x2={px(floor)} y1={TOP} y2={bottom} stroke={COLORS.floor} strokeWidth={2} />
+          <line style={{ stroke: CHART.floor }} x1={px(floor)} x2={px(floor)} y1={TOP} y2={bottom} strokeWidth={2} />
           <text
-            {...HALO}
+            style={{ ...HALO, fill: CHART.floor }}
+
             x={px(floor) > W / 2 ? px(floor) - 3 : px(floor) + 3}
             y={TOP + 10}
             fontSize={10}
             fontWeight={600}
-            fill={COLORS.floor}
+
             textAnchor={px(floor) > W / 2 ? "end" : "start"}
           >
             {x.floor}
@@ -109,9 +119,16 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
 function Axis({ from, y, ticks, px, label }: { from: number; y: number; ticks: number[]; px: (v: number) => number; label: (v: number) => string }) {
   return (
     <>
-      <line x1={from} x2={W - PAD} y1={y} y2={y} stroke={COLORS.axis} strokeWidth={1} />
+      <line style={{ stroke: CHART.axis }} x1={from} x2={W - PAD} y1={y} y2={y} strokeWidth={1} />
       {ticks.map((v, i) => (
-        <text key={`t${v}`} x={px(v)} y={y + 14} fontSize={10} fill="#424242" textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}>
+        <text
+          style={{ fill: CHART.text2 }}
+          key={`t${v}`}
+          x={px(v)}
+          y={y + 14}
+          fontSize={10}
+          textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
+        >
           {label(v)}
         </text>
       ))}
@@ -157,51 +174,52 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
     >
       <title>{x.tornado}</title>
       {domain.ticks.map((v) => (
-        <line key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} stroke={COLORS.grid} strokeWidth={1} />
+        <line style={{ stroke: CHART.grid }} key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} strokeWidth={1} />
       ))}
       {rows.map((r, i) => {
         const y = TOP + i * ROW;
         const bar = (v: number | ValuationError, color: string, side: string) =>
           typeof v === "number" ? (
             <rect
+              style={{ fill: color }}
               data-side={side}
               x={Math.min(px(v), px(tornado.base))}
               y={y + 6}
               width={Math.max(1, Math.abs(px(v) - px(tornado.base)))}
               height={16}
-              fill={color}
+
               rx={1}
             />
           ) : null;
         return (
           <g key={r.key} data-key={r.key} data-swing={r.swing ?? ""}>
-            <text x={0} y={y + 13} fontSize={11} fill="#242424">
+            <text style={{ fill: CHART.text }} x={0} y={y + 13} fontSize={11}>
               {assumptionSpec(r.key).label[language]}
             </text>
-            <text x={0} y={y + 25} fontSize={9} fill="#616161">
+            <text style={{ fill: CHART.text3 }} x={0} y={y + 25} fontSize={9}>
               {`${formatInput(r.key, r.low, language)} → ${formatInput(r.key, r.high, language)}`}
             </text>
-            {bar(r.outputLow, COLORS.low, "low")}
-            {bar(r.outputHigh, COLORS.high, "high")}
+            {bar(r.outputLow, CHART.low, "low")}
+            {bar(r.outputHigh, CHART.high, "high")}
             {r.swing === undefined && (
-              <text x={px(tornado.base) + 4} y={y + 18} fontSize={10} fill="#616161">
+              <text style={{ fill: CHART.text3 }} x={px(tornado.base) + 4} y={y + 18} fontSize={10}>
                 {x.noAnswer}
               </text>
             )}
           </g>
         );
       })}
-      <line x1={px(tornado.base)} x2={px(tornado.base)} y1={TOP - 6} y2={bottom} stroke={COLORS.line} strokeWidth={2} data-mark="base" />
-      <text {...HALO} x={px(tornado.base)} y={TOP - 8} fontSize={10} fontWeight={600} fill={COLORS.line} textAnchor="middle">
+      <line style={{ stroke: CHART.base }} x1={px(tornado.base)} x2={px(tornado.base)} y1={TOP - 6} y2={bottom} strokeWidth={2} data-mark="base" />
+      <text style={{ ...HALO, fill: CHART.base }} x={px(tornado.base)} y={TOP - 8} fontSize={10} fontWeight={600} textAnchor="middle">
         {`${x.base} ${compact(tornado.base)}`}
       </text>
       <Axis from={LABEL} y={bottom} ticks={domain.ticks} px={px} label={compact} />
-      <g transform={`translate(${LABEL}, ${bottom + 22})`} fontSize={10} fill="#424242">
-        <rect x={0} y={2} width={14} height={10} fill={COLORS.low} />
+      <g style={{ fill: CHART.text2 }} transform={`translate(${LABEL}, ${bottom + 22})`} fontSize={10}>
+        <rect style={{ fill: CHART.low }} x={0} y={2} width={14} height={10} />
         <text x={18} y={11}>
           {x.atLow}
         </text>
-        <rect x={130} y={2} width={14} height={10} fill={COLORS.high} />
+        <rect style={{ fill: CHART.high }} x={130} y={2} width={14} height={10} />
         <text x={148} y={11}>
           {x.atHigh}
         </text>

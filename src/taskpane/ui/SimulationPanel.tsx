@@ -22,8 +22,18 @@ const useStyles = makeStyles({
   sub: { margin: "8px 0 2px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   hint: { margin: "2px 0 0", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  fields: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "6px 10px", alignItems: "start" },
+  // Each field no wider than its column: a select is as wide as its longest option by itself.
+  fields: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: "6px 10px",
+    alignItems: "start",
+    "& > *": { minWidth: 0, maxWidth: "100%", gridTemplateColumns: "minmax(0, 1fr)" },
+  },
   actions: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  fitControl: { maxWidth: "100%", minWidth: 0 },
+  fitInput: { width: "100%", minWidth: 0, boxSizing: "border-box" },
+  fitInner: { width: 0, minWidth: 0 },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   rowHead: { textAlign: "left", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, padding: "3px 4px" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", padding: "3px 4px", fontSize: tokens.fontSizeBase300 },
@@ -54,6 +64,7 @@ export interface SimulationPanelProps {
 
 export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled }: SimulationPanelProps) {
   const s = useStyles();
+  const fitted = { className: s.fitInput, input: { className: s.fitInner } }; // a number field shrinks to its grid column
   const x = SIMULATION_TEXT[language];
   const [iterations, setIterations] = useState(String(DEFAULT_REQUEST.iterations));
   const [seed, setSeed] = useState(String(DEFAULT_REQUEST.seed));
@@ -119,7 +130,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
       <p className={s.intro}>{x.intro}</p>
       <div className={s.fields}>
         <Field size="small" label={x.iterations} validationState={iterationsError ? "error" : "none"} validationMessage={iterationsError ?? undefined}>
-          <Input inputMode="numeric" value={iterations} onChange={(_, d) => setIterations(d.value)} data-testid="simulation-iterations" />
+          <Input inputMode="numeric" value={iterations} onChange={(_, d) => setIterations(d.value)} data-testid="simulation-iterations" {...fitted} />
         </Field>
         <Field
           size="small"
@@ -128,10 +139,15 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
           validationMessage={seedError ?? undefined}
           hint={seedError ? undefined : x.seedHint}
         >
-          <Input inputMode="numeric" value={seed} onChange={(_, d) => setSeed(d.value)} data-testid="simulation-seed" />
+          <Input inputMode="numeric" value={seed} onChange={(_, d) => setSeed(d.value)} data-testid="simulation-seed" {...fitted} />
         </Field>
         <Field size="small" label={x.distribution}>
-          <Select value={distribution} onChange={(_, d) => setDistribution(d.value as Distribution)} data-testid="simulation-distribution">
+          <Select
+            value={distribution}
+            onChange={(_, d) => setDistribution(d.value as Distribution)}
+            data-testid="simulation-distribution"
+            className={s.fitControl}
+          >
             {DISTRIBUTIONS.map((d) => (
               <option key={d} value={d}>
                 {x.distributions[d]}
@@ -140,7 +156,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
           </Select>
         </Field>
         <Field size="small" label={x.output}>
-          <Select value={output} onChange={(_, d) => setOutput(d.value as Output)} data-testid="simulation-output">
+          <Select value={output} onChange={(_, d) => setOutput(d.value as Output)} data-testid="simulation-output" className={s.fitControl}>
             {SIMULATION_OUTPUTS.map((o) => (
               <option key={o} value={o}>
                 {outputLabel(o)[language]}
