@@ -72,6 +72,8 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_PERCENTILES: readonly number[] = [0.1, 0.5, 0.9];
 export const DEFAULT_SIMULATION_OUTPUT: Output = "rnpv";
 export const MAX_PERCENTILES = 100;
+/** Groups of draws behind a standard error: batches in draw order ("mc") or independent hypercubes ("lhs"). */
+export const SE_GROUPS = 20;
 
 export function parseDistribution(value: unknown, argument = "distribution"): Distribution {
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "pert";
@@ -415,10 +417,43 @@ export class Simulator {
     checkIterations(iterations);
     checkSeed(seed);
     if (out.length < iterations) throw invalidValue(`the output buffer holds ${out.length} values, fewer than the ${iterations} draws`);
+    this.noAnswer = 0;
+    const nonFinite = this.draw(iterations, seededGenerator(seed), out, inspect);
+    return this.checked(out, iterations, nonFinite);
+  }
+
+  /**
+   * The standard error's draws for Latin hypercube: `groups` independent hypercubes of about
+   * iterations/groups draws each (group b holds draws ⌊b·n/groups⌋ … ⌊(b+1)·n/groups⌋ − 1), from the
+   * seed's generator jumped 2⁶⁴ steps ahead, so that they never share a random number with run(seed).
+   */
+  replicates(iterations: number, seed: number = DEFAULT_SEED, groups: number = SE_GROUPS): Float64Array {
+    checkIterations(iterations);
+    checkSeed(seed);
+    const k = this.correlated.length;
+    const smallest = Math.floor(iterations / groups);
+    if (k > 0 && smallest < k + 2) {
+      throw invalidValue(
+        `the standard error of a Latin hypercube run with ${k} correlated assumptions draws ${groups} hypercubes of at least ${k + 2} draws each: iterations must be at least ${groups * (k + 2)}; got ${iterations}`
+      );
+    }
     const g = seededGenerator(seed);
+    g.jump();
+    const out = new Float64Array(iterations);
+    this.noAnswer = 0;
+    let nonFinite = 0;
+    for (let b = 0; b < groups; b++) {
+      const from = Math.floor((b * iterations) / groups);
+      const to = Math.floor(((b + 1) * iterations) / groups);
+      nonFinite += this.draw(to - from, g, out.subarray(from, to));
+    }
+    return this.checked(out, iterations, nonFinite);
+  }
+
+  /** Draws `iterations` outputs into `out` from the generator; returns how many were not finite. */
+  private draw(iterations: number, g: Generator, out: Float64Array, inspect?: (values: Float64Array, draw: number) => void): number {
     const { count, keyIndex, kind, whole, params, values, followKey, followDriver, lows, highs } = this;
     const follows = followKey.length;
-    this.noAnswer = 0;
     let nonFinite = 0;
     // Latin hypercube or correlated: every column first. Plain Monte Carlo: each draw as it comes (as before).
     const columns = this.sampling === "lhs" || this.correlated.length > 0 ? this.drawColumns(iterations, g) : null;
@@ -432,7 +467,7 @@ export class Simulator {
       if (!Number.isFinite(y)) nonFinite++;
       out[it] = y;
     }
-    return this.checked(out, iterations, nonFinite);
+    return nonFinite;
   }
 
   private checked(out: Float64Array, iterations: number, nonFinite: number): Float64Array {
@@ -731,6 +766,35 @@ export interface SimulationOptions {
   percentiles?: readonly number[];
   /** Adds the probability that the output falls below this value. */
   threshold?: number;
+  /** Adds the standard error of each statistic (see `standardErrors`). */
+  standardError?: boolean;
+}
+
+/**
+ * The standard error of each statistic, from SE_GROUPS groups of draws: the standard deviation of the
+ * statistic across the groups over √groups (batch means: Law & Kelton, "Simulation Modeling and
+ * Analysis", §9.5.3).
+ * - "mc": the run's own draws in 20 batches in draw order. The draws are independent, so the batches
+ *   are, and a batch of n/20 draws has about 20 times the variance of the whole run.
+ * - "lhs": batches of one Latin hypercube run are not a fair measure: each assumption's n bins are
+ *   dealt out among the batches, so a batch is a random subset of bins — its statistic varies as a plain
+ *   Monte Carlo sample's does, and the batches are not independent (together they hold every bin once).
+ *   Their spread would report plain Monte Carlo's error, not the hypercube's. So the error comes from a
+ *   second run of the same size: 20 independent hypercubes of n/20 draws (replicated Latin hypercube,
+ *   McKay, Beckman & Conover 1979; Owen 1992), from the seed's generator jumped past everything the
+ *   first run draws. It measures the error of a replicated design, which to first order is that of one
+ *   hypercube of n draws and otherwise larger (the part of the output additive in the assumptions is
+ *   stratified within n/20 draws, not n): on average it does not understate. The statistics themselves stay
+ *   those of the one hypercube of n draws, the numbers without the standard error.
+ */
+export interface StandardErrors {
+  method: "batch means" | "replicated hypercubes";
+  groups: number;
+  /** Beside each percentile, in the order of `percentiles`. */
+  percentiles: number[];
+  mean: number;
+  /** Of P(output < threshold), when a threshold was given. */
+  below?: number;
 }
 
 export interface SimulationResult {
@@ -747,6 +811,8 @@ export interface SimulationResult {
   mean: number;
   /** P(output < threshold), when a threshold was given. */
   below?: { threshold: number; probability: number };
+  /** When asked for (options.standardError). */
+  standardErrors?: StandardErrors;
 }
 
 /** Runs the simulation of a plan and summarises it. */
@@ -759,7 +825,8 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   const wanted = (options.percentiles ?? DEFAULT_PERCENTILES).map((p) => checkPercentile(p));
   if (wanted.length === 0) throw invalidValue("percentiles must hold at least one decimal between 0 and 1");
   if (wanted.length > MAX_PERCENTILES) throw invalidValue(`percentiles may hold at most ${MAX_PERCENTILES} values; got ${wanted.length}`);
-  const draws = new Simulator(plan, distribution, output, sampling, options.correlations).run(iterations, seed);
+  const simulator = new Simulator(plan, distribution, output, sampling, options.correlations);
+  const draws = simulator.run(iterations, seed);
   const sorted = Float64Array.from(draws).sort();
   const result: SimulationResult = {
     iterations,
@@ -777,7 +844,41 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
     if (!Number.isFinite(t)) throw invalidValue(`threshold must be a finite number; got ${excerptPlain(t)}`);
     result.below = { threshold: t, probability: countBelow(sorted, t) / iterations };
   }
+  if (options.standardError) {
+    const lhs = sampling === "lhs";
+    result.standardErrors = groupErrors(
+      lhs ? simulator.replicates(iterations, seed) : draws,
+      wanted,
+      options.threshold,
+      lhs ? "replicated hypercubes" : "batch means"
+    );
+  }
   return result;
+}
+
+/** The standard errors from SE_GROUPS groups of draws (group b: ⌊b·n/groups⌋ … ⌊(b+1)·n/groups⌋ − 1). */
+function groupErrors(draws: Float64Array, wanted: readonly number[], threshold: number | undefined, method: StandardErrors["method"]): StandardErrors {
+  const n = draws.length;
+  const groups = SE_GROUPS;
+  const stats: number[][] = Array.from({ length: wanted.length + 2 }, () => []);
+  for (let b = 0; b < groups; b++) {
+    const group = draws.subarray(Math.floor((b * n) / groups), Math.floor(((b + 1) * n) / groups));
+    const sorted = Float64Array.from(group).sort();
+    wanted.forEach((p, i) => stats[i].push(percentileInc(sorted, p)));
+    stats[wanted.length].push(mean(group));
+    if (threshold !== undefined) stats[wanted.length + 1].push(countBelow(sorted, threshold) / group.length);
+  }
+  // deviations from the first group's value: exact 0 when every group agrees (nothing uncertain)
+  const se = (values: readonly number[]) => {
+    const d = values.map((v) => v - values[0]);
+    const m = mean(d);
+    let ss = 0;
+    for (const v of d) ss += (v - m) * (v - m);
+    return Math.sqrt(ss / (values.length - 1) / values.length);
+  };
+  const errors: StandardErrors = { method, groups, percentiles: wanted.map((_, i) => se(stats[i])), mean: se(stats[wanted.length]) };
+  if (threshold !== undefined) errors.below = se(stats[wanted.length + 1]);
+  return errors;
 }
 
 /** How many sorted values are strictly below t (binary search). */
@@ -802,11 +903,15 @@ export function belowLabel(threshold: number): string {
   return `P(<${threshold})`;
 }
 
-/** The table IPVALUE.SIMULATE spills: one labelled row per percentile, then the mean, then P(< threshold). */
+/**
+ * The table IPVALUE.SIMULATE spills: one labelled row per percentile, then the mean, then P(< threshold);
+ * with the standard errors, each row's in a third column.
+ */
 export function simulationTable(r: SimulationResult): (string | number)[][] {
-  const rows: (string | number)[][] = r.percentiles.map((x) => [percentileLabel(x.p), x.value]);
-  rows.push(["mean", r.mean]);
-  if (r.below) rows.push([belowLabel(r.below.threshold), r.below.probability]);
+  const e = r.standardErrors;
+  const rows: (string | number)[][] = r.percentiles.map((x, i) => (e ? [percentileLabel(x.p), x.value, e.percentiles[i]] : [percentileLabel(x.p), x.value]));
+  rows.push(e ? ["mean", r.mean, e.mean] : ["mean", r.mean]);
+  if (r.below) rows.push(e ? [belowLabel(r.below.threshold), r.below.probability, e.below!] : [belowLabel(r.below.threshold), r.below.probability]);
   return rows;
 }
 

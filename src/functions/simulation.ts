@@ -1,5 +1,5 @@
 /**
- * Uncertainty over an assumptions table: Monte Carlo percentiles of an output (SIMULATE) and the
+ * Uncertainty over an assumptions table: Monte Carlo percentiles of an output with their standard errors (SIMULATE) and the
  * tornado of each assumption's low and high (SENSITIVITY).
  */
 import {
@@ -21,10 +21,10 @@ import {
   tornadoTable,
 } from "../engine";
 import { readOutput, readPlan } from "./arguments";
-import { isBlankCell, isBlankRange, isOmitted, matrix, toExcelError, toMatrix, toNumber, toOptionalNumber, toOptionalText } from "./excel";
+import { isBlankCell, isBlankRange, isOmitted, matrix, toExcelError, toMatrix, toBoolean, toNumber, toOptionalNumber, toOptionalText } from "./excel";
 
 /**
- * Monte Carlo percentiles of an output of an assumptions table, by Latin hypercube sampling unless sampling says "mc". Each assumption that differs across the scenarios is drawn from a distribution between its lowest and highest value with the base scenario's value as the most likely (PERT by default); assumptions equal in every scenario stay fixed; whole years are rounded. The model runs once per draw. Spills one labelled row per percentile (default P10, P50, P90), the mean, and P(<threshold) when a threshold is given. A fixed default seed: the same numbers on every recalculation and every machine.
+ * Monte Carlo percentiles of an output of an assumptions table, by Latin hypercube sampling unless sampling says "mc". Each assumption that differs across the scenarios is drawn from a distribution between its lowest and highest value with the base scenario's value as the most likely (PERT by default); assumptions equal in every scenario stay fixed; whole years are rounded. The model runs once per draw. Spills one labelled row per percentile (default P10, P50, P90), the mean, and P(<threshold) when a threshold is given; with standard_error TRUE, each value's standard error in a third column. A fixed default seed: the same numbers on every recalculation and every machine.
  * @customfunction SIMULATE
  * @param assumptions The assumptions table, headers included (as SCENARIO and RANGE read it).
  * @param [iterations] Number of draws, a whole number from 100 to 1,000,000 (default 10,000).
@@ -35,7 +35,8 @@ import { isBlankCell, isBlankRange, isOmitted, matrix, toExcelError, toMatrix, t
  * @param [distribution] "pert" (default), "triangular", or "metalog" (low, base and high taken as P10, P50 and P90).
  * @param [sampling] "lhs" (default, Latin hypercube: each assumption's draws spread one per equal-probability bin, so fewer draws give the same precision) or "mc" (plain Monte Carlo, the results of earlier versions for the same seed).
  * @param [correlations] Rank correlations between assumptions that vary: a square range with the same assumption keys across its first row and down its first column, numbers from -1 to 1 inside, 1 on the diagonal (a blank takes its mirror's value, so one triangle is enough). Applied by the Iman-Conover method: each assumption's draws are kept, only paired anew.
- * @returns Label and value per row: the percentiles, the mean, and P(<threshold).
+ * @param [standard_error] TRUE adds a third column: the standard error of each value, how far it may move with another seed (default FALSE; the values themselves do not change). Plain Monte Carlo: from 20 batches of the draws in draw order. Latin hypercube: batches of one hypercube would show plain Monte Carlo's error, so it comes from a second run of 20 independent hypercubes of iterations/20 draws (seeded from seed): it doubles the time, and on average it is that of one hypercube or a little larger. A flag, like LINEST's stats, so that output keeps naming only the output.
+ * @returns Label and value per row: the percentiles, the mean, and P(<threshold); with standard_error, each value's standard error beside it.
  */
 export function simulateFn(
   assumptions: any[][],
@@ -47,7 +48,9 @@ export function simulateFn(
   threshold?: any,
   distribution?: string,
   sampling?: string,
-  correlations?: any[][]
+  correlations?: any[][],
+  // any: TRUE/FALSE, 1/0 or a blank cell (toBoolean)
+  standard_error?: any
 ): any[][] {
   return matrix(() => {
     const plan = readPlan(assumptions);
@@ -60,6 +63,7 @@ export function simulateFn(
       distribution: parseDistribution(toOptionalText(distribution, "distribution")),
       sampling: parseSampling(toOptionalText(sampling, "sampling")),
       correlations: readCorrelations(correlations),
+      standardError: toBoolean(standard_error, "standard_error", false),
     });
     return simulationTable(result);
   });

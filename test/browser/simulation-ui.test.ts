@@ -1,8 +1,9 @@
 /**
  * The simulation panel as a licensing manager uses it, in headless Chromium against the built add-in
  * (dist/) and the Excel stand-in (fake-excel.js), set up as test/browser/taskpane-ui.test.ts: a worked
- * example, a run, P10/P50/P90 — the same bits the engine gives in Node, and the same numbers
- * =IPVALUE.SIMULATE gives on the stored table — the histogram and the tornado, and the Simulation
+ * example, a run, P10/P50/P90 each ± its standard error — the same bits the engine gives in Node, and the
+ * same numbers =IPVALUE.SIMULATE gives on the stored table — Latin hypercube or plain Monte Carlo, the
+ * advice to draw more when a percentile's standard error is above 1%, the histogram and the tornado, and the Simulation
  * sheet with its two native charts recorded by the stand-in. Takes the README's screenshots
  * docs/images/simulation-histogram.png and docs/images/tornado.png. Needs `npm run build` first.
  */
@@ -11,7 +12,7 @@ import * as path from "path";
 import { Page } from "playwright-core";
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { setDecision } from "../../src/model/scenario-set";
-import { DEFAULT_REQUEST, simulateSet } from "../../src/taskpane/model/simulation";
+import { DEFAULT_REQUEST, drawsAdvice, simulateSet } from "../../src/taskpane/model/simulation";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
 /** What the pane should show, computed by the engine here in Node: the example with a floor of 120 million. */
@@ -24,15 +25,25 @@ describe("the simulation panel, against the Excel stand-in", () => {
   let session: BrowserSession;
   const pageErrors: string[] = [];
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
-  /** The statistics the pane shows: P10, P50, P90, mean, below-floor → the number behind each. */
-  const shownStats = () =>
-    page.evaluate(() => {
+  /** Runs, and waits until the pane shows the expected P50 (the defaults' run). */
+  const runAndWaitForExpectedP50 = async () => {
+    await byTestId("simulation-run").click();
+    await page.waitForFunction(
+      (p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") === String(p50),
+      EXPECTED.result.percentiles[1].value
+    );
+  };
+  /** What the pane shows per statistic (P10, P50, P90, mean, below-floor): the number behind each (data-value) or its standard error (data-se). */
+  const shown = (attribute: "data-value" | "data-se") =>
+    page.evaluate((a) => {
       const out: Record<string, number> = {};
       document.querySelectorAll('[data-testid="simulation-table"] tr').forEach((tr) => {
-        out[tr.getAttribute("data-stat")!] = Number(tr.querySelector("[data-value]")!.getAttribute("data-value"));
+        out[tr.getAttribute("data-stat")!] = Number(tr.querySelector(`[${a}]`)!.getAttribute(a));
       });
       return out;
-    });
+    }, attribute);
+  const shownStats = () => shown("data-value");
+  const shownErrors = () => shown("data-se");
 
   beforeAll(async () => {
     session = await openBrowser({ locale: "en-US", viewport: { width: 420, height: 900 } }, { excel: true });
@@ -77,6 +88,48 @@ describe("the simulation panel, against the Excel stand-in", () => {
     const text = await byTestId("simulation-table").textContent();
     expect(text).toContain(Math.round(stats.P50).toLocaleString("en-US"));
     expect(text).toContain("Probability below the floor (120,000,000)");
+    // each ± its standard error, the engine's (20 independent hypercubes)
+    const e = EXPECTED.result.standardErrors!;
+    expect(await shownErrors()).toEqual({ P10: e.percentiles[0], P50: e.percentiles[1], P90: e.percentiles[2], mean: e.mean, "below-floor": e.below });
+    expect(text).toContain(`± ${Math.round(e.percentiles[1]).toLocaleString("en-US")}`);
+    expect(await byTestId("simulation-sampling").inputValue()).toBe("lhs");
+    expect(await byTestId("simulation-more-draws").count()).toBe(0); // every percentile within 1% at 10,000 draws
+  });
+
+  test("plain Monte Carlo: the numbers of the versions before Latin hypercube, with larger ±; then back to Latin hypercube", async () => {
+    await byTestId("simulation-sampling").selectOption("mc");
+    await byTestId("simulation-run").click();
+    await page.waitForFunction(() => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") === "156915450.8146959");
+    const mc = simulateSet(SET, "en", { ...DEFAULT_REQUEST, sampling: "mc" });
+    const stats = await shownStats();
+    expect(stats.P50).toBe(mc.result.percentiles[1].value);
+    const errors = await shownErrors();
+    expect(errors.mean).toBe(mc.result.standardErrors!.mean);
+    expect(errors.mean).toBeGreaterThan(2 * EXPECTED.result.standardErrors!.mean);
+    await byTestId("simulation-sampling").selectOption("lhs");
+    await runAndWaitForExpectedP50();
+  });
+
+  test("too few draws: the pane says which percentile is above 1% and offers the draws that bring it there", async () => {
+    await byTestId("simulation-iterations").fill("100");
+    await byTestId("simulation-run").click();
+    await byTestId("simulation-more-draws").waitFor();
+    const advice = drawsAdvice(simulateSet(SET, "en", { ...DEFAULT_REQUEST, iterations: 100 }))!;
+    const text = await byTestId("simulation-more-draws").textContent();
+    expect(text).toContain(`${advice.label}'s standard error is ${(advice.relative * 100).toFixed(2)}% of its value, above 1.00%`);
+    expect(text).toContain(`run about ${advice.suggested.toLocaleString("en-US")} draws`);
+    await byTestId("simulation-use-draws").click();
+    expect(await byTestId("simulation-iterations").inputValue()).toBe(String(advice.suggested));
+    await byTestId("simulation-iterations").fill("10000");
+    await byTestId("simulation-run").click();
+    await byTestId("simulation-more-draws").waitFor({ state: "detached" });
+    expect(await shownStats()).toEqual({
+      P10: EXPECTED.result.percentiles[0].value,
+      P50: EXPECTED.result.percentiles[1].value,
+      P90: EXPECTED.result.percentiles[2].value,
+      mean: EXPECTED.result.mean,
+      "below-floor": EXPECTED.result.below!.probability,
+    });
   });
 
   test("the histogram marks P10, P50, P90 and the floor; its bars hold every draw", async () => {
@@ -113,11 +166,7 @@ describe("the simulation panel, against the Excel stand-in", () => {
     const two = await shownStats();
     expect(Math.abs(two.P50 / EXPECTED.result.percentiles[1].value - 1)).toBeLessThan(0.02);
     await byTestId("simulation-seed").fill("1");
-    await byTestId("simulation-run").click();
-    await page.waitForFunction(
-      (p50) => document.querySelector('[data-stat="P50"] [data-value]')?.getAttribute("data-value") === String(p50),
-      EXPECTED.result.percentiles[1].value
-    );
+    await runAndWaitForExpectedP50();
   });
 
   test("iterations outside 100–1,000,000 are refused with the rule, and Run waits", async () => {
@@ -140,7 +189,7 @@ describe("the simulation panel, against the Excel stand-in", () => {
       ["ColumnStacked", "IPVALUE histogram"],
       ["BarStacked", "IPVALUE tornado"],
     ]);
-    expect(workbook.a6).toMatch(/^=IPVALUE\.SIMULATE\(IpvalueAssumptions\[#All\],10000,1,\{0\.1,0\.5,0\.9\},"rnpv",IF\(/);
+    expect(workbook.a6).toMatch(/^=IPVALUE\.SIMULATE\(IpvalueAssumptions\[#All\],10000,1,\{0\.1,0\.5,0\.9\},"rnpv",IF\(.*\),"pert","lhs",,TRUE\)$/);
     expect(workbook.d6).toBe('=IPVALUE.SENSITIVITY(IpvalueAssumptions[#All],"rnpv")');
   });
 
@@ -149,14 +198,16 @@ describe("the simulation panel, against the Excel stand-in", () => {
     const fromFunction = (await page.evaluate(() => {
       const fx = (window as any).__fakeExcel;
       const table = fx.table("IpvalueAssumptions").values;
-      return (window as any).CustomFunctions.__associated.functions.SIMULATE(table, 10000, 1, [[0.1, 0.5, 0.9]], "rnpv", 120000000, "pert");
-    })) as [string, number][];
+      // the formula the Simulation sheet writes: sampling "lhs", no correlations, standard_error TRUE
+      return (window as any).CustomFunctions.__associated.functions.SIMULATE(table, 10000, 1, [[0.1, 0.5, 0.9]], "rnpv", 120000000, "pert", "lhs", null, true);
+    })) as [string, number, number][];
+    const se = await shownErrors();
     expect(fromFunction).toEqual([
-      ["P10", shown.P10],
-      ["P50", shown.P50],
-      ["P90", shown.P90],
-      ["mean", shown.mean],
-      ["P(<120000000)", shown["below-floor"]],
+      ["P10", shown.P10, se.P10],
+      ["P50", shown.P50, se.P50],
+      ["P90", shown.P90, se.P90],
+      ["mean", shown.mean, se.mean],
+      ["P(<120000000)", shown["below-floor"], se["below-floor"]],
     ]);
   });
 
@@ -188,6 +239,8 @@ describe("the simulation panel, against the Excel stand-in", () => {
     await page.click("#lang-ja");
     await expect(page.locator("#simulation-heading").textContent()).resolves.toBe("不確実性：モンテカルロ・シミュレーションと感応度");
     await expect(byTestId("simulation-table").textContent()).resolves.toContain("中央値");
+    await expect(byTestId("simulation").textContent()).resolves.toContain("ラテン超方格法（既定）");
+    await expect(byTestId("simulation").textContent()).resolves.toContain("± は標準誤差");
     await expect(byTestId("tornado").textContent()).resolves.toContain("ピーク時シェア");
   });
 

@@ -529,7 +529,8 @@ const TEST_FACTS: Record<string, TestFacts> = {
               [key, r, 1],
             ])
         )
-      )
+      ),
+      optional(mostly(fc.constantFrom(true, false, 1, 0, "yes", 2)))
     ),
   },
   // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.

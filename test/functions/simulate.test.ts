@@ -41,6 +41,30 @@ describe("IPVALUE.SIMULATE", () => {
     expect(F.SIMULATE(table, null, null, null, null, null, null, "", "")).toEqual(lhs);
   });
 
+  test("standard_error TRUE (or 1) adds a third column, the engine's standard errors, and changes no value; FALSE, blank or omitted is today's table", () => {
+    const plain = grid(F.SIMULATE(table, 2000, 5, null, null, 120e6, null, null, null));
+    const withErrors = grid(F.SIMULATE(table, 2000, 5, null, null, 120e6, null, null, null, true));
+    const r = runSimulation(planFromTable(MEDICAL_DEVICE), { iterations: 2000, seed: 5, threshold: 120e6, standardError: true });
+    const e = r.standardErrors!;
+    expect(withErrors).toEqual([
+      ["P10", r.percentiles[0].value, e.percentiles[0]],
+      ["P50", r.percentiles[1].value, e.percentiles[1]],
+      ["P90", r.percentiles[2].value, e.percentiles[2]],
+      ["mean", r.mean, e.mean],
+      ["P(<120000000)", r.below!.probability, e.below],
+    ]);
+    expect(withErrors.map((row) => row.slice(0, 2))).toEqual(plain);
+    expect(F.SIMULATE(table, 2000, 5, null, null, 120e6, null, null, null, 1)).toEqual(withErrors);
+    for (const off of [false, 0, null, ""]) expect(F.SIMULATE(table, 2000, 5, null, null, 120e6, null, null, null, off)).toEqual(plain);
+    const mc = grid(F.SIMULATE(table, 2000, 5, null, null, null, null, "mc", null, true));
+    expect(mc.map((row) => row[2])).toEqual(
+      ((x) => [...x.percentiles, x.mean])(
+        runSimulation(planFromTable(MEDICAL_DEVICE), { iterations: 2000, seed: 5, sampling: "mc", standardError: true }).standardErrors!
+      )
+    );
+    spilledError(F.SIMULATE(table, 2000, 5, null, null, null, null, null, null, "yes"), "#VALUE!", 'standard_error must be TRUE or FALSE; got text "yes"');
+  });
+
   test("correlations: a key table with one triangle filled pairs market_size and peak_share (Spearman near the target)", () => {
     const corr = [
       ["", "market_size", "peak_share"],

@@ -3,7 +3,7 @@
  * the histogram's counts from the pane's run, and the helper cells of the native histogram and tornado
  * charts. Pure: the Office.js adapter (../office/sheets.ts) writes it.
  */
-import { assumptionSpec, Distribution, outputLabel, percentileLabel, Text } from "../../engine";
+import { assumptionSpec, Distribution, outputLabel, percentileLabel, Sampling, Text } from "../../engine";
 import { a1, cellName, columnLetters, quoted } from "../../model/a1";
 import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
@@ -42,6 +42,11 @@ const S: Record<string, Text> = {
   tornadoChart: { en: "Tornado: change from the base value", ja: "トルネード図：基準値からの変化" },
 };
 
+const SAMPLING_NAMES: Record<Sampling, Text> = {
+  lhs: { en: "Latin hypercube", ja: "ラテン超方格法" },
+  mc: { en: "plain Monte Carlo", ja: "単純モンテカルロ法" },
+};
+
 const DISTRIBUTION_NAMES: Record<Distribution, Text> = {
   pert: { en: "PERT", ja: "PERT分布" },
   triangular: { en: "triangular", ja: "三角分布" },
@@ -77,7 +82,7 @@ export const STORED_REFERENCES: SheetReferences = {
 /**
  * The Simulation sheet's cells (0-based columns; A = 0):
  *  A1 title, A2 what it is, A3 the confidentiality line; A5 caption, A6 =IPVALUE.SIMULATE(...) (spills
- *  two columns: P10, P50, P90, mean, P(<floor)); D5 caption, D6 =IPVALUE.SENSITIVITY(...) (spills six
+ *  three columns: P10, P50, P90, mean, P(<floor), each value and its standard error); D5 caption, D6 =IPVALUE.SENSITIVITY(...) (spills six
  *  columns: a header, the base, one row per assumption); L5 the histogram's counts (values) with a
  *  second column for the bins that hold P10, P50 or P90, drawn as a stacked column chart so that
  *  those bins stand out; below them the tornado's helper cells, which read the SENSITIVITY spill with
@@ -94,15 +99,25 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
   const n = request.iterations.toLocaleString("en-US");
   const caption =
     language === "ja"
-      ? `${shownOutput}のパーセンタイル（${n}回、シード${request.seed}、${DISTRIBUTION_NAMES[request.distribution].ja}）`
-      : `Percentiles of the ${shownOutput.toLowerCase()} (${n} draws, seed ${request.seed}, ${DISTRIBUTION_NAMES[request.distribution].en})`;
-  const simulate = `=IPVALUE.SIMULATE(${ref.table},${request.iterations},${request.seed},{${PANE_PERCENTILES.join(",")}},${quoted(request.output)},${ref.floor},${quoted(request.distribution)})`;
+      ? `${shownOutput}のパーセンタイル（${n}回、シード${request.seed}、${DISTRIBUTION_NAMES[request.distribution].ja}、${SAMPLING_NAMES[request.sampling].ja}。3列目は標準誤差）`
+      : `Percentiles of the ${shownOutput.toLowerCase()} (${n} draws, seed ${request.seed}, ${DISTRIBUTION_NAMES[request.distribution].en}, ${SAMPLING_NAMES[request.sampling].en}; third column: standard error)`;
+  // the pane's sampling and its standard errors (correlations, the 9th argument, left out): the pane's numbers
+  const simulate = `=IPVALUE.SIMULATE(${ref.table},${request.iterations},${request.seed},{${PANE_PERCENTILES.join(",")}},${quoted(request.output)},${ref.floor},${quoted(request.distribution)},${quoted(request.sampling)},,TRUE)`;
   const blocks: SheetBlock[] = [
     { address: "A1:A3", formulas: [[t("title")], [t("about")], [anyInternal ? t("internal") : ""]] },
     { address: "A5", formulas: [[ref.asText(caption)]] },
     { address: "A6", formulas: [[simulate]] },
-    { address: "B6:B9", formulas: [[""], [""], [""], [""]], numberFormat: ref.amountFormat },
-    { address: "B10", formulas: [[""]], numberFormat: ref.percentFormat },
+    {
+      address: "B6:C9",
+      formulas: [
+        ["", ""],
+        ["", ""],
+        ["", ""],
+        ["", ""],
+      ],
+      numberFormat: ref.amountFormat,
+    },
+    { address: "B10:C10", formulas: [["", ""]], numberFormat: ref.percentFormat },
     { address: "D5", formulas: [[t("tornado")]] },
     { address: "D6", formulas: [[`=IPVALUE.SENSITIVITY(${ref.table},${quoted(request.output)})`]] },
   ];

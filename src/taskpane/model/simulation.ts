@@ -1,21 +1,26 @@
 /**
  * The pane's Monte Carlo: the scenario set laid out as the functions read it, simulated and its
  * tornado computed by the engine — the same numbers =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY give on
- * the stored table with the same iterations, seed and distribution. The Simulation sheet's layout is
- * in simulation-sheet.ts.
+ * the stored table with the same iterations, seed, distribution and sampling — each statistic with its
+ * standard error (SIMULATE's standard_error), and the advice to draw more when a percentile's is above
+ * 1% of it. The Simulation sheet's layout is in simulation-sheet.ts.
  */
 import {
   DEFAULT_ITERATIONS,
+  DEFAULT_SAMPLING,
   DEFAULT_SEED,
   DEFAULT_SIMULATION_OUTPUT,
   Distribution,
   histogram,
   Histogram,
+  MAX_ITERATIONS,
   MONEY_OUTPUTS,
   Output,
+  percentileLabel,
   planFromTable,
   RawValue,
   runSimulation,
+  Sampling,
   sensitivity,
   SimulationResult,
   Tornado,
@@ -28,6 +33,8 @@ export interface SimulationRequest {
   iterations: number;
   seed: number;
   distribution: Distribution;
+  /** "lhs" (Latin hypercube, the default) or "mc" (plain Monte Carlo). */
+  sampling: Sampling;
   output: Output;
 }
 
@@ -35,6 +42,7 @@ export const DEFAULT_REQUEST: SimulationRequest = {
   iterations: DEFAULT_ITERATIONS,
   seed: DEFAULT_SEED,
   distribution: "pert",
+  sampling: DEFAULT_SAMPLING,
   output: DEFAULT_SIMULATION_OUTPUT,
 };
 
@@ -61,9 +69,53 @@ export function simulateSet(set: ScenarioSet, language: Language, request: Simul
     iterations: request.iterations,
     seed: request.seed,
     distribution: request.distribution,
+    sampling: request.sampling,
     output: request.output,
     percentiles: PANE_PERCENTILES,
     threshold: floor ?? undefined,
+    standardError: true,
   });
   return { request, result, histogram: histogram(result.sorted, 28), tornado: sensitivity(plan, request.output), floor };
+}
+
+/**
+ * A percentile whose standard error is above this share of its value asks for more draws: 1% keeps
+ * each percentile's second significant digit steady from seed to seed (±2 standard errors ≈ ±2%), which
+ * is as close as a committee reads a valuation whose low and high cases are themselves judgements.
+ */
+export const RELATIVE_ERROR_LIMIT = 0.01;
+
+export interface DrawsAdvice {
+  /** The percentile with the largest relative standard error, e.g. "P10". */
+  label: string;
+  /** Its standard error over |its value|. */
+  relative: number;
+  /**
+   * Draws that bring it to the limit (the error falls as 1/√draws), rounded up to two significant
+   * digits and at most 1,000,000; equal to the draws run when they are already 1,000,000.
+   */
+  suggested: number;
+}
+
+/** The advice to draw more, or null when every percentile's relative standard error is within the limit. */
+export function drawsAdvice(view: SimulationView, limit = RELATIVE_ERROR_LIMIT): DrawsAdvice | null {
+  const e = view.result.standardErrors;
+  if (!e) return null;
+  let worst: { label: string; relative: number } | null = null;
+  view.result.percentiles.forEach((p, i) => {
+    const se = e.percentiles[i];
+    const relative = se === 0 ? 0 : p.value === 0 ? Infinity : se / Math.abs(p.value);
+    if (relative > limit && (!worst || relative > worst.relative)) worst = { label: percentileLabel(p.p), relative };
+  });
+  if (!worst) return null;
+  const { label, relative } = worst as { label: string; relative: number };
+  const n = view.result.iterations;
+  const needed = Number.isFinite(relative) ? n * (relative / limit) ** 2 : MAX_ITERATIONS;
+  return { label, relative, suggested: Math.max(n, Math.min(MAX_ITERATIONS, roundUp2(needed))) };
+}
+
+/** Rounds up to two significant digits: 28,900 → 29,000. */
+function roundUp2(x: number): number {
+  const step = Math.pow(10, Math.max(0, Math.floor(Math.log10(x)) - 1));
+  return Math.ceil(x / step - 1e-9) * step;
 }

@@ -1,20 +1,32 @@
 /**
  * Uncertainty in the pane: the Monte Carlo simulation of the current scenarios (draws, seed,
- * distribution, value), run here by the engine on a button — it takes milliseconds for 10,000 draws —
- * with P10, P50, P90, the mean and the chance of falling below the committee's floor; the histogram
+ * distribution, sampling, value), run here by the engine on a button — it takes milliseconds for 10,000
+ * draws — with P10, P50, P90, the mean and the chance of falling below the committee's floor, each ± its
+ * standard error, and a suggestion to draw more when a percentile's is above 1% of it; the histogram
  * and the tornado; and the Simulation sheet with the same numbers as live formulas and native charts.
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
 import { DataHistogramRegular, DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import { checkIterations, checkSeed, DISTRIBUTIONS, Distribution, Output, outputLabel, percentileLabel, ValuationError } from "../../engine";
+import {
+  checkIterations,
+  checkSeed,
+  DISTRIBUTIONS,
+  Distribution,
+  Output,
+  outputLabel,
+  percentileLabel,
+  Sampling,
+  SAMPLINGS,
+  ValuationError,
+} from "../../engine";
 import type { ScenarioSet } from "../../model/scenario-set";
-import { DEFAULT_REQUEST, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
+import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
 import { formatAmount, formatPercent } from "./format";
 import type { InsertedSheet, WorkbookPort } from "./port";
 import { HistogramChart, TornadoChart } from "./SimulationCharts";
 import { SIMULATION_TEXT } from "./simulation-text";
-import type { Language } from "./strings";
+import { LOCALE, type Language } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -37,6 +49,7 @@ const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   rowHead: { textAlign: "left", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, padding: "3px 4px" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", padding: "3px 4px", fontSize: tokens.fontSizeBase300 },
+  error: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", padding: "3px 4px", color: tokens.colorNeutralForeground3 },
   line: { borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
@@ -69,6 +82,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
   const [iterations, setIterations] = useState(String(DEFAULT_REQUEST.iterations));
   const [seed, setSeed] = useState(String(DEFAULT_REQUEST.seed));
   const [distribution, setDistribution] = useState<Distribution>(DEFAULT_REQUEST.distribution);
+  const [sampling, setSampling] = useState<Sampling>(DEFAULT_REQUEST.sampling);
   const [output, setOutput] = useState<Output>(DEFAULT_REQUEST.output);
   const [run, setRun] = useState<{ view: SimulationView; print: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -78,7 +92,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
   const iterationsError = useMemo(() => (valid(() => checkIterations(wholeNumber(iterations))) ? null : x.iterationsRule), [iterations, x]);
   const seedError = useMemo(() => (valid(() => checkSeed(wholeNumber(seed))) ? null : x.seedRule), [seed, x]);
   const request = (): SimulationRequest | null =>
-    iterationsError || seedError ? null : { iterations: wholeNumber(iterations), seed: wholeNumber(seed), distribution, output };
+    iterationsError || seedError ? null : { iterations: wholeNumber(iterations), seed: wholeNumber(seed), distribution, sampling, output };
 
   const simulate = () => {
     const r = request();
@@ -121,6 +135,16 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
   const view = run?.view;
   const stale = run !== null && run.print !== fingerprint(set);
   const amount = (v: number) => formatAmount(v, language);
+  const errors = view?.result.standardErrors;
+  const advice = view ? drawsAdvice(view) : null;
+  const share = (r: number) => formatPercent(r, language);
+  /** The ± cell beside a statistic (its accessible name says what it is). */
+  const errorCell = (se: number | undefined, format: (v: number) => string) =>
+    se === undefined ? null : (
+      <td className={s.error} data-se={se} aria-label={`${x.standardError} ${format(se)}`}>
+        ± {format(se)}
+      </td>
+    );
 
   return (
     <section className={s.root} aria-labelledby="simulation-heading" data-testid="simulation">
@@ -141,29 +165,13 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
         >
           <Input inputMode="numeric" value={seed} onChange={(_, d) => setSeed(d.value)} data-testid="simulation-seed" {...fitted} />
         </Field>
-        <Field size="small" label={x.distribution}>
-          <Select
-            value={distribution}
-            onChange={(_, d) => setDistribution(d.value as Distribution)}
-            data-testid="simulation-distribution"
-            className={s.fitControl}
-          >
-            {DISTRIBUTIONS.map((d) => (
-              <option key={d} value={d}>
-                {x.distributions[d]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field size="small" label={x.output}>
-          <Select value={output} onChange={(_, d) => setOutput(d.value as Output)} data-testid="simulation-output" className={s.fitControl}>
-            {SIMULATION_OUTPUTS.map((o) => (
-              <option key={o} value={o}>
-                {outputLabel(o)[language]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {[
+          choice(x.distribution, distribution, DISTRIBUTIONS, (d) => x.distributions[d], setDistribution, "simulation-distribution"),
+          choice(x.sampling, sampling, SAMPLINGS, (m) => x.samplings[m], setSampling, "simulation-sampling", x.samplingHint),
+          choice(x.output, output, SIMULATION_OUTPUTS, (o) => outputLabel(o)[language], setOutput, "simulation-output"),
+        ].map((c) => (
+          <Choice key={c.testid} {...c} className={s.fitControl} />
+        ))}
       </div>
       <div className={s.actions}>
         <Button appearance="primary" icon={<PlayRegular />} disabled={busy || request() === null} onClick={simulate} data-testid="simulation-run">
@@ -187,7 +195,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
         <>
           <table className={s.table} data-testid="simulation-table">
             <tbody>
-              {view.result.percentiles.map((p) => {
+              {view.result.percentiles.map((p, i) => {
                 const label = percentileLabel(p.p);
                 return (
                   <tr key={label} className={s.line} data-stat={label}>
@@ -197,6 +205,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
                     <td className={s.num} data-value={p.value}>
                       {amount(p.value)}
                     </td>
+                    {errorCell(errors?.percentiles[i], amount)}
                   </tr>
                 );
               })}
@@ -207,6 +216,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
                 <td className={s.num} data-value={view.result.mean}>
                   {amount(view.result.mean)}
                 </td>
+                {errorCell(errors?.mean, amount)}
               </tr>
               {view.result.below && view.floor !== null && (
                 <tr className={s.line} data-stat="below-floor">
@@ -216,10 +226,28 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
                   <td className={s.num} data-value={view.result.below.probability}>
                     {formatPercent(view.result.below.probability, language)}
                   </td>
+                  {errorCell(errors?.below, share)}
                 </tr>
               )}
             </tbody>
           </table>
+          {errors && <p className={s.hint}>{x.errorHint}</p>}
+          {advice && (
+            <MessageBar intent="warning" layout="multiline" data-testid="simulation-more-draws">
+              <MessageBarBody>
+                {advice.suggested > view.result.iterations
+                  ? x.moreDraws(advice.label, share(advice.relative), share(RELATIVE_ERROR_LIMIT), advice.suggested.toLocaleString(LOCALE[language]))
+                  : x.atMostDraws(advice.label, share(advice.relative), share(RELATIVE_ERROR_LIMIT))}
+              </MessageBarBody>
+              {advice.suggested > view.result.iterations && (
+                <MessageBarActions>
+                  <Button size="small" onClick={() => setIterations(String(advice.suggested))} data-testid="simulation-use-draws">
+                    {x.useDraws(advice.suggested.toLocaleString(LOCALE[language]))}
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
           <p className={s.hint}>{x.meaning}</p>
           {view.tornado.rows.length === 0 ? (
             <p className={s.hint} data-testid="simulation-no-spread">
@@ -249,6 +277,44 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
         </MessageBar>
       )}
     </section>
+  );
+}
+
+interface ChoiceProps<T extends string> {
+  label: string;
+  hint?: string;
+  value: T;
+  values: readonly T[];
+  name: (v: T) => string;
+  onChange: (v: T) => void;
+  testid: string;
+}
+
+/** A Choice's props, its word type forgotten so that choices of different lists sit in one array. */
+function choice<T extends string>(
+  label: string,
+  value: T,
+  values: readonly T[],
+  name: (v: T) => string,
+  onChange: (v: T) => void,
+  testid: string,
+  hint?: string
+): ChoiceProps<string> {
+  return { label, hint, value, values, name, onChange, testid } as unknown as ChoiceProps<string>;
+}
+
+/** One of a fixed list of words, by its name in the pane's language. */
+function Choice<T extends string>({ label, hint, value, values, name, onChange, testid, className }: ChoiceProps<T> & { className?: string }) {
+  return (
+    <Field size="small" label={label} hint={hint}>
+      <Select value={value} onChange={(_, d) => onChange(d.value as T)} data-testid={testid} className={className}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {name(v)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 

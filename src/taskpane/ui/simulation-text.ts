@@ -1,5 +1,5 @@
 /** The words of the simulation panel and its charts, in English and Japanese. */
-import type { Distribution } from "../../engine";
+import type { Distribution, Sampling } from "../../engine";
 import type { Language } from "../../model/language";
 
 export interface SimulationText {
@@ -12,6 +12,18 @@ export interface SimulationText {
   seedHint: string;
   distribution: string;
   distributions: Record<Distribution, string>;
+  sampling: string;
+  samplings: Record<Sampling, string>;
+  samplingHint: string;
+  /** The accessible name of the ± column. */
+  standardError: string;
+  /** What ± means, under the table. */
+  errorHint: string;
+  /** A percentile's standard error is above the limit (all three as the pane writes them). */
+  moreDraws: (label: string, relative: string, limit: string, suggested: string) => string;
+  /** The same, at the most draws there are. */
+  atMostDraws: (label: string, relative: string, limit: string) => string;
+  useDraws: (suggested: string) => string;
   output: string;
   run: string;
   running: string;
@@ -52,6 +64,15 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     seedHint: "Same seed, same numbers; another seed, another sample.",
     distribution: "Distribution",
     distributions: { pert: "PERT", triangular: "Triangular", metalog: "Metalog (low, base, high as P10, P50, P90)" },
+    sampling: "Sampling",
+    samplings: { lhs: "Latin hypercube (default)", mc: "Plain Monte Carlo" },
+    samplingHint: "Latin hypercube spreads each assumption's draws evenly over its range: the same precision with fewer draws.",
+    standardError: "Standard error",
+    errorHint:
+      "± is the standard error: how far the number may move with another seed (about two in three runs land within it). Plain Monte Carlo: from 20 batches of the draws; Latin hypercube: from 20 independent hypercubes.",
+    moreDraws: (l, r, limit, n) => `${l}'s standard error is ${r} of its value, above ${limit}: run about ${n} draws for a steadier figure.`,
+    atMostDraws: (l, r, limit) => `${l}'s standard error is ${r} of its value, above ${limit}, even at the most draws: read it as a rough figure.`,
+    useDraws: (n) => `Use ${n} draws`,
     output: "Value",
     run: "Run simulation",
     running: "Running…",
@@ -91,6 +112,15 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     seedHint: "同じシードなら同じ数値、別のシードなら別の標本になります。",
     distribution: "分布",
     distributions: { pert: "PERT分布", triangular: "三角分布", metalog: "メタログ分布（低位・基準・高位をP10・P50・P90とする）" },
+    sampling: "抽出法",
+    samplings: { lhs: "ラテン超方格法（既定）", mc: "単純モンテカルロ法" },
+    samplingHint: "ラテン超方格法は各前提条件の抽出を範囲全体に均等に割り振るため、少ない試行回数で同じ精度になります。",
+    standardError: "標準誤差",
+    errorHint:
+      "± は標準誤差で、シードを変えたときに数値が動く幅の目安です（3回に2回程度はこの幅に収まります）。単純モンテカルロ法は抽出を20のバッチに分けて、ラテン超方格法は独立な20個の超方格から求めます。",
+    moreDraws: (l, r, limit, n) => `${l}の標準誤差が値の${r}で、${limit}を超えています。数値を安定させるには試行回数を約${n}回にしてください。`,
+    atMostDraws: (l, r, limit) => `${l}の標準誤差が値の${r}で、最大の試行回数でも${limit}を超えています。おおよその数値として読んでください。`,
+    useDraws: (n) => `${n}回にする`,
     output: "対象",
     run: "シミュレーション実行",
     running: "実行中…",

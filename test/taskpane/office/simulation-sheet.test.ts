@@ -26,29 +26,33 @@ const request: SimulationRequest = { ...DEFAULT_REQUEST, iterations: 5000, seed:
 const col = (n: number) => String.fromCharCode(65 + n);
 
 describe("the Simulation sheet", () => {
-  test("live formulas over the table: SIMULATE with the pane's iterations, seed and distribution and the floor as threshold; SENSITIVITY", async () => {
+  test("live formulas over the table: SIMULATE with the pane's iterations, seed, distribution and sampling, the floor as threshold, and standard errors; SENSITIVITY", async () => {
     await port.insertSimulationCharts(set, "en", request);
     expect(fake.sheet("Simulation")!.active).toBe(true);
     expect(fake.values("Simulation!A1")[0][0]).toBe("IPVALUE simulation");
     expect(String(fake.values("Simulation!A3")[0][0])).toMatch(/^INTERNAL/); // the floor is internal
     const simulate = String(fake.formulas("Simulation!A6")[0][0]);
     expect(simulate).toBe(
-      '=IPVALUE.SIMULATE(IpvalueAssumptions[#All],5000,42,{0.1,0.5,0.9},"rnpv",IF(INDEX(IpvalueDecisions[value],MATCH("floor",IpvalueDecisions[item],0))="","",INDEX(IpvalueDecisions[value],MATCH("floor",IpvalueDecisions[item],0))),"pert")'
+      '=IPVALUE.SIMULATE(IpvalueAssumptions[#All],5000,42,{0.1,0.5,0.9},"rnpv",IF(INDEX(IpvalueDecisions[value],MATCH("floor",IpvalueDecisions[item],0))="","",INDEX(IpvalueDecisions[value],MATCH("floor",IpvalueDecisions[item],0))),"pert","lhs",,TRUE)'
     );
     expect(fake.formulas("Simulation!D6")[0][0]).toBe('=IPVALUE.SENSITIVITY(IpvalueAssumptions[#All],"rnpv")');
-    expect(fake.values("Simulation!A5")[0][0]).toBe("Percentiles of the risk-adjusted licensor value (5,000 draws, seed 42, PERT)");
-    expect(fake.numberFormat("Simulation!B6:B10").map((r) => r[0])).toEqual(["#,##0", "#,##0", "#,##0", "#,##0", "0.0#%"]);
+    expect(fake.values("Simulation!A5")[0][0]).toBe(
+      "Percentiles of the risk-adjusted licensor value (5,000 draws, seed 42, PERT, Latin hypercube; third column: standard error)"
+    );
+    // values and their standard errors alike
+    expect(fake.numberFormat("Simulation!B6:C10")).toEqual([...Array(4).fill(["#,##0", "#,##0"]), ["0.0#%", "0.0#%"]]);
   });
 
   test("the formula on the stored table gives the pane's numbers, and the histogram's counts are those draws", async () => {
     await port.insertSimulationCharts(set, "en", request);
     const table = fake.table(ASSUMPTIONS_TABLE)!.values;
     const view = simulateSet(set, "en", request);
-    const sheetResult = simulateFn(table, 5000, 42, [[0.1, 0.5, 0.9]], "rnpv", 120000000, "pert");
+    const sheetResult = simulateFn(table, 5000, 42, [[0.1, 0.5, 0.9]], "rnpv", 120000000, "pert", "lhs", undefined, true);
+    const e = view.result.standardErrors!;
     expect(sheetResult).toEqual([
-      ...view.result.percentiles.map((x) => [`P${x.p * 100}`, x.value]),
-      ["mean", view.result.mean],
-      ["P(<120000000)", view.result.below!.probability],
+      ...view.result.percentiles.map((x, i) => [`P${x.p * 100}`, x.value, e.percentiles[i]]),
+      ["mean", view.result.mean, e.mean],
+      ["P(<120000000)", view.result.below!.probability, e.below],
     ]);
     // histogram block: L6 header, then one row per bin (label, draws, draws in a marked bin, from, to)
     const bins = view.histogram.counts.length;
@@ -101,7 +105,7 @@ describe("the Simulation sheet", () => {
     await port.insertSimulationCharts(set, "en", { ...request, distribution: "triangular" });
     expect(fake.sheetNames().filter((n) => n.startsWith("Simulation"))).toEqual(["Simulation"]);
     expect(fake.charts("Simulation")).toHaveLength(2);
-    expect(String(fake.formulas("Simulation!A6")[0][0])).toMatch(/"triangular"\)$/);
+    expect(String(fake.formulas("Simulation!A6")[0][0])).toMatch(/"triangular","lhs",,TRUE\)$/);
     fake.reset();
     await Excel.run(async (context) => {
       context.workbook.worksheets.add("Simulation").getRange("A1").values = [["my notes"]];

@@ -1,0 +1,93 @@
+/**
+ * The pane's simulation model: the request's sampling reaches the engine and the Simulation sheet's
+ * formula, each statistic comes with its standard error, and the advice to draw more appears when a
+ * percentile's standard error is above 1% of it — with a number of draws that brings it there.
+ */
+import { planFromTable, runSimulation } from "../../../src/engine";
+import { simulateFn } from "../../../src/functions/functions";
+import { setDecision } from "../../../src/model/scenario-set";
+import { assumptionsTableValues } from "../../../src/model/table-layout";
+import { exampleSet } from "../../../src/taskpane/model/examples";
+import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet } from "../../../src/taskpane/model/simulation";
+import { simulationSheet, STORED_REFERENCES } from "../../../src/taskpane/model/simulation-sheet";
+
+const set = setDecision(exampleSet("medical-device", "en"), "floor", "120000000");
+const plan = () => planFromTable(assumptionsTableValues(set, "en", true) as never);
+
+describe("the pane's simulation", () => {
+  test("Latin hypercube by default; the chosen sampling is the engine's, with the standard errors SIMULATE's standard_error gives", () => {
+    expect(DEFAULT_REQUEST.sampling).toBe("lhs");
+    for (const sampling of ["lhs", "mc"] as const) {
+      const view = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 3000, sampling });
+      const r = runSimulation(plan(), { iterations: 3000, sampling, percentiles: [0.1, 0.5, 0.9], threshold: 120e6, standardError: true });
+      expect(view.result.percentiles).toEqual(r.percentiles);
+      expect(view.result.standardErrors).toEqual(r.standardErrors);
+    }
+    const lhs = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 3000 }).result;
+    const mc = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 3000, sampling: "mc" }).result;
+    expect(lhs.percentiles[1].value).not.toBe(mc.percentiles[1].value);
+    expect(lhs.standardErrors!.mean).toBeLessThan(0.5 * mc.standardErrors!.mean); // Latin hypercube's gain, shown as a smaller ±
+  });
+
+  test("the Simulation sheet's formula passes the sampling and asks for the standard errors: run, it gives the pane's numbers", () => {
+    for (const sampling of ["lhs", "mc"] as const) {
+      const request = { ...DEFAULT_REQUEST, iterations: 2000, seed: 9, sampling };
+      const view = simulateSet(set, "en", request);
+      const sheet = simulationSheet(view, set, "en", STORED_REFERENCES);
+      const formula = String(sheet.blocks.find((b) => b.address === "A6")!.formulas[0][0]);
+      expect(formula).toMatch(new RegExp(`,"pert","${sampling}",,TRUE\\)$`));
+      const table = assumptionsTableValues(set, "en", true);
+      const e = view.result.standardErrors!;
+      expect(simulateFn(table, 2000, 9, [[0.1, 0.5, 0.9]], "rnpv", 120e6, "pert", sampling, undefined, true)).toEqual([
+        ...view.result.percentiles.map((x, i) => [`P${x.p * 100}`, x.value, e.percentiles[i]]),
+        ["mean", view.result.mean, e.mean],
+        ["P(<120000000)", view.result.below!.probability, e.below],
+      ]);
+    }
+  });
+
+  test("more draws are suggested when a percentile's standard error is above 1% of it; following the suggestion brings every percentile within 1% in at most three runs", () => {
+    expect(RELATIVE_ERROR_LIMIT).toBe(0.01);
+    const relative = (iterations: number, sampling: "lhs" | "mc") => {
+      const r = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations, sampling }).result;
+      return Math.max(...r.percentiles.map((p, i) => r.standardErrors!.percentiles[i] / Math.abs(p.value)));
+    };
+    // the defaults: every percentile well within 1%
+    const atDefaults = simulateSet(set, "en", DEFAULT_REQUEST);
+    console.log(`largest relative standard error of P10/P50/P90 at 10,000 draws: lhs ${relative(10000, "lhs")}, mc ${relative(10000, "mc")}`);
+    expect(drawsAdvice(atDefaults)).toBeNull();
+    for (const sampling of ["lhs", "mc"] as const) {
+      const few = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 100, sampling });
+      const advice = drawsAdvice(few)!;
+      expect(advice).not.toBeNull();
+      expect(advice.relative).toBeGreaterThan(0.01);
+      // the worst percentile is named, and the draws follow 1/√n: 100·(relative/1%)², two significant digits up
+      const worst = few.result.percentiles.map((p, i) => few.result.standardErrors!.percentiles[i] / Math.abs(p.value));
+      expect(advice.label).toBe(["P10", "P50", "P90"][worst.indexOf(Math.max(...worst))]);
+      const needed = 100 * (advice.relative / 0.01) ** 2;
+      expect(advice.suggested).toBeGreaterThanOrEqual(needed);
+      expect(advice.suggested).toBeLessThan(needed * 1.1 + 100);
+      expect(Number(advice.suggested.toPrecision(2))).toBe(advice.suggested);
+      // following the suggestion (again, if the new run still asks) reaches the limit within three runs
+      const path = [`100 draws: ${advice.label} ±${(advice.relative * 100).toFixed(2)}%`];
+      let next: ReturnType<typeof drawsAdvice> = advice;
+      for (let step = 0; step < 3 && next; step++) {
+        const iterations: number = next.suggested;
+        next = drawsAdvice(simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations, sampling }));
+        path.push(
+          `${iterations} draws: ${next ? `${next.label} ±${(next.relative * 100).toFixed(2)}%` : `within 1% (largest ±${(relative(iterations, sampling) * 100).toFixed(2)}%)`}`
+        );
+      }
+      console.log(`${sampling}: ${path.join(" → ")}`);
+      expect(next).toBeNull();
+    }
+  });
+
+  test("at the most draws the advice suggests no more than 1,000,000", () => {
+    const view = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 100 });
+    const advice = drawsAdvice(view, 1e-6)!;
+    expect(advice.suggested).toBe(1000000);
+    const full = { ...view, result: { ...view.result, iterations: 1000000 } };
+    expect(drawsAdvice(full, 1e-6)!.suggested).toBe(1000000);
+  });
+});
