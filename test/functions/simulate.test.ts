@@ -9,6 +9,8 @@ const table = [
   ["", "", "", "", "", "", ""],
   ...MEDICAL_DEVICE.slice(5).map((r) => [...r.slice(0, 2), "", ...r.slice(2), ""]),
 ];
+/** SIMULATE's arguments with only `correlations` given (the ninth). */
+const withCorrelations = (matrix: unknown[][]) => [table, null, null, null, null, null, null, null, matrix];
 
 /** A 2 × 2 correlation table of market_size and peak_share with the two off-diagonal cells given. */
 const corr2 = (upper: number | string, lower: number | string) => [
@@ -152,110 +154,50 @@ describe("IPVALUE.SIMULATE", () => {
     [[table, null, null, null, null, null, null, null, corr2(1.5, "")], /^correlations: market_size–peak_share must be a number from −1 to 1; got 1\.5$/],
     [[table, null, null, null, null, null, null, null, corr2("high", "")], /^correlations: market_size–peak_share must be a number from −1 to 1; got high$/],
     [
-      [
-        table,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        [
-          ["", "market_size", "peak_share"],
-          ["market_size", 0.9, 0.2],
-          ["peak_share", 0.2, 1],
-        ],
-      ],
+      withCorrelations([
+        ["", "market_size", "peak_share"],
+        ["market_size", 0.9, 0.2],
+        ["peak_share", 0.2, 1],
+      ]),
       /^correlations: the diagonal must be 1 .*; market_size–market_size is 0\.9$/,
     ],
     [
-      [
-        table,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        [
-          ["", "market_size", "royalty_rate"],
-          ["market_size", 1, 0.2],
-          ["royalty_rate", 0.2, 1],
-        ],
-      ],
+      withCorrelations([
+        ["", "market_size", "royalty_rate"],
+        ["market_size", 1, 0.2],
+        ["royalty_rate", 0.2, 1],
+      ]),
       /^correlations names royalty_rate, which is the same in every scenario and so not drawn: only assumptions that vary can be correlated$/,
     ],
     [
-      [
-        table,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        [
-          ["", "market_size", "market_sise"],
-          ["market_size", 1, 0.2],
-          ["market_sise", 0.2, 1],
-        ],
-      ],
+      withCorrelations([
+        ["", "market_size", "market_sise"],
+        ["market_size", 1, 0.2],
+        ["market_sise", 0.2, 1],
+      ]),
       /^correlations names "market_sise", not an assumption key$/,
     ],
     [
-      [
-        table,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        [
-          ["", "market_size", "peak_share", "market_growth"],
-          ["market_size", 1, 0.9, -0.9],
-          ["peak_share", 0.9, 1, 0.9],
-          ["market_growth", -0.9, 0.9, 1],
-        ],
-      ],
+      withCorrelations([
+        ["", "market_size", "peak_share", "market_growth"],
+        ["market_size", 1, 0.9, -0.9],
+        ["peak_share", 0.9, 1, 0.9],
+        ["market_growth", -0.9, 0.9, 1],
+      ]),
       /^correlations is not positive semi-definite: the correlations among market_size, peak_share, market_growth contradict one another/,
     ],
     [
-      [
-        table,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        [
-          ["", "market_size"],
-          ["peak_share", 1],
-        ],
-      ],
+      withCorrelations([
+        ["", "market_size"],
+        ["peak_share", 1],
+      ]),
       /^correlations: the first row and the first column must name the same keys; "peak_share" is in one but not the other$/,
     ],
     [
-      [
-        table,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        [
-          ["", "market_size", "peak_share"],
-          ["market_size", 1, 0.2],
-        ],
-      ],
+      withCorrelations([
+        ["", "market_size", "peak_share"],
+        ["market_size", 1, 0.2],
+      ]),
       /^correlations must be square/,
     ],
     [
