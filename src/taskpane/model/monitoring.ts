@@ -15,6 +15,7 @@ import {
   Audit,
   DEFAULT_AUDIT_THRESHOLD,
   DEFAULT_TRACK_TRIGGER,
+  isBlank,
   pickScenario,
   RawValue,
   readAssumptionsTable,
@@ -24,6 +25,7 @@ import {
   track,
   TrackYear,
   ValuationError,
+  withTerms,
 } from "../../engine";
 import type { Language } from "../../model/language";
 import { EditError, offerTermMap, readNumber, ScenarioSet } from "../../model/scenario-set";
@@ -165,10 +167,10 @@ export const sortedReports = (m: Monitoring): Report[] => [...m.reports].sort((a
 export function signedTermRows(set: ScenarioSet, language: Language): { scenario: string; rows: [string, RawValue][] } {
   const raws = readAssumptionsTable(assumptionsTableValues(set, language) as RawValue[][]);
   const base = raws[pickScenario(raws)];
-  const terms = new Map<string, RawValue>();
-  for (const [k, v] of Object.entries(base.values)) if (v !== undefined && v !== "" && v !== null) terms.set(k, v as RawValue);
-  for (const [k, v] of offerTermMap(set.decisions)) terms.set(k, v);
-  return { scenario: base.name, rows: [...terms] };
+  // The offer's terms in place of the scenario's own, as OFFER lays them (engine withTerms).
+  const [signed] = withTerms([base], offerTermMap(set.decisions));
+  const rows = Object.entries(signed.values).filter(([, v]) => !isBlank(v)) as [string, RawValue][];
+  return { scenario: base.name, rows };
 }
 
 export interface MonitoringFigures {
