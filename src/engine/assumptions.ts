@@ -7,11 +7,16 @@ import { isBlank, RawValue } from "./cells";
 import { parseTiming, Timing } from "./discount";
 import { DEFAULT_LICENSOR_SHARE } from "./rates";
 import {
-  describeCell,
-  excerpt,
+  describeCellIn,
+  excerptIn,
   invalidValue,
+  keyName,
+  keyNames,
+  Localized,
   MAX_YEARS,
-  quoted,
+  phrase,
+  quotedName,
+  registerJapaneseLabels,
   requireAtMostOne,
   requireFinite,
   requireFraction,
@@ -19,6 +24,8 @@ import {
   requireRate,
   requireWholeYears,
   ValuationError,
+  wordList,
+  wrapped,
 } from "./errors";
 
 export type BaseKey =
@@ -210,7 +217,7 @@ const interval = (min: number, max: number, open: { min?: boolean; max?: boolean
 
 const yearCount = (x: number, key: string): void => {
   requireNonNegative(x, key);
-  if (x > MAX_YEARS) throw invalidValue(`${key} must be at most ${MAX_YEARS}; got ${x}`);
+  if (x > MAX_YEARS) throw invalidValue("at-most", { name: keyName(key), max: MAX_YEARS, got: x });
 };
 const SHARE: Text = { en: "from 0% to 100% (a decimal from 0 to 1)", ja: "0%～100%（0～1の小数）" };
 
@@ -731,6 +738,12 @@ export function hasDealTerms(a: Assumptions): boolean {
 
 export const ASSUMPTION_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.map((s) => s.key);
 const SPEC_BY_KEY = new Map<string, AssumptionSpec>(ASSUMPTIONS.map((s) => [s.key, s]));
+const PLAN_LABELS_JA: Record<PlanSeries, string> = { sales: "売上", operating_profit: "営業利益", investment: "投資" };
+// Messages name an assumption or a plan row by its Japanese label and its key (errors.ts cannot import this file).
+registerJapaneseLabels((key) => {
+  const plan = planKey(key);
+  return plan ? `${plan.year}年目の${PLAN_LABELS_JA[plan.series]}` : SPEC_BY_KEY.get(key)?.label.ja;
+});
 export const REQUIRED_KEYS: readonly AssumptionKey[] = ASSUMPTIONS.filter((s) => s.fallback === undefined).map((s) => s.key);
 
 /** Defaults that follow another assumption (term_years ← years, hurdle_rate ← discount_rate). */
@@ -764,7 +777,6 @@ export function resolveAssumptions(
   series: Partial<Record<PlanSeries, RawValue[]>> = {}
 ): Assumptions {
   const a: Partial<Assumptions> = {};
-  const where = (key: string) => `Scenario ${quoted(scenario, "'")}: ${key}`;
   const plan = rethrowFor(scenario, () => resolvePlan(series));
   for (const spec of ASSUMPTIONS) {
     const v = raw[spec.key];
@@ -778,7 +790,10 @@ export function resolveAssumptions(
       continue;
     }
     if (typeof v !== "number") {
-      throw invalidValue(`${where(spec.key)} must be a number; got ${excerpt(v)} (text or TRUE/FALSE)`);
+      throw invalidValue("in-scenario", {
+        scenario: quotedName(scenario),
+        message: phrase("assumption-not-number", { key: keyName(spec.key), got: excerptIn(v) }),
+      });
     }
     rethrowFor(scenario, () => spec.check(v, spec.key));
     (a as Record<string, number>)[spec.key] = v;
@@ -792,7 +807,7 @@ export function resolveAssumptions(
         (a as Record<string, unknown>)[spec.key] = 0;
         continue;
       }
-      throw invalidValue(`${where(spec.key)} is missing: it is required`);
+      throw invalidValue("in-scenario", { scenario: quotedName(scenario), message: phrase("assumption-missing", { key: keyName(spec.key) }) });
     }
     const v = spec.fallback !== null && typeof spec.fallback === "object" ? (a as Record<string, unknown>)[spec.fallback.follows] : spec.fallback;
     (a as Record<string, unknown>)[spec.key] = v;
@@ -815,7 +830,7 @@ export function readFlag(v: RawValue, key: string): boolean {
     if (w === "true" || w === "yes" || w === "はい") return true;
     if (w === "false" || w === "no" || w === "いいえ") return false;
   }
-  throw invalidValue(`${key} must be TRUE or FALSE; got ${describeCell(v)}`);
+  throw invalidValue("true-or-false", { name: keyName(key), got: describeCellIn(v) });
 }
 
 /** The yearly plan rows of one scenario, checked: sales and investments 0 or more, operating profit any finite amount. */
@@ -829,7 +844,7 @@ function resolvePlan(series: Partial<Record<PlanSeries, RawValue[]>>): YearPlan 
     const values = Array.from(cells, (v, i) => {
       const key = `${name}_${i + 1}`;
       if (isBlank(v)) return null;
-      if (typeof v !== "number") throw invalidValue(`${key} must be a number; got ${describeCell(v)}`);
+      if (typeof v !== "number") throw invalidValue("must-be-number", { name: keyName(key), got: describeCellIn(v) });
       if (name === "operating_profit") requireFinite(v, key);
       else requireNonNegative(v, key);
       return v;
@@ -848,28 +863,28 @@ function checkDealTerms(a: Assumptions, raw: Partial<Record<AssumptionKey, RawVa
   const given = (k: AssumptionKey) => !isBlank(raw[k]);
   if (a.tier_1_threshold === null) {
     for (const k of ["tier_1_rate", "tier_2_threshold", "tier_2_rate"] as const) {
-      if (given(k)) throw invalidValue(`${k} is given but tier_1_threshold is blank: give the threshold above which the tier 1 rate applies`);
+      if (given(k)) throw invalidValue("tier-1-threshold-blank", { key: keyName(k), threshold: keyName("tier_1_threshold") });
     }
   }
   if (a.tier_2_threshold === null && given("tier_2_rate")) {
-    throw invalidValue("tier_2_rate is given but tier_2_threshold is blank: give the threshold above which the tier 2 rate applies");
+    throw invalidValue("tier-2-threshold-blank", { key: keyName("tier_2_rate"), threshold: keyName("tier_2_threshold") });
   }
   if (a.tier_1_threshold !== null && a.tier_2_threshold !== null && !(a.tier_2_threshold > a.tier_1_threshold)) {
-    throw invalidValue(`tier thresholds must ascend: tier_2_threshold (${a.tier_2_threshold}) must be above tier_1_threshold (${a.tier_1_threshold})`);
+    throw invalidValue("tiers-ascend", { second: a.tier_2_threshold, first: a.tier_1_threshold });
   }
   for (let n = 1; n <= MILESTONE_COUNT; n++) {
     const year = milestoneKey(n, "year");
     const amount = milestoneKey(n, "amount");
     const probability = milestoneKey(n, "probability");
-    if ((a[amount] as number) > 0 && !given(year)) throw invalidValue(`${amount} is given but ${year} is blank: say when it is paid (years from signing)`);
+    if ((a[amount] as number) > 0 && !given(year)) throw invalidValue("milestone-year-blank", { amount: keyName(amount), year: keyName(year) });
     if ((given(year) || given(probability)) && !given(amount)) {
-      throw invalidValue(`${given(year) ? year : probability} is given but ${amount} is blank: give the milestone's amount`);
+      throw invalidValue("milestone-amount-blank", { key: keyName(given(year) ? year : probability), amount: keyName(amount) });
     }
   }
   if (a.equity_share > 0 || a.success_fee > 0) {
     const term = a.equity_share > 0 ? "equity_share" : "success_fee";
     for (const k of ["exit_year", "exit_value"] as const) {
-      if (a[k] === null) throw invalidValue(`${k} is missing: it is required with ${term} (the equity and the success fee are valued at the exit)`);
+      if (a[k] === null) throw invalidValue("exit-term-missing", { key: keyName(k), term: keyName(term) });
     }
   }
   if (a.plan) {
@@ -878,7 +893,7 @@ function checkDealTerms(a: Assumptions, raw: Partial<Record<AssumptionKey, RawVa
       if (!values) continue;
       let last = values.length - 1;
       while (last >= 0 && (values[last] === null || values[last] === 0)) last--;
-      if (last + 1 > a.years) throw invalidValue(`${name}_${last + 1} is after the last year modelled (years = ${a.years})`);
+      if (last + 1 > a.years) throw invalidValue("plan-after-last-year", { key: keyName(`${name}_${last + 1}`), years: a.years });
     }
   }
 }
@@ -887,7 +902,7 @@ function rethrowFor<T>(scenario: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ValuationError) throw new ValuationError(e.kind, `Scenario ${quoted(scenario, "'")}: ${e.message}`);
+    if (e instanceof ValuationError) throw wrapped(e, "in-scenario", { scenario: quotedName(scenario) });
     throw e;
   }
 }
@@ -908,12 +923,8 @@ export interface RawScenario {
   series?: Partial<Record<PlanSeries, RawValue[]>>;
 }
 
-/** The keys an unknown-key message lists: today's assumptions by name, the deal terms and plan rows by family (the README lists them all). */
-const ALLOWED_KEYS_TEXT = [
-  ...ASSUMPTIONS.filter((s) => !s.group).map((s) => s.key),
-  "the deal terms (tier_1_threshold … licensor_ownership, milestone_1_year … milestone_9_probability)",
-  "plan rows sales_1, operating_profit_1, investment_1 …",
-].join(", ");
+/** The keys an unknown-key message lists: today's assumptions by name (its template adds the deal terms and plan rows by family; the README lists them all). */
+const ALLOWED_KEYS_TEXT = wordList(ASSUMPTIONS.filter((s) => !s.group).map((s) => s.key));
 
 /** Column headers the functions skip: human-readable labels, units, notes. */
 export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", "unit", "units", "note", "notes"]);
@@ -979,16 +990,16 @@ export function isInternalMark(v: RawValue): boolean {
  * and fully blank columns are skipped, so a user may select a little more than the table. Keys may
  * come in any order; each may appear once. Errors say what to fix.
  */
-export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): RawScenario[] {
+export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], argument: string | Localized = "assumptions"): RawScenario[] {
   if (!Array.isArray(cells) || cells.length < 2 || !Array.isArray(cells[0]) || cells[0].length < 2) {
-    throw invalidValue(`${argument} must be a table with scenario names in its first row and assumption keys in its first column`);
+    throw invalidValue("table-shape", { argument });
   }
   const width = cells[0].length;
-  if (cells.some((row) => !Array.isArray(row) || row.length !== width)) throw invalidValue(`${argument} must be a rectangular range`);
+  if (cells.some((row) => !Array.isArray(row) || row.length !== width)) throw invalidValue("rectangular", { argument });
   const header = cells[0].map((h) => (isBlank(h) ? "" : String(h).trim()));
   const ignored = header.map((h) => isIgnoredHeader(h));
   const keyCol = keyColumn(header);
-  if (keyCol < 0) throw invalidValue(`${argument} has no key column: every column is headed label, unit or note`);
+  if (keyCol < 0) throw invalidValue("no-key-column", { argument });
 
   const scenarioCols: number[] = [];
   const names = new Set<string>();
@@ -996,15 +1007,15 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
     if (c === keyCol || ignored[c]) continue;
     const hasValues = cells.some((row, r) => r > 0 && !isBlank(row[c]));
     if (header[c] === "") {
-      if (hasValues) throw invalidValue(`${argument}: column ${c + 1} has values but no scenario name in the first row`);
+      if (hasValues) throw invalidValue("column-without-scenario", { argument, column: c + 1 });
       continue;
     }
     const folded = header[c].toLowerCase();
-    if (names.has(folded)) throw invalidValue(`${argument}: scenario ${quoted(header[c], "'")} appears twice in the first row`);
+    if (names.has(folded)) throw invalidValue("scenario-twice", { argument, scenario: quotedName(header[c]) });
     names.add(folded);
     scenarioCols.push(c);
   }
-  if (scenarioCols.length === 0) throw invalidValue(`${argument} has no scenario column: name at least one scenario in the first row`);
+  if (scenarioCols.length === 0) throw invalidValue("no-scenario-column", { argument });
 
   const rowOf = new Map<AssumptionKey, number>();
   const planRows = new Map<string, { series: PlanSeries; year: number; row: number }>();
@@ -1012,31 +1023,31 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
   for (let r = 1; r < cells.length; r++) {
     const rawKey = cells[r][keyCol];
     if (isBlank(rawKey)) {
-      if (scenarioCols.some((c) => !isBlank(cells[r][c]))) throw invalidValue(`${argument}: row ${r + 1} has values but no assumption key`);
+      if (scenarioCols.some((c) => !isBlank(cells[r][c]))) throw invalidValue("row-without-key", { argument, row: r + 1 });
       continue;
     }
     const key = normalizeKey(String(rawKey));
     if (key === INTERNAL_KEY) {
-      if (internalRow >= 0) throw invalidValue(`${argument}: key '${INTERNAL_KEY}' appears twice (rows ${internalRow + 1} and ${r + 1})`);
+      if (internalRow >= 0) throw invalidValue("key-twice", { argument, key: INTERNAL_KEY, first: internalRow + 1, second: r + 1 });
       internalRow = r;
       continue;
     }
     const yearly = planKey(key);
     if (yearly) {
       const seen = planRows.get(key);
-      if (seen) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${seen.row + 1} and ${r + 1})`);
+      if (seen) throw invalidValue("key-twice", { argument, key, first: seen.row + 1, second: r + 1 });
       planRows.set(key, { ...yearly, row: r });
       continue;
     }
     if (!isAssumptionKey(key)) {
-      throw invalidValue(`${argument}: unknown assumption key ${quoted(String(rawKey).trim(), "'")} in row ${r + 1}. Allowed: ${ALLOWED_KEYS_TEXT}`);
+      throw invalidValue("unknown-key", { argument, key: quotedName(String(rawKey).trim()), row: r + 1, allowed: ALLOWED_KEYS_TEXT });
     }
-    if (rowOf.has(key)) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${rowOf.get(key)! + 1} and ${r + 1})`);
+    if (rowOf.has(key)) throw invalidValue("key-twice", { argument, key, first: rowOf.get(key)! + 1, second: r + 1 });
     rowOf.set(key, r);
   }
   const hasSalesRows = [...planRows.values()].some((p) => p.series === "sales");
   const missing = REQUIRED_KEYS.filter((k) => !rowOf.has(k) && !(hasSalesRows && FORECAST_ONLY.has(k)));
-  if (missing.length > 0) throw invalidValue(`${argument} is missing the required key${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  if (missing.length > 0) throw invalidValue(missing.length > 1 ? "required-keys-missing" : "required-key-missing", { argument, keys: keyNames(missing) });
 
   return scenarioCols.map((c) => {
     const values: Partial<Record<AssumptionKey, RawValue>> = {};
@@ -1056,7 +1067,7 @@ export function readAssumptionsTable(cells: readonly (readonly RawValue[])[], ar
 }
 
 /** Reads an assumptions table and resolves every scenario (defaults applied, every value checked). */
-export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], argument = "assumptions"): Scenario[] {
+export function parseAssumptionsTable(cells: readonly (readonly RawValue[])[], argument: string | Localized = "assumptions"): Scenario[] {
   return resolveScenarios(readAssumptionsTable(cells, argument));
 }
 

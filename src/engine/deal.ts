@@ -1,5 +1,5 @@
 import { discountFactor, presentValue, rnpv, Timing } from "./discount";
-import { finiteResult, requireFinite, requireFraction, requireNonNegative, requireRate } from "./errors";
+import { finiteResult, phrase, requireFinite, requireFraction, requireNonNegative, requireRate } from "./errors";
 
 export interface Milestone {
   /** When it is paid, in years from signing (2 = end of year 2; fractions allowed). */
@@ -25,10 +25,10 @@ export function dealValue(d: Deal): number {
   requireRate(d.discountRate, "discount_rate");
   let value = requireFinite(d.upfront, "upfront");
   (d.milestones ?? []).forEach((m, i) => {
-    const row = `milestones (row ${i + 1})`;
-    requireNonNegative(m.year, `${row} year`); // a payment before signing is not a milestone
-    requireFinite(m.amount, `${row} amount`);
-    const p = requireFraction(m.probability ?? 1, `${row} probability`);
+    const row = (part: "year" | "amount" | "probability") => () => phrase(`milestone-row-${part}`, { row: i + 1 });
+    requireNonNegative(m.year, row("year")); // a payment before signing is not a milestone
+    requireFinite(m.amount, row("amount"));
+    const p = requireFraction(m.probability ?? 1, row("probability"));
     value += p * m.amount * discountFactor(d.discountRate, m.year, "end");
   });
   if (d.royalties && d.royalties.length > 0) {
@@ -37,5 +37,5 @@ export function dealValue(d: Deal): number {
         ? presentValue(d.discountRate, d.royalties, d.timing ?? "end")
         : rnpv(d.discountRate, d.royalties, d.royaltyProbabilities, d.timing ?? "end", "royalty_probabilities");
   }
-  return finiteResult(value, "The deal value");
+  return finiteResult(value, "what-deal-value");
 }

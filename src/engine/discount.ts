@@ -1,4 +1,4 @@
-import { excerpt, finiteResult, invalidValue, requireFraction, requireRate } from "./errors";
+import { excerptIn, finiteResult, invalidValue, keyName, phrase, requireFraction, requireRate } from "./errors";
 
 /**
  * When in a year a flow happens. Flow i (1-based) is discounted by (1+r)^(i - offset):
@@ -47,7 +47,7 @@ export function parseTiming(value: unknown, name = "timing"): Timing {
     // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
     if (Object.prototype.hasOwnProperty.call(TIMING_ALIASES, word)) return TIMING_ALIASES[word];
   }
-  throw invalidValue(`${name} must be "end", "mid" or "begin"; got ${excerpt(value)}`);
+  throw invalidValue("timing-word", { name: keyName(name), got: excerptIn(value) });
 }
 
 /** Discount factor of year `year` (1-based, may be fractional for milestones). */
@@ -84,7 +84,7 @@ export function presentValue(rate: number, flows: ArrayLike<number>, timing: Tim
 /** IPVALUE.DCF: validated present value of a flow row. */
 export function dcf(rate: number, flows: ArrayLike<number>, timing: Timing = "end"): number {
   requireRate(rate, "rate");
-  return finiteResult(presentValue(rate, flows, timing), "The present value");
+  return finiteResult(presentValue(rate, flows, timing), "what-present-value");
 }
 
 /**
@@ -103,9 +103,9 @@ export function rnpv(
   if (typeof probabilities === "number") requireFraction(probabilities, argument);
   else {
     if (probabilities.length !== flows.length) {
-      throw invalidValue(`${argument} must be one number or one per cash flow: got ${probabilities.length} for ${flows.length} flows`);
+      throw invalidValue("probabilities-per-flow", { argument, got: probabilities.length, flows: flows.length });
     }
-    for (let i = 0; i < probabilities.length; i++) requireFraction(probabilities[i], `${argument} (item ${i + 1})`);
+    for (let i = 0; i < probabilities.length; i++) requireFraction(probabilities[i], () => phrase("item-of", { name: argument, item: i + 1 }));
   }
   const v = 1 / (1 + rate);
   let df = Math.pow(1 + rate, -(1 - TIMING_OFFSET[timing]));
@@ -115,7 +115,7 @@ export function rnpv(
     sum += p * flows[i] * df;
     df *= v;
   }
-  return finiteResult(sum, "The risk-adjusted present value");
+  return finiteResult(sum, "what-risk-adjusted-present-value");
 }
 
 /** Σ of the first n discount factors: the PV of 1 a year for n years. */

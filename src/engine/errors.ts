@@ -4,22 +4,118 @@
  *  - invalidValue  -> #VALUE!  an argument is outside what is allowed (the message names it)
  *  - invalidNumber -> #NUM!    the inputs are valid but the maths has no answer
  *  - notAvailable  -> #N/A     something asked for does not exist (e.g. a scenario name)
+ *
+ * Every message is an entry of the catalogue messages/messages.json: an id with an English and a
+ * Japanese template and named placeholders ({scenario}), so each call site names its message by id
+ * (checked at compile time against messages/params.ts, generated from the catalogue) and passes
+ * what it fills in. `message` is the English text; `in("ja")` or `text.ja` gives the Japanese.
  */
+import catalogue from "./messages/messages.json";
+import type { MessageId, MessageParams } from "./messages/params";
+
+export type { MessageId, MessageParams } from "./messages/params";
 export type ErrorKind = "invalidValue" | "invalidNumber" | "notAvailable";
+export type MessageLanguage = "en" | "ja";
+
+/** A text in both languages (the engine's Text). */
+export interface Localized {
+  en: string;
+  ja: string;
+}
+
+/** What fills a placeholder: the same in both languages (a number, an excerpt of input), a text per language, or another error's message. */
+export type Param = string | number | Localized | ValuationError;
+
+const TEMPLATES = catalogue.messages as Record<MessageId, Localized>;
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+/** A catalogue entry in one language with its placeholders filled in. */
+export function renderMessage(id: MessageId, params: Readonly<Record<string, Param>>, language: MessageLanguage): string {
+  return TEMPLATES[id][language].replace(PLACEHOLDER, (_, name: string) => {
+    const p = params[name];
+    if (p === undefined) throw new Error(`message ${id}: no value for {${name}}`);
+    if (typeof p === "string") return p;
+    if (typeof p === "number") return String(p);
+    if (p instanceof ValuationError) return p.in(language);
+    return p[language];
+  });
+}
+
+/** The parameters of a message: none for a message without placeholders. */
+export type ParamsOf<I extends MessageId> = [keyof MessageParams[I]] extends [never] ? [params?: MessageParams[I]] : [params: MessageParams[I]];
 
 export class ValuationError extends Error {
+  readonly id: MessageId;
+  /** What fills the message's placeholders (a wrapper passes its inner message on). */
+  readonly params: Readonly<Record<string, Param>>;
+  private ja: string | undefined;
+
   constructor(
     public readonly kind: ErrorKind,
-    message: string
+    id: MessageId,
+    params: Readonly<Record<string, Param>> = {}
   ) {
-    super(message);
+    super(renderMessage(id, params, "en"));
     this.name = "ValuationError";
+    this.id = id;
+    this.params = params;
+  }
+
+  /** The message in `language` (the Japanese is rendered when first asked for: a simulation draw that fails never needs it). */
+  in(language: MessageLanguage): string {
+    if (language === "en") return this.message;
+    return (this.ja ??= renderMessage(this.id, this.params, "ja"));
+  }
+
+  /** The message in both languages. */
+  get text(): Localized {
+    return { en: this.message, ja: this.in("ja") };
+  }
+
+  /** The same message under another kind (a refusal that, seen from the caller, is a different error). */
+  withKind(kind: ErrorKind): ValuationError {
+    return new ValuationError(kind, this.id, this.params);
   }
 }
 
-export const invalidValue = (message: string): ValuationError => new ValuationError("invalidValue", message);
-export const invalidNumber = (message: string): ValuationError => new ValuationError("invalidNumber", message);
-export const notAvailable = (message: string): ValuationError => new ValuationError("notAvailable", message);
+const make =
+  (kind: ErrorKind) =>
+  <I extends MessageId>(id: I, ...params: ParamsOf<I>): ValuationError =>
+    new ValuationError(kind, id, (params[0] ?? {}) as Record<string, Param>);
+export const invalidValue = make("invalidValue");
+export const invalidNumber = make("invalidNumber");
+export const notAvailable = make("notAvailable");
+
+/** Another error's message under a prefix of the catalogue ("Scenario 'Low': …"), keeping its kind. */
+export const wrapped = <I extends MessageId>(e: ValuationError, id: I, params: Omit<MessageParams[I], "message">): ValuationError =>
+  new ValuationError(e.kind, id, { ...(params as Record<string, Param>), message: e });
+
+/** A catalogue entry that is part of a message (a noun such as "The walk-away rate"), in both languages. */
+export function phrase<I extends MessageId>(id: I, ...params: ParamsOf<I>): Localized {
+  const p = (params[0] ?? {}) as Record<string, Param>;
+  return { en: renderMessage(id, p, "en"), ja: renderMessage(id, p, "ja") };
+}
+
+// Names in messages. An assumption key is named by its Japanese label and the key in Japanese
+// (「市場規模（初年度） (market_size)」): assumptions.ts registers its labels here, since it imports this file.
+let japaneseLabel: (key: string) => string | undefined = () => undefined;
+/** Called once by assumptions.ts with the lookup of an assumption's (or plan row's) Japanese label. */
+export function registerJapaneseLabels(lookup: (key: string) => string | undefined): void {
+  japaneseLabel = lookup;
+}
+/** An argument or assumption key for a message: the key in English; its Japanese label and the key in Japanese when it is an assumption. */
+export function keyName(key: string): Localized {
+  const label = japaneseLabel(key);
+  return { en: key, ja: label === undefined ? key : `${label} (${key})` };
+}
+/** Several keys for a message, each as keyName shows it, joined with ", " and 「、」. */
+export function keyNames(keys: readonly string[]): Localized {
+  return { en: keys.join(", "), ja: keys.map((k) => keyName(k).ja).join("、") };
+}
+/** Words for a message joined with ", " in English and 「、」 in Japanese (keys, allowed values: the same in both). */
+export function wordList(words: readonly string[]): Localized {
+  return { en: words.join(", "), ja: words.join("、") };
+}
 
 /** Longest model the core accepts: a spill of this many rows is still readable and cheap. */
 export const MAX_YEARS = 200;
@@ -210,57 +306,135 @@ export function describeCell(v: unknown): string {
   return typeof v;
 }
 
-const show = (x: unknown): string => (typeof x === "number" && Number.isNaN(x) ? "not a number" : excerptPlain(x));
+// The excerpts above in both languages: the echoed input is the same, the words around it are translated.
+const lengthNoteJa = (text: string): string => `（${count(text.length)}文字）`;
 
-export function requireFinite(x: number, name: string): number {
-  if (typeof x !== "number" || !Number.isFinite(x)) throw invalidValue(`${name} must be a finite number; got ${show(x)}`);
+/** A name the user typed (a scenario, a key), quoted as quoted() quotes it in English and in 「」 in Japanese. */
+export function quotedName(text: string, quote: '"' | "'" = "'", max = EXCERPT_CHARS): Localized {
+  const { shown, cut } = cutText(text, max, false);
+  return { en: quoted(text, quote, max), ja: `「${shown}」${cut ? lengthNoteJa(text) : ""}` };
+}
+
+/** excerpt() in both languages: the JSON of a short value is the same; what describes a long one is translated. */
+export function excerptIn(value: unknown, max = EXCERPT_CHARS): Localized {
+  const en = excerpt(value, max);
+  if (typeof value === "string") {
+    const { cut } = cutText(value, max, true);
+    return { en, ja: cut ? en.slice(0, en.length - lengthNote(value).length) + lengthNoteJa(value) : en };
+  }
+  if (value === undefined || boundedJson(value, max) !== undefined) return { en, ja: en };
+  if (typeof value === "bigint") return { en, ja: "bigint 値" };
+  if (typeof value === "function" || typeof value === "symbol") return { en, ja: `${typeof value} 値` };
+  if (Array.isArray(value)) {
+    const rows = value.length;
+    if (rows > 0 && Array.isArray(value[0])) return { en, ja: `${count(rows)}行×${count((value[0] as unknown[]).length)}列の範囲` };
+    return { en, ja: `${count(rows)}項目の配列` };
+  }
+  if (ArrayBuffer.isView(value)) return { en, ja: "型付き配列" };
+  return { en, ja: "オブジェクト" };
+}
+
+/** excerptList() in both languages: items joined with ", " or 「、」, then "and N more" or 「ほかN件」. */
+export function excerptListIn(
+  items: readonly string[],
+  show: (item: string) => Localized = (s) => {
+    const t = excerptText(s);
+    return { en: t, ja: t };
+  },
+  maxItems = EXCERPT_ITEMS,
+  separator: Localized = { en: ", ", ja: "、" }
+): Localized {
+  const out: Localized = { en: "", ja: "" };
+  let n = 0;
+  while (n < items.length && n < maxItems) {
+    const next = show(items[n]);
+    const en = (n > 0 ? separator.en : "") + next.en;
+    if (n > 0 && out.en.length + en.length > 4 * EXCERPT_CHARS) break;
+    out.en += en;
+    out.ja += (n > 0 ? separator.ja : "") + next.ja;
+    n++;
+  }
+  if (n < items.length) {
+    out.en += ` and ${count(items.length - n)} more`;
+    out.ja += `ほか${count(items.length - n)}件`;
+  }
+  return out;
+}
+
+/** excerptPlain() in both languages. */
+export function excerptPlainIn(x: unknown): Localized {
+  if (typeof x === "number" || typeof x === "boolean" || x === null || x === undefined) return { en: String(x), ja: String(x) };
+  if (typeof x === "string") {
+    const { shown, cut } = cutText(x, EXCERPT_CHARS, false);
+    return { en: excerptText(x), ja: cut ? shown + lengthNoteJa(x) : shown };
+  }
+  return excerptIn(x);
+}
+
+/** describeCell() in both languages: 文字列 "abc", TRUE/FALSE, the number, 範囲. */
+export function describeCellIn(v: unknown): Localized {
+  const en = describeCell(v);
+  if (typeof v === "string") return { en, ja: `文字列 "${excerptText(v, 30, false)}"` };
+  if (typeof v === "boolean" || typeof v === "number") return { en, ja: en };
+  if (Array.isArray(v)) return { en, ja: "範囲" };
+  return { en, ja: `${typeof v} 値` };
+}
+
+/** What a check names: an argument or assumption key, or a phrase of the catalogue ("cash_flows (item 3)"), made only if the check fails. */
+export type Name = string | Localized | (() => Localized);
+const nameOf = (name: Name): Localized => (typeof name === "string" ? keyName(name) : typeof name === "function" ? name() : name);
+
+const show = (x: unknown): Localized => (typeof x === "number" && Number.isNaN(x) ? { en: "not a number", ja: "数値ではない値 (NaN)" } : excerptPlainIn(x));
+
+export function requireFinite(x: number, name: Name): number {
+  if (typeof x !== "number" || !Number.isFinite(x)) throw invalidValue("finite-number", { name: nameOf(name), got: show(x) });
   return x;
 }
 
 /** Discount, growth and hurdle rates: any decimal above -100% (at -100% money has no time value). */
-export function requireRate(x: number, name: string): number {
+export function requireRate(x: number, name: Name): number {
   requireFinite(x, name);
-  if (x <= -1) throw invalidValue(`${name} must be a decimal rate above -1 (-100%); got ${show(x)}`);
+  if (x <= -1) throw invalidValue("rate-above-minus-one", { name: nameOf(name), got: show(x) });
   return x;
 }
 
 /** Shares, probabilities, royalty and tax rates: a decimal from 0 to 1 (0.05 = 5%). */
-export function requireFraction(x: number, name: string, opts: { above0?: boolean; below1?: boolean } = {}): number {
+export function requireFraction(x: number, name: Name, opts: { above0?: boolean; below1?: boolean } = {}): number {
   requireFinite(x, name);
   const lowOk = opts.above0 ? x > 0 : x >= 0;
   const highOk = opts.below1 ? x < 1 : x <= 1;
   if (!lowOk || !highOk) {
-    const lo = opts.above0 ? "above 0" : "from 0";
-    const hi = opts.below1 ? "below 1" : "to 1";
-    throw invalidValue(`${name} must be a decimal ${lo} ${hi} (0.05 = 5%); got ${show(x)}`);
+    const lo = opts.above0 ? { en: "above 0", ja: "0より大きく" } : { en: "from 0", ja: "0以上" };
+    const hi = opts.below1 ? { en: "below 1", ja: "1未満" } : { en: "to 1", ja: "1以下" };
+    throw invalidValue("fraction", { name: nameOf(name), low: lo, high: hi, got: show(x) });
   }
   return x;
 }
 
 /** Operating margins: a decimal of at most 1 (100%), negative for a loss. */
-export function requireAtMostOne(x: number, name: string): number {
+export function requireAtMostOne(x: number, name: Name): number {
   requireFinite(x, name);
-  if (x > 1) throw invalidValue(`${name} must be a decimal of at most 1 (100%); got ${show(x)}`);
+  if (x > 1) throw invalidValue("at-most-one", { name: nameOf(name), got: show(x) });
   return x;
 }
 
-export function requireNonNegative(x: number, name: string): number {
+export function requireNonNegative(x: number, name: Name): number {
   requireFinite(x, name);
-  if (x < 0) throw invalidValue(`${name} must be 0 or more; got ${show(x)}`);
+  if (x < 0) throw invalidValue("non-negative", { name: nameOf(name), got: show(x) });
   return x;
 }
 
 /** Year counts and year numbers: whole numbers from `min` to MAX_YEARS. */
-export function requireWholeYears(x: number, name: string, min = 1): number {
+export function requireWholeYears(x: number, name: Name, min = 1): number {
   requireFinite(x, name);
   if (!Number.isInteger(x) || x < min || x > MAX_YEARS) {
-    throw invalidValue(`${name} must be a whole number of years from ${min} to ${MAX_YEARS}; got ${show(x)}`);
+    throw invalidValue("whole-years", { name: nameOf(name), min, max: MAX_YEARS, got: show(x) });
   }
   return x;
 }
 
 /** The last guard before a number leaves the core: never NaN or Infinity. */
-export function finiteResult(x: number, what: string): number {
-  if (!Number.isFinite(x)) throw invalidNumber(`${what} is too large or undefined for these inputs`);
+export function finiteResult<I extends MessageId>(x: number, what: I, ...params: ParamsOf<I>): number {
+  if (!Number.isFinite(x)) throw invalidNumber("result-undefined", { what: phrase(what, ...params) });
   return x;
 }

@@ -476,17 +476,15 @@ export function parseTextLanguage(language: string | undefined): TextLanguage | 
   const l = language.trim().toLowerCase();
   if (l === "" || l === "auto") return undefined;
   if (l === "ja" || l === "en") return l;
-  throw invalidValue(`language must be "ja", "en" or omitted (both); got ${quoted(language)}`);
+  throw invalidValue("text-language", { got: quoted(language) });
 }
 
 /** Checks one more cell of text (item i, 0-based) against the limits; the running total of characters. */
 export function checkTextLength(text: string, i: number, total: number): number {
   if (text.length > MAX_CELL_CHARS)
-    throw invalidValue(
-      `text: item ${i + 1} has ${text.length.toLocaleString("en-US")} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString("en-US")}`
-    );
+    throw invalidValue("text-cell-too-long", { item: i + 1, length: text.length.toLocaleString("en-US"), max: MAX_CELL_CHARS.toLocaleString("en-US") });
   const sum = total + text.length + 1;
-  if (sum > MAX_TEXT_CHARS) throw invalidValue(`text: at most ${MAX_TEXT_CHARS.toLocaleString("en-US")} characters in all (32 full cells)`);
+  if (sum > MAX_TEXT_CHARS) throw invalidValue("text-too-long", { max: MAX_TEXT_CHARS.toLocaleString("en-US") });
   return sum;
 }
 

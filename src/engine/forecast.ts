@@ -1,5 +1,5 @@
 import { newSeries, Series } from "./discount";
-import { excerptPlain, finiteResult, requireFraction, requireNonNegative, requireRate, requireWholeYears, invalidValue } from "./errors";
+import { excerptPlainIn, finiteResult, requireFraction, requireNonNegative, requireRate, requireWholeYears, invalidValue } from "./errors";
 
 /** What drives the licensee's sales: the market and the share the licensed product takes of it. */
 export interface MarketInputs {
@@ -53,7 +53,7 @@ export function salesForecast(m: MarketInputs, out?: SalesForecast): SalesForeca
   // then look for the first year that overflowed (keeps message-building out of the loop).
   if (!Number.isFinite(f.market[n - 1])) {
     const t = f.market.findIndex((x) => !Number.isFinite(x));
-    finiteResult(f.market[t], `The market in year ${t + 1}`);
+    finiteResult(f.market[t], "what-market-in-year", { year: t + 1 });
   }
   return f;
 }
@@ -77,7 +77,7 @@ export function royaltyStream(
   let started = false;
   for (let i = 0; i < sales.length; i++) {
     const s = sales[i];
-    if (!Number.isFinite(s) || s < 0) throw invalidValue(`sales must be 0 or more in every year; year ${i + 1} is ${excerptPlain(s)}`);
+    if (!Number.isFinite(s) || s < 0) throw invalidValue("sales-each-year", { year: i + 1, got: excerptPlainIn(s) });
     if (s > 0) started = true;
     out[i] = started && i < term ? Math.max(royaltyRate * s, annualMinimum) : 0;
   }

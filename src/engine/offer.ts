@@ -5,7 +5,7 @@
  */
 import { INTERNAL_KEY, isAssumptionKey, normalizeKey, planKey, PlanSeries, RawScenario, resolveScenarios, Scenario } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
-import { excerptPlain, invalidValue, quoted, ValuationError } from "./errors";
+import { excerptPlainIn, invalidValue, quotedName, ValuationError } from "./errors";
 import { Output } from "./outputs";
 import { pickScenario, runScenario, scenarioOutput, withScenario } from "./scenario";
 
@@ -22,22 +22,22 @@ const HEADINGS = new Set(["key", "keys", "キー", "項目"]);
  */
 export function readTerms(cells: readonly (readonly RawValue[])[], argument = "terms"): Map<string, RawValue> {
   if (!Array.isArray(cells) || cells.length === 0 || !Array.isArray(cells[0]) || cells[0].length < 2) {
-    throw invalidValue(`${argument} must be a range of two columns or more: the key in the first, its value in the second`);
+    throw invalidValue("terms-shape", { argument });
   }
   const terms = new Map<string, RawValue>();
   const rowOf = new Map<string, number>();
   cells.forEach((row, r) => {
     const rawKey = row[0];
     if (isBlank(rawKey)) {
-      if (!isBlank(row[1])) throw invalidValue(`${argument}: row ${r + 1} has a value but no key`);
+      if (!isBlank(row[1])) throw invalidValue("terms-value-without-key", { argument, row: r + 1 });
       return;
     }
-    if (typeof rawKey !== "string") throw invalidValue(`${argument}: the key in row ${r + 1} must be text; got ${excerptPlain(rawKey)}`);
+    if (typeof rawKey !== "string") throw invalidValue("terms-key-not-text", { argument, row: r + 1, got: excerptPlainIn(rawKey) });
     const key = normalizeKey(rawKey);
     if (r === 0 && HEADINGS.has(key)) return;
-    if (key === INTERNAL_KEY) throw invalidValue(`${argument}: '${INTERNAL_KEY}' marks scenarios in the assumptions table; it is not a term`);
-    if (!isAssumptionKey(key) && !planKey(key)) throw invalidValue(`${argument}: unknown key ${quoted(rawKey.trim(), "'")} in row ${r + 1}`);
-    if (rowOf.has(key)) throw invalidValue(`${argument}: key '${key}' appears twice (rows ${rowOf.get(key)! + 1} and ${r + 1})`);
+    if (key === INTERNAL_KEY) throw invalidValue("terms-internal", { argument, key: INTERNAL_KEY });
+    if (!isAssumptionKey(key) && !planKey(key)) throw invalidValue("terms-unknown-key", { argument, key: quotedName(rawKey.trim()), row: r + 1 });
+    if (rowOf.has(key)) throw invalidValue("key-twice", { argument, key, first: rowOf.get(key)! + 1, second: r + 1 });
     rowOf.set(key, r);
     if (!isBlank(row[1])) terms.set(key, row[1]);
   });
@@ -73,7 +73,7 @@ export interface OfferRow {
 
 /** The term sheet valued in each scenario; an output with no answer in a scenario (kind invalidNumber) is that error. */
 export function offerRows(raws: readonly RawScenario[], terms: ReadonlyMap<string, RawValue>, outputs: readonly Output[] = DEFAULT_OFFER_OUTPUTS): OfferRow[] {
-  if (raws.length === 0) throw invalidValue("assumptions has no scenario");
+  if (raws.length === 0) throw invalidValue("no-scenario");
   const scenarios: Scenario[] = resolveScenarios(withTerms(raws, terms));
   return scenarios.map((s) => {
     const model = withScenario(s.name, () => runScenario(s.assumptions));

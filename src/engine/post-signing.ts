@@ -12,7 +12,17 @@
 import { Assumptions, AssumptionKey, planKey, REQUIRED_KEYS, resolveAssumptions } from "./assumptions";
 import { RawValue } from "./cells";
 import { FeeTerms, RoyaltyTerms, runningRoyalty, yearlyPayments } from "./deal-terms";
-import { describeCell, finiteResult, invalidValue, MAX_YEARS, requireFraction, requireNonNegative, requireWholeYears, ValuationError } from "./errors";
+import {
+  describeCellIn,
+  finiteResult,
+  invalidValue,
+  MAX_YEARS,
+  phrase,
+  requireFraction,
+  requireNonNegative,
+  requireWholeYears,
+  ValuationError,
+} from "./errors";
 import { runScenario } from "./scenario";
 
 /** What the signed terms need to turn a year's sales into what is due. */
@@ -40,7 +50,7 @@ export const NOT_SIGNED_TERMS: Readonly<Partial<Record<AssumptionKey, number>>> 
 export function resolveSignedTerms(terms: ReadonlyMap<string, RawValue>, argument = "terms"): SignedTerms {
   const raw: Partial<Record<AssumptionKey, RawValue>> = {};
   for (const [key, value] of terms) {
-    if (planKey(key)) throw invalidValue(`${argument}: '${key}' is a plan row, not a term of the license; the sales are the reported ones`);
+    if (planKey(key)) throw invalidValue("signed-plan-row", { argument, key });
     raw[key as AssumptionKey] = value;
   }
   for (const key of REQUIRED_KEYS) if (raw[key] === undefined && key in NOT_SIGNED_TERMS) raw[key] = NOT_SIGNED_TERMS[key];
@@ -48,7 +58,7 @@ export function resolveSignedTerms(terms: ReadonlyMap<string, RawValue>, argumen
   try {
     return resolveAssumptions(raw, argument);
   } catch (e) {
-    if (e instanceof ValuationError && e.message.startsWith(prefix)) throw new ValuationError(e.kind, `${argument}: ${e.message.slice(prefix.length)}`);
+    if (e instanceof ValuationError && e.message.startsWith(prefix)) throw new ValuationError(e.kind, "in-argument", { argument, message: e.params.message });
     throw e;
   }
 }
@@ -59,14 +69,14 @@ export function resolveSignedTerms(terms: ReadonlyMap<string, RawValue>, argumen
  */
 export function reportedValues(values: readonly (number | null)[], argument: string, firstYear = 1): number[] {
   requireWholeYears(firstYear, "first_year");
-  if (values.length === 0) throw invalidValue(`${argument} is empty`);
+  if (values.length === 0) throw invalidValue("empty", { argument });
   const last = firstYear + values.length - 1;
-  if (last > MAX_YEARS) throw invalidValue(`${argument} runs to contract year ${last}; contract years go up to ${MAX_YEARS}`);
+  if (last > MAX_YEARS) throw invalidValue("report-past-last-year", { argument, last, max: MAX_YEARS });
   return values.map((v, i) => {
-    const where = `${argument}: item ${i + 1} (contract year ${firstYear + i})`;
-    if (v === null) throw invalidValue(`${where} is blank; enter the amount reported (0 for none)`);
-    if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue(`${where} must be a finite number; got ${describeCell(v)}`);
-    if (v < 0) throw invalidValue(`${where} must be 0 or more; got ${v}`);
+    const where = () => phrase("report-item", { argument, item: i + 1, year: firstYear + i });
+    if (v === null) throw invalidValue("report-blank", { where: where() });
+    if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue("finite-number", { name: where(), got: describeCellIn(v) });
+    if (v < 0) throw invalidValue("non-negative", { name: where(), got: v });
     return v;
   });
 }
@@ -93,7 +103,7 @@ export function paymentsDue(sales: readonly number[], terms: SignedTerms, firstY
   return {
     royalty,
     fee,
-    due: royalty.map((r, i) => finiteResult(r + fee[i], "The royalty due")),
+    due: royalty.map((r, i) => finiteResult(r + fee[i], "what-royalty-due")),
   };
 }
 
@@ -153,13 +163,13 @@ export function audit(sales: readonly (number | null)[], reported: readonly (num
   const cost = requireNonNegative(options.auditCost ?? 0, "audit_cost");
   const s = reportedValues(sales, "sales", firstYear);
   const paid = reportedValues(reported, "reported_royalty", firstYear);
-  if (paid.length !== s.length) throw invalidValue(`reported_royalty has ${paid.length} years and sales ${s.length}: give one of each per year`);
+  if (paid.length !== s.length) throw invalidValue("reports-lengths", { reported: paid.length, sales: s.length });
   const { due } = paymentsDue(s, terms, firstYear);
   const n = s.length;
   const years = s.map((sale, i): AuditYear => {
     const shortfall = Math.max(0, due[i] - paid[i]);
     // No shortfall, no interest (0 × an overflowing factor would be NaN).
-    const interest = shortfall > 0 ? finiteResult(shortfall * Math.expm1((n - 1 - i) * Math.log1p(rate)), "The interest") : 0;
+    const interest = shortfall > 0 ? finiteResult(shortfall * Math.expm1((n - 1 - i) * Math.log1p(rate)), "what-interest") : 0;
     return {
       year: firstYear + i,
       sales: sale,
@@ -174,7 +184,7 @@ export function audit(sales: readonly (number | null)[], reported: readonly (num
   const sum = (f: (y: AuditYear) => number) =>
     finiteResult(
       years.reduce((t, y) => t + f(y), 0),
-      "The audit's total"
+      "what-audit-total"
     );
   const total = {
     sales: sum((y) => y.sales),
@@ -186,7 +196,7 @@ export function audit(sales: readonly (number | null)[], reported: readonly (num
   const share = total.due > 0 ? total.shortfall / total.due : 0;
   // The share against the threshold (not shortfall against threshold × due): 15 of 300 is 5 % exactly.
   const auditCostDue = total.shortfall > 0 && share >= threshold;
-  const claim = finiteResult(total.shortfall + total.interest + (auditCostDue ? cost : 0), "The claim");
+  const claim = finiteResult(total.shortfall + total.interest + (auditCostDue ? cost : 0), "what-claim");
   return { years, total: { ...total, share, claim }, auditCostDue };
 }
 
@@ -225,7 +235,7 @@ export const DEFAULT_TRACK_TRIGGER = 0.5;
 export function track(a: Assumptions, actualSales: readonly (number | null)[], trigger = DEFAULT_TRACK_TRIGGER): TrackYear[] {
   requireFraction(trigger, "trigger");
   const actual = reportedValues(actualSales, "actual_sales");
-  if (actual.length > a.years) throw invalidValue(`actual_sales has ${actual.length} years; the scenario models ${a.years} (years)`);
+  if (actual.length > a.years) throw invalidValue("actual-sales-too-long", { actual: actual.length, years: a.years });
   const plan = runScenario(a);
   const onActual = paymentsDue(actual, a);
   let cumPlan = 0;
@@ -233,13 +243,13 @@ export function track(a: Assumptions, actualSales: readonly (number | null)[], t
   return actual.map((s, i): TrackYear => {
     cumPlan += plan.sales[i];
     cumActual += s;
-    const ratio = cumPlan > 0 ? finiteResult(cumActual / cumPlan, "The cumulative ratio") : null;
+    const ratio = cumPlan > 0 ? finiteResult(cumActual / cumPlan, "what-cumulative-ratio") : null;
     return {
       year: i + 1,
       planSales: plan.sales[i],
       actualSales: s,
-      variance: finiteResult(s - plan.sales[i], "The variance"),
-      planDue: finiteResult(plan.royalty[i] + plan.fee[i], "The plan's royalty"),
+      variance: finiteResult(s - plan.sales[i], "what-variance"),
+      planDue: finiteResult(plan.royalty[i] + plan.fee[i], "what-plan-royalty"),
       actualDue: onActual.due[i],
       ratio,
       belowTrigger: ratio !== null && ratio < trigger,

@@ -3,6 +3,8 @@ import {
   finiteResult,
   invalidNumber,
   invalidValue,
+  keyName,
+  phrase,
   requireAtMostOne,
   requireFinite,
   requireFraction,
@@ -22,7 +24,7 @@ export const DEFAULT_LICENSOR_SHARE = 0.25;
 export function rate25(operatingMargin: number, licensorShare = DEFAULT_LICENSOR_SHARE): number {
   requireAtMostOne(operatingMargin, "operating_margin");
   requireFraction(licensorShare, "licensor_share");
-  if (operatingMargin < 0) throw invalidNumber(`operating_margin is negative (${operatingMargin}): there is no profit to share`);
+  if (operatingMargin < 0) throw invalidNumber("margin-negative", { name: keyName("operating_margin"), margin: operatingMargin });
   return operatingMargin * licensorShare;
 }
 
@@ -30,8 +32,8 @@ export function rate25(operatingMargin: number, licensorShare = DEFAULT_LICENSOR
 export function profitShare(royaltyRate: number, operatingMargin: number): number {
   requireFraction(royaltyRate, "royalty_rate");
   requireFinite(operatingMargin, "operating_margin");
-  if (operatingMargin > 1) throw invalidValue(`operating_margin must be a decimal of at most 1 (100%); got ${operatingMargin}`);
-  if (operatingMargin <= 0) throw invalidNumber(`operating_margin must be above 0 for a profit share; got ${operatingMargin}`);
+  if (operatingMargin > 1) throw invalidValue("at-most-one", { name: keyName("operating_margin"), got: operatingMargin });
+  if (operatingMargin <= 0) throw invalidNumber("margin-not-positive", { name: keyName("operating_margin"), got: operatingMargin });
   return royaltyRate / operatingMargin;
 }
 
@@ -60,14 +62,14 @@ export function maxRate(e: LicenseeEconomics): number {
   const p = requireFraction(e.successProbability ?? 1, "success_probability", { above0: true });
   requireRate(e.hurdleRate, "hurdle_rate");
   if (e.operatingProfit.length !== e.sales.length) {
-    throw invalidValue(`operating_profit must have one value per sales year: got ${e.operatingProfit.length} for ${e.sales.length} years`);
+    throw invalidValue("profit-per-sales-year", { got: e.operatingProfit.length, years: e.sales.length });
   }
   const timing = e.timing ?? "end";
   const base = e.royaltyBase ?? e.sales;
   const denominator = p * presentValue(e.hurdleRate, base, timing) * (1 - tax);
-  if (!(denominator > 0)) throw invalidNumber("There are no sales to carry a royalty, so no walk-away rate exists");
+  if (!(denominator > 0)) throw invalidNumber("no-sales-walk-away");
   const numerator = p * presentValue(e.hurdleRate, e.operatingProfit, timing) * (1 - tax) - investment;
-  return finiteResult(numerator / denominator, "The walk-away rate");
+  return finiteResult(numerator / denominator, "what-walk-away-rate");
 }
 
 /**
@@ -86,11 +88,11 @@ export function reliefFromRoyalty(
   requireFraction(taxRate, "tax_rate", { below1: true });
   requireRate(discountRate, "discount_rate");
   const value = royaltyRate * (1 - taxRate) * presentValue(discountRate, sales, timing);
-  if (amortizationYears === undefined) return finiteResult(value, "The relief-from-royalty value");
+  if (amortizationYears === undefined) return finiteResult(value, "what-relief-from-royalty");
   requireWholeYears(amortizationYears, "amortization_years");
   const shield = (taxRate * annuityFactor(discountRate, amortizationYears, timing)) / amortizationYears;
-  if (!(shield < 1)) throw invalidNumber(`The tax amortization benefit has no finite value (T·AF/n = ${shield} is not below 1)`);
-  return finiteResult(value / (1 - shield), "The relief-from-royalty value");
+  if (!(shield < 1)) throw invalidNumber("amortization-benefit-infinite", { shield });
+  return finiteResult(value / (1 - shield), "what-relief-from-royalty");
 }
 
 /** The running royalty rate whose discounted royalties equal `lumpSum` today. */
@@ -98,14 +100,14 @@ export function equivalentRate(lumpSum: number, sales: ArrayLike<number>, discou
   requireNonNegative(lumpSum, "lump_sum");
   requireRate(discountRate, "discount_rate");
   const pv = presentValue(discountRate, sales, timing);
-  if (!(pv > 0)) throw invalidNumber("The sales are worth nothing today, so no running rate is equivalent");
-  return finiteResult(lumpSum / pv, "The equivalent rate");
+  if (!(pv > 0)) throw invalidNumber("sales-worthless-equivalent");
+  return finiteResult(lumpSum / pv, "what-equivalent-rate");
 }
 
 /** Chance of passing every stage: the product of the stage-transition probabilities. */
 export function likelihoodOfSuccess(transitions: ArrayLike<number>): number {
   let p = 1;
-  for (let i = 0; i < transitions.length; i++) p *= requireFraction(transitions[i], `phase_probabilities (item ${i + 1})`);
+  for (let i = 0; i < transitions.length; i++) p *= requireFraction(transitions[i], phrase("item-of", { name: "phase_probabilities", item: i + 1 }));
   return p;
 }
 
@@ -114,7 +116,7 @@ export function cumulativeProbabilities(transitions: ArrayLike<number>): number[
   const out = newSeries(transitions.length);
   let p = 1;
   for (let i = 0; i < transitions.length; i++) {
-    p *= requireFraction(transitions[i], `phase_probabilities (item ${i + 1})`);
+    p *= requireFraction(transitions[i], phrase("item-of", { name: "phase_probabilities", item: i + 1 }));
     out[i] = p;
   }
   return out;

@@ -24,7 +24,7 @@ const ROYALTY_UNIT = "unit:share_of_net_sales";
 export function bandRateRange(filter?: string, rows: readonly BandRow[] = mergeBands([], BUILT_IN_BANDS)): BandRateRange {
   const matching = filterBands(rows, `${ROYALTY_UNIT} ${filter ?? ""}`, "band_filter");
   const mids = matching.map((b) => (b.low + b.high) / 2).sort((a, b) => a - b);
-  if (mids.length === 0) throw invalidNumber("No royalty-rate band matches");
+  if (mids.length === 0) throw invalidNumber("no-band-matches");
   const m = mids.length >> 1;
   const base = mids.length % 2 === 1 ? mids[m] : (mids[m - 1] + mids[m]) / 2;
   return {

@@ -21,7 +21,7 @@
  */
 import { AssumptionKey, normalizeKey } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
-import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidValue } from "./errors";
+import { EXCERPT_ITEMS, excerptIn, excerptListIn, excerptPlainIn, invalidValue, keyName, Localized, phrase } from "./errors";
 import { Generator, exp, log, uniformOpen } from "./random";
 
 // ------------------------------------------------------------------ the sampling methods
@@ -35,7 +35,7 @@ export function parseSampling(value: unknown, argument = "sampling"): Sampling {
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return DEFAULT_SAMPLING;
   const word = typeof value === "string" ? value.trim().toLowerCase() : "";
   const found = SAMPLINGS.find((s) => s === word);
-  if (!found) throw invalidValue(`${argument} must be "lhs" (Latin hypercube, the default) or "mc" (plain Monte Carlo); got ${excerpt(value)}`);
+  if (!found) throw invalidValue("sampling-word", { argument, got: excerptIn(value) });
   return found;
 }
 
@@ -301,24 +301,22 @@ export interface Correlations {
  */
 export function parseCorrelationTable(cells: readonly (readonly RawValue[])[], argument = "correlations"): Correlations {
   if (!Array.isArray(cells) || cells.length < 2 || !Array.isArray(cells[0]) || cells[0].length < 2) {
-    throw invalidValue(`${argument} must be a square table with assumption keys in its first row and first column, correlations inside`);
+    throw invalidValue("correlations-shape", { argument });
   }
   const size = cells.length;
   if (cells.some((row) => !Array.isArray(row) || row.length !== size)) {
-    throw invalidValue(`${argument} must be square: ${size} rows need ${size} columns (the keys, then one column per key)`);
+    throw invalidValue("correlations-square", { argument, size });
   }
-  const keyAt = (v: RawValue, where: string): string => {
-    if (isBlank(v) || typeof v !== "string") throw invalidValue(`${argument}: ${where} must be an assumption key; got ${excerptPlain(v)}`);
+  const keyAt = (v: RawValue, where: () => Localized): string => {
+    if (isBlank(v) || typeof v !== "string") throw invalidValue("correlations-key-cell", { argument, where: where(), got: excerptPlainIn(v) });
     return normalizeKey(v);
   };
-  const rowKeys = cells.slice(1).map((row, r) => keyAt(row[0], `row ${r + 2} of the first column`));
-  const colKeys = cells[0].slice(1).map((v, c) => keyAt(v, `column ${c + 2} of the first row`));
+  const rowKeys = cells.slice(1).map((row, r) => keyAt(row[0], () => phrase("first-column-row", { row: r + 2 })));
+  const colKeys = cells[0].slice(1).map((v, c) => keyAt(v, () => phrase("first-row-column", { column: c + 2 })));
   const missing = rowKeys.filter((k) => !colKeys.includes(k));
   if (missing.length > 0 || new Set(colKeys).size !== new Set(rowKeys).size) {
     const odd = missing.length > 0 ? missing : colKeys.filter((k) => !rowKeys.includes(k));
-    throw invalidValue(
-      `${argument}: the first row and the first column must name the same keys; ${excerptList(odd, (s) => excerpt(s))} is in one but not the other`
-    );
+    throw invalidValue("correlations-keys-differ", { argument, keys: excerptListIn(odd, (s) => excerptIn(s)) });
   }
   const k = rowKeys.length;
   const colOf = rowKeys.map((key) => colKeys.indexOf(key) + 1);
@@ -328,7 +326,7 @@ export function parseCorrelationTable(cells: readonly (readonly RawValue[])[], a
       let v = raw(i, j);
       if (isBlank(v)) v = raw(j, i);
       if (isBlank(v)) return i === j ? 1 : 0;
-      if (typeof v !== "number") throw invalidValue(`${argument}: ${rowKeys[i]}–${rowKeys[j]} must be a number from −1 to 1; got ${excerptPlain(v)}`);
+      if (typeof v !== "number") throw invalidValue("correlation-range", { argument, a: rowKeys[i], b: rowKeys[j], got: excerptPlainIn(v) });
       return v;
     })
   );
@@ -389,48 +387,44 @@ export function checkCorrelations(c: Correlations, varying: readonly AssumptionK
   if (k === 0) return;
   const seen = new Set<string>();
   for (const key of c.keys) {
-    if (seen.has(key)) throw invalidValue(`${argument} names ${key} twice`);
+    if (seen.has(key)) throw invalidValue("correlations-key-twice", { argument, key: keyName(key) });
     seen.add(key);
   }
   const unknown = c.keys.filter((key) => !knownKeys.includes(key));
-  if (unknown.length > 0) throw invalidValue(`${argument} names ${excerptList(unknown, (s) => excerpt(s))}, not an assumption key`);
+  if (unknown.length > 0) throw invalidValue("correlations-unknown-keys", { argument, keys: excerptListIn(unknown, (s) => excerptIn(s)) });
   const fixed = c.keys.filter((key) => !varying.includes(key));
   if (fixed.length > 0) {
-    throw invalidValue(
-      `${argument} names ${excerptList(fixed, (s) => s, EXCERPT_ITEMS)}, which ${fixed.length === 1 ? "is" : "are"} the same in every scenario and so not drawn: only assumptions that vary can be correlated`
-    );
+    throw invalidValue(fixed.length === 1 ? "correlations-fixed-key" : "correlations-fixed-keys", {
+      argument,
+      keys: excerptListIn(fixed, keyName, EXCERPT_ITEMS),
+    });
   }
   const M = c.matrix;
-  if (M.length !== k || M.some((row) => row.length !== k)) throw invalidValue(`${argument} must be a square table: ${k} keys need ${k} × ${k} correlations`);
+  if (M.length !== k || M.some((row) => row.length !== k)) throw invalidValue("correlations-matrix-size", { argument, k });
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const v = M[i][j];
       if (typeof v !== "number" || !Number.isFinite(v) || v < -1 || v > 1) {
-        throw invalidValue(`${argument}: ${c.keys[i]}–${c.keys[j]} must be a number from −1 to 1; got ${excerptPlain(v)}`);
+        throw invalidValue("correlation-range", { argument, a: c.keys[i], b: c.keys[j], got: excerptPlainIn(v) });
       }
     }
-    if (M[i][i] !== 1)
-      throw invalidValue(`${argument}: the diagonal must be 1 (an assumption is fully correlated with itself); ${c.keys[i]}–${c.keys[i]} is ${M[i][i]}`);
+    if (M[i][i] !== 1) throw invalidValue("correlations-diagonal", { argument, key: c.keys[i], got: M[i][i] });
   }
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
       if (Math.abs(M[i][j] - M[j][i]) > 1e-12) {
-        throw invalidValue(`${argument} is not symmetric: ${c.keys[i]}–${c.keys[j]} is ${M[i][j]} but ${c.keys[j]}–${c.keys[i]} is ${M[j][i]}`);
+        throw invalidValue("correlations-asymmetric", { argument, a: c.keys[i], b: c.keys[j], ab: M[i][j], ba: M[j][i] });
       }
     }
   }
   const { L, failedAt } = cholesky(M);
   if (!L) {
     const among = c.keys.slice(0, failedAt + 1);
-    throw invalidValue(
-      `${argument} is not positive semi-definite: the correlations among ${excerptList(among, (s) => s, EXCERPT_ITEMS)} contradict one another (no assumptions can move together like that); loosen them`
-    );
+    throw invalidValue("correlations-not-psd", { argument, keys: excerptListIn(among, keyName, EXCERPT_ITEMS) });
   }
   const normal = M.map((row) => row.map(pearsonForSpearman));
   if (!cholesky(normal).L) {
-    throw invalidValue(
-      `${argument} is too close to contradicting itself: its rank correlations cannot be reached through normal scores (the matrix is almost singular); move the strongest ones slightly towards 0`
-    );
+    throw invalidValue("correlations-near-singular", { argument });
   }
 }
 
@@ -475,7 +469,7 @@ export function imanConover(columns: readonly Float64Array[], matrix: readonly (
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) E[a][b] /= scale[a] * scale[b];
   const LE = cholesky(E).L;
   const P = cholesky(matrix.map((row) => row.map(pearsonForSpearman))).L;
-  if (!LE || !P) throw invalidValue("correlations: the scores could not be correlated (singular matrix)");
+  if (!LE || !P) throw invalidValue("correlations-singular");
   // Inverse of the lower-triangular L_E by forward substitution.
   const inv = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let c = 0; c < k; c++) {

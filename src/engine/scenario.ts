@@ -5,7 +5,19 @@
  */
 import { Assumptions, Scenario } from "./assumptions";
 import { discountFactors, newSeries, presentValue, Series } from "./discount";
-import { excerpt, excerptList, finiteResult, invalidNumber, invalidValue, notAvailable, quoted, ValuationError } from "./errors";
+import {
+  excerptIn,
+  excerptListIn,
+  finiteResult,
+  invalidNumber,
+  invalidValue,
+  keyName,
+  notAvailable,
+  quotedName,
+  ValuationError,
+  wordList,
+  wrapped,
+} from "./errors";
 import { exitProceeds, LumpSum, lumpSumValue, milestonesOf, patentRepayments, patentValue, runningRoyalty, yearlyPayments } from "./deal-terms";
 import { salesForecast } from "./forecast";
 import { DEFAULT_RANGE_OUTPUTS, Output, OUTPUTS, outputSpec, RateSource } from "./outputs";
@@ -71,8 +83,8 @@ export function runScenario(a: Assumptions): ScenarioModel {
     if (i < a.term_years) sublicense[i] = sublicenseYearly;
     sublicenseValue += sublicense[i] * discountFactor[i];
   }
-  finiteResult(royaltyValue, "The value of the royalties");
-  finiteResult(feeValue + sublicenseValue, "The value of the annual fees and sublicense income");
+  finiteResult(royaltyValue, "what-royalty-value");
+  finiteResult(feeValue + sublicenseValue, "what-fee-sublicense-value");
   return {
     assumptions: a,
     market,
@@ -173,14 +185,15 @@ export function licenseeNpv(m: ScenarioModel): number {
   const a = m.assumptions;
   const net = newSeries(a.years);
   for (let i = 0; i < a.years; i++) net[i] = operatingProfit(m, i) - (m.royalty[i] + m.fee[i]);
-  return finiteResult(a.success_probability * presentValue(a.hurdle_rate, net, a.timing) * (1 - a.tax_rate) - licenseeOutlay(m), "The licensee's NPV");
+  return finiteResult(a.success_probability * presentValue(a.hurdle_rate, net, a.timing) * (1 - a.tax_rate) - licenseeOutlay(m), "what-licensee-npv");
 }
 
 /** Reads an output name; `others` are further words the caller accepts itself (listed in the message). */
 export function parseOutput(value: unknown, argument = "output", others: readonly string[] = []): Output {
   const key = typeof value === "string" ? value.trim().toLowerCase() : "";
   const found = OUTPUTS.find((o) => o.key === key);
-  if (!found) throw invalidValue(`${argument} must be one of ${[...OUTPUTS.map((o) => o.key), ...others].join(", ")}; got ${excerpt(value)}`);
+  if (!found)
+    throw invalidValue("one-of", { argument: keyName(argument), allowed: wordList([...OUTPUTS.map((o) => o.key), ...others]), got: excerptIn(value) });
   return found.key;
 }
 
@@ -195,9 +208,9 @@ export function scenarioOutput(m: ScenarioModel, output: Output): number {
   const spec = outputSpec(output);
   switch (spec.money) {
     case "npv":
-      return finiteResult(licensorValue(m, false, m.royaltyValue, m.feeValue), "The licensor value");
+      return finiteResult(licensorValue(m, false, m.royaltyValue, m.feeValue), "what-licensor-value");
     case "rnpv":
-      return finiteResult(licensorValue(m, true, m.royaltyValue, m.feeValue), "The risk-adjusted licensor value");
+      return finiteResult(licensorValue(m, true, m.royaltyValue, m.feeValue), "what-risk-adjusted-licensor-value");
     case "at_rate":
       return valueAtRate(m, rateOf(m, spec.rate!));
     case "licensee":
@@ -245,8 +258,8 @@ export function rateOf(m: ScenarioModel, rate: RateSource): number {
       let pv = 0;
       for (let i = 0; i < Math.min(a.years, a.term_years); i++) pv += m.sales[i] * m.discountFactor[i];
       const denominator = a.licensor_ownership * a.success_probability * pv;
-      if (!(denominator > 0)) throw invalidNumber("There are no sales in the royalty term, so no running rate is equivalent");
-      return finiteResult(scenarioOutput(m, "rnpv") / denominator, "The equivalent rate");
+      if (!(denominator > 0)) throw invalidNumber("no-sales-in-term-equivalent");
+      return finiteResult(scenarioOutput(m, "rnpv") / denominator, "what-equivalent-rate");
     }
   }
 }
@@ -265,7 +278,7 @@ export function valueAtRate(m: ScenarioModel, rate: number): number {
     pv += royalty[i] * m.discountFactor[i];
     feeValue += fee[i] * m.discountFactor[i];
   }
-  return finiteResult(licensorValue(m, true, pv, feeValue), "The risk-adjusted licensor value");
+  return finiteResult(licensorValue(m, true, pv, feeValue), "what-risk-adjusted-licensor-value");
 }
 
 export const TABLE_HEADER = [
@@ -312,12 +325,13 @@ export function pickScenario(scenarios: readonly Pick<Scenario, "name">[], name?
     const wanted = name.trim().toLowerCase();
     const i = scenarios.findIndex((s) => s.name.toLowerCase() === wanted);
     if (i < 0)
-      throw notAvailable(
-        `scenario ${quoted(name.trim(), "'")} is not in the table; it has ${excerptList(
+      throw notAvailable("scenario-not-in-table", {
+        scenario: quotedName(name.trim()),
+        has: excerptListIn(
           scenarios.map((s) => s.name),
-          (n) => quoted(n, "'")
-        )}`
-      );
+          (n) => quotedName(n)
+        ),
+      });
     return i;
   }
   const base = scenarios.findIndex((s) => BASE_NAMES.has(s.name.toLowerCase()));
@@ -348,7 +362,7 @@ export function valuationRange(scenarios: readonly Scenario[], outputs: readonly
  * instead of failing the whole range. Each scenario's model runs once for all outputs.
  */
 export function valuationRangeRows(scenarios: readonly Scenario[], outputs: readonly Output[] = DEFAULT_RANGE_OUTPUTS): (RangeRow | ValuationError)[] {
-  if (scenarios.length === 0) throw invalidValue("assumptions has no scenario");
+  if (scenarios.length === 0) throw invalidValue("no-scenario");
   const baseIndex = pickScenario(scenarios);
   const models = scenarios.map((s) => withScenario(s.name, () => runScenario(s.assumptions)));
   return outputs.map((output) => {
@@ -375,7 +389,7 @@ export function withScenario<T>(name: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ValuationError && !e.message.startsWith("Scenario '")) throw new ValuationError(e.kind, `Scenario ${quoted(name, "'")}: ${e.message}`);
+    if (e instanceof ValuationError && !e.message.startsWith("Scenario '")) throw wrapped(e, "in-scenario", { scenario: quotedName(name) });
     throw e;
   }
 }

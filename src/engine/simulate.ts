@@ -53,7 +53,22 @@ import {
   resolveScenarios,
 } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
-import { EXCERPT_ITEMS, excerpt, excerptList, excerptPlain, invalidNumber, invalidValue, MAX_YEARS, quoted, ValuationError } from "./errors";
+import {
+  EXCERPT_ITEMS,
+  excerptIn,
+  excerptListIn,
+  excerptPlainIn,
+  invalidNumber,
+  invalidValue,
+  keyName,
+  Localized,
+  MAX_YEARS,
+  Param,
+  phrase,
+  quotedName,
+  ValuationError,
+  wordList,
+} from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { BetaTable, betaTable, checkCorrelations, Correlations, DEFAULT_SAMPLING, imanConover, Sampling, shuffle, stratifiedUniforms } from "./sampling";
 import { Output, outputSpec } from "./outputs";
@@ -79,27 +94,27 @@ export function parseDistribution(value: unknown, argument = "distribution"): Di
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "pert";
   const word = typeof value === "string" ? value.trim().toLowerCase() : "";
   const found = DISTRIBUTIONS.find((d) => d === word);
-  if (!found) throw invalidValue(`${argument} must be one of ${DISTRIBUTIONS.join(", ")}; got ${excerpt(value)}`);
+  if (!found) throw invalidValue("one-of", { argument, allowed: wordList(DISTRIBUTIONS), got: excerptIn(value) });
   return found;
 }
 
 export function checkIterations(n: number, argument = "iterations"): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < MIN_ITERATIONS || n > MAX_ITERATIONS) {
-    throw invalidValue(`${argument} must be a whole number from 100 to 1,000,000; got ${excerptPlain(n)}`);
+    throw invalidValue("iterations-range", { argument, got: excerptPlainIn(n) });
   }
   return n;
 }
 
 export function checkSeed(seed: number, argument = "seed"): number {
   if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw invalidValue(`${argument} must be a whole number from 0 to ${MAX_SEED}; got ${excerptPlain(seed)}`);
+    throw invalidValue("seed-range", { argument, max: MAX_SEED, got: excerptPlainIn(seed) });
   }
   return seed;
 }
 
-export function checkPercentile(p: number, argument = "percentiles"): number {
+export function checkPercentile(p: number, argument: string | Localized = "percentiles"): number {
   if (typeof p !== "number" || !Number.isFinite(p) || p <= 0 || p >= 1) {
-    throw invalidValue(`${argument} must be a decimal between 0 and 1, exclusive (0.1 = P10); got ${excerptPlain(p)}`);
+    throw invalidValue("percentile-range", { argument, got: excerptPlainIn(p) });
   }
   return p;
 }
@@ -181,7 +196,7 @@ export const ALLOWED: Readonly<Record<string, readonly [number, number, boolean,
  * here with the same message.
  */
 export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
-  if (raws.length === 0) throw invalidValue("assumptions has no scenario");
+  if (raws.length === 0) throw invalidValue("no-scenario");
   const scenarios = resolveScenarios(raws);
   const baseIndex = pickScenario(scenarios);
   const resolved = fillAbsentTerms(
@@ -202,9 +217,7 @@ export function simulationPlan(raws: readonly RawScenario[]): SimulationPlan {
     const blankIn = given.findIndex((v) => v === null);
     if (blankIn >= 0) {
       const givenIn = given.findIndex((v) => v !== null);
-      throw invalidValue(
-        `${key} is given in scenario ${quoted(raws[givenIn].name, "'")} but blank in ${quoted(raws[blankIn].name, "'")}: the simulation draws a term between the scenarios' values, so give it in every scenario (for tiers, a threshold above any sales means no tier)`
-      );
+      throw invalidValue("term-blank-in-scenario", { key: keyName(key), given: quotedName(raws[givenIn].name), blank: quotedName(raws[blankIn].name) });
     }
     const values = given as number[];
     const low = Math.min(...values);
@@ -312,7 +325,7 @@ export class Simulator {
   private columns: Float64Array[] = [];
   /** Draws of the last run whose output had no answer (a reason as in scenarioOutput). */
   private noAnswer = 0;
-  private noAnswerReason = "";
+  private noAnswerReason: (() => Param) | undefined;
 
   constructor(
     plan: SimulationPlan,
@@ -396,9 +409,9 @@ export class Simulator {
       }
     });
     if (infeasible.length > 0) {
-      throw invalidValue(
-        `distribution "metalog": no three-term metalog passes through these low, base and high values taken as P10, P50 and P90 (the base is too close to the low or the high): ${excerptList(infeasible, (s) => s, EXCERPT_ITEMS, "; ")}. Use "pert" or "triangular".`
-      );
+      // Each item starts with its key ("peak_share (P10 …)"): named by its label in Japanese.
+      const item = (s: string): Localized => ({ en: s, ja: s.replace(/^\w+/, (k) => keyName(k).ja) });
+      throw invalidValue("metalog-infeasible", { items: excerptListIn(infeasible, item, EXCERPT_ITEMS, { en: "; ", ja: "；" }) });
     }
     this.sales = new Float64Array(maxYears);
     this.discount = new Float64Array(maxYears);
@@ -416,7 +429,7 @@ export class Simulator {
   ): Float64Array {
     checkIterations(iterations);
     checkSeed(seed);
-    if (out.length < iterations) throw invalidValue(`the output buffer holds ${out.length} values, fewer than the ${iterations} draws`);
+    if (out.length < iterations) throw invalidValue("buffer-too-small", { length: out.length, iterations });
     this.noAnswer = 0;
     const nonFinite = this.draw(iterations, seededGenerator(seed), out, inspect);
     return this.checked(out, iterations, nonFinite);
@@ -433,9 +446,7 @@ export class Simulator {
     const k = this.correlated.length;
     const smallest = Math.floor(iterations / groups);
     if (k > 0 && smallest < k + 2) {
-      throw invalidValue(
-        `the standard error of a Latin hypercube run with ${k} correlated assumptions draws ${groups} hypercubes of at least ${k + 2} draws each: iterations must be at least ${groups * (k + 2)}; got ${iterations}`
-      );
+      throw invalidValue("standard-error-iterations", { k, groups, each: k + 2, least: groups * (k + 2), got: iterations });
     }
     const g = seededGenerator(seed);
     g.jump();
@@ -472,9 +483,9 @@ export class Simulator {
 
   private checked(out: Float64Array, iterations: number, nonFinite: number): Float64Array {
     if (this.noAnswer > 0) {
-      throw invalidNumber(`${this.output} has no answer in ${this.noAnswer} of ${iterations} draws: ${this.noAnswerReason}`);
+      throw invalidNumber("draws-no-answer", { output: this.output, count: this.noAnswer, iterations, reason: this.noAnswerReason!() });
     }
-    if (nonFinite > 0) throw invalidNumber(`The ${this.output} of ${nonFinite} of ${iterations} draws is too large or undefined`);
+    if (nonFinite > 0) throw invalidNumber("draws-not-finite", { output: this.output, count: nonFinite, iterations });
     return out;
   }
 
@@ -536,7 +547,7 @@ export class Simulator {
     const moneyCode = this.moneyCode;
     const margin = v[I_OPERATING_MARGIN];
     if (rateCode === R_RATE25) {
-      if (margin < 0) return this.noAnswerFor("operating_margin is negative: there is no profit to share");
+      if (margin < 0) return this.noAnswerFor(() => phrase("draw-margin-negative", { name: keyName("operating_margin") }));
       if (moneyCode === NOT_MONEY) return margin * v[I_LICENSOR_SHARE];
     }
     if (rateCode === R_ROYALTY && moneyCode === NOT_MONEY) return v[I_ROYALTY_RATE];
@@ -593,7 +604,7 @@ export class Simulator {
     else {
       const keepAfterTax = 1 - v[I_TAX_RATE];
       const denominator = p * pvBase * keepAfterTax;
-      if (!(denominator > 0)) return this.noAnswerFor("there are no sales in the royalty term to carry a royalty, so no walk-away rate exists");
+      if (!(denominator > 0)) return this.noAnswerFor(() => phrase("draw-no-sales-walk-away"));
       const walkAway = (p * pvProfit * keepAfterTax - (v[I_INVESTMENT] + upfront)) / denominator;
       if (moneyCode === NOT_MONEY) return walkAway;
       at = walkAway;
@@ -618,12 +629,13 @@ export class Simulator {
     try {
       return scenarioOutput(runScenario(a), this.output);
     } catch (e) {
-      if (e instanceof ValuationError && e.kind === "invalidNumber") return this.noAnswerFor(e.message);
+      if (e instanceof ValuationError && e.kind === "invalidNumber") return this.noAnswerFor(() => e);
       throw e;
     }
   }
 
-  private noAnswerFor(reason: string): number {
+  /** Counts a draw with no answer; the first one's reason is kept (made only then: a run may have a million). */
+  private noAnswerFor(reason: () => Param): number {
     if (this.noAnswer++ === 0) this.noAnswerReason = reason;
     return 0;
   }
@@ -740,7 +752,7 @@ function metalogDraw(g: Generator, q: Float64Array, p: number, whole: boolean): 
  */
 export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
-  if (n === 0) throw invalidValue("no values to take a percentile of");
+  if (n === 0) throw invalidValue("no-values-percentile");
   const h = (n - 1) * p;
   const i = Math.floor(h);
   if (i >= n - 1) return sorted[n - 1];
@@ -823,8 +835,8 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   const sampling = options.sampling ?? DEFAULT_SAMPLING;
   const output = options.output ?? DEFAULT_SIMULATION_OUTPUT;
   const wanted = (options.percentiles ?? DEFAULT_PERCENTILES).map((p) => checkPercentile(p));
-  if (wanted.length === 0) throw invalidValue("percentiles must hold at least one decimal between 0 and 1");
-  if (wanted.length > MAX_PERCENTILES) throw invalidValue(`percentiles may hold at most ${MAX_PERCENTILES} values; got ${wanted.length}`);
+  if (wanted.length === 0) throw invalidValue("percentiles-empty");
+  if (wanted.length > MAX_PERCENTILES) throw invalidValue("percentiles-too-many", { max: MAX_PERCENTILES, got: wanted.length });
   const simulator = new Simulator(plan, distribution, output, sampling, options.correlations);
   const draws = simulator.run(iterations, seed);
   const sorted = Float64Array.from(draws).sort();
@@ -841,7 +853,7 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   };
   if (options.threshold !== undefined) {
     const t = options.threshold;
-    if (!Number.isFinite(t)) throw invalidValue(`threshold must be a finite number; got ${excerptPlain(t)}`);
+    if (!Number.isFinite(t)) throw invalidValue("finite-number", { name: "threshold", got: excerptPlainIn(t) });
     result.below = { threshold: t, probability: countBelow(sorted, t) / iterations };
   }
   if (options.standardError) {

@@ -17,7 +17,7 @@ import { matrix, toOptionalName, toOptionalText } from "./excel";
 export function band(key: string, field?: string, user_bands?: any[][]): any[][] {
   return matrix(() => {
     const k = toOptionalName(key, "key");
-    if (k === undefined || k.trim() === "") throw invalidValue("key is required: the key of a band, as listed by =IPVALUE.BANDS()");
+    if (k === undefined || k.trim() === "") throw invalidValue("band-key-required");
     const f = parseBandField(toOptionalText(field, "field"));
     return bandResult(findBand(readBands(user_bands), k), f);
   });

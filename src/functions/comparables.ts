@@ -2,7 +2,7 @@
  * The office's own comparables: candidate deal terms read from its contracts and reports (EXTRACTTERMS).
  */
 import { checkTextLength, extractedTermsTable, extractTerms as extractFrom, invalidValue, parseTextLanguage } from "../engine";
-import { describeCell } from "../engine/errors";
+import { describeCellIn } from "../engine/errors";
 import { matrix, toOptionalText } from "./excel";
 
 /** The text of a cell or of a range read row by row; blank cells are skipped, numbers read as written. */
@@ -18,7 +18,7 @@ function readTexts(value: unknown): string[] {
       let t: string;
       if (typeof cell === "string") t = cell;
       else if ((typeof cell === "number" && Number.isFinite(cell)) || typeof cell === "boolean") t = String(cell);
-      else throw invalidValue(`text: item ${item} must be text; got ${describeCell(cell)}`);
+      else throw invalidValue("text-item-not-text", { item, got: describeCellIn(cell) });
       total = checkTextLength(t, item - 1, total);
       texts.push(t);
     }

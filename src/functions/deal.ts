@@ -30,7 +30,7 @@ export function deal(
     const m = toMatrix(milestones, "milestones");
     if (!isBlankRange(m)) {
       if (m[0].length < 2 || m[0].length > 3) {
-        throw invalidValue(`milestones must have 2 columns (year, amount) or 3 (year, amount, probability); got ${m[0].length}`);
+        throw invalidValue("milestones-columns", { got: m[0].length });
       }
       m.forEach((row, i) => {
         if (row.every(isBlankCell)) return;

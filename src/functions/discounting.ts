@@ -38,7 +38,7 @@ export function rnpv(rate: number, cashflows: any[][], probabilities: any[][], t
     // A blank probability is accepted only beside a zero flow (a year with nothing to weigh).
     for (const i of probs.blanks) {
       if (flows.values[i] !== 0) {
-        throw invalidValue(`probabilities: item ${i + 1} is blank but its cash flow is not; enter a probability from 0 to 1`);
+        throw invalidValue("probability-blank-beside-flow", { item: i + 1 });
       }
     }
     return rnpvCore(toNumber(rate, "rate"), flows.values, probs.values, parseTiming(timing));

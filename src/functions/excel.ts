@@ -4,7 +4,7 @@
  * CustomFunctions.Error values; nothing leaves as NaN, Infinity or an exception.
  */
 import { isEmptyCell } from "../engine/cells";
-import { describeCell, excerptText, invalidNumber, invalidValue, ValuationError } from "../engine/errors";
+import { describeCellIn, excerptText, invalidNumber, invalidValue, keyName, MessageLanguage, phrase, renderMessage, ValuationError } from "../engine/errors";
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
@@ -35,7 +35,7 @@ export const isBlankRange = (m: Matrix): boolean => m.every((row) => row.every(i
 function single(value: unknown, name: string): unknown {
   if (!Array.isArray(value)) return value;
   if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
-  throw invalidValue(`${name} must be a single value, not a range`);
+  throw invalidValue("single-value", { name: keyName(name) });
 }
 
 /** A number argument. Omitted or blank gives `fallback`; without one, the argument is required. */
@@ -43,10 +43,10 @@ export function toNumber(value: unknown, name: string, fallback?: number): numbe
   const v = single(value, name);
   if (isBlankCell(v)) {
     if (fallback !== undefined) return fallback;
-    throw invalidValue(`${name} is required`);
+    throw invalidValue("required", { name: keyName(name) });
   }
-  if (typeof v !== "number") throw invalidValue(`${name} must be a number; got ${describeCell(v)}`);
-  if (!Number.isFinite(v)) throw invalidValue(`${name} must be a finite number; got ${v}`);
+  if (typeof v !== "number") throw invalidValue("must-be-number", { name: keyName(name), got: describeCellIn(v) });
+  if (!Number.isFinite(v)) throw invalidValue("finite-number", { name: keyName(name), got: String(v) });
   return v;
 }
 
@@ -66,7 +66,7 @@ export function toOptionalName(value: unknown, name: string): string | undefined
 export function toOptionalText(value: unknown, name: string): string | undefined {
   const v = single(value, name);
   if (isBlankCell(v)) return undefined;
-  if (typeof v !== "string") throw invalidValue(`${name} must be text; got ${describeCell(v)}`);
+  if (typeof v !== "string") throw invalidValue("must-be-text", { name: keyName(name), got: describeCellIn(v) });
   return v;
 }
 
@@ -76,17 +76,17 @@ export function toBoolean(value: unknown, name: string, fallback: boolean): bool
   if (isBlankCell(v)) return fallback;
   if (typeof v === "boolean") return v;
   if (v === 1 || v === 0) return v === 1;
-  throw invalidValue(`${name} must be TRUE or FALSE; got ${describeCell(v)}`);
+  throw invalidValue("true-or-false", { name: keyName(name), got: describeCellIn(v) });
 }
 
 /** Checks that a 2-D argument is a non-empty rectangle. */
 export function toMatrix(value: unknown, name: string): Matrix {
   if (!Array.isArray(value)) return [[value as Cell]];
-  if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0) throw invalidValue(`${name} is empty`);
+  if (value.length === 0 || !Array.isArray(value[0]) || value[0].length === 0) throw invalidValue("empty", { argument: keyName(name) });
   const width = value[0].length;
   for (let r = 1; r < value.length; r++) {
     const row = value[r];
-    if (!Array.isArray(row) || row.length !== width) throw invalidValue(`${name} must be a rectangular range`);
+    if (!Array.isArray(row) || row.length !== width) throw invalidValue("rectangular", { argument: keyName(name) });
   }
   return value as Matrix;
 }
@@ -100,12 +100,12 @@ export function toVector(value: unknown, name: string, blankAs: number | null = 
   // One pass over the cells (shape checks included): this runs on every recalculation.
   const m: Matrix = Array.isArray(value) ? (value as Matrix) : [[value as Cell]];
   const first = m[0];
-  if (m.length === 0 || !Array.isArray(first) || first.length === 0) throw invalidValue(`${name} is empty`);
+  if (m.length === 0 || !Array.isArray(first) || first.length === 0) throw invalidValue("empty", { argument: keyName(name) });
   const isRow = m.length === 1;
   const cols = first.length;
   if (!isRow && cols > 1) {
     toMatrix(value, name); // a ragged range gets the rectangular-range message
-    throw invalidValue(`${name} must be one row or one column; got ${m.length} rows × ${cols} columns`);
+    throw invalidValue("row-or-column", { name: keyName(name), rows: m.length, columns: cols });
   }
   const n = isRow ? cols : m.length;
   const values: number[] = new Array(n);
@@ -115,18 +115,18 @@ export function toVector(value: unknown, name: string, blankAs: number | null = 
     if (isRow) c = first[i];
     else {
       const row = m[i];
-      if (!Array.isArray(row) || row.length !== 1) throw invalidValue(`${name} must be a rectangular range`);
+      if (!Array.isArray(row) || row.length !== 1) throw invalidValue("rectangular", { argument: keyName(name) });
       c = row[0];
     }
     if (typeof c === "number") {
-      if (!Number.isFinite(c)) throw invalidValue(`${name}: item ${i + 1} must be a finite number; got ${c}`);
+      if (!Number.isFinite(c)) throw invalidValue("item-finite", { name: keyName(name), item: i + 1, got: String(c) });
       values[i] = c;
     } else if (isBlankCell(c)) {
-      if (blankAs === null) throw invalidValue(`${name}: item ${i + 1} is blank; enter a number`);
+      if (blankAs === null) throw invalidValue("item-blank", { name: keyName(name), item: i + 1 });
       values[i] = blankAs;
       blanks.push(i);
     } else {
-      throw invalidValue(`${name}: item ${i + 1} must be a number; got ${describeCell(c)}`);
+      throw invalidValue("item-number", { name: keyName(name), item: i + 1, got: describeCellIn(c) });
     }
   }
   return { values, orientation: isRow && cols > 1 ? "row" : "column", blanks };
@@ -140,19 +140,33 @@ export function spill(values: ArrayLike<number>, orientation: Orientation): numb
   return out;
 }
 
-/** The Excel error for anything a function body threw: engine errors keep their kind and message. */
-export function toExcelError(e: unknown): CustomFunctions.Error {
+/**
+ * The language of the error messages: Office's display language (the shared runtime has
+ * Office.context), Japanese for ja and ja-JP, English otherwise and wherever Office is absent (Node,
+ * a runtime not yet initialised). Read at each error, so a change of display language applies at once.
+ */
+export function messageLanguage(): MessageLanguage {
+  try {
+    const language = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
+    return typeof language === "string" && /^ja(-|$)/i.test(language) ? "ja" : "en";
+  } catch {
+    return "en";
+  }
+}
+
+/** The Excel error for anything a function body threw: engine errors keep their kind and message, in Office's display language. */
+export function toExcelError(e: unknown, language: MessageLanguage = messageLanguage()): CustomFunctions.Error {
   if (e instanceof ValuationError) {
     const code = CustomFunctions.ErrorCode[e.kind];
     // Excel shows custom messages only on #VALUE! and #N/A; #NUM! carries the code alone.
-    return e.kind === "invalidNumber" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, e.message);
+    return e.kind === "invalidNumber" ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, e.in(language));
   }
   const message = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${excerptText(message, 200)}`);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, renderMessage("unexpected-error", { message: excerptText(message, 200) }, language));
 }
 
 function checkFinite(x: unknown): void {
-  if (typeof x === "number" && !Number.isFinite(x)) throw invalidNumber("The result is too large or undefined for these inputs");
+  if (typeof x === "number" && !Number.isFinite(x)) throw invalidNumber("result-undefined", { what: phrase("what-result") });
 }
 
 /** Runs a scalar function body; errors come back as a CustomFunctions.Error value. */

@@ -54,7 +54,7 @@ export function maxRateFn(
     let profit: number[];
     if (op.length === 1 && op[0].length === 1) {
       const margin = toNumber(op[0][0], "operating_profit");
-      if (margin > 1) throw invalidValue(`operating_profit as one number is a margin and must be at most 1; got ${margin}`);
+      if (margin > 1) throw invalidValue("margin-as-profit", { got: margin });
       profit = s.map((x) => x * margin);
     } else {
       profit = toVector(op, "operating_profit").values;

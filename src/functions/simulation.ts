@@ -8,12 +8,13 @@ import {
   checkSeed,
   DEFAULT_ITERATIONS,
   DEFAULT_SEED,
-  excerptPlain,
+  excerptPlainIn,
   invalidValue,
   MAX_PERCENTILES,
   parseCorrelationTable,
   parseDistribution,
   parseSampling,
+  phrase,
   quoted,
   runSimulation,
   sensitivity as sensitivityCore,
@@ -84,11 +85,14 @@ function readPercentiles(percentiles: unknown): number[] | undefined {
   cells.forEach((c, i) => {
     if (isBlankCell(c)) return;
     if (typeof c !== "number")
-      throw invalidValue(`percentiles: item ${i + 1} must be a decimal between 0 and 1; got ${typeof c === "string" ? `text ${quoted(c)}` : excerptPlain(c)}`);
-    values.push(checkPercentile(c, `percentiles (item ${i + 1})`));
+      throw invalidValue("percentile-item", {
+        item: i + 1,
+        got: typeof c === "string" ? { en: `text ${quoted(c)}`, ja: `文字列 ${quoted(c)}` } : excerptPlainIn(c),
+      });
+    values.push(checkPercentile(c, phrase("item-of", { name: "percentiles", item: i + 1 })));
   });
   if (values.length === 0) return undefined;
-  if (values.length > MAX_PERCENTILES) throw invalidValue(`percentiles may hold at most ${MAX_PERCENTILES} values; got ${values.length}`);
+  if (values.length > MAX_PERCENTILES) throw invalidValue("percentiles-too-many", { max: MAX_PERCENTILES, got: values.length });
   return values;
 }
 

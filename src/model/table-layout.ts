@@ -11,6 +11,7 @@ import {
   CellValue,
   INTERNAL_KEY,
   isEmptyCell,
+  keyName,
   isInternalMark,
   normalizeKey,
   parseTiming,
@@ -95,7 +96,7 @@ export function assumptionsTableValues(set: ScenarioSet, language: Language, wit
  */
 export function readScenarios(cells: readonly (readonly RawValue[])[]): EditableScenario[] {
   try {
-    return readAssumptionsTable(cells, "The assumptions table").map((r) => {
+    return readAssumptionsTable(cells, { en: "The assumptions table", ja: "この表" }).map((r) => {
       const values: Partial<Record<AssumptionKey, EntryValue>> = {};
       for (const [key, v] of Object.entries(r.values) as [AssumptionKey, RawValue][]) {
         if (v === undefined || v === null || v === "") continue;
@@ -106,7 +107,7 @@ export function readScenarios(cells: readonly (readonly RawValue[])[]): Editable
       return r.series ? { name: r.name, internal: r.internal, values, series: r.series } : { name: r.name, internal: r.internal, values };
     });
   } catch (e) {
-    if (e instanceof ValuationError) throw new EditError({ en: e.message, ja: `前提条件表を読めません：${e.message}` });
+    if (e instanceof ValuationError) throw new EditError({ en: e.message, ja: `前提条件表を読めません：${e.in("ja")}` });
     throw e;
   }
 }
@@ -207,7 +208,7 @@ function offerValue(key: AssumptionKey, v: RawValue): EntryValue {
   const spec = assumptionSpec(key);
   if (spec.unit === "timing") return parseTiming(v, key);
   if (spec.unit === "flag") return readFlag(v, key);
-  if (typeof v !== "number") throw new ValuationError("invalidValue", `${key} must be a number`);
+  if (typeof v !== "number") throw new ValuationError("invalidValue", "number-required", { name: keyName(key) });
   spec.check(v, key);
   return v;
 }

@@ -22,12 +22,12 @@ import { caught } from "./helpers";
 
 describe("error kinds", () => {
   test("each factory makes a ValuationError of its kind", () => {
-    expect(invalidValue("a").kind).toBe("invalidValue");
-    expect(invalidNumber("b").kind).toBe("invalidNumber");
-    expect(notAvailable("c").kind).toBe("notAvailable");
-    expect(notAvailable("c")).toBeInstanceOf(Error);
-    expect(notAvailable("c").message).toBe("c");
-    expect(notAvailable("c").name).toBe("ValuationError");
+    expect(invalidValue("no-scenario").kind).toBe("invalidValue");
+    expect(invalidNumber("no-band-matches").kind).toBe("invalidNumber");
+    expect(notAvailable("no-scenario").kind).toBe("notAvailable");
+    expect(notAvailable("no-scenario")).toBeInstanceOf(Error);
+    expect(notAvailable("no-scenario").message).toBe("assumptions has no scenario");
+    expect(notAvailable("no-scenario").name).toBe("ValuationError");
   });
 });
 
@@ -68,11 +68,12 @@ describe("argument checks", () => {
   });
 
   test("finiteResult lets finite numbers through and turns the rest into #NUM!", () => {
-    expect(finiteResult(1e308, "v")).toBe(1e308);
+    expect(finiteResult(1e308, "what-deal-value")).toBe(1e308);
     for (const bad of [NaN, Infinity, -Infinity]) {
-      const e = caught(() => finiteResult(bad, "The value"));
+      const e = caught(() => finiteResult(bad, "what-deal-value"));
       expect(e.kind).toBe("invalidNumber");
-      expect(e.message).toBe("The value is too large or undefined for these inputs");
+      expect(e.message).toBe("The deal value is too large or undefined for these inputs");
+      expect(e.in("ja")).toBe("この入力では契約の価値が大きすぎるか、定義できません");
     }
   });
 });

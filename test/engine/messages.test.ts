@@ -137,17 +137,26 @@ const CASES: Case[] = [
     "withScenario: an error in a 32,767-character scenario",
     () =>
       withScenario(HUGE, () => {
-        throw new ValuationError("invalidValue", "x must be 0 or more");
+        throw new ValuationError("invalidValue", "non-negative", { name: "x", got: -1 });
       }),
   ],
 ];
 
-describe("every engine message that echoes input stays under a fixed bound", () => {
+describe("every engine message that echoes input stays under a fixed bound, in English and in Japanese", () => {
   test.each(CASES)("%s", (_, f) => {
-    const m = message(f);
-    expect(m.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    // What is shown never carries a raw control or bidi character.
-    expect([...m].filter((c) => c.charCodeAt(0) < 0x20 || c === "\u202e")).toEqual([]);
+    const en = message(f);
+    let ja = "";
+    try {
+      f();
+    } catch (e) {
+      ja = (e as ValuationError).in("ja");
+    }
+    for (const m of [en, ja]) {
+      expect(m.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      // What is shown never carries a raw control or bidi character.
+      expect([...m].filter((c) => c.charCodeAt(0) < 0x20 || c === "\u202e")).toEqual([]);
+    }
+    expect(ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 });
 

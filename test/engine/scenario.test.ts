@@ -260,11 +260,11 @@ describe("withScenario", () => {
     const e = caught(() =>
       withScenario("Low", () =>
         withScenario("Other", () => {
-          throw new ValuationError("invalidNumber", "boom");
+          throw new ValuationError("invalidNumber", "no-band-matches");
         })
       )
     );
-    expect(e.message).toBe("Scenario 'Other': boom");
+    expect(e.message).toBe("Scenario 'Other': No royalty-rate band matches");
     expect(e.kind).toBe("invalidNumber");
   });
 

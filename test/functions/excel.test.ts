@@ -213,17 +213,17 @@ describe("scalar and matrix wrappers", () => {
   test("an invalid argument becomes #VALUE! with its message", () => {
     scalarError(
       scalar(() => {
-        throw invalidValue("rate must be above -1");
+        throw invalidValue("rate-above-minus-one", { name: "rate", got: -2 });
       }),
       "#VALUE!",
-      "rate must be above -1"
+      "rate must be a decimal rate above -1 (-100%); got -2"
     );
   });
 
   test("no answer becomes #NUM! without a message (Excel shows none on #NUM!)", () => {
     const e = scalarError(
       scalar(() => {
-        throw invalidNumber("overflow");
+        throw invalidNumber("no-band-matches");
       }),
       "#NUM!"
     );
@@ -233,10 +233,10 @@ describe("scalar and matrix wrappers", () => {
   test("not available becomes #N/A with its message", () => {
     spilledError(
       matrix(() => {
-        throw notAvailable("scenario 'X' is not in the table");
+        throw notAvailable("scenario-not-in-table", { scenario: "'X'", has: "'Low'" });
       }),
       "#N/A",
-      "scenario 'X' is not in the table"
+      "scenario 'X' is not in the table; it has 'Low'"
     );
   });
 

@@ -112,19 +112,39 @@ describe("the assumptions table", () => {
   });
 
   test.each([
-    ["a scenario named twice (ignoring case)", (t: RawValue[][]) => (t[0][5] = "基準"), /scenario '基準' appears twice/],
-    ["an unknown key", (t: RawValue[][]) => (t[3][0] = "share"), /unknown assumption key 'share' in row 4/],
-    ["a required key missing", (t: RawValue[][]) => t.splice(1, 1), /missing the required key market_size/],
-    ["a key twice", (t: RawValue[][]) => (t[4][0] = "market_growth"), /key 'market_growth' appears twice \(rows 3 and 5\)/],
-    ["values without a key", (t: RawValue[][]) => (t[2][0] = ""), /row 3 has values but no assumption key/],
-    ["values without a scenario name", (t: RawValue[][]) => (t[0][4] = ""), /column 5 has values but no scenario name/],
-  ])("a table with %s is refused, saying what to fix, in both languages", (_what, breakIt, message) => {
+    [
+      "a scenario named twice (ignoring case)",
+      (t: RawValue[][]) => (t[0][5] = "基準"),
+      /scenario '基準' appears twice/,
+      /この表：シナリオ「基準」が1行目に2回あります/,
+    ],
+    ["an unknown key", (t: RawValue[][]) => (t[3][0] = "share"), /unknown assumption key 'share' in row 4/, /4行目の前提のキー「share」は使えません/],
+    [
+      "a required key missing",
+      (t: RawValue[][]) => t.splice(1, 1),
+      /missing the required key market_size/,
+      /必須のキー 市場規模（初年度） \(market_size\) がありません/,
+    ],
+    [
+      "a key twice",
+      (t: RawValue[][]) => (t[4][0] = "market_growth"),
+      /key 'market_growth' appears twice \(rows 3 and 5\)/,
+      /キー「market_growth」が2回あります（3行目と5行目）/,
+    ],
+    ["values without a key", (t: RawValue[][]) => (t[2][0] = ""), /row 3 has values but no assumption key/, /3行目に値がありますが、前提のキーがありません/],
+    [
+      "values without a scenario name",
+      (t: RawValue[][]) => (t[0][4] = ""),
+      /column 5 has values but no scenario name/,
+      /5列目に値がありますが、1行目にシナリオ名がありません/,
+    ],
+  ])("a table with %s is refused, saying what to fix, in both languages", (_what, breakIt, message, japanese) => {
     const t = table.map((r) => [...r]) as RawValue[][];
     breakIt(t);
     const e = refusal(() => readScenarios(t));
     expect(e.reason.en).toMatch(message);
     expect(e.reason.ja).toMatch(/^前提条件表を読めません：/);
-    expect(e.reason.ja).toMatch(message);
+    expect(e.reason.ja).toMatch(japanese);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Listing and filtering the bands: what BANDS spills. */
-import { invalidValue, notAvailable, quoted } from "../errors";
+import { invalidValue, notAvailable, quoted, quotedName, wordList } from "../errors";
 import { bandCells } from "./lookup";
 import {
   BAND_COLUMNS,
@@ -36,11 +36,11 @@ function termTest(term: string, argument: string): Test {
     if (name === "text") return (row) => TEXT_COLUMNS.some((c) => norm(String(row[c])).includes(norm(value)));
     const column = BAND_COLUMNS.find((c) => c === name) ?? (FIELD_ALIASES.get(name) as BandColumn | undefined);
     if (column === undefined || !(BAND_COLUMNS as readonly string[]).includes(column)) {
-      throw invalidValue(`${argument}: ${quoted(term.slice(0, sep))} is not a column; use one of ${BAND_COLUMNS.join(", ")} or text, e.g. licensee:startup`);
+      throw invalidValue("filter-not-column", { argument, column: quoted(term.slice(0, sep)), columns: wordList(BAND_COLUMNS) });
     }
     if (NUMBER_COLUMNS.has(column)) {
       const n = Number(value);
-      if (value === "" || !Number.isFinite(n)) throw invalidValue(`${argument}: ${column} is compared with a number; got ${quoted(value)}`);
+      if (value === "" || !Number.isFinite(n)) throw invalidValue("filter-number-column", { argument, column, got: quoted(value) });
       return (row) => row[column] === n;
     }
     if (EXACT_COLUMNS.has(column)) {
@@ -70,9 +70,7 @@ export function filterBands(rows: readonly BandRow[], filter: string | undefined
   const tests = terms.map((t) => termTest(t, argument));
   const out = rows.filter((r) => tests.every((t) => t(r)));
   if (out.length === 0) {
-    throw notAvailable(
-      `No band matches ${quoted((filter ?? "").trim())}. =IPVALUE.BANDS() lists all ${rows.length}; filter by a word, a condition (startup, approval, know_how …) or column:value.`
-    );
+    throw notAvailable("no-band-matches-filter", { filter: quotedName((filter ?? "").trim(), '"'), count: rows.length });
   }
   return out;
 }

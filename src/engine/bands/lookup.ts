@@ -1,5 +1,5 @@
 /** Merging the user's bands into the built-in ones, and looking up one band by key. */
-import { excerptList, invalidValue, notAvailable, quoted } from "../errors";
+import { excerptListIn, invalidValue, notAvailable, phrase, quoted, quotedName, wordList } from "../errors";
 import { BUILT_IN_BANDS } from "./data";
 import { BAND_COLUMNS, BAND_FIELDS, Band, BandField, BandRow, BuiltInBand, FIELD_ALIASES, norm } from "./vocabulary";
 
@@ -88,8 +88,8 @@ export function findBand(rows: readonly BandRow[], key: string): BandRow {
   const found = rows.find((r) => norm(r.key) === k);
   if (found) return found;
   const close = similarKeys(rows, key);
-  const hint = close.length > 0 ? ` Did you mean ${excerptList(close)}?` : "";
-  throw notAvailable(`No band has the key ${quoted(key.trim())}.${hint} List the keys with =IPVALUE.BANDS(), or search with =IPVALUE.BANDS("word").`);
+  const hint = close.length > 0 ? phrase("did-you-mean", { keys: excerptListIn(close) }) : "";
+  throw notAvailable("no-band-key", { key: quotedName(key.trim(), '"'), hint });
 }
 
 /** Reads BAND's field argument; omitted = "range". */
@@ -97,7 +97,7 @@ export function parseBandField(field: string | undefined, argument = "field"): B
   if (field === undefined || field.trim() === "") return "range";
   const f = norm(field);
   const found = BAND_FIELDS.find((x) => x === f) ?? FIELD_ALIASES.get(f);
-  if (found === undefined) throw invalidValue(`${argument} must be one of ${BAND_FIELDS.join(", ")}; got ${quoted(field)}`);
+  if (found === undefined) throw invalidValue("one-of", { argument, allowed: wordList(BAND_FIELDS), got: quoted(field) });
   return found;
 }
 

@@ -3,7 +3,7 @@
  * BANDS spills. They extend the built-in set or override a built-in band with the same key.
  */
 import { isBlank } from "../cells";
-import { describeCell, excerptText, invalidValue, quoted } from "../errors";
+import { describeCellIn, excerptText, invalidValue, phrase, quoted, wordList } from "../errors";
 import {
   BAND_COLUMNS,
   BAND_UNITS,
@@ -38,12 +38,12 @@ const IGNORED_USER_HEADERS = new Set(["note", "notes", "comment", "comments", "m
  * ignored (every band read here is "user"). Errors name the row and what to fix.
  */
 export function parseUserBands(cells: readonly (readonly RawCell[])[], argument = "user_bands"): Band[] {
-  const layout = `the header row first (${BAND_COLUMNS.join(", ")}; key and low required), as IPVALUE.BANDS spills it`;
+  const columnsList = wordList(BAND_COLUMNS);
   if (!Array.isArray(cells) || cells.length === 0 || !Array.isArray(cells[0]) || cells[0].length === 0) {
-    throw invalidValue(`${argument} must be a range with ${layout}`);
+    throw invalidValue("user-bands-shape", { argument, columns: columnsList });
   }
   const width = cells[0].length;
-  if (cells.some((r) => !Array.isArray(r) || r.length !== width)) throw invalidValue(`${argument} must be a rectangular range`);
+  if (cells.some((r) => !Array.isArray(r) || r.length !== width)) throw invalidValue("rectangular", { argument });
   if (cells.every((r) => r.every(isBlank))) return [];
 
   const columns = new Map<BandColumn, number>();
@@ -53,14 +53,12 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     if (IGNORED_USER_HEADERS.has(name)) return;
     const column = BAND_COLUMNS.find((k) => k === name);
     if (column === undefined) {
-      throw invalidValue(
-        `${argument}: unknown column ${quoted(text(h))} in the header row; the columns are ${BAND_COLUMNS.join(", ")} (a note column is ignored)`
-      );
+      throw invalidValue("user-bands-unknown-column", { argument, column: quoted(text(h)), columns: columnsList });
     }
-    if (columns.has(column)) throw invalidValue(`${argument}: the column ${column} appears twice in the header row`);
+    if (columns.has(column)) throw invalidValue("user-bands-column-twice", { argument, column });
     columns.set(column, c);
   });
-  if (!columns.has("key") || !columns.has("low")) throw invalidValue(`${argument} must have ${layout}`);
+  if (!columns.has("key") || !columns.has("low")) throw invalidValue("user-bands-header", { argument, columns: columnsList });
 
   const bands: Band[] = [];
   const seen = new Set<string>();
@@ -72,34 +70,33 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
       return i === undefined ? undefined : row[i];
     };
     const key = text(cell("key"));
-    const where = `${argument} row ${r + 1}`;
-    if (key === "") throw invalidValue(`${where}: the key is blank; give every band a key`);
-    const label = `${where} (${excerptText(key)})`;
-    if (seen.has(norm(key))) throw invalidValue(`${argument}: the key ${excerptText(key)} appears twice`);
+    if (key === "") throw invalidValue("user-band-key-blank", { argument, row: r + 1 });
+    const label = () => phrase("user-band-row", { argument, row: r + 1, key: excerptText(key) });
+    if (seen.has(norm(key))) throw invalidValue("user-band-key-twice", { argument, key: excerptText(key) });
     seen.add(norm(key));
 
     const number = (c: "low" | "high"): number | undefined => {
       const v = cell(c);
       if (isBlank(v)) return undefined;
-      if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue(`${label}: ${c} must be a number; got ${describeCell(v)}`);
+      if (typeof v !== "number" || !Number.isFinite(v)) throw invalidValue("user-band-not-number", { label: label(), column: c, got: describeCellIn(v) });
       return v;
     };
     const lowIn = number("low");
     const highIn = number("high");
-    if (lowIn === undefined && highIn === undefined) throw invalidValue(`${label}: low is blank; enter the value (and high for a range)`);
+    if (lowIn === undefined && highIn === undefined) throw invalidValue("user-band-low-blank", { label: label() });
     const low = lowIn ?? (highIn as number);
     const high = highIn ?? low;
-    if (low > high) throw invalidValue(`${label}: low (${low}) is above high (${high})`);
+    if (low > high) throw invalidValue("user-band-low-above-high", { label: label(), low, high });
 
     const unitText = norm(text(cell("unit")));
     let unit: BandUnit | "" = "";
     if (unitText !== "") {
       const u = BAND_UNITS.find((x) => x === unitText);
-      if (u === undefined) throw invalidValue(`${label}: unit must be one of ${BAND_UNITS.join(", ")} (or blank); got ${quoted(text(cell("unit")))}`);
+      if (u === undefined) throw invalidValue("user-band-unit", { label: label(), units: wordList(BAND_UNITS), got: quoted(text(cell("unit"))) });
       unit = u;
     }
     if (unit !== "" && isShareUnit(unit) && (low < 0 || high > 1)) {
-      throw invalidValue(`${label}: a ${unit} is a decimal from 0 to 1 (0.05 = 5%); got ${low} to ${high}`);
+      throw invalidValue("user-band-share", { label: label(), unit, low, high });
     }
 
     const condition = <T extends string>(c: "right" | "regulatory" | "licensee" | "exclusivity", allowed: readonly T[]): T => {
@@ -107,7 +104,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
       if (raw === "") return "any" as T;
       const v = canonical(raw);
       const found = allowed.find((x) => x === v);
-      if (found === undefined) throw invalidValue(`${label}: ${c} must be one of ${allowed.join(", ")} (or blank for any); got ${quoted(raw)}`);
+      if (found === undefined) throw invalidValue("user-band-condition", { label: label(), column: c, allowed: wordList(allowed), got: quoted(raw) });
       return found;
     };
 
@@ -115,7 +112,7 @@ export function parseUserBands(cells: readonly (readonly RawCell[])[], argument 
     let year: number | "" = "";
     if (!isBlank(yearCell)) {
       if (typeof yearCell !== "number" || !Number.isInteger(yearCell) || yearCell < 1900 || yearCell > 2200) {
-        throw invalidValue(`${label}: year must be a whole year such as 2024 (or blank); got ${describeCell(yearCell)}`);
+        throw invalidValue("user-band-year", { label: label(), got: describeCellIn(yearCell) });
       }
       year = yearCell;
     }

@@ -8,7 +8,7 @@
  * them by an exchange rate. A value that depends on the deal (the patent costs to repay, the exit
  * value) is null and spills blank, which OFFER reads as "keep the scenario's own value".
  */
-import { excerpt, excerptList, finiteResult, invalidValue } from "../errors";
+import { excerptIn, excerptListIn, finiteResult, invalidValue } from "../errors";
 import data from "./presets.json";
 
 export type TermsUnit = "currency" | "currency_per_year" | "share" | "rate" | "year" | "years" | "flag";
@@ -73,11 +73,11 @@ export const presetCitation = (p: TermsPreset): string => `${p.source}, ${p.loca
 
 /** The preset with this id (case and surrounding spaces ignored). */
 export function findPreset(id: unknown): TermsPreset {
-  const ids = `the presets are ${excerptList(PRESET_IDS)}`;
-  if (typeof id !== "string" || id.trim() === "") throw invalidValue(`preset must be the name of a license model; ${ids}; got ${excerpt(id)}`);
+  const ids = excerptListIn(PRESET_IDS);
+  if (typeof id !== "string" || id.trim() === "") throw invalidValue("preset-not-name", { ids, got: excerptIn(id) });
   const k = id.trim().toLowerCase();
   const found = BUILT_IN_PRESETS.find((p) => p.id === k);
-  if (found === undefined) throw invalidValue(`preset ${excerpt(id.trim())} is not a license model; ${ids}`);
+  if (found === undefined) throw invalidValue("preset-unknown", { preset: excerptIn(id.trim()), ids });
   return found;
 }
 
@@ -85,9 +85,7 @@ export function findPreset(id: unknown): TermsPreset {
 function checkExchangeRate(x: unknown): number {
   if (x === undefined) return 1;
   if (typeof x !== "number" || !Number.isFinite(x) || x <= 0) {
-    throw invalidValue(
-      `exchange_rate must be a number above 0 (units of the model's currency per unit of the source's currency); got ${typeof x === "number" ? String(x) : excerpt(x)}`
-    );
+    throw invalidValue("exchange-rate", { got: typeof x === "number" ? String(x) : excerptIn(x) });
   }
   return x;
 }
@@ -103,7 +101,11 @@ export function termsPreset(id: unknown, exchangeRate?: number): (string | numbe
   const citation = presetCitation(preset);
   const rows = preset.rows.map((r) => {
     const value =
-      r.value === null ? "" : typeof r.value === "number" && isAmountTermsUnit(r.unit) ? finiteResult(r.value * rate, `${r.key} times exchange_rate`) : r.value;
+      r.value === null
+        ? ""
+        : typeof r.value === "number" && isAmountTermsUnit(r.unit)
+          ? finiteResult(r.value * rate, "what-times-exchange-rate", { key: r.key })
+          : r.value;
     return [r.key, value, r.unit, citation, r.note_en, r.note_ja];
   });
   return [[...TERMS_COLUMNS], ...rows];

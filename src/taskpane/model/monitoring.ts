@@ -185,7 +185,7 @@ export interface MonitoringFigures {
 
 const message = (e: unknown): Text => {
   if (e instanceof EditError) return e.reason;
-  if (e instanceof ValuationError) return { en: e.message, ja: e.message };
+  if (e instanceof ValuationError) return e.text;
   throw e;
 };
 

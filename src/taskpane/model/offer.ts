@@ -47,7 +47,7 @@ export interface CommitteeOffer {
   bar?: FootballBar;
 }
 
-const valueOf = (v: number | ValuationError): OutputValue => (typeof v === "number" ? v : { error: v.message });
+const valueOf = (v: number | ValuationError, language: Language): OutputValue => (typeof v === "number" ? v : { error: v.in(language) });
 
 function moneyChecks(value: number | null, floor: number | null, ceiling: number | null): OfferCheck[] {
   const checks: OfferCheck[] = [];
@@ -75,14 +75,14 @@ export function committeeOffer(set: ScenarioSet, language: Language): CommitteeO
     review = reviewOffer(raws, offerTermMap(d), floor, ceiling);
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
-    return { hasTerms: true, rows: [], base: null, value: null, checks: [...moneyChecks(null, floor, ceiling), ...tail], problem: e.message };
+    return { hasTerms: true, rows: [], base: null, value: null, checks: [...moneyChecks(null, floor, ceiling), ...tail], problem: e.in(language) };
   }
   const rows: OfferScenarioRow[] = review.rows.map((r) => ({
     name: r.scenario,
     internal: r.internal,
-    rnpv: valueOf(r.values[0]),
-    licenseeNpv: valueOf(r.values[1]),
-    equivalentRate: valueOf(r.values[2]),
+    rnpv: valueOf(r.values[0], language),
+    licenseeNpv: valueOf(r.values[1], language),
+    equivalentRate: valueOf(r.values[2], language),
   }));
   const money = typeof review.value === "number" ? review.value : null;
   const unknown = rows.filter((r) => typeof r.licenseeNpv !== "number").map((r) => r.name);
@@ -102,5 +102,5 @@ export function committeeOffer(set: ScenarioSet, language: Language): CommitteeO
           high: Math.max(...values),
         }
       : undefined;
-  return { hasTerms: true, rows, base: review.base, value: valueOf(review.value), checks, ...(bar ? { bar } : {}) };
+  return { hasTerms: true, rows, base: review.base, value: valueOf(review.value, language), checks, ...(bar ? { bar } : {}) };
 }

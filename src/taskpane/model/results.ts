@@ -64,11 +64,11 @@ export interface Results {
 /** The outputs the pane lists, in order. */
 export const PANE_OUTPUTS: readonly Output[] = RESULT_OUTPUTS;
 
-const asValue = (f: () => number): OutputValue => {
+const asValue = (f: () => number, language: Language): OutputValue => {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ValuationError) return { error: e.message };
+    if (e instanceof ValuationError) return { error: e.in(language) };
     throw e;
   }
 };
@@ -79,7 +79,7 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
   try {
     scenarios = parseAssumptionsTable(assumptionsTableValues(set, language, true) as RawValue[][]);
   } catch (e) {
-    if (e instanceof ValuationError) return { ...empty, problem: e.message };
+    if (e instanceof ValuationError) return { ...empty, problem: e.in(language) };
     throw e;
   }
   const perScenario: ScenarioResult[] = scenarios.map((s) => {
@@ -88,8 +88,8 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     const modelError = asValue(() => {
       model = runScenario(s.assumptions);
       return 0;
-    });
-    for (const o of OUTPUTS) outputs[o.key] = model ? asValue(() => scenarioOutput(model!, o.key)) : modelError;
+    }, language);
+    for (const o of OUTPUTS) outputs[o.key] = model ? asValue(() => scenarioOutput(model!, o.key), language) : modelError;
     return { name: s.name, internal: s.internal, outputs };
   });
   let rows;
@@ -99,13 +99,13 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
       OUTPUTS.map((o) => o.key)
     );
   } catch (e) {
-    if (e instanceof ValuationError) return { ...empty, scenarios: perScenario, problem: e.message };
+    if (e instanceof ValuationError) return { ...empty, scenarios: perScenario, problem: e.in(language) };
     throw e;
   }
   const range: RangeResult[] = rows.map((r, i) => {
     const output = OUTPUTS[i].key;
     if (r instanceof ValuationError) {
-      const error = { error: r.message };
+      const error = { error: r.in(language) };
       return { output, label: outputLabel(output), low: error, base: error, high: error };
     }
     return { output, label: outputLabel(output), low: r.low, base: r.base, high: r.high };
@@ -127,7 +127,7 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     football.push({ output: BAND_RATE, label: BAND_VALUE_LABEL, low: at(b.low), base: at(b.base), high: at(b.high) });
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
-    const error = { error: e.message };
+    const error = { error: e.in(language) };
     range.push({ output: BAND_RATE, label: BAND_RATE_LABEL, low: error, base: error, high: error });
   }
   return { scenarios: perScenario, range, football };

@@ -107,7 +107,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
       } catch (e) {
         if (!(e instanceof ValuationError)) throw e;
         setRun(null);
-        setProblem(e.message);
+        setProblem(e.in(language));
       } finally {
         setBusy(false);
       }
