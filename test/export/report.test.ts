@@ -31,10 +31,7 @@ import { buildCommitteeReport, committeeReport, REPORT_PERCENTILES, ReportError,
 import { REPORT_WORDS } from "../../src/export/report-words";
 import type { ChartSpec, SeriesRange } from "../../src/export/chart-spec";
 import { ROOT } from "./demo";
-
-export const COMMITTEE_SAMPLE = path.join(ROOT, "assets", "samples", "committee-sample.json");
-export const REPORT_SCRIPT = path.join(ROOT, "scripts", "report.js");
-export const readCommitteeSample = (): { currency: string; set: ScenarioSet } => JSON.parse(fs.readFileSync(COMMITTEE_SAMPLE, "utf8"));
+import { readCommitteeSample, REPORT_SCRIPT } from "./report-sample";
 
 const OPTIONS: ReportOptions = { language: "en", date: "2026-11-23", version: "test", currency: "JPY", simulation: { iterations: 2000, seed: 7 } };
 
