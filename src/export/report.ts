@@ -57,6 +57,7 @@ import type { Language } from "../model/language";
 import { offerTermMap, ScenarioSet } from "../model/scenario-set";
 import { assumptionsTableValues, tableKeys } from "../model/table-layout";
 import type { ChartSpec } from "./chart-spec";
+import { addCharts } from "./charts";
 import { cellParts } from "./negotiator";
 import { REPORT_WORDS, ReportWords } from "./report-words";
 import { WORDS } from "./words";
@@ -834,9 +835,9 @@ function answerOf<T>(f: () => T): T | ValuationError {
   }
 }
 
-/** The committee report's .xlsx bytes. */
+/** The committee report's .xlsx bytes, its native charts (football field, percentiles, tornado) added. */
 export async function committeeReport(set: ScenarioSet, options: ReportOptions): Promise<Uint8Array> {
-  const { workbook } = buildCommitteeReport(set, options);
+  const { workbook, charts } = buildCommitteeReport(set, options);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addCharts(new Uint8Array(buffer as ArrayBuffer), charts);
 }

@@ -16,7 +16,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { buildCommitteeReport, ReportOptions, SECTIONS } from "../../src/export/report";
+import { buildCommitteeReport, committeeReport, ReportOptions, SECTIONS } from "../../src/export/report";
+import JSZip from "jszip";
 import { REPORT_WORDS } from "../../src/export/report-words";
 import { ROOT } from "./demo";
 import { readCommitteeSample } from "./report-sample";
@@ -79,7 +80,8 @@ describe("committee report rendered by LibreOffice", () => {
   const pdf = (name: string) => path.join(dir, `${name}.pdf`);
 
   beforeAll(async () => {
-    for (const language of ["en", "ja"] as const) await built[language].workbook.xlsx.writeFile(path.join(dir, `report-${language}.xlsx`));
+    for (const language of ["en", "ja"] as const)
+      fs.writeFileSync(path.join(dir, `report-${language}.xlsx`), await committeeReport(sample.set, options(language)));
     // The deliberately broken layout: every row one line high (the wrapped ones overflow), no header or footer.
     const broken = new ExcelJS.Workbook();
     await broken.xlsx.readFile(path.join(dir, "report-en.xlsx"));
@@ -160,6 +162,15 @@ describe("committee report rendered by LibreOffice", () => {
     expect(pages.flatMap((words) => overlaps(words)).length).toBeGreaterThan(0);
     const unmarked = Array.from({ length: pageCount(file) }, (_, i) => pageText(file, i + 1)).filter((t) => !t.includes(REPORT_WORDS.en.internalMark));
     expect(unmarked.length).toBeGreaterThan(0);
+  });
+
+  test("the three native charts are in the file (xl/charts/chart*.xml)", async () => {
+    for (const language of ["en", "ja"] as const) {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, `report-${language}.xlsx`)));
+      const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+      expect(charts).toHaveLength(built[language].charts.length);
+      expect(charts).toHaveLength(3);
+    }
   });
 
   test("the README's pictures: the first pages of the English report and the first of the Japanese", () => {
