@@ -14,53 +14,13 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const ts = require("typescript");
+const { ROOT, registerTypeScript, parseArgs } = require("./ts-require");
 
-const ROOT = path.resolve(__dirname, "..");
-const SRC = path.join(ROOT, "src") + path.sep;
-
-/** require() of src/**.ts: transpiled to CommonJS on the fly (type checking is `npm run typecheck`). */
-function registerTypeScript() {
-  if (require.extensions[".ts"]) return;
-  require.extensions[".ts"] = (module, filename) => {
-    if (!filename.startsWith(SRC)) throw new Error(`demo: only src/ TypeScript is loaded, not ${filename}`);
-    const source = fs.readFileSync(filename, "utf8");
-    const out = ts.transpileModule(source, {
-      fileName: filename,
-      reportDiagnostics: true,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, sourceMap: false },
-    });
-    const errors = (out.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-    if (errors.length > 0) throw new Error(`${filename}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
-    module._compile(out.outputText, filename);
-  };
-}
-
-function parseArgs(argv) {
-  const args = { lang: "en", out: path.join(ROOT, "out", "negotiator-demo.xlsx"), date: null, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === "--lang") args.lang = next();
-    else if (a === "--out") args.out = path.resolve(next());
-    else if (a === "--date") args.date = next();
-    else if (a === "--json") args.json = true;
-    else if (a === "--help" || a === "-h") {
-      console.log("usage: node scripts/demo.js [--lang en|ja] [--out path.xlsx] [--date YYYY-MM-DD] [--json]");
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}`);
-  }
-  if (!["en", "ja"].includes(args.lang)) throw new Error(`--lang must be en or ja; got ${args.lang}`);
-  if (args.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new Error(`--date must be YYYY-MM-DD; got ${args.date}`);
-  return args;
-}
+const USAGE = "usage: node scripts/demo.js [--lang en|ja] [--out path.xlsx] [--date YYYY-MM-DD] [--json]";
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  registerTypeScript();
+  const args = parseArgs(process.argv.slice(2), { lang: "en", out: path.join(ROOT, "out", "negotiator-demo.xlsx"), date: null, json: false }, USAGE);
+  registerTypeScript("demo");
   const { negotiatorWorkbook } = require(path.join(ROOT, "src/export/negotiator.ts"));
   const { defaultShareChoice, selectShared } = require(path.join(ROOT, "src/export/share.ts"));
   const { IPVALUE_VERSION } = require(path.join(ROOT, "src/export/version.ts"));

@@ -45,6 +45,12 @@ export interface FootballChartSpec extends ChartBase {
   low: SeriesRange;
   span: SeriesRange;
   axis: { min: number; max: number; step: number };
+  /** The series' names (not shown: the chart has no legend); default "low" and "range". */
+  lowName?: string;
+  spanName?: string;
+  /** The bars' colour (RRGGBB), and per category one that overrides it (the offer's bar). */
+  color?: string;
+  pointColors?: readonly (string | undefined)[];
 }
 
 /** Vertical columns (a histogram of simulated values, percentiles). */
@@ -52,6 +58,9 @@ export interface ColumnChartSpec extends ChartBase {
   kind: "column";
   categories: SeriesRange;
   values: SeriesRange;
+  /** The series' name (default: the title) and colour (RRGGBB). */
+  seriesName?: string;
+  color?: string;
 }
 
 /**
@@ -66,6 +75,9 @@ export interface TornadoChartSpec extends ChartBase {
   high: SeriesRange;
   lowName: string;
   highName: string;
+  /** The bars' colours (RRGGBB). */
+  lowColor?: string;
+  highColor?: string;
 }
 
 export type ChartSpec = FootballChartSpec | ColumnChartSpec | TornadoChartSpec;

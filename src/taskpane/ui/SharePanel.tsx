@@ -16,7 +16,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -28,7 +27,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentArrowRightRegular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { OUTPUTS, Output } from "../../engine";
 import { decisionHasValue, defaultShareChoice, ShareChoice, ShareDecision, SHARE_DECISIONS, ShareError } from "../../export/share";
 import { IPVALUE_VERSION } from "../../export/version";
@@ -36,7 +35,9 @@ import { isoDate } from "../../model/a1";
 import type { ScenarioSet } from "../../model/scenario-set";
 import { useReturnFocus } from "./focus";
 import { InternalBadge } from "./InternalBadge";
+import { ReportButton } from "./ReportButton";
 import type { WorkbookPort } from "./port";
+import { Outcome, useDownloadLifetime, WorkbookOutcome } from "./WorkbookOutcome";
 import { Language, SHARE_TEXT, UiText } from "./strings";
 
 const useStyles = makeStyles({
@@ -52,7 +53,6 @@ const useStyles = makeStyles({
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 type Pending = { kind: "scenario"; name: string } | { kind: "decision"; key: ShareDecision } | { kind: "bands" };
-type Outcome = { kind: "opened" } | { kind: "download"; url: string; name: string } | { kind: "error"; message: string };
 
 export function SharePanel({ t, language, set, port, disabled }: { t: UiText; language: Language; set: ScenarioSet; port: WorkbookPort; disabled?: boolean }) {
   const s = useStyles();
@@ -66,13 +66,7 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  // A download link lives as long as the dialog shows it.
-  useEffect(() => {
-    const url = outcome?.kind === "download" ? outcome.url : null;
-    return () => {
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [outcome]);
+  useDownloadLifetime(outcome);
 
   const start = () => {
     setChoice(defaultShareChoice(set)); // every time: nothing internal carried over from last time
@@ -175,6 +169,7 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
       <Button ref={opener} icon={<DocumentArrowRightRegular />} disabled={disabled} onClick={start} data-testid="share-open">
         {x.open}
       </Button>
+      <ReportButton language={language} set={set} port={port} disabled={disabled} />
       <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
         <DialogSurface className={s.surface} data-testid="share-dialog">
           <DialogBody>
@@ -249,26 +244,7 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
               </p>
 
               {busy && <Spinner size="tiny" label={x.building} />}
-              {outcome?.kind === "opened" && (
-                <MessageBar intent="success" data-testid="share-opened">
-                  <MessageBarBody>{x.opened}</MessageBarBody>
-                </MessageBar>
-              )}
-              {outcome?.kind === "download" && (
-                <MessageBar intent="info" layout="multiline" data-testid="share-unsupported">
-                  <MessageBarBody>
-                    {x.unsupported}{" "}
-                    <Link href={outcome.url} download={outcome.name} data-testid="share-download">
-                      {x.download}
-                    </Link>
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              {outcome?.kind === "error" && (
-                <MessageBar intent="error" layout="multiline" data-testid="share-error">
-                  <MessageBarBody>{x.failed(outcome.message)}</MessageBarBody>
-                </MessageBar>
-              )}
+              <WorkbookOutcome outcome={outcome} x={x} prefix="share" />
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" disabled={busy || pending !== null} onClick={() => void build()} data-testid="share-build">

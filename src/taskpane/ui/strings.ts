@@ -700,3 +700,40 @@ export const SHARE_TEXT: Record<Language, ShareText> = {
     },
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// The committee report (評価レポート): ReportButton, beside the negotiator workbook in SharePanel
+
+export interface ReportText {
+  open: string;
+  includeInternal: string;
+  building: string;
+  opened: string;
+  unsupported: string;
+  download: string;
+  fileName: (date: string) => string;
+  failed: (message: string) => string;
+}
+
+export const REPORT_TEXT: Record<Language, ReportText> = {
+  en: {
+    open: "Committee report",
+    includeInternal: "Internal scenarios count in the committee's range",
+    building: "Writing the report…",
+    opened: "The committee report opened in a new Excel window (internal — committee use only). Print it on A4 or save it.",
+    unsupported: "This Excel cannot open a new workbook from an add-in. Download the report and open it:",
+    download: "Download the committee report (.xlsx)",
+    fileName: (date) => `Committee report ${date}.xlsx`,
+    failed: (m) => `The report could not be written: ${m}`,
+  },
+  ja: {
+    open: "評価レポート",
+    includeInternal: "社外秘シナリオを委員会のレンジに含める",
+    building: "レポートを作成中…",
+    opened: "評価レポートを新しい Excel ウィンドウで開きました（社外秘・委員会資料）。A4で印刷するか保存してください。",
+    unsupported: "この Excel ではアドインから新しいブックを開けません。レポートをダウンロードして開いてください：",
+    download: "評価レポート（.xlsx）をダウンロード",
+    fileName: (date) => `評価レポート ${date}.xlsx`,
+    failed: (m) => `レポートを作成できませんでした：${m}`,
+  },
+};
