@@ -198,7 +198,8 @@ describe("the workbook", () => {
     expect(f.filter((x) => x.result === undefined || x.result === null)).toEqual([]);
     // Native functions only.
     const used = new Set(f.flatMap((x) => [...x.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISBLANK", "ISNUMBER", "MAX", "MEDIAN", "MIN", "NOT", "OR", "SUMPRODUCT"]);
+    // TEXT: the football field's label of a bar cut at the axis prints its true high.
+    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISBLANK", "ISNUMBER", "MAX", "MEDIAN", "MIN", "NOT", "OR", "SUMPRODUCT", "TEXT"]);
   });
 
   test("the Assumptions sheet holds the shared scenarios' resolved inputs in the functions' table layout", () => {
@@ -374,8 +375,10 @@ describe("both languages", () => {
     const text = strings(ja).join("\n");
     for (const s of ["ライセンス評価（協議用）", "評価レンジ", "リスク調整後ライセンサー価値", "ライセンシーの上限料率", "計算方法", "提示価格"])
       expect(text).toContain(s);
-    const fe = formulas(en);
-    const fj = formulas(ja);
+    // The football field's bar labels (Summary column A) are words, in each language.
+    const fe = formulas(en).filter((x) => !(x.sheet === "Summary" && x.address.startsWith("A")));
+    const fj = formulas(ja).filter((x) => !(x.sheet === "概要" && x.address.startsWith("A")));
+    expect(fe.length).toBe(formulas(en).length - 3);
     expect(fj.map((x) => x.result)).toEqual(fe.map((x) => x.result));
     expect(fj.find((x) => x.sheet === "モデル - Low")!.formula).toBe("'前提条件'!$D$5");
   });
