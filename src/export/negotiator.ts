@@ -25,7 +25,9 @@
  */
 import * as ExcelJS from "exceljs";
 import {
+  assumptionSpec,
   ASSUMPTIONS as ALL_ASSUMPTIONS,
+  FOOTBALL_OUTPUTS,
   AssumptionKey,
   BandRow,
   discountFactors,
@@ -53,10 +55,13 @@ import {
   valuationRangeRows,
   ValuationError,
 } from "../engine";
-import { columnLetters, isoDate, sheetRef } from "../model/a1";
+import { columnLetters, isoDate, quoted, sheetRef } from "../model/a1";
+import { fieldScale } from "../model/football";
+import type { ChartSpec, FootballChartSpec } from "./chart-spec";
+import { addCharts } from "./charts";
 import type { Language } from "../model/language";
 import type { ScenarioSet } from "../model/scenario-set";
-import { SharedContent, SharedScenario, selectShared, ShareChoice, ShareError } from "./share";
+import { SharedContent, SharedScenario, SharedTerm, selectShared, ShareChoice, ShareError } from "./share";
 import { WORDS, Words } from "./words";
 import { UNIT_LABELS } from "../model/table-layout";
 
@@ -686,8 +691,13 @@ function refuseUnstorable(wb: ExcelJS.Workbook): void {
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
-/** The negotiator workbook of a SharedContent (the chosen items only). */
+/** The negotiator workbook of a SharedContent (the chosen items only), without its chart. */
 export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOptions): ExcelJS.Workbook {
+  return buildNegotiator(content, options).workbook;
+}
+
+/** The workbook and the charts to add to its bytes (the football field on the Summary). */
+export function buildNegotiator(content: SharedContent, options: BuildOptions): { workbook: ExcelJS.Workbook; charts: ChartSpec[] } {
   const { language } = options;
   const w = WORDS[language];
   const na = w.notAvailable;
@@ -740,12 +750,13 @@ export function buildNegotiatorWorkbook(content: SharedContent, options: BuildOp
     buildModelSheet(wb, m, content, names.assumptions, LAYOUT.assumptions.firstScenarioColumn + i, plans ? plans[i] : null, w, language)
   );
   const bandRange = content.bands ? buildBandsSheet(wb.addWorksheet(names.bands), content.bands, w, language) : null;
-  buildSummarySheet(summary, content, models, bandRange, options, w, currency, date);
+  const field = buildSummarySheet(summary, content, models, bandRange, options, w, currency, date);
   buildNotesSheet(wb.addWorksheet(names.notes), content, models, w, language, options.version, currency, date);
+  wb.eachSheet(fitWrappedRows);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   refuseUnstorable(wb);
-  return wb;
+  return { workbook: wb, charts: field ? [field] : [] };
 }
 
 const planView: Partial<ExcelJS.AddWorksheetOptions> = {
@@ -945,7 +956,7 @@ function buildSummarySheet(
   w: Words,
   currency: string,
   date: string
-): void {
+): FootballChartSpec | null {
   const { language } = options;
   const na = w.notAvailable;
   const base = models[content.baseIndex];
@@ -968,6 +979,8 @@ function buildSummarySheet(
   const n = models.length;
 
   let row = 6;
+  /** The row of each output's low / base / high (the football field's cells read them). */
+  const rangeRow = new Map<Output, number>();
   const rangeBlock = (heading: string, outputs: readonly Output[], withBands: boolean) => {
     if (outputs.length === 0 && !withBands) return;
     text(ws, `A${row}`, heading, HEADING_FONT);
@@ -980,6 +993,7 @@ function buildSummarySheet(
       const cached = rangeOf.get(o)!;
       const fmt = outputFormat(o);
       ws.getCell(row, 1).value = labelOf(o, language);
+      rangeRow.set(o, row);
       setFormula(ws, rel(row, 2), `IF(COUNT(${list})<${n},"${na}",MIN(${list}))`, cached.low, fmt);
       // The base case is its scenario's own result (an answer even where another scenario has none).
       setFormula(ws, rel(row, 3), `${sheetRef(base.name)}${abs(base.resultRow.get(o)!, 2)}`, base.results.get(o)!, fmt);
@@ -1010,22 +1024,37 @@ function buildSummarySheet(
     bands !== null
   );
 
-  const position: [string, number | undefined, string][] = [
+  // The proposal: the amounts shared, then the offer's terms, each with what it means.
+  const position: [string, number | undefined, "offer" | "ceiling" | "floor"][] = [
     [w.offer, content.offer, "offer"],
     [w.ceiling, content.ceiling, "ceiling"],
     [w.floor, content.floor, "floor"],
   ];
-  if (position.some(([, v]) => v !== undefined)) {
+  const positionRow = new Map<"offer" | "ceiling" | "floor", number>();
+  const terms = content.terms ?? [];
+  if (position.some(([, v]) => v !== undefined) || terms.length > 0) {
     text(ws, `A${row}`, w.positionHeading, HEADING_FONT);
     row++;
+    header(ws, row, 1, [...w.termColumns.slice(0, 3), "", w.termColumns[3]]);
+    ws.getCell(row, 2).alignment = { horizontal: "right", vertical: "middle", wrapText: true };
+    row++;
+    const unitOfAmount = currency || w.currencyUnstated;
     for (const [label, value, key] of position) {
       if (value === undefined) continue;
       ws.getCell(row, 1).value = label;
       ws.getCell(row, 2).value = value;
       ws.getCell(row, 2).numFmt = AMOUNT;
       ws.getCell(row, 2).font = BOLD;
+      ws.getCell(row, 3).value = unitOfAmount;
       text(ws, rel(row, 5), key, KEY_FONT);
+      positionRow.set(key, row);
       row++;
+      if (key === "offer") row = meaningRow(ws, row, w.offerMeaning(`${value.toLocaleString("en-US")} ${unitOfAmount}`));
+    }
+    if (terms.length > 0) {
+      text(ws, `A${row}`, w.termsHeading, BOLD);
+      row++;
+      for (const t of terms) row = termRows(ws, row, t, w, language, currency);
     }
     row++;
   }
@@ -1043,8 +1072,160 @@ function buildSummarySheet(
   }
 
   ws.getColumn(1).width = 46;
-  for (let c = 2; c <= Math.max(5, 1 + content.outputs.length); c++) ws.getColumn(c).width = 17;
+  for (let c = 2; c <= Math.max(6, 1 + content.outputs.length); c++) ws.getColumn(c).width = 17;
   pageSetup(ws);
+  return footballBlock(ws, row + 1, content, rangeOf, rangeRow, positionRow, w, language, currency);
+}
+
+/** The offer's value or a term's value as a sentence writes it: 3%, 20,000,000 JPY, 12, TRUE. */
+function termText(value: SharedTerm["value"], key: AssumptionKey, currency: string): string {
+  const unit = assumptionSpec(key).unit;
+  if (typeof value === "number") {
+    if (unit === "rate" || unit === "share") return `${Number((value * 100).toPrecision(10))}%`;
+    if (unit === "currency" || unit === "currency_per_year") return `${value.toLocaleString("en-US")}${currency ? ` ${currency}` : ""}`;
+  }
+  return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+}
+
+/** A sentence under the row above, across columns A to E, wrapped (its height set from its length). */
+function meaningRow(ws: ExcelJS.Worksheet, row: number, sentence: string): number {
+  ws.mergeCells(row, 1, row, 5);
+  const cell = ws.getCell(row, 1);
+  cell.value = sentence;
+  cell.font = DEFAULT_FONT;
+  cell.alignment = { wrapText: true, vertical: "top" };
+  fitHeight(ws.getRow(row), sentence, columnsWidth(ws, 1, 5), DEFAULT_FONT);
+  return row + 1;
+}
+
+/** One term of the offer: label, value, unit, key; and under it what it means. */
+function termRows(ws: ExcelJS.Worksheet, row: number, t: SharedTerm, w: Words, language: Language, currency: string): number {
+  const spec = assumptionSpec(t.key);
+  const label = spec.label[language];
+  ws.getCell(row, 1).value = label;
+  const cell = ws.getCell(row, 2);
+  cell.value = t.value === undefined ? w.termNotFixed : t.value;
+  cell.font = BOLD;
+  if (spec.unit === "rate" || spec.unit === "share") cell.numFmt = INPUT_PERCENT;
+  else if (spec.unit === "currency" || spec.unit === "currency_per_year") cell.numFmt = AMOUNT;
+  if (typeof t.value !== "number") cell.alignment = { horizontal: "right" };
+  ws.getCell(row, 3).value = UNIT_LABELS[spec.unit][language];
+  // Not the bare key: the range blocks above are keyed by output, and royalty_rate is one.
+  text(ws, rel(row, 5), `offer:${t.key}`, KEY_FONT);
+  const meaning = w.termMeaning[t.key];
+  const sentence = t.value === undefined ? w.termOpen(label) : meaning ? meaning(termText(t.value, t.key, currency)) : spec.help[language];
+  return meaningRow(ws, row + 1, sentence);
+}
+
+const OFFER_COLOR = "D9822B";
+const RANGE_COLOR = "70AD47";
+/** Rows the chart stands over. */
+const CHART_ROWS = 18;
+
+/**
+ * The football field: a native chart under the Summary's tables, over a block of cells per bar (the
+ * methods shared, the offer, the proposal's range when both its ends are shared): from, to (formulas
+ * over the range block above), and what the chart draws: the start and the length, clipped to the
+ * axis (fieldScale, the pane's scale). Only shared content reaches these cells and the chart's cache.
+ */
+function footballBlock(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  content: SharedContent,
+  rangeOf: ReadonlyMap<Output, { low: Cached; high: Cached }>,
+  rangeRow: ReadonlyMap<Output, number>,
+  positionRow: ReadonlyMap<"offer" | "ceiling" | "floor", number>,
+  w: Words,
+  language: Language,
+  currency: string
+): FootballChartSpec | null {
+  const methods = FOOTBALL_OUTPUTS.filter((o) => {
+    const r = rangeOf.get(o);
+    return r !== undefined && typeof r.low === "number" && typeof r.high === "number";
+  });
+  const offerRow = positionRow.get("offer");
+  const floorRow = positionRow.get("floor");
+  const ceilingRow = positionRow.get("ceiling");
+  if (methods.length === 0 && offerRow === undefined) return null;
+  const lowOf = (o: Output) => rangeOf.get(o)!.low as number;
+  const highOf = (o: Output) => rangeOf.get(o)!.high as number;
+  const marks = [content.offer, content.floor, content.ceiling].filter((v): v is number => v !== undefined);
+  const scale = fieldScale(
+    methods.map((o) => ({ low: lowOf(o), base: lowOf(o), high: highOf(o) })),
+    marks
+  );
+  const { min, max } = scale;
+  const clip = (v: number) => Math.min(Math.max(v, min), max);
+  const S = (r: number, c: number) => rel(r, c);
+
+  // The chart and its cells start a page: a page break never cuts the chart.
+  ws.getRow(top - 1).addPageBreak();
+  let row = top + CHART_ROWS + 1;
+  const chartTop = top;
+  text(ws, `A${row}`, w.fieldDataHeading, HEADING_FONT);
+  row++;
+  const about = offerRow !== undefined ? `${w.fieldAbout} ${w.offerNote}` : w.fieldAbout;
+  row = meaningRow(ws, row, about);
+  header(ws, row, 1, w.fieldColumns);
+  for (let c = 2; c <= 5; c++) ws.getCell(row, c).alignment = { horizontal: "right", vertical: "middle", wrapText: true };
+  row++;
+  const first = row;
+  const labels: string[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const colors: (string | undefined)[] = [];
+  const short = w.shortAmount;
+  /** One bar: its label, from and to (formulas over cells above), and the chart's start and length. */
+  const bar = (label: string, key: string, from: string, to: string, low: number, high: number, color?: string, width?: number) => {
+    // A label that says so when the bar runs past the axis (its true high printed), as the pane does.
+    const [cut, after] = w.clipped(label, "\u0000").split("\u0000");
+    const labelFormula = `IF(${S(row, 3)}>${max},${quoted(cut)}&TEXT(${S(row, 3)}/${short.divisor},${quoted(short.format)})&${quoted(short.unit + after)},${quoted(label)})`;
+    const shown = high > max ? `${cut}${(high / short.divisor).toFixed(1)}${short.unit}${after}` : label;
+    setFormula(ws, S(row, 1), labelFormula, shown);
+    setFormula(ws, S(row, 2), from, low, AMOUNT);
+    setFormula(ws, S(row, 3), to, high, AMOUNT);
+    const start = clip(low);
+    setFormula(ws, S(row, 4), `MIN(MAX(${S(row, 2)},${min}),${max})`, start, AMOUNT);
+    if (width === undefined) {
+      const length = Math.max(0, clip(high) - start);
+      setFormula(ws, S(row, 5), `MAX(0,MIN(${S(row, 3)},${max})-${S(row, 4)})`, length, AMOUNT);
+      lengths.push(length);
+    } else {
+      ws.getCell(row, 5).value = width;
+      ws.getCell(row, 5).numFmt = AMOUNT;
+      lengths.push(width);
+    }
+    text(ws, S(row, 6), key, KEY_FONT);
+    labels.push(shown);
+    starts.push(start);
+    colors.push(color);
+    row++;
+  };
+  for (const o of methods) {
+    const r = rangeRow.get(o)!;
+    bar(labelOf(o, language), o, S(r, 2), S(r, 4), lowOf(o), highOf(o));
+  }
+  if (offerRow !== undefined) {
+    const offer = content.offer!;
+    bar(w.offer, "offer", S(offerRow, 2), S(offerRow, 2), offer, offer, OFFER_COLOR, Math.round((max - min) * 0.005));
+  }
+  if (floorRow !== undefined && ceilingRow !== undefined) {
+    bar(w.rangeBar, "range", S(floorRow, 2), S(ceilingRow, 2), content.floor!, content.ceiling!, RANGE_COLOR);
+  }
+  const last = row - 1;
+  const block = (c: number, cache: (number | string)[]) => ({ sheet: ws.name, range: `${S(first, c)}:${S(last, c)}`, cache });
+  return {
+    kind: "football",
+    anchor: { sheet: ws.name, from: { col: 0, row: chartTop - 1 }, to: { col: 5, row: chartTop - 1 + CHART_ROWS } },
+    title: w.fieldTitle,
+    valueTitle: w.fieldValueAxis(currency),
+    numFmt: AMOUNT,
+    categories: block(1, labels),
+    low: block(4, starts),
+    span: block(5, lengths),
+    axis: { min, max, step: scale.step },
+    pointColors: colors,
+  };
 }
 
 function buildNotesSheet(
@@ -1062,13 +1243,15 @@ function buildNotesSheet(
     [w.date, date],
     [w.version, version],
     [w.currency, currency || w.currencyUnstated],
-    [w.scenarios, models.map((m) => m.scenario.name).join(", ")],
+    [w.scenarios, w.covers(models.map((m) => m.scenario.name).join(", "))],
     [w.resultsShown, content.outputs.map((o) => labelOf(o, language)).join(", ")],
   ];
   let row = 3;
   for (const [k, v] of facts) {
     text(ws, `A${row}`, k, BOLD);
     text(ws, `B${row}`, v);
+    ws.getCell(`A${row}`).alignment = { wrapText: true, vertical: "top" };
+    ws.getCell(`B${row}`).alignment = { wrapText: true, vertical: "top" };
     row++;
   }
   row++;
@@ -1080,7 +1263,8 @@ function buildNotesSheet(
     row++;
   });
   row++;
-  text(ws, `B${row++}`, w.recalc);
+  text(ws, `B${row}`, w.recalc);
+  ws.getCell(`B${row++}`).alignment = { wrapText: true, vertical: "top" };
   if (content.notes !== undefined) {
     row++;
     text(ws, `A${row++}`, w.notesHeading, HEADING_FONT);
@@ -1099,14 +1283,91 @@ function buildNotesSheet(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Text laid out so that nothing overlaps when printed: a wrapped cell's row as tall as its lines
+
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+/** East Asian wide characters (CJK, kana, full-width forms): 1.7 widths of a "0" each as LibreOffice prints them. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Break points: a wide character alone, else a word with its trailing spaces. */
+const TOKENS = new RegExp(`${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+\\s*|\\s+`, "g");
+
+/** The lines a text takes in a column `width` characters wide (Excel's width unit: one "0"), wrapped at words. */
+export function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> = BASE_FONT): number {
+  const scale = ((font.size ?? 11) / 11) * (font.bold ? 1.1 : 1.05);
+  // A cell's padding takes about a character's width.
+  const room = Math.max(1, width - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const token of paragraph.match(TOKENS) ?? []) {
+      const units = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 1.7 : 1), 0) * scale;
+      const word = units(token.trimEnd());
+      const all = units(token);
+      if (used > 0 && used + word > room) {
+        lines++;
+        used = 0;
+      }
+      if (word > room) {
+        // A word longer than the line breaks across lines.
+        lines += Math.floor(word / room);
+        used = word % room;
+      } else used += all;
+    }
+  }
+  return lines;
+}
+
+/** A line's height in points: a little over the pitch LibreOffice prints (1.14 × the font's size), more for Japanese text. */
+const lineHeight = (text: string, font: Partial<ExcelJS.Font>) => (font.size ?? 11) * (WIDE.test(text) ? 1.35 : 1.3);
+
+/** Makes the row tall enough for `text` wrapped in `width` characters (never shorter than it is). */
+function fitHeight(row: ExcelJS.Row, text: string, width: number, font: Partial<ExcelJS.Font> = BASE_FONT): void {
+  const needed = Math.min(MAX_ROW_HEIGHT, Math.ceil(wrappedLines(text, width, font) * lineHeight(text, font) + 3));
+  if (needed > (row.height ?? 15)) row.height = needed;
+}
+
+/** Columns c1 … c2 together, in characters. */
+const columnsWidth = (ws: ExcelJS.Worksheet, c1: number, c2: number) => {
+  let width = 0;
+  for (let c = c1; c <= c2; c++) width += ws.getColumn(c).width ?? 9;
+  return width;
+};
+
+/**
+ * Every wrapped cell of the sheet (not merged: those are fitted where they are made): its row as tall
+ * as its text needs, its text at the top. LibreOffice keeps a row's stored height, so a row left at
+ * the default would print a long wrapped text over the rows below.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!cell.alignment?.wrapText || cell.isMerged) return;
+      const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+      if (typeof v !== "string" || v === "") return;
+      fitHeight(row, v, ws.getColumn(cell.col).width ?? 9, cell.font ?? BASE_FONT);
+    })
+  );
+  // In a row made taller, every cell's text at the top, beside the first line of its neighbours.
+  ws.eachRow((row) => {
+    if ((row.height ?? 15) <= 15) return;
+    row.eachCell((cell) => {
+      if (!cell.alignment?.vertical) cell.alignment = { ...cell.alignment, vertical: "top" };
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // One call for the pane and the demo
 
-/** Filters the set by the choice, then builds the workbook: the .xlsx file's bytes. */
+/** Filters the set by the choice, then builds the workbook: the .xlsx file's bytes, with its chart. */
 export async function negotiatorWorkbook(set: ScenarioSet, choice: ShareChoice, options: BuildOptions): Promise<Uint8Array> {
   const content = selectShared(set, choice);
-  const wb = buildNegotiatorWorkbook(content, options);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const { workbook, charts } = buildNegotiator(content, options);
+  const buffer = await workbook.xlsx.writeBuffer();
+  // exceljs writes no charts: the football field's parts are added to its bytes.
+  return addCharts(new Uint8Array(buffer as ArrayBuffer), charts);
 }
 
 /** Base64 of bytes (what Excel.createWorkbook takes), without Node's Buffer. */

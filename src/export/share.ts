@@ -68,10 +68,18 @@ export interface SharedContent {
   baseIndex: number;
   outputs: Output[];
   offer?: number;
+  /** The offer's term sheet (shared together with the offer), in the order shown; a term not fixed yet has no value. */
+  terms?: SharedTerm[];
   ceiling?: number;
   floor?: number;
   notes?: string;
   bands: { filter: string; rows: BandRow[] } | null;
+}
+
+/** One term of the offer: an assumption key and its value as the committee fixed it (undefined = not fixed yet). */
+export interface SharedTerm {
+  key: AssumptionKey;
+  value: number | string | boolean | undefined;
 }
 
 /** A choice the filter refuses; `reason` is shown to the user in her language. */
@@ -92,6 +100,8 @@ export function decisionIsInternal(set: ScenarioSet, key: ShareDecision | "bands
 /** Whether a decision has something to share (an amount, or notes with text). */
 export function decisionHasValue(set: ScenarioSet, key: ShareDecision): boolean {
   if (key === "notes") return set.decisions.notes.text.trim() !== "";
+  // An offer can be its terms alone (a set stored before term sheets has none) (a term sheet, no amount yet).
+  if (key === "offer" && (set.decisions.terms ?? []).length > 0) return true;
   return set.decisions[key].value !== null;
 }
 
@@ -164,6 +174,7 @@ export function selectShared(set: ScenarioSet, choice: ShareChoice): SharedConte
         ja: `${DECISION_WORDS[k]}は社外秘です。共有するには個別に確認してください。`,
       });
     }
+    if (k === "offer" && (set.decisions.terms ?? []).length > 0) content.terms = set.decisions.terms.map((t) => ({ key: t.key, value: t.value }));
     if (k === "notes") {
       if (set.decisions.notes.text.trim() !== "") content.notes = set.decisions.notes.text;
     } else if (set.decisions[k].value !== null) {

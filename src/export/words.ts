@@ -4,7 +4,12 @@
  * `refusal` holds the reasons the pane shows when a workbook cannot be written; they never reach the file.
  */
 
+import type { AssumptionKey } from "../engine";
+
 export type Words = typeof WORDS.en;
+
+/** What an offered term means, in a sentence, given its value as written (3%, 20,000,000 JPY, year 12, TRUE). */
+type Meaning = Partial<Record<AssumptionKey, (value: string) => string>>;
 
 const en = {
   sheets: { summary: "Summary", assumptions: "Assumptions", plan: "Plan", model: "Model - ", bands: "Reference bands", notes: "Notes" },
@@ -12,7 +17,7 @@ const en = {
   preparedWith: (version: string, date: string) => `Prepared with IPVALUE ${version} on ${date}.`,
   amountsIn: (currency: string) => (currency ? `Amounts in ${currency}.` : "Amounts in the currency of the inputs."),
   live: "Every number below is a native spreadsheet formula over the Assumptions sheet: change an input there and recalculate (F9) to see every result follow. No add-in is needed.",
-  scenariosLine: (names: string, base: string) => `Scenarios: ${names}. Base case: ${base}.`,
+  scenariosLine: (names: string, base: string) => `This file covers the scenarios: ${names}. Base case: ${base}.`,
   rangeHeading: "Valuation range (present value to the licensor)",
   rateHeading: "Royalty-rate range by method",
   result: "Result",
@@ -28,6 +33,48 @@ const en = {
   byScenario: "By scenario",
   scenario: "Scenario",
   notAvailable: "n/a",
+  /** Every range in this file is over these scenarios (the Summary and the Notes say so). */
+  covers: (names: string) => `This file covers the scenarios: ${names}.`,
+  // The football field (a native chart on the Summary) and the cells it reads
+  fieldTitle: "Valuation range by method (football field)",
+  fieldValueAxis: (currency: string) => (currency ? `Value (${currency})` : "Value"),
+  fieldDataHeading: "Football field: the cells the chart reads",
+  fieldAbout:
+    "Each method's bar runs from its lowest to its highest value across the scenarios (formulas over the table above, so the chart follows an edit). A bar beyond the chart's axis is cut at its end and its true high printed in its label (▸).",
+  fieldColumns: ["Bar", "From", "To", "Chart: start", "Chart: length", "key"],
+  /** A bar cut at the axis's end, its true high printed. */
+  clipped: (label: string, high: string) => `${label} (to ${high} ▸)`,
+  /** An amount in a chart label, short: 5.4 bn, 265 m. */
+  shortAmount: { divisor: 1e9, format: "0.0", unit: " bn" },
+  offerBar: (amount: string) => `Offer (${amount})`,
+  offerNote: "The offer is one amount: its bar is drawn 0.5% of the axis wide.",
+  offerTermsBar: "Offer's terms (risk-adjusted value across the scenarios)",
+  rangeBar: "Proposal range (lower to upper bound)",
+  // The offer's terms
+  termsHeading: "The offer's terms",
+  termColumns: ["Term", "Value", "Unit", "key"],
+  termNotFixed: "to be agreed",
+  termOpen: (label: string) => `Not fixed yet: the ${label.toLowerCase()} is to be agreed; each scenario keeps its own value meanwhile.`,
+  offerMeaning: (value: string) => `The amount proposed for the license as a whole: ${value}.`,
+  termMeaning: {
+    upfront: (v) => `The licensee pays ${v} once, at signing.`,
+    royalty_rate: (v) => `The licensee pays ${v} of its net sales of the licensed product in each year of the royalty term.`,
+    annual_minimum: (v) => `From its first sale, the licensee pays at least ${v} a year in royalties, even when the rate gives less.`,
+    term_years: (v) => `Royalties are due up to and including year ${v}.`,
+    tier_1_threshold: (v) => `Yearly sales above ${v} bear the tier 1 rate instead of the royalty rate (like tax brackets: only the part above).`,
+    tier_1_rate: (v) => `The rate on the part of yearly sales above the tier 1 threshold: ${v}.`,
+    tier_2_threshold: (v) => `Yearly sales above ${v} bear the tier 2 rate (only the part above).`,
+    tier_2_rate: (v) => `The rate on the part of yearly sales above the tier 2 threshold: ${v}.`,
+    claims_expire_year: (v) => `A valid patent claim covers the product up to year ${v}; after it, the post-expiry rate applies.`,
+    post_expiry_rate: (v) => `After the patent claims expire, the licensee pays ${v} of net sales to the end of the royalty term (know-how).`,
+    annual_fee: (v) => `A license maintenance fee of ${v} a year.`,
+    annual_fee_from_year: (v) => `The annual fee is due from year ${v}.`,
+    sublicense_share: (v) => `The licensor receives ${v} of the licensee's income from sublicensees.`,
+    equity_share: (v) => `The licensor receives a stake of ${v} in the licensee at signing.`,
+    success_fee: (v) => `At the exit, the licensor receives ${v} of the company's value.`,
+    patent_cost_reimbursement: (v) => `The licensee repays ${v} of the licensor's patent costs.`,
+    patent_cost_years: (v) => `The patent costs are repaid in equal parts over ${v} years from year 1.`,
+  } as Meaning,
   // Assumptions sheet
   assumptionsTitle: "Assumptions (inputs)",
   assumptionsAbout:
@@ -150,7 +197,7 @@ const ja: typeof en = {
   preparedWith: (version, date) => `IPVALUE ${version} により ${date} に作成。`,
   amountsIn: (currency) => (currency ? `金額の単位：${currency}。` : "金額は入力値と同じ通貨です。"),
   live: "以下の数値はすべて前提条件シートを参照する通常の数式です。前提条件を変えて再計算（F9）すると、すべての結果が追従します。アドインは不要です。",
-  scenariosLine: (names, base) => `シナリオ：${names}。基準ケース：${base}。`,
+  scenariosLine: (names, base) => `このファイルが対象とするシナリオ：${names}。基準ケース：${base}。`,
   rangeHeading: "評価レンジ（ライセンサーにとっての現在価値）",
   rateHeading: "手法別のロイヤルティ料率レンジ",
   result: "指標",
@@ -166,6 +213,43 @@ const ja: typeof en = {
   byScenario: "シナリオ別",
   scenario: "シナリオ",
   notAvailable: "算出不可",
+  covers: (names) => `このファイルが対象とするシナリオ：${names}。`,
+  fieldTitle: "手法別の評価レンジ（フットボールフィールド）",
+  fieldValueAxis: (currency) => (currency ? `価値（${currency}）` : "価値"),
+  fieldDataHeading: "フットボールフィールド：グラフが参照するセル",
+  fieldAbout:
+    "各手法の棒は、シナリオ間の最小値から最大値までです（上の表を参照する数式なので、入力を変えるとグラフも追従します）。軸の端を超える棒は端で切り、本当の高位をラベルに示します（▸）。",
+  fieldColumns: ["棒", "始点", "終点", "グラフ：始点", "グラフ：長さ", "key"],
+  clipped: (label, high) => `${label}（${high}まで ▸）`,
+  shortAmount: { divisor: 1e8, format: "0.0", unit: "億" },
+  offerBar: (amount) => `提示価格（${amount}）`,
+  offerNote: "提示価格は1つの金額のため、棒は軸の0.5%の幅で描いています。",
+  offerTermsBar: "提示条件（シナリオ間のリスク調整後価値）",
+  rangeBar: "提案レンジ（下限～上限）",
+  termsHeading: "提示条件",
+  termColumns: ["条件", "値", "単位", "key"],
+  termNotFixed: "協議により決定",
+  termOpen: (label) => `未確定：${label}は協議により決めます。それまでは各シナリオの値のままです。`,
+  offerMeaning: (value) => `ライセンス全体として提示する金額：${value}。`,
+  termMeaning: {
+    upfront: (v) => `ライセンシーは契約時に一度、${v}を支払います。`,
+    royalty_rate: (v) => `ライセンシーは、ロイヤルティ期間の各年に、許諾製品の正味売上高の${v}を支払います。`,
+    annual_minimum: (v) => `初回販売以降、料率による額が下回っても、ライセンシーは毎年少なくとも${v}のロイヤルティを支払います。`,
+    term_years: (v) => `ロイヤルティは${v}年目まで（その年を含む）発生します。`,
+    tier_1_threshold: (v) => `年間売上高のうち${v}を超える部分には、基本料率に代えて第1段階料率がかかります（税率表と同じく超過部分のみ）。`,
+    tier_1_rate: (v) => `年間売上高のうち第1段階の閾値を超える部分の料率：${v}。`,
+    tier_2_threshold: (v) => `年間売上高のうち${v}を超える部分には第2段階料率がかかります（超過部分のみ）。`,
+    tier_2_rate: (v) => `年間売上高のうち第2段階の閾値を超える部分の料率：${v}。`,
+    claims_expire_year: (v) => `有効な特許請求項は${v}年目まで製品をカバーします。その後は満了後料率です。`,
+    post_expiry_rate: (v) => `特許請求項の満了後、ロイヤルティ期間の終わりまで、ライセンシーは正味売上高の${v}を支払います（ノウハウ）。`,
+    annual_fee: (v) => `年間${v}のライセンス維持費。`,
+    annual_fee_from_year: (v) => `年間維持費は${v}年目から発生します。`,
+    sublicense_share: (v) => `ライセンサーは、ライセンシーのサブライセンス収入の${v}を受け取ります。`,
+    equity_share: (v) => `ライセンサーは契約時にライセンシーの株式${v}を受け取ります。`,
+    success_fee: (v) => `Exit時に、ライセンサーは企業価値の${v}を受け取ります。`,
+    patent_cost_reimbursement: (v) => `ライセンシーはライセンサーの特許費用${v}を償還します。`,
+    patent_cost_years: (v) => `特許費用は1年目から${v}年間で均等に償還します。`,
+  },
   assumptionsTitle: "前提条件（入力）",
   assumptionsAbout:
     "シナリオごとに1列。率・シェアは小数で、%表示です（0.05 = 5%）。灰色の斜体は評価で未入力だった項目で、IPVALUEの既定値です。既定値が他の入力値であるもの（注記列を参照）はそのセルを参照する数式で、値を上書きするまでその入力値の変更に連動します。契約条件の空欄（段階の閾値、Exit、マイルストーン）は、その条件がないことを表します。フラグは TRUE または FALSE です。",

@@ -9,6 +9,8 @@ import * as ExcelJS from "exceljs";
 import {
   ASSUMPTION_KEYS,
   AssumptionKey,
+  FOOTBALL_OUTPUTS,
+  outputLabel,
   FOLLOWS,
   MAX_YEARS,
   RawValue,
@@ -19,7 +21,9 @@ import {
   scenarioOutput,
   valuationRange,
 } from "../../src/engine";
-import { buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
+import { buildNegotiator, buildNegotiatorWorkbook, BuildOptions, LAYOUT, negotiatorWorkbook, sheetName, toBase64 } from "../../src/export/negotiator";
+import type { FootballChartSpec } from "../../src/export/chart-spec";
+import { fieldScale } from "../../src/model/football";
 import { defaultShareChoice, normalizeOutputs, selectShared, ShareChoice, ShareError, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
 import { WORDS } from "../../src/export/words";
@@ -198,7 +202,8 @@ describe("the workbook", () => {
     expect(f.filter((x) => x.result === undefined || x.result === null)).toEqual([]);
     // Native functions only.
     const used = new Set(f.flatMap((x) => [...x.formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISBLANK", "ISNUMBER", "MAX", "MEDIAN", "MIN", "NOT", "OR", "SUMPRODUCT"]);
+    // TEXT: the football field's label of a bar cut at the axis prints its true high.
+    expect([...used].sort()).toEqual(["AND", "COUNT", "IF", "ISBLANK", "ISNUMBER", "MAX", "MEDIAN", "MIN", "NOT", "OR", "SUMPRODUCT", "TEXT"]);
   });
 
   test("the Assumptions sheet holds the shared scenarios' resolved inputs in the functions' table layout", () => {
@@ -374,8 +379,10 @@ describe("both languages", () => {
     const text = strings(ja).join("\n");
     for (const s of ["ライセンス評価（協議用）", "評価レンジ", "リスク調整後ライセンサー価値", "ライセンシーの上限料率", "計算方法", "提示価格"])
       expect(text).toContain(s);
-    const fe = formulas(en);
-    const fj = formulas(ja);
+    // The football field's bar labels (Summary column A) are words, in each language.
+    const fe = formulas(en).filter((x) => !(x.sheet === "Summary" && x.address.startsWith("A")));
+    const fj = formulas(ja).filter((x) => !(x.sheet === "概要" && x.address.startsWith("A")));
+    expect(fe.length).toBe(formulas(en).length - 3);
     expect(fj.map((x) => x.result)).toEqual(fe.map((x) => x.result));
     expect(fj.find((x) => x.sheet === "モデル - Low")!.formula).toBe("'前提条件'!$D$5");
   });
@@ -420,5 +427,128 @@ describe("names and bytes", () => {
     expect(low.getCell(LAYOUT.model.firstResultRow + 2, 2).result).toBe("n/a");
     const summary = formulas(wb).filter((f) => f.sheet === "Summary" && f.result === "n/a");
     expect(summary.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+const labelOf = (o: Output) => outputLabel(o).en;
+
+describe("the Summary persuades: the football field, the offer's terms, the scenarios covered", () => {
+  const every: ShareChoice = { ...defaultShareChoice(set), outputs: [...SHARE_OUTPUTS] };
+
+  test("the chart reads the field's cells: per method its range, clipped at the axis (fieldScale) with the true high in the label", () => {
+    const content = selectShared(set, every);
+    const { workbook, charts } = buildNegotiator(content, OPTIONS);
+    expect(charts.length).toBe(1);
+    const chart = charts[0] as FootballChartSpec;
+    expect(chart.kind).toBe("football");
+    const ws = workbook.getWorksheet("Summary")!;
+    const range = valuationRange(
+      content.scenarios.map((s) => ({ name: s.name, assumptions: s.assumptions, internal: false })),
+      content.outputs
+    );
+    const methods = FOOTBALL_OUTPUTS.filter((o) => content.outputs.includes(o));
+    const bars = methods.map((o) => range.find((r) => r.output === o)!);
+    const scale = fieldScale(bars, [content.offer!]);
+    expect(chart.axis).toEqual({ min: scale.min, max: scale.max, step: scale.step });
+    // The walk-away rate's value runs far past the others: cut at the axis, its high in its label.
+    expect(scale.clippedHigh.some(Boolean)).toBe(true);
+    const [first, last] = chart.categories.range.split(":").map((a) => Number(a.slice(1)));
+    expect(last - first + 1).toBe(methods.length + 1); // the methods and the offer
+    methods.forEach((o, i) => {
+      const r = first + i;
+      const b = bars[i];
+      expect(ws.getCell(r, 6).value).toBe(o);
+      expect(ws.getCell(r, 2).result).toBe(b.low);
+      expect(ws.getCell(r, 3).result).toBe(b.high);
+      expect(ws.getCell(r, 4).result).toBe(Math.max(b.low, scale.min));
+      expect(ws.getCell(r, 5).result).toBeCloseTo(Math.min(b.high, scale.max) - Math.max(b.low, scale.min), 6);
+      const label = ws.getCell(r, 1).result as string;
+      if (b.high > scale.max) expect(label).toBe(`${labelOf(o)} (to ${(b.high / 1e9).toFixed(1)} bn ▸)`);
+      else expect(label).toBe(labelOf(o));
+      expect(chart.categories.cache[i]).toBe(label);
+      expect(chart.low.cache[i]).toBe(ws.getCell(r, 4).result);
+      expect(chart.span.cache[i]).toBe(ws.getCell(r, 5).result);
+    });
+    expect(chart.categories.cache.filter((c) => String(c).includes("▸")).length).toBe(scale.clippedHigh.filter(Boolean).length);
+    // The offer's bar reads the offer's cell, in its own colour.
+    const offerRow = last;
+    expect(ws.getCell(offerRow, 6).value).toBe("offer");
+    expect(ws.getCell(offerRow, 2).result).toBe(265_000_000);
+    expect(chart.pointColors![methods.length]).toBeDefined();
+    // The chart stands over rows of its own, above its cells.
+    expect(chart.anchor.to.row).toBeLessThan(first - 3);
+  });
+
+  test("no chart without a method or an offer to draw", () => {
+    const content = selectShared(set, { ...defaultShareChoice(set), outputs: ["rate25"], decisions: [] });
+    expect(buildNegotiator(content, OPTIONS).charts).toEqual([]);
+  });
+
+  test("the offer as its terms: label, value, unit and a sentence of what each means, in English and Japanese", () => {
+    const termsSet: ScenarioSet = {
+      ...set,
+      decisions: {
+        ...set.decisions,
+        terms: [
+          { key: "royalty_rate", value: 0.035, source: "" },
+          { key: "upfront", value: 20_000_000, source: "" },
+          { key: "annual_minimum", value: undefined, source: "" },
+          { key: "exit_probability", value: 0.4, source: "" },
+        ],
+      },
+    };
+    const content = selectShared(termsSet, defaultShareChoice(termsSet));
+    expect(content.terms!.map((t) => t.key)).toEqual(["royalty_rate", "upfront", "annual_minimum", "exit_probability"]);
+    for (const language of ["en", "ja"] as const) {
+      const ws = buildNegotiatorWorkbook(content, { ...OPTIONS, language }).worksheets[0];
+      const rowOf = (key: string) => {
+        let found = 0;
+        ws.eachRow((row, r) => {
+          if (row.getCell(5).value === key) found = r;
+        });
+        return found;
+      };
+      const rate = rowOf("offer:royalty_rate");
+      expect(rate).toBeGreaterThan(0);
+      expect(ws.getCell(rate, 1).value).toBe(language === "en" ? "Royalty rate" : "ロイヤルティ料率");
+      expect(ws.getCell(rate, 2).value).toBe(0.035);
+      expect(ws.getCell(rate, 3).value).toBe(language === "en" ? "decimal 0–1" : "小数 0～1");
+      expect(ws.getCell(rate + 1, 1).value).toBe(WORDS[language].termMeaning.royalty_rate!("3.5%"));
+      expect(ws.getCell(rowOf("offer:upfront") + 1, 1).value).toBe(WORDS[language].termMeaning.upfront!("20,000,000 JPY"));
+      const open = rowOf("offer:annual_minimum");
+      expect(ws.getCell(open, 2).value).toBe(WORDS[language].termNotFixed);
+      expect(ws.getCell(open + 1, 1).value).toBe(WORDS[language].termOpen(language === "en" ? "Minimum annual royalty" : "最低ロイヤルティ（年額）"));
+      // A term without a sentence of its own is explained by its help text.
+      expect(String(ws.getCell(rowOf("offer:exit_probability") + 1, 1).value)).toMatch(language === "en" ? /^Chance the exit happens/ : /^Exitが実現する確率/);
+      // The offer's amount has its unit and its words, not a bare number under a "Low" heading.
+      const offer = rowOf("offer");
+      expect([ws.getCell(offer - 1, 2).value, ws.getCell(offer, 3).value]).toEqual([WORDS[language].termColumns[1], "JPY"]);
+    }
+  });
+
+  test("the Summary and the Notes name the scenarios the file covers", () => {
+    for (const language of ["en", "ja"] as const) {
+      const wb = buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), { ...OPTIONS, language });
+      const sentence = language === "en" ? "This file covers the scenarios: Low, Base, High." : "このファイルが対象とするシナリオ：Low, Base, High。";
+      expect(String(wb.worksheets[0].getCell("A4").value)).toContain(sentence);
+      expect(strings(wb).filter((s) => s.includes(sentence)).length).toBe(2);
+    }
+  });
+
+  test("a wrapped cell's row is as tall as its text: the Notes' methods, the bands' descriptions", () => {
+    const wb = buildNegotiatorWorkbook(selectShared(set, defaultShareChoice(set)), OPTIONS);
+    const notes = wb.getWorksheet("Notes")!;
+    let tall = 0;
+    notes.eachRow((row) => {
+      const b = row.getCell(2).value;
+      if (typeof b === "string" && b.length > 250) {
+        expect(row.height).toBeGreaterThanOrEqual(3 * 14);
+        expect(row.getCell(1).alignment?.vertical).toBe("top");
+        tall++;
+      }
+    });
+    expect(tall).toBeGreaterThanOrEqual(3);
+    const bands = wb.getWorksheet("Reference bands")!;
+    expect(bands.getRow(LAYOUT.bands.firstRow).height).toBeGreaterThan(30);
   });
 });

@@ -128,6 +128,17 @@ describe.each(["en", "ja"] as const)("the demo negotiator workbook (%s) carries 
     expect(findAll(parts, [secret.note, ...fragments, ...windows, "委員会メモ", "Committee notes"])).toEqual([]);
   });
 
+  test("the chart parts (the football field, its drawing) are searched too and hold no internal item", () => {
+    const chartParts = parts.filter((p) => /^xl\/(charts|drawings)\//.test(p.name));
+    expect(chartParts.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"])
+    );
+    const needles = [secret.scenario, ...numberForms(secret.floor), secret.note, "floor", "最低受入価格", "internal", "社外秘"];
+    expect(findAll(chartParts, needles)).toEqual([]);
+    // The search can fail there: the shared offer is in the chart's cache.
+    expect(findAll(chartParts, [String(sample.set.decisions.offer.value)])).toEqual(["xl/charts/chart1.xml: 265000000"]);
+  });
+
   test("no word marks anything as internal", () => {
     expect(findAll(parts, ["internal", "社外秘", "内部"])).toEqual([]);
   });
@@ -166,19 +177,28 @@ test("the same search finds every internal item when the manager confirms each o
   const sample = readSample();
   const secret = internalItems(sample);
   const choice = defaultShareChoice(sample.set);
+  // With a ceiling too, the proposal's range (floor to ceiling) becomes a bar of the chart.
+  const ceiling = 777_000_000;
+  const set = { ...sample.set, decisions: { ...sample.set.decisions, ceiling: { value: ceiling, internal: true } } };
   const everything = {
     ...choice,
     scenarios: sample.set.scenarios.map((s) => s.name),
-    decisions: ["offer", "floor", "notes"] as ("offer" | "floor" | "notes")[],
-    confirmedInternal: { scenarios: [secret.scenario], decisions: ["floor", "notes"] as ("floor" | "notes")[] },
+    decisions: ["offer", "floor", "ceiling", "notes"] as ("offer" | "floor" | "ceiling" | "notes")[],
+    confirmedInternal: { scenarios: [secret.scenario], decisions: ["floor", "ceiling", "notes"] as ("floor" | "ceiling" | "notes")[] },
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-all-in-"));
   const file = path.join(dir, "all.xlsx");
-  fs.writeFileSync(file, await negotiatorWorkbook(sample.set, everything, { language: "en", date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
+  fs.writeFileSync(file, await negotiatorWorkbook(set, everything, { language: "en", date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
   const parts = await partsOf(file);
   expect(findAll(parts, [secret.scenario]).length).toBeGreaterThan(0);
   expect(findAll(parts, [String(secret.floor)]).length).toBeGreaterThan(0);
   expect(findAll(parts, [secret.note]).length).toBeGreaterThan(0);
+  // The chart's cache would show them: the search over the chart parts catches a leak there.
+  const chart = parts.filter((p) => p.name.startsWith("xl/charts/"));
+  expect(findAll(chart, [String(secret.floor), String(ceiling - secret.floor)])).toEqual([
+    `xl/charts/chart1.xml: ${secret.floor}`,
+    `xl/charts/chart1.xml: ${ceiling - secret.floor}`,
+  ]);
 });
 
 /** The parts of the workbook of `set` with its default choice of scenarios and every result. */

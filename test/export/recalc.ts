@@ -119,3 +119,52 @@ export function requireLibreOffice(): void {
   if (!onPath("soffice")) throw new Error("LibreOffice is not installed: 'soffice' is not on PATH. This test needs it and fails rather than skips.");
   if (!fs.existsSync(RECALC)) throw new Error(`The recalculation script is missing: ${RECALC}`);
 }
+
+/** The chart's start on the Summary's football-field cells: MIN(MAX(B<row>,min),max), the axis written with the file. */
+const FIELD_START = /^MIN\(MAX\(B(\d+),(-?[0-9.e+-]+)\),(-?[0-9.e+-]+)\)$/;
+
+interface FieldRow {
+  sheet: string;
+  row: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * The football field's rows of a workbook as written, and a check of them in a recalculated copy. The
+ * chart's axis is fixed when the file is written (the chart part holds it), so after an edit these cells
+ * clip at that axis, where a workbook built afresh from the edited values would pick its own: they are
+ * compared with their own definition over the recalculated from/to instead of with a rebuilt workbook.
+ */
+export function footballField(written: ExcelJS.Workbook): {
+  rows: FieldRow[];
+  isField: (c: FormulaCell) => boolean;
+  failures: (label: string, actual: ExcelJS.Workbook) => string[];
+} {
+  const rows: FieldRow[] = [];
+  for (const c of formulaCells(written)) {
+    const m = FIELD_START.exec(c.formula);
+    if (m && c.address === `D${m[1]}`) rows.push({ sheet: c.sheet, row: Number(m[1]), min: Number(m[2]), max: Number(m[3]) });
+  }
+  const isField = (c: FormulaCell) => rows.some((r) => r.sheet === c.sheet && Number(/\d+$/.exec(c.address)![0]) === r.row && /^[A-E]\d/.test(c.address));
+  const failures = (label: string, actual: ExcelJS.Workbook) => {
+    const out: string[] = [];
+    for (const r of rows) {
+      const at = (col: string) => valueAt(actual, r.sheet, `${col}${r.row}`);
+      const [from, to, start, length, name] = [at("B"), at("C"), at("D"), at("E"), at("A")];
+      if (typeof from !== "number" || typeof to !== "number") {
+        out.push(`${label} ${r.sheet}!B${r.row}:C${r.row}: ${JSON.stringify([from, to])}`);
+        continue;
+      }
+      const wantStart = Math.min(Math.max(from, r.min), r.max);
+      if (relativeError(start as number, wantStart) > TOLERANCE) out.push(`${label} ${r.sheet}!D${r.row}: ${start}, expected ${wantStart}`);
+      const lengthCell = actual.getWorksheet(r.sheet)!.getCell(`E${r.row}`);
+      const wantLength = Math.max(0, Math.min(to, r.max) - wantStart);
+      if (lengthCell.type === ExcelJS.ValueType.Formula && Math.abs((length as number) - wantLength) > TOLERANCE * Math.max(1, r.max))
+        out.push(`${label} ${r.sheet}!E${r.row}: ${length}, expected ${wantLength}`);
+      if (String(name).includes("▸") !== to > r.max) out.push(`${label} ${r.sheet}!A${r.row}: ${JSON.stringify(name)} for a high of ${to} (axis to ${r.max})`);
+    }
+    return out;
+  };
+  return { rows, isField, failures };
+}

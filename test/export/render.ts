@@ -112,9 +112,15 @@ export function textLines(pdf: string): TextLine[] {
   return out;
 }
 
-/** Boxes that share more than `slack` points each way (touching lines do not count). */
+/**
+ * Boxes that overlap: more than `slack` points across, and in height more than a quarter of the lower
+ * box. The consecutive lines of one wrapped cell share about a tenth of their height (the font's box
+ * is taller than the line pitch); text drawn over other text shares much more.
+ */
 export function intersects(a: Region, b: Region, slack = 0.5): boolean {
-  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > slack && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > slack;
+  const across = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const down = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return across > slack && down > 0.25 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
 }
 
 /** Pairs of lines on the same page whose boxes intersect, described. */
