@@ -148,6 +148,11 @@ export interface UiText {
     base: string;
     legendRange: string;
     legendBase: string;
+    /** The chips above the chart that show or hide a method. */
+    methods: string;
+    allHidden: string;
+    /** Printed on a bar clipped at the axis's end: its true value. */
+    clipped: (value: string) => string;
   };
   insertSheet: string;
   insertHint: string;
@@ -329,6 +334,9 @@ export const TEXT: Record<Language, UiText> = {
       base: "base",
       legendRange: "low to high across the scenarios",
       legendBase: "base scenario",
+      methods: "Methods shown (select to show or hide)",
+      allHidden: "Every method is hidden: select one above to show it.",
+      clipped: (v) => `to ${v} ▸`,
     },
     insertSheet: "Insert Valuation sheet",
     insertHint: "Adds a sheet with the range (=IPVALUE.RANGE) and each scenario, formatted for the committee.",
@@ -509,6 +517,9 @@ export const TEXT: Record<Language, UiText> = {
       base: "基準",
       legendRange: "シナリオ間の低位～高位",
       legendBase: "基準シナリオ",
+      methods: "表示する評価手法（選択で表示／非表示）",
+      allHidden: "すべての評価手法が非表示です。上で選ぶと表示されます。",
+      clipped: (v) => `${v}まで ▸`,
     },
     insertSheet: "評価シートを挿入",
     insertHint: "評価レンジ（=IPVALUE.RANGE）とシナリオ別の結果を、委員会向けに整えたシートとして追加します。",
