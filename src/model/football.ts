@@ -66,3 +66,48 @@ export function fieldScale(bars: readonly FieldBar[], marks: readonly number[]):
   const step = niceStep(hi - lo);
   return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, step, clippedHigh, clippedLow };
 }
+
+/**
+ * About how wide `text` is drawn at `fontSize` (in the same units), without a browser: full-width
+ * (CJK) characters take an em, digits and Latin letters about half of one. Errs wide, so that labels
+ * placed with it keep apart when the real font is a little wider.
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x2e80 || (c >= 0x1100 && c <= 0x11ff)) em += 1;
+    else if (ch === " " || ch === "." || ch === "," || ch === ":" || ch === "'") em += 0.3;
+    else if (/[0-9]/.test(ch)) em += 0.58;
+    else if (/[A-Z]/.test(ch)) em += 0.7;
+    else em += 0.56;
+  }
+  return em * fontSize * (bold ? 1.06 : 1);
+}
+
+export interface LabelSlot {
+  /** The label's left edge and the lane (row) it sits in, 0 at the top. */
+  left: number;
+  lane: number;
+}
+
+/**
+ * Places labels of `width` near their anchors `x` between `left` and `right`, in as few lanes as keep
+ * them `gap` apart: each is centred on its anchor (moved inside the bounds if need be) and goes into
+ * the first lane where it clears the labels already there. Close values thus stack in lanes instead of
+ * colliding; a label moved off its anchor is joined to it by a leader line (the caller draws it).
+ */
+export function placeLabels(labels: readonly { x: number; width: number }[], left: number, right: number, gap = 4): LabelSlot[] {
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].x - labels[b].x);
+  const laneEnds: number[] = [];
+  const slots: LabelSlot[] = new Array(labels.length);
+  for (const i of order) {
+    const { x, width } = labels[i];
+    const l = Math.max(left, Math.min(right - width, x - width / 2));
+    let lane = laneEnds.findIndex((end) => end + gap <= l);
+    if (lane < 0) lane = laneEnds.push(-Infinity) - 1;
+    laneEnds[lane] = l + width;
+    slots[i] = { left: l, lane };
+  }
+  return slots;
+}

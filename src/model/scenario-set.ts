@@ -80,6 +80,11 @@ export interface Decisions {
    * approval, startup, meti2010 …; "" = every royalty band). Published facts, shared by default.
    */
   bands: { filter: string; internal: boolean };
+  /**
+   * Whether the committee's range counts the internal scenarios (default yes: the pane's range then
+   * says "includes internal scenarios"); no = the range covers only the scenarios the counterparty may see.
+   */
+  includeInternal: { value: boolean; internal: boolean };
 }
 
 export type DecisionKey = "offer" | "floor" | "ceiling";
@@ -110,6 +115,7 @@ export function emptyDecisions(): Decisions {
     ceiling: { value: null, internal: true },
     notes: { text: "", internal: true },
     bands: { filter: "", internal: false },
+    includeInternal: { value: true, internal: true },
   };
 }
 
@@ -158,9 +164,28 @@ function at(set: ScenarioSet, index: number): EditableScenario {
   return s;
 }
 
-export function addScenario(set: ScenarioSet, name: string): ScenarioSet {
+/** The scenario a new one starts from: the one named Base (基準), else the first. */
+export function baseScenarioIndex(set: ScenarioSet): number {
+  const i = set.scenarios.findIndex((s) => ["base", "基準"].includes(s.name.trim().toLowerCase()));
+  return i >= 0 ? i : 0;
+}
+
+/** A scenario's values and plan rows, copied (a copy is the same business plan, to vary from there). */
+function copyOf(s: EditableScenario, name: string): EditableScenario {
+  const series = s.series ? Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, [...(v as RawValue[])]])) : undefined;
+  return { name, internal: s.internal, values: { ...s.values }, ...(series ? { series } : {}) };
+}
+
+/**
+ * A new scenario at the end, named `name`, starting as a copy of scenario `from` (the selected one;
+ * by default the Base scenario): never blank, since blanks would read as zero defaults and widen the
+ * range and the simulation. It keeps its source's internal mark, so an internal plan is not shared by a copy.
+ */
+export function addScenario(set: ScenarioSet, name: string, from: number = baseScenarioIndex(set)): ScenarioSet {
   const checked = checkName(set, name);
-  return { ...set, scenarios: [...set.scenarios, { name: checked, internal: false, values: {} }] };
+  const source = set.scenarios[from] ?? set.scenarios[baseScenarioIndex(set)];
+  const scenario: EditableScenario = source ? copyOf(source, checked) : { name: checked, internal: false, values: {} };
+  return { ...set, scenarios: [...set.scenarios, scenario] };
 }
 
 export function renameScenario(set: ScenarioSet, index: number, name: string): ScenarioSet {
@@ -177,9 +202,7 @@ export function duplicateScenario(set: ScenarioSet, index: number, language: Lan
   };
   let name = copyName(1);
   for (let n = 2; set.scenarios.some((x) => x.name.toLowerCase() === name.toLowerCase()); n++) name = copyName(n);
-  // The yearly plan rows come along: a copy is the same business plan, to vary from there.
-  const series = s.series ? Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, [...(v as RawValue[])]])) : undefined;
-  const copy: EditableScenario = { name: checkName(set, name), internal: s.internal, values: { ...s.values }, ...(series ? { series } : {}) };
+  const copy = copyOf(s, checkName(set, name));
   const scenarios = [...set.scenarios];
   scenarios.splice(index + 1, 0, copy);
   return { ...set, scenarios };
@@ -315,7 +338,12 @@ export function setDecision(set: ScenarioSet, which: DecisionKey, input: string)
   return { ...set, decisions };
 }
 
-export function setDecisionInternal(set: ScenarioSet, which: DecisionKey | "notes" | "bands", internal: boolean): ScenarioSet {
+/** Chooses whether the committee's range counts the internal scenarios. */
+export function setIncludeInternal(set: ScenarioSet, include: boolean): ScenarioSet {
+  return { ...set, decisions: { ...set.decisions, includeInternal: { ...set.decisions.includeInternal, value: include } } };
+}
+
+export function setDecisionInternal(set: ScenarioSet, which: DecisionKey | "notes" | "bands" | "includeInternal", internal: boolean): ScenarioSet {
   return { ...set, decisions: { ...set.decisions, [which]: { ...set.decisions[which], internal } } };
 }
 

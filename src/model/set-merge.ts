@@ -16,7 +16,7 @@ import { AssumptionKey, assumptionSpec, Text } from "../engine";
 import { DecisionRow, Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, OfferTerm, ScenarioSet } from "./scenario-set";
 
 export type DecisionItem = DecisionRow;
-export const DECISION_ITEMS: readonly DecisionItem[] = ["offer", "floor", "ceiling", "notes", "bands"];
+export const DECISION_ITEMS: readonly DecisionItem[] = ["offer", "floor", "ceiling", "notes", "bands", "includeInternal"];
 export type DecisionField = "value" | "internal";
 export type DecisionCell = number | string | boolean | null;
 export type TermField = "value" | "source";
@@ -47,6 +47,7 @@ export function decisionCell(d: Decisions, item: DecisionItem, field: DecisionFi
   if (field === "internal") return d[item].internal;
   if (item === "notes") return d.notes.text;
   if (item === "bands") return d.bands.filter;
+  if (item === "includeInternal") return d.includeInternal.value;
   return d[item].value;
 }
 
@@ -54,6 +55,7 @@ function withDecision(d: Decisions, item: DecisionItem, field: DecisionField, va
   if (field === "internal") return { ...d, [item]: { ...d[item], internal: value === true } };
   if (item === "notes") return { ...d, notes: { ...d.notes, text: String(value ?? "") } };
   if (item === "bands") return { ...d, bands: { ...d.bands, filter: String(value ?? "") } };
+  if (item === "includeInternal") return { ...d, includeInternal: { ...d.includeInternal, value: value !== false } };
   return { ...d, [item]: { ...d[item], value: typeof value === "number" ? value : null } };
 }
 

@@ -119,6 +119,7 @@ const DECISION_LABELS: Record<DecisionRow, Text> = {
   ceiling: { en: "Ceiling", ja: "上限価格" },
   notes: { en: "Committee notes", ja: "委員会メモ" },
   bands: { en: "Reference bands (filter)", ja: "参考バンド（条件）" },
+  includeInternal: { en: "Committee range includes internal scenarios", ja: "委員会のレンジに内部シナリオを含める" },
 };
 export const decisionLabel = (key: DecisionRow, language: Language): string => DECISION_LABELS[key][language];
 
@@ -129,6 +130,7 @@ export function decisionsTableValues(decisions: Decisions, language: Language): 
     ...DECISION_KEYS.map((k) => [k, decisions[k].value ?? "", decisions[k].internal, DECISION_LABELS[k][language]]),
     ["notes", decisions.notes.text, decisions.notes.internal, DECISION_LABELS.notes[language]],
     ["band_filter", decisions.bands.filter, decisions.bands.internal, DECISION_LABELS.bands[language]],
+    ["include_internal", decisions.includeInternal.value, decisions.includeInternal.internal, DECISION_LABELS.includeInternal[language]],
   ];
 }
 
@@ -138,7 +140,16 @@ function decisionInternal(v: RawValue): boolean {
   return !(typeof v === "string" && ["false", "no", "n", "0", "共有", "いいえ"].includes(v.trim().toLowerCase()));
 }
 
-/** Reads the decisions table back; a missing row keeps its default (internal). */
+/**
+ * Whether the committee's range counts internal scenarios: yes unless the cell says plainly no
+ * (FALSE, no, 0, いいえ); a blank cell (or an old workbook without the row) is the default, yes.
+ */
+function readInclude(v: RawValue): boolean {
+  if (v === false || v === 0) return false;
+  return !(typeof v === "string" && ["false", "no", "n", "0", "いいえ", "含めない"].includes(v.trim().toLowerCase()));
+}
+
+/** Reads the decisions table back; a missing row keeps its default (internal; internal scenarios counted). */
 export function readDecisions(cells: readonly (readonly RawValue[])[]): Decisions {
   const d = emptyDecisions();
   const header = (cells[0] ?? []).map((h) =>
@@ -161,6 +172,7 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
     if (key === "") continue;
     const v = row[value];
     if (key === "notes") d.notes = { text: v === null || v === undefined ? "" : String(v), internal: decisionInternal(row[internal]) };
+    else if (key === "include_internal") d.includeInternal = { value: readInclude(v), internal: decisionInternal(row[internal]) };
     else if (key === "band_filter") d.bands = { filter: v === null || v === undefined ? "" : String(v), internal: isInternalMark(row[internal]) };
     else if ((DECISION_KEYS as readonly string[]).includes(key)) {
       const k = key as (typeof DECISION_KEYS)[number];
@@ -176,8 +188,8 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
       d[k] = { value: amount, internal: decisionInternal(row[internal]) };
     } else {
       throw new EditError({
-        en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter).`,
-        ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter のみ）。`,
+        en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter, include_internal).`,
+        ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter、include_internal のみ）。`,
       });
     }
   }

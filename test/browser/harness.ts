@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
+import { chromium, Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { serveDirectory } from "./static-server";
 
 export const DIST = path.resolve(__dirname, "../../dist");
@@ -48,4 +48,15 @@ export async function openBrowser(options: BrowserContextOptions, stand_ins: { e
       await server.close();
     },
   };
+}
+
+/** A page of the pane on an empty stand-in workbook (reset, then reloaded), its script errors collected into `errors`. */
+export async function openFreshPane(session: BrowserSession, errors: string[], timeout = 15000): Promise<Page> {
+  const page = await session.context.newPage();
+  page.setDefaultTimeout(timeout);
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(session.server.url + "taskpane.html");
+  await page.evaluate(() => (window as any).__fakeExcel.reset());
+  await page.reload();
+  return page;
 }

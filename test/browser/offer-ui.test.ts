@@ -12,7 +12,7 @@ import { Page } from "playwright-core";
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { offerFromPreset, setOfferTerm } from "../../src/model/scenario-set";
 import { committeeOffer } from "../../src/taskpane/model/offer";
-import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
+import { BrowserSession, openBrowser, openFreshPane, SCREENSHOTS } from "./harness";
 
 const PRESET = "case7_b_no_approval";
 const SET = offerFromPreset(exampleSet("university-spinout", "en"), PRESET, "150");
@@ -39,12 +39,7 @@ describe("the committee's offer as a term sheet, against the Excel stand-in", ()
 
   beforeAll(async () => {
     session = await openBrowser({ locale: "en-US", viewport: { width: 420, height: 1000 } }, { excel: true });
-    page = await session.context.newPage();
-    page.setDefaultTimeout(15000);
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(session.server.url + "taskpane.html");
-    await page.evaluate(() => (window as any).__fakeExcel.reset());
-    await page.reload();
+    page = await openFreshPane(session, pageErrors);
     await byTestId("start-view").waitFor();
     await byTestId("start-university-spinout").click();
     await byTestId("offer-terms").waitFor();

@@ -1,4 +1,4 @@
-import { fieldScale, niceStep } from "../../src/model/football";
+import { fieldScale, niceStep, placeLabels, textWidth } from "../../src/model/football";
 
 describe("the football field's scale", () => {
   test("an outlier method 50 times the others is clipped and the marks stay inside a narrow axis", () => {
@@ -35,5 +35,49 @@ describe("the football field's scale", () => {
     expect(niceStep(100)).toBe(50);
     expect(niceStep(7)).toBe(2);
     expect(niceStep(0)).toBe(1);
+  });
+});
+
+describe("the football field's labels", () => {
+  test("full-width text is about twice as wide as digits", () => {
+    expect(textWidth("上限価格", 10)).toBeCloseTo(40);
+    expect(textWidth("5000", 10)).toBeGreaterThan(20);
+    expect(textWidth("5000", 10)).toBeLessThan(textWidth("上限価格", 10));
+    expect(textWidth("Floor", 10, true)).toBeGreaterThan(textWidth("Floor", 10));
+  });
+
+  test("close labels go into lanes of their own; apart ones share a lane", () => {
+    const close = placeLabels(
+      [
+        { x: 100, width: 60 },
+        { x: 110, width: 60 },
+        { x: 120, width: 60 },
+      ],
+      0,
+      400
+    );
+    expect(close.map((s) => s.lane).sort()).toEqual([0, 1, 2]);
+    const apart = placeLabels(
+      [
+        { x: 50, width: 60 },
+        { x: 300, width: 60 },
+      ],
+      0,
+      400
+    );
+    expect(apart.map((s) => s.lane)).toEqual([0, 0]);
+    expect(apart.map((s) => s.left)).toEqual([20, 270]);
+  });
+
+  test("labels in one lane never overlap, and stay inside the bounds", () => {
+    const labels = [5, 390, 200, 210, 60, 395].map((x) => ({ x, width: 70 }));
+    const slots = placeLabels(labels, 8, 392);
+    for (const s of slots) {
+      expect(s.left).toBeGreaterThanOrEqual(8);
+      expect(s.left + 70).toBeLessThanOrEqual(392);
+    }
+    for (let i = 0; i < slots.length; i++)
+      for (let j = i + 1; j < slots.length; j++)
+        if (slots[i].lane === slots[j].lane) expect(Math.abs(slots[i].left - slots[j].left)).toBeGreaterThanOrEqual(70 + 4);
   });
 });

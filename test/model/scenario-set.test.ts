@@ -51,6 +51,7 @@ describe("a new set", () => {
       ceiling: { value: null, internal: true },
       notes: { text: "", internal: true },
       bands: { filter: "", internal: false },
+      includeInternal: { value: true, internal: true },
     });
     expect(emptyDecisions()).toEqual(blankSet("ja").decisions);
   });
@@ -59,12 +60,23 @@ describe("a new set", () => {
 describe("scenario operations", () => {
   const base = exampleSet("medical-device", "en");
 
-  test("add appends a blank scenario with the trimmed name and leaves the original set as it was", () => {
+  test("add appends a copy of the Base scenario under the trimmed name, and leaves the original set as it was", () => {
     const before = JSON.stringify(base);
     const next = addScenario(base, "  Stress  ");
     expect(names(next)).toEqual(["Low", "Base", "High", "Stress"]);
-    expect(next.scenarios[3]).toEqual({ name: "Stress", internal: false, values: {} });
+    expect(next.scenarios[3]).toEqual({ ...base.scenarios[1], name: "Stress" });
+    expect(next.scenarios[3].values).not.toBe(base.scenarios[1].values); // a copy, not shared
     expect(JSON.stringify(base)).toBe(before);
+  });
+
+  test("add copies the scenario asked for (the selected one); without Base (基準) the first; an internal source stays internal", () => {
+    expect(addScenario(base, "From high", 2).scenarios[3]).toEqual({ ...base.scenarios[2], name: "From high" });
+    const ja = exampleSet("medical-device", "ja");
+    expect(addScenario(ja, "新規").scenarios[3].values).toEqual(ja.scenarios[1].values); // 基準
+    const noBase = renameScenario(base, 1, "Central");
+    expect(addScenario(noBase, "New").scenarios[3].values).toEqual(base.scenarios[0].values);
+    const internal = setInternal(base, 1, true);
+    expect(addScenario(internal, "Stress").scenarios[3].internal).toBe(true);
   });
 
   test("rename changes only the name; renaming to the same name in other case is allowed", () => {

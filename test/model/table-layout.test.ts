@@ -8,6 +8,7 @@ import {
   offerTermMap,
   setDecision,
   setDecisionInternal,
+  setIncludeInternal,
   setNotes,
   setOfferTerm,
   setValue,
@@ -155,9 +156,10 @@ describe("the decisions table", () => {
     set = setDecision(set, "floor", "120000000");
     set = setDecisionInternal(set, "floor", false);
     set = setNotes(set, "上限は次回決定");
+    set = setIncludeInternal(set, false);
     const values = decisionsTableValues(set.decisions, "ja");
     expect(values[0]).toEqual(["item", "value", "internal", "label"]);
-    expect(values.map((r) => r[0])).toEqual(["item", "offer", "floor", "ceiling", "notes", "band_filter"]);
+    expect(values.map((r) => r[0])).toEqual(["item", "offer", "floor", "ceiling", "notes", "band_filter", "include_internal"]);
     expect(values[1][3]).toBe("提示価格");
     expect(readDecisions(values)).toEqual(set.decisions);
   });
@@ -173,7 +175,26 @@ describe("the decisions table", () => {
       ["ceiling", true],
       ["notes", true],
       ["band_filter", false],
+      ["include_internal", true],
     ]);
+  });
+
+  test("an old workbook without the include_internal row counts internal scenarios; a plain no leaves them out", () => {
+    const old = [
+      ["item", "value", "internal"],
+      ["offer", 5, true],
+    ];
+    expect(readDecisions(old).includeInternal).toEqual({ value: true, internal: true });
+    for (const [cell, value] of [
+      [false, false],
+      ["FALSE", false],
+      ["no", false],
+      ["いいえ", false],
+      [true, true],
+      ["", true],
+      [null, true],
+    ] as [RawValue, boolean][])
+      expect(readDecisions([...old, ["include_internal", cell, true]]).includeInternal.value).toBe(value);
   });
 
   test.each([

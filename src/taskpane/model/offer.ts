@@ -91,9 +91,11 @@ export function committeeOffer(set: ScenarioSet, language: Language): CommitteeO
     { id: "walkAway", ok: review.walkAway.length === 0 && unknown.length === 0, scenarios: review.walkAway, unknown },
     ...tail,
   ];
-  const values = rows.map((r) => r.rnpv).filter((v): v is number => typeof v === "number");
+  // The offer's bar covers the scenarios the committee's range covers (internal ones or not).
+  const barRows = d.includeInternal.value ? rows : rows.filter((r) => !r.internal);
+  const values = barRows.map((r) => r.rnpv).filter((v): v is number => typeof v === "number");
   const bar: FootballBar | undefined =
-    money !== null && values.length === rows.length
+    money !== null && values.length > 0 && values.length === barRows.length
       ? {
           output: "rnpv",
           label: { en: "Offer's terms (risk-adjusted)", ja: "提示条件（リスク調整後）" },

@@ -4,6 +4,7 @@
  * the football field: one bar per method, from low to high, in money, with the decisions marked.
  */
 import {
+  AssumptionKey,
   BAND_RATE,
   BAND_RATE_LABEL,
   bandRateRange,
@@ -23,7 +24,7 @@ import {
   ValuationError,
   valueAtRate,
 } from "../../engine";
-import { assumptionsTableValues } from "../../model/table-layout";
+import { assumptionsTableValues, tableKeys } from "../../model/table-layout";
 import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
 
@@ -53,12 +54,33 @@ export interface FootballBar {
   high: number;
 }
 
+/** Which scenarios the range (and the football field) covers: the committee's choice about internal ones. */
+export interface RangeScope {
+  /** The scenarios counted, in the table's order. */
+  names: string[];
+  /** The internal scenarios among them (none when the committee leaves them out). */
+  internal: string[];
+  /** The internal scenarios left out of the range by the committee's choice. */
+  excluded: string[];
+}
+
 export interface Results {
   /** Set when the scenarios cannot be valued yet (a required value missing, a value refused). */
   problem?: string;
+  scope: RangeScope;
   scenarios: ScenarioResult[];
   range: RangeResult[];
   football: FootballBar[];
+}
+
+const NO_SHARED_SCENARIO: Text = {
+  en: "Every scenario is internal and the committee's range leaves internal scenarios out: mark a scenario shared, or count internal scenarios in the range.",
+  ja: "すべてのシナリオが内部用で、委員会のレンジは内部シナリオを含めない設定です。いずれかのシナリオを共有にするか、レンジに内部シナリオを含めてください。",
+};
+
+/** The assumptions whose values are not the same in every scenario, in the table's order (the scenarios side by side). */
+export function differingKeys(set: ScenarioSet): AssumptionKey[] {
+  return tableKeys(set).filter((k) => new Set(set.scenarios.map((s) => JSON.stringify(s.values[k] ?? null))).size > 1);
 }
 
 /** The outputs the pane lists, in order. */
@@ -74,7 +96,9 @@ const asValue = (f: () => number, language: Language): OutputValue => {
 };
 
 export function computeResults(set: ScenarioSet, language: Language): Results {
-  const empty: Results = { scenarios: [], range: [], football: [] };
+  const included = set.decisions.includeInternal.value;
+  const noScope: RangeScope = { names: [], internal: [], excluded: [] };
+  const empty: Results = { scope: noScope, scenarios: [], range: [], football: [] };
   let scenarios;
   try {
     scenarios = parseAssumptionsTable(assumptionsTableValues(set, language, true) as RawValue[][]);
@@ -92,14 +116,22 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     for (const o of OUTPUTS) outputs[o.key] = model ? asValue(() => scenarioOutput(model!, o.key), language) : modelError;
     return { name: s.name, internal: s.internal, outputs };
   });
+  // The committee's range: every scenario, or only those the counterparty may see.
+  const counted = included ? scenarios : scenarios.filter((s) => !s.internal);
+  const scope: RangeScope = {
+    names: counted.map((s) => s.name),
+    internal: counted.filter((s) => s.internal).map((s) => s.name),
+    excluded: included ? [] : scenarios.filter((s) => s.internal).map((s) => s.name),
+  };
+  if (counted.length === 0) return { ...empty, scope, scenarios: perScenario, problem: NO_SHARED_SCENARIO[language] };
   let rows;
   try {
     rows = valuationRangeRows(
-      scenarios,
+      counted,
       OUTPUTS.map((o) => o.key)
     );
   } catch (e) {
-    if (e instanceof ValuationError) return { ...empty, scenarios: perScenario, problem: e.in(language) };
+    if (e instanceof ValuationError) return { ...empty, scope, scenarios: perScenario, problem: e.in(language) };
     throw e;
   }
   const range: RangeResult[] = rows.map((r, i) => {
@@ -122,7 +154,7 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
   try {
     const b = bandRateRange(set.decisions.bands.filter);
     range.push({ output: BAND_RATE, label: BAND_RATE_LABEL, low: b.low, base: b.base, high: b.high });
-    const model = runScenario(scenarios[pickScenario(scenarios)].assumptions);
+    const model = runScenario(counted[pickScenario(counted)].assumptions);
     const at = (rate: number) => valueAtRate(model, rate);
     football.push({ output: BAND_RATE, label: BAND_VALUE_LABEL, low: at(b.low), base: at(b.base), high: at(b.high) });
   } catch (e) {
@@ -130,5 +162,5 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     const error = { error: e.in(language) };
     range.push({ output: BAND_RATE, label: BAND_RATE_LABEL, low: error, base: error, high: error });
   }
-  return { scenarios: perScenario, range, football };
+  return { scope, scenarios: perScenario, range, football };
 }

@@ -63,7 +63,9 @@ export interface SimulationView {
 
 /** Simulates the set (throws the engine's ValuationError when it cannot: what to fix is in the message). */
 export function simulateSet(set: ScenarioSet, language: Language, request: SimulationRequest = DEFAULT_REQUEST): SimulationView {
-  const plan = planFromTable(assumptionsTableValues(set, language, true) as RawValue[][]);
+  // The scenarios the committee's range covers (without the internal ones when it leaves them out).
+  const scoped = set.decisions.includeInternal.value ? set : { ...set, scenarios: set.scenarios.filter((s) => !s.internal) };
+  const plan = planFromTable(assumptionsTableValues(scoped, language, true) as RawValue[][]);
   const floor = set.decisions.floor.value;
   const result = runSimulation(plan, {
     iterations: request.iterations,

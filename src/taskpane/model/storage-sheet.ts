@@ -3,13 +3,14 @@
  * and edit the scenarios there, and they travel with the file):
  *
  *   A1 ipvalue_schema | B1 layout version (SCHEMA_VERSION) | C1 a note for people
- *   A2 caption, A3: table IpvalueDecisions   item | value | internal | label   (offer, floor, ceiling, notes)
- *   A9 caption, A10: table IpvalueAssumptions key | label | unit | one column per scenario [| note …]
+ *   A2 caption, A3: table IpvalueDecisions   item | value | internal | label   (offer, floor, ceiling, notes,
+ *                    band_filter, include_internal)
+ *   A10 caption, A11: table IpvalueAssumptions key | label | unit | one column per scenario [| note …]
  *                    one row per assumption key, then the `internal` row
  *
  * Once the offer has a term, its term sheet goes between them, a blank row each side:
  *
- *   A9 blank, A10 caption, A11: table IpvalueOffer key | value | label | unit | source   one row per term
+ *   A10 blank, A11 caption, A12: table IpvalueOffer key | value | label | unit | source   one row per term
  *   a blank row, then the assumptions caption and table, moved down whole
  *
  * The offer table is made by inserting entire sheet rows above the assumptions table's caption, so the
@@ -37,7 +38,9 @@ export const SCHEMA_MARKER = "ipvalue_schema";
 
 /** Where the tables are put when they are created (0-based row and column of the header's first cell). */
 export const DECISIONS_AT = { row: 2, column: 0 }; // A3
-export const ASSUMPTIONS_AT = { row: 9, column: 0 }; // A10
+// A11 (A10 in workbooks saved before the include_internal decision: their decisions table grows by an
+// inserted sheet row when that row is first written, so the assumptions table moves down intact).
+export const ASSUMPTIONS_AT = { row: 10, column: 0 };
 
 const SCHEMA_NOTE: Text = {
   en: "IPVALUE data — edit values here or in the task pane; keep the table layout",

@@ -208,7 +208,14 @@ export function planAssumptions(grid: Grid, changes: readonly Change[], language
   return planOf(grid, t);
 }
 
-const DECISION_ROW: Record<DecisionItem, string> = { offer: "offer", floor: "floor", ceiling: "ceiling", notes: "notes", bands: "band_filter" };
+const DECISION_ROW: Record<DecisionItem, string> = {
+  offer: "offer",
+  floor: "floor",
+  ceiling: "ceiling",
+  notes: "notes",
+  bands: "band_filter",
+  includeInternal: "include_internal",
+};
 
 function decisionInput(value: DecisionCell): CellValue {
   if (value === null) return "";
@@ -234,7 +241,8 @@ export function planDecisions(grid: Grid, changes: readonly Change[], language: 
       row[itemCol] = { input: name, nf: GENERAL };
       row[internalCol] = { input: c.item !== "bands", nf: GENERAL };
       if (labelCol >= 0) row[labelCol] = { input: forExcel(decisionLabel(c.item, language)), nf: GENERAL };
-      if (c.item !== "notes" && c.item !== "bands") row[valueCol] = { input: "", nf: AMOUNT_FORMAT };
+      if (c.item === "includeInternal") row[valueCol] = { input: true, nf: GENERAL };
+      else if (c.item !== "notes" && c.item !== "bands") row[valueCol] = { input: "", nf: AMOUNT_FORMAT };
       t.push(row);
       r = t.length - 1;
       rows.set(name, r);

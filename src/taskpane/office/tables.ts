@@ -174,15 +174,17 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
     const terms = merge.set.decisions.terms;
     // Every check before the first write: a refused save writes nothing.
     await roomFor(context, read.assumptions, assumptionsPlan, false);
-    if (read.decisions) await roomFor(context, read.decisions, decisionsPlan!, false);
+    // A workbook saved before a decision row existed (include_internal): rows inserted below the table.
+    const decisionsInsert = read.decisions ? await roomFor(context, read.decisions, decisionsPlan!, true) : 0;
     const offerInsert = read.offer ? await roomFor(context, read.offer, offerPlan!, true) : 0;
     const offerAt = !read.offer && terms.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
     writePlan(read.assumptions, assumptionsPlan, 0);
-    if (read.decisions) writePlan(read.decisions, decisionsPlan!, 0);
-    else await createTables(context, merge.set, language, DECISIONS_TABLE);
-    // Last: inserting rows moves the assumptions table, after its writes above were queued at its place.
+    if (!read.decisions) await createTables(context, merge.set, language, DECISIONS_TABLE);
+    // Inserting rows moves the tables below, after their writes were queued at their places: the offer's
+    // rows (above the assumptions), then the decisions' (above both) last.
     if (read.offer) writePlan(read.offer, offerPlan!, offerInsert);
     else if (offerAt !== null) createOffer(context, offerAt, terms, language);
+    if (read.decisions) writePlan(read.decisions, decisionsPlan!, decisionsInsert);
     await context.sync();
     const after = await readTables(context);
     return { set: after!.set, kept: merge.kept };

@@ -1,5 +1,7 @@
 /**
- * The task pane: start view, scenarios, assumptions, decisions, results and the football field. State
+ * The task pane, in the order of the work: start view, scenarios and assumptions, results and the
+ * football field (with the scenarios side by side), the simulation, the committee's decision with its
+ * checks, then sharing and monitoring; a notice shows next to the control that caused it. State
  * is one ScenarioSet; every edit goes through the model's operations, is saved through the port a
  * moment later (debounced) and recomputes the results. Edits made in Excel come back through
  * port.watch. No Excel or Office call here: the port is the only way to the workbook.
@@ -7,7 +9,7 @@
 import { Button, Divider, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowRedoRegular, ArrowUndoRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { AssumptionKey, Text } from "../../engine";
+import { ValuationError, type AssumptionKey, type Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
 import { committeeOffer } from "../model/offer";
@@ -19,6 +21,7 @@ import {
   ScenarioSet,
   setDecision,
   setDecisionInternal,
+  setIncludeInternal,
   setNotes,
   setBandFilter,
   setValue,
@@ -38,6 +41,8 @@ import type { SimulationRequest } from "../model/simulation";
 import type { WorkbookPort } from "./port";
 import { RangeResults, ResultsSummary, ScenarioResults } from "./ResultsPanel";
 import { ScenarioBar } from "./ScenarioBar";
+import { ScenarioCompare } from "./ScenarioCompare";
+import { ScopeNote } from "./ScopeNote";
 import { Header } from "./Header";
 import { StartView } from "./StartView";
 import { FreezePanel } from "./FreezePanel";
@@ -68,11 +73,22 @@ const useStyles = makeStyles({
 
 type Phase = "loading" | "start" | "unreadable" | "editing";
 type SaveState = { kind: "idle" } | { kind: "loaded" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
-type Notice = { intent: "success" | "error" | "warning"; text: string; testid: string };
+/** A notice, shown next to the control whose action it reports (`at`). */
+type Notice = { intent: "success" | "error" | "warning"; text: string; testid: string; at: "history" | "insert" };
+
+function NoticeBar({ t, notice, onClose }: { t: (typeof TEXT)[Language]; notice: Notice; onClose: () => void }) {
+  return (
+    <MessageBar intent={notice.intent} data-testid={notice.testid} style={{ marginTop: "6px" }}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={onClose} />} />
+    </MessageBar>
+  );
+}
 
 /** A refusal's reason, or the message of anything else that went wrong. */
 function reasonOf(e: unknown): Text {
   if (e instanceof EditError) return e.reason;
+  if (e instanceof ValuationError) return e.text;
   const r = (e as { reason?: Text } | null)?.reason;
   if (r && typeof r.en === "string" && typeof r.ja === "string") return r;
   const m = e instanceof Error ? e.message : String(e);
@@ -110,17 +126,33 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
   const [history, setHistory] = useState<History>(emptyHistory);
   const [watching, setWatching] = useState(false);
   const [inserting, setInserting] = useState(false);
-  // The short summary stays at the top of the pane while the range table is scrolled out of view.
-  const [rangeInView, setRangeInView] = useState(true);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const rangeRef = useCallback((el: HTMLElement | null) => {
-    observer.current?.disconnect();
-    observer.current = null;
-    if (!el) return setRangeInView(false);
-    if (typeof IntersectionObserver === "undefined") return setRangeInView(false);
-    observer.current = new IntersectionObserver(([entry]) => setRangeInView(entry.isIntersecting));
-    observer.current.observe(el);
+  // The short summary stays in view while the range table is scrolled out of it: at the top once she
+  // has scrolled past the range, at the bottom while the range is below (editing the assumptions above it).
+  const [rangeAt, setRangeAt] = useState<"in" | "above" | "below">("in");
+  const rangeEl = useRef<HTMLElement | null>(null);
+  const placeRange = useCallback(() => {
+    const el = rangeEl.current;
+    if (!el) return setRangeAt("in");
+    const r = el.getBoundingClientRect();
+    setRangeAt(r.bottom < 0 ? "above" : r.top > window.innerHeight ? "below" : "in");
   }, []);
+  const rangeRef = useCallback(
+    (el: HTMLElement | null) => {
+      rangeEl.current = el;
+      placeRange();
+    },
+    [placeRange]
+  );
+  // Measured on every scroll and resize: a jump from below the range to above it (or back) crosses no
+  // intersection threshold, so an IntersectionObserver alone would leave the summary on the wrong side.
+  useEffect(() => {
+    window.addEventListener("scroll", placeRange, { passive: true });
+    window.addEventListener("resize", placeRange);
+    return () => {
+      window.removeEventListener("scroll", placeRange);
+      window.removeEventListener("resize", placeRange);
+    };
+  }, [placeRange]);
 
   // Refs for callbacks that outlive a render (the debounced save, the watch handler).
   const setRef = useRef<ScenarioSet | null>(null);
@@ -244,12 +276,13 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
       try {
         await flush();
         if (action === "remove") {
-          if (!(await port.removeInsertedSheet(step.name))) setNotice({ intent: "warning", text: t.sheetNotRemoved(step.name), testid: "sheet-not-removed" });
+          if (!(await port.removeInsertedSheet(step.name)))
+            setNotice({ intent: "warning", text: t.sheetNotRemoved(step.name), testid: "sheet-not-removed", at: "history" });
           else if (step.replaced) await insertAgain();
         } else await insertAgain();
         setHistory(moved.history);
       } catch (e) {
-        setNotice({ intent: "error", text: t.sheetUndoFailed(reasonOf(e)[language]), testid: "sheet-undo-failed" });
+        setNotice({ intent: "error", text: t.sheetUndoFailed(reasonOf(e)[language]), testid: "sheet-undo-failed", at: "history" });
       }
       return;
     }
@@ -388,9 +421,9 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
       await flush();
       const inserted = await port.insertValuationSheet(set, language);
       setHistory((h) => recordSheet(h, { sheet: "valuation", ...inserted }));
-      setNotice({ intent: "success", text: t.inserted, testid: "inserted" });
+      setNotice({ intent: "success", text: t.inserted, testid: "inserted", at: "insert" });
     } catch (e) {
-      setNotice({ intent: "error", text: t.insertFailed(reasonOf(e)[language]), testid: "insert-failed" });
+      setNotice({ intent: "error", text: t.insertFailed(reasonOf(e)[language]), testid: "insert-failed", at: "insert" });
     } finally {
       setInserting(false);
     }
@@ -418,7 +451,9 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
     <FluentProvider theme={fluentTheme(colors)} lang={language}>
       <div className={s.app}>
         <Header t={t} language={language} onLanguage={setLanguage} />
-        {phase === "editing" && results && !rangeInView && <ResultsSummary t={t} language={language} results={results} />}
+        {phase === "editing" && results && rangeAt !== "in" && (
+          <ResultsSummary t={t} language={language} results={results} at={rangeAt === "above" ? "top" : "bottom"} />
+        )}
         <div className={s.banners}>
           {offline !== null && inOffice && (
             <MessageBar intent="warning" data-testid="offline">
@@ -446,14 +481,6 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
               </MessageBarBody>
               <MessageBarActions
                 containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setKept([])} />}
-              />
-            </MessageBar>
-          )}
-          {notice && (
-            <MessageBar intent={notice.intent} data-testid={notice.testid}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
-              <MessageBarActions
-                containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
               />
             </MessageBar>
           )}
@@ -492,22 +519,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
 
         {phase === "editing" && set && results && (
           <main className={s.main}>
-            <RangeResults t={t} language={language} results={results} sectionRef={rangeRef}>
-              <h3 className={s.subheading} id="football-heading">
-                {t.football.heading}
-              </h3>
-              <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} offer={offer?.bar} />
-            </RangeResults>
-            <Divider />
-            <SimulationPanel
-              language={language}
-              set={set}
-              port={port}
-              beforeInsert={flush}
-              onInserted={(inserted, request) => setHistory((h) => recordSheet(h, { sheet: "simulation", ...inserted, request }))}
-              disabled={offline !== null}
-            />
-            <Divider />
+            {/* In the order of the work: the scenarios and their assumptions, the results, the uncertainty, the committee's decision, then sharing and monitoring. */}
             <fieldset className={s.editor} disabled={externalError !== null} data-testid="editor" data-readonly={externalError !== null}>
               <div className={s.toolbar} role="toolbar" aria-label={t.history}>
                 <Button size="small" icon={<ArrowUndoRegular />} disabled={history.undo.length === 0} onClick={() => void move("undo")} data-testid="undo">
@@ -517,6 +529,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                   {t.redo}
                 </Button>
               </div>
+              {notice?.at === "history" && <NoticeBar t={t} notice={notice} onClose={() => setNotice(null)} />}
               <ScenarioBar
                 t={t}
                 language={language}
@@ -535,8 +548,29 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 dealTermsInUse={set.scenarios.some(usesDealTerms)}
                 onRemoveMilestone={(n) => tryUpdate((x) => clearMilestone(x, selectedIndex, n))}
               />
-              <ScenarioResults t={t} language={language} results={results} />
-              <Divider />
+            </fieldset>
+            <Divider />
+            <RangeResults t={t} language={language} results={results} sectionRef={rangeRef}>
+              <h3 className={s.subheading} id="football-heading">
+                {t.football.heading}
+              </h3>
+              <ScopeNote t={t} language={language} scope={results.scope} testid="football-scope" />
+              <FootballField t={t} language={language} bars={results.football} decisions={set.decisions} offer={offer?.bar} />
+              <ScenarioCompare t={t} language={language} set={shownSet ?? set} />
+            </RangeResults>
+            <ScenarioResults t={t} language={language} results={results} />
+            <Divider />
+            <SimulationPanel
+              language={language}
+              set={set}
+              port={port}
+              beforeInsert={flush}
+              onInserted={(inserted, request) => setHistory((h) => recordSheet(h, { sheet: "simulation", ...inserted, request }))}
+              disabled={offline !== null}
+              scope={<ScopeNote t={t} language={language} scope={results.scope} testid="simulation-scope" />}
+            />
+            <Divider />
+            <fieldset className={s.editor} disabled={externalError !== null} data-testid="decisions-editor">
               <DecisionsPanel
                 t={t}
                 language={language}
@@ -544,6 +578,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 onAmount={(which: DecisionKey, input) => tryUpdate((x) => setDecision(x, which, input))}
                 onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
                 onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
+                onIncludeInternal={(include) => void tryUpdate((x) => setIncludeInternal(x, include))}
                 onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
                 offerTerms={
                   <OfferTerms
@@ -559,15 +594,6 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
               />
             </fieldset>
             <Divider />
-            <MonitoringPanel
-              language={language}
-              set={set}
-              port={port}
-              disabled={externalError !== null || offline !== null}
-              onStep={(before, after) => setHistory((h) => recordMonitoring(h, before, after))}
-              applyRef={monitoringApply}
-            />
-            <Divider />
             <section>
               <Button
                 appearance="primary"
@@ -579,6 +605,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 {t.insertSheet}
               </Button>
               <p className={s.hint}>{t.insertHint}</p>
+              {notice?.at === "insert" && <NoticeBar t={t} notice={notice} onClose={() => setNotice(null)} />}
             </section>
             <section data-testid="share-section">
               <h3 className={s.subheading}>{SHARE_TEXT[language].heading}</h3>
@@ -588,6 +615,15 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 <FreezePanel language={language} port={port} disabled={offline !== null} />
               </div>
             </section>
+            <Divider />
+            <MonitoringPanel
+              language={language}
+              set={set}
+              port={port}
+              disabled={externalError !== null || offline !== null}
+              onStep={(before, after) => setHistory((h) => recordMonitoring(h, before, after))}
+              applyRef={monitoringApply}
+            />
           </main>
         )}
         <p className={s.status} id="status" role="status" data-state={offline !== null ? "offline" : saveState.kind} data-testid="status">

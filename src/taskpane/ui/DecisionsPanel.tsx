@@ -25,12 +25,14 @@ export interface DecisionsProps {
   language: Language;
   decisions: Decisions;
   onAmount: (which: DecisionKey, input: string) => Text | null;
-  onInternal: (which: DecisionKey | "notes" | "bands", internal: boolean) => void;
+  onInternal: (which: DecisionKey | "notes" | "bands" | "includeInternal", internal: boolean) => void;
   onNotes: (text: string) => void;
   /** Sets the reference-band filter; returns the reason when no royalty band matches it. */
   onBandFilter: (filter: string) => Text | null;
   /** The offer's term sheet and its review, shown under the offer's amount. */
   offerTerms?: ReactNode;
+  /** Whether the committee's range counts internal scenarios. */
+  onIncludeInternal?: (include: boolean) => void;
 }
 
 export function DecisionsPanel(props: DecisionsProps) {
@@ -42,6 +44,7 @@ export function DecisionsPanel(props: DecisionsProps) {
         {t.decisions.heading}
       </h2>
       <p className={s.intro}>{t.decisions.intro}</p>
+      <ScopeRow {...props} />
       {DECISION_KEYS.map((k) => (
         <AmountRow key={k} which={k} {...props} />
       ))}
@@ -141,6 +144,23 @@ function NotesRow(props: DecisionsProps) {
       <div className={s.line}>
         <InternalBox t={t} which="notes" internal={decisions.notes.internal} onInternal={props.onInternal} />
       </div>
+    </div>
+  );
+}
+
+/** Whether the committee's range (and so the football field and the simulation) counts internal scenarios. */
+function ScopeRow(props: DecisionsProps) {
+  const { t, decisions } = props;
+  const s = useStyles();
+  return (
+    <div className={s.item} data-decision="includeInternal">
+      <Checkbox
+        label={t.scope.include}
+        checked={decisions.includeInternal.value}
+        onChange={(_, d) => props.onIncludeInternal?.(d.checked === true)}
+        data-testid="decision-include-internal"
+      />
+      <p className={s.intro}>{t.scope.includeHint}</p>
     </div>
   );
 }

@@ -9,7 +9,7 @@
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Text } from "../../engine";
+import { ValuationError, type Text } from "../../engine";
 import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
 import {
@@ -131,6 +131,7 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
   signedRef.current = signed;
 
   const reasonOf = (e: unknown): Text => {
+    if (e instanceof ValuationError) return e.text;
     const r = (e as { reason?: Text } | null)?.reason;
     if (r && typeof r.en === "string") return r;
     const m = e instanceof Error ? e.message : String(e);

@@ -16,6 +16,7 @@ import { EntryField } from "./AssumptionEditor";
 import { formatAmount, formatPercent } from "./format";
 import { InternalBadge } from "./InternalBadge";
 import { RemoveButton } from "./RemoveButton";
+import { ScopeNote } from "./ScopeNote";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
@@ -245,6 +246,14 @@ function Review({ t, language, review }: { t: UiText; language: Language; review
         <Caption1 data-testid="offer-terms-value">
           {t.offer.termsValue(review.base)}: <strong>{money(review.value)}</strong>
         </Caption1>
+      )}
+      {review.rows.length > 0 && (
+        <ScopeNote
+          t={t}
+          language={language}
+          scope={{ names: review.rows.map((r) => r.name), internal: review.rows.filter((r) => r.internal).map((r) => r.name), excluded: [] }}
+          testid="offer-scope"
+        />
       )}
       {review.rows.length > 0 && (
         <table className={s.table} data-testid="offer-values">

@@ -9,6 +9,7 @@ import type { ReactNode, Ref } from "react";
 import { OUTPUTS, Output, outputLabel, outputSpec } from "../../engine";
 import { OutputValue, PANE_OUTPUTS, Results } from "../model/results";
 import { formatCompact, formatOutput, formatPercent } from "./format";
+import { ScopeNote } from "./ScopeNote";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
@@ -25,13 +26,11 @@ const useStyles = makeStyles({
   summary: {
     // Fixed, not sticky: it shows only while the range table is out of view and must not move the page.
     position: "fixed",
-    top: 0,
     left: 0,
     right: 0,
     zIndex: 2,
     boxShadow: tokens.shadow4,
     backgroundColor: tokens.colorNeutralBackground2,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "6px 12px",
     display: "grid",
     gridTemplateColumns: "auto 1fr 1fr 1fr",
@@ -39,6 +38,8 @@ const useStyles = makeStyles({
     rowGap: "1px",
     fontSize: tokens.fontSizeBase200,
   },
+  summaryTop: { top: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  summaryBottom: { bottom: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   summaryHead: { color: tokens.colorNeutralForeground3, textAlign: "right" },
   summaryLabel: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -93,6 +94,7 @@ export function RangeResults({
       {rows.length > 0 && (
         <>
           <h3 className={s.sub}>{t.results.range}</h3>
+          <ScopeNote t={t} language={language} scope={results.scope} testid="range-scope" />
           <table className={s.table} data-testid="range-table">
             <thead>
               <tr>
@@ -170,8 +172,8 @@ export function ScenarioResults({ t, language, results }: { t: UiText; language:
   );
 }
 
-/** Two lines kept in view while the range table is scrolled away: the risk-adjusted value and the walk-away rate, low / base / high. */
-export function ResultsSummary({ t, language, results }: { t: UiText; language: Language; results: Results }) {
+/** Two lines kept in view (at the top or the bottom of the pane) while the range table is scrolled away: the risk-adjusted value and the walk-away rate, low / base / high. */
+export function ResultsSummary({ t, language, results, at = "top" }: { t: UiText; language: Language; results: Results; at?: "top" | "bottom" }) {
   const s = useStyles();
   const row = (o: Output) => results.range.find((r) => r.output === o);
   const cell = (o: Output, v: OutputValue | undefined) =>
@@ -181,7 +183,13 @@ export function ResultsSummary({ t, language, results }: { t: UiText; language: 
     ["maxrate", t.results.walkAway],
   ];
   return (
-    <div className={s.summary} role="region" aria-label={t.results.summary} data-testid="summary">
+    <div
+      className={`${s.summary} ${at === "top" ? s.summaryTop : s.summaryBottom}`}
+      data-at={at}
+      role="region"
+      aria-label={t.results.summary}
+      data-testid="summary"
+    >
       <span />
       <span className={s.summaryHead}>{t.results.low}</span>
       <span className={s.summaryHead}>{t.results.base}</span>

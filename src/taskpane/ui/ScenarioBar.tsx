@@ -65,7 +65,8 @@ export function ScenarioBar(props: {
   const last = set.scenarios.length - 1;
 
   const add = () => {
-    const reason = tryUpdate((x) => addScenario(x, newName));
+    // A copy of the selected scenario, so that it starts from a full set of assumptions.
+    const reason = tryUpdate((x) => addScenario(x, newName, selected));
     setAddError(reason);
     if (!reason) {
       setNewName("");

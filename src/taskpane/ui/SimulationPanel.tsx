@@ -7,7 +7,7 @@
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
 import { DataHistogramRegular, DismissRegular, PlayRegular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { ReactNode, useMemo, useState } from "react";
 import {
   checkIterations,
   checkSeed,
@@ -60,7 +60,7 @@ function wholeNumber(text: string): number {
 }
 
 /** What the results depend on: a new run is due when this changes. */
-const fingerprint = (set: ScenarioSet) => JSON.stringify([set.scenarios, set.decisions.floor.value]);
+const fingerprint = (set: ScenarioSet) => JSON.stringify([set.scenarios, set.decisions.floor.value, set.decisions.includeInternal.value]);
 
 type Notice = { intent: "success" | "error"; text: string; testid: string };
 
@@ -73,9 +73,11 @@ export interface SimulationPanelProps {
   /** Called with the sheet inserted and its request, so that the pane can undo it. */
   onInserted?: (inserted: InsertedSheet, request: SimulationRequest) => void;
   disabled?: boolean;
+  /** Which scenarios the simulation covers, said under its heading. */
+  scope?: ReactNode;
 }
 
-export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled }: SimulationPanelProps) {
+export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled, scope }: SimulationPanelProps) {
   const s = useStyles();
   const fitted = { className: s.fitInput, input: { className: s.fitInner } }; // a number field shrinks to its grid column
   const x = SIMULATION_TEXT[language];
@@ -151,6 +153,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
       <h2 className={s.heading} id="simulation-heading">
         {x.heading}
       </h2>
+      {scope}
       <p className={s.intro}>{x.intro}</p>
       <div className={s.fields}>
         <Field size="small" label={x.iterations} validationState={iterationsError ? "error" : "none"} validationMessage={iterationsError ?? undefined}>

@@ -148,6 +148,26 @@ export interface UiText {
     base: string;
     legendRange: string;
     legendBase: string;
+    /** The chips above the chart that show or hide a method. */
+    methods: string;
+    allHidden: string;
+    /** Printed on a bar clipped at the axis's end: its true value. */
+    clipped: (value: string) => string;
+  };
+  /** Which scenarios a range covers, and the committee's choice about internal ones. */
+  scope: {
+    covers: (names: string) => string;
+    includesInternal: string;
+    noInternal: string;
+    leavesOut: (names: string) => string;
+    include: string;
+    includeHint: string;
+  };
+  /** The scenarios side by side: the assumptions that differ between them. */
+  compare: {
+    heading: string;
+    assumption: string;
+    same: string;
   };
   insertSheet: string;
   insertHint: string;
@@ -329,6 +349,22 @@ export const TEXT: Record<Language, UiText> = {
       base: "base",
       legendRange: "low to high across the scenarios",
       legendBase: "base scenario",
+      methods: "Methods shown (select to show or hide)",
+      allHidden: "Every method is hidden: select one above to show it.",
+      clipped: (v) => `to ${v} ▸`,
+    },
+    scope: {
+      covers: (names) => `Covers: ${names}`,
+      includesInternal: "includes internal scenarios",
+      noInternal: "no internal scenario",
+      leavesOut: (names) => `internal scenarios left out: ${names}`,
+      include: "Count internal scenarios in the committee's range",
+      includeHint: "Off: the range, the football field and the simulation cover only the scenarios the counterparty may see.",
+    },
+    compare: {
+      heading: "Scenarios side by side",
+      assumption: "Assumption",
+      same: "Every scenario has the same assumptions.",
     },
     insertSheet: "Insert Valuation sheet",
     insertHint: "Adds a sheet with the range (=IPVALUE.RANGE) and each scenario, formatted for the committee.",
@@ -509,6 +545,22 @@ export const TEXT: Record<Language, UiText> = {
       base: "基準",
       legendRange: "シナリオ間の低位～高位",
       legendBase: "基準シナリオ",
+      methods: "表示する評価手法（選択で表示／非表示）",
+      allHidden: "すべての評価手法が非表示です。上で選ぶと表示されます。",
+      clipped: (v) => `${v}まで ▸`,
+    },
+    scope: {
+      covers: (names) => `対象：${names}`,
+      includesInternal: "内部シナリオを含む",
+      noInternal: "内部シナリオなし",
+      leavesOut: (names) => `除外した内部シナリオ：${names}`,
+      include: "委員会のレンジに内部シナリオを含める",
+      includeHint: "オフにすると、レンジ・フットボールフィールド・シミュレーションは相手方に共有できるシナリオだけを対象にします。",
+    },
+    compare: {
+      heading: "シナリオの比較",
+      assumption: "前提条件",
+      same: "すべてのシナリオで前提条件が同じです。",
     },
     insertSheet: "評価シートを挿入",
     insertHint: "評価レンジ（=IPVALUE.RANGE）とシナリオ別の結果を、委員会向けに整えたシートとして追加します。",

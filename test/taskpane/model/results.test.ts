@@ -3,7 +3,8 @@ import { RawValue } from "../../../src/engine";
 import { buildNegotiatorWorkbook } from "../../../src/export/negotiator";
 import { defaultShareChoice, selectShared } from "../../../src/export/share";
 import * as F from "../../../src/functions/functions";
-import { emptyDecisions, SCHEMA_VERSION, ScenarioSet } from "../../../src/model/scenario-set";
+import { addScenario, emptyDecisions, SCHEMA_VERSION, ScenarioSet, setIncludeInternal, setInternal, setValue } from "../../../src/model/scenario-set";
+import { exampleSet } from "../../../src/taskpane/model/examples";
 import { readScenarios } from "../../../src/model/table-layout";
 import { computeResults } from "../../../src/taskpane/model/results";
 
@@ -46,5 +47,37 @@ describe("yearly plan rows in the pane", () => {
     const figures = new Set<unknown>();
     plan!.eachRow((row) => row.eachCell((cell) => figures.add(cell.value)));
     for (const v of [100, 150, 200, 300, -10, 20]) expect([v, figures.has(v)]).toEqual([v, true]);
+  });
+});
+
+describe("the committee's range with or without the internal scenarios", () => {
+  // The software example with a fourth, internal scenario far above the others.
+  const example = exampleSet("software", "en");
+  const withInternal = setInternal(setValue(addScenario(example, "Stretch"), 3, "market_size", "90000000000"), 3, true);
+  const rnpv = (set: ScenarioSet) => computeResults(set, "en").range.find((r) => r.output === "rnpv")!;
+
+  test("by default the range covers every scenario and says it includes internal ones", () => {
+    const r = computeResults(withInternal, "en");
+    expect(r.scope).toEqual({ names: ["Low", "Base", "High", "Stretch"], internal: ["Stretch"], excluded: [] });
+    expect(rnpv(withInternal).high).toBeGreaterThan(rnpv(example).high as number);
+  });
+
+  test("left out, the range is the range of the shared scenarios alone, and says what it left out", () => {
+    const shared = setIncludeInternal(withInternal, false);
+    const r = computeResults(shared, "en");
+    expect(r.scope).toEqual({ names: ["Low", "Base", "High"], internal: [], excluded: ["Stretch"] });
+    expect(r.range).toEqual(computeResults(example, "en").range);
+    expect(r.football).toEqual(computeResults(example, "en").football);
+    // Each scenario's own results still list every scenario.
+    expect(r.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High", "Stretch"]);
+  });
+
+  test("every scenario internal and left out: the range says why it is empty", () => {
+    let all = setIncludeInternal(example, false);
+    for (let i = 0; i < 3; i++) all = setInternal(all, i, true);
+    const r = computeResults(all, "en");
+    expect(r.range).toEqual([]);
+    expect(r.problem).toMatch(/Every scenario is internal/);
+    expect(computeResults(all, "ja").problem).toMatch(/内部シナリオを含めない/);
   });
 });

@@ -3,9 +3,9 @@
  * formula, each statistic comes with its standard error, and the advice to draw more appears when a
  * percentile's standard error is above 1% of it — with a number of draws that brings it there.
  */
-import { planFromTable, runSimulation } from "../../../src/engine";
+import { parseAssumptionsTable, planFromTable, RawValue, runSimulation } from "../../../src/engine";
 import { simulateFn } from "../../../src/functions/functions";
-import { setDecision } from "../../../src/model/scenario-set";
+import { addScenario, setDecision, setIncludeInternal, setInternal } from "../../../src/model/scenario-set";
 import { assumptionsTableValues } from "../../../src/model/table-layout";
 import { exampleSet } from "../../../src/taskpane/model/examples";
 import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet } from "../../../src/taskpane/model/simulation";
@@ -89,5 +89,29 @@ describe("the pane's simulation", () => {
     expect(advice.suggested).toBe(1000000);
     const full = { ...view, result: { ...view.result, iterations: 1000000 } };
     expect(drawsAdvice(full, 1e-6)!.suggested).toBe(1000000);
+  });
+});
+
+describe("a new scenario and the simulation", () => {
+  const example = exampleSet("medical-device", "ja");
+  const request = { ...DEFAULT_REQUEST, iterations: 2000 };
+
+  test("a new scenario starts as a copy of the Base: the tornado's inputs and the draws are those of the set without it", () => {
+    const added = addScenario(example, "新規");
+    const copied = parseAssumptionsTable(assumptionsTableValues(added, "ja") as RawValue[][]);
+    expect(copied[3].assumptions).toEqual(copied[1].assumptions);
+    const before = simulateSet(example, "ja", request);
+    const after = simulateSet(added, "ja", request);
+    expect(after.tornado).toEqual(before.tornado);
+    expect(after.result.percentiles).toEqual(before.result.percentiles);
+  });
+
+  test("internal scenarios left out of the committee's range leave the simulation too", () => {
+    // An internal scenario with a market three times the High one's widens the simulation, unless left out.
+    const wide = setInternal(addScenario(example, "社内強気", 2), 3, true);
+    wide.scenarios[3] = { ...wide.scenarios[3], values: { ...wide.scenarios[3].values, market_size: 120e9 } };
+    const p90 = (s: typeof example) => simulateSet(s, "ja", request).result.percentiles.at(-1)!;
+    expect(p90(wide)).not.toEqual(p90(example));
+    expect(p90(setIncludeInternal(wide, false))).toEqual(p90(example));
   });
 });

@@ -127,15 +127,15 @@ describe("structural changes are column operations, not a rewrite", () => {
     await port.save(deleteScenario(after, 1), "en");
     expect(tableValues()[0]).toEqual(["key", "label", "unit", "High", "Central", "note"]);
     expect(tableValues().find((r) => r[0] === "discount_rate")![5]).toBe("WACC 2025");
-    expect(fake.usedAddress("IPVALUE")).toBe(fake.table(ASSUMPTIONS_TABLE)!.address.replace("A10", "A1"));
+    expect(fake.usedAddress("IPVALUE")).toBe(fake.table(ASSUMPTIONS_TABLE)!.address.replace("A11", "A1"));
     expect((await port.load())!.scenarios.map((s) => s.name)).toEqual(["High", "Central"]);
   });
 
   test("a scenario added where the column right of the table holds the user's cells is refused, and nothing is written", async () => {
     const read = await opened();
-    fake.userEdit("IPVALUE!G12", "my own cell");
+    fake.userEdit("IPVALUE!G13", "my own cell");
     const before = fake.snapshot();
-    await expect(port.save(addScenario(read, "Stretch"), "en")).rejects.toThrow(/empty cells next to its table \(at IPVALUE!G10\)/);
+    await expect(port.save(addScenario(read, "Stretch"), "en")).rejects.toThrow(/empty cells next to its table \(at IPVALUE!G11\)/);
     expect(fake.snapshot()).toEqual(before);
   });
 });
@@ -229,7 +229,7 @@ describe("case 6: what the user wrote beside the values is kept", () => {
 
 test("the decisions table the pane saves into is still the one it created", async () => {
   await opened();
-  expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
+  expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D9");
 });
 
 describe("a table being restructured elsewhere is never written over", () => {

@@ -60,7 +60,7 @@ test("undo keeps what was changed in the grid since: a deleted scenario comes ba
   const deleted = deleteScenario(read, 0);
   const history = record(emptyHistory, read, deleted);
   await port.save(deleted, "en", read);
-  fake.userEdit("IPVALUE!E11", 123456789); // High's market size, typed in the grid meanwhile
+  fake.userEdit("IPVALUE!E12", 123456789); // High's market size, typed in the grid meanwhile
   const read2 = (await port.load())!;
   const moved = undo(history, read2)!;
   const current = (await port.save(moved.set, "en", read2)).set;

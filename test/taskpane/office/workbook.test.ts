@@ -19,6 +19,8 @@ import {
   renameScenario,
   SCHEMA_VERSION,
   ScenarioSet,
+  setDecisionInternal,
+  setIncludeInternal,
   setOfferTerm,
   setValue,
 } from "../../../src/model/scenario-set";
@@ -104,6 +106,7 @@ function bigSet(n: number): ScenarioSet {
       floor: { value: 120_000_000, internal: false },
       ceiling: { value: null, internal: true },
       notes: { text: "委員会メモ：上限は次回決定。=SUM(A1) は数式ではない", internal: true },
+      includeInternal: { value: false, internal: true },
       bands: { filter: "patent approval", internal: false },
     },
   };
@@ -169,13 +172,13 @@ describe("save and load", () => {
     expect(await port.load()).toEqual(set);
   });
 
-  test("the IPVALUE sheet is visible and holds the schema cell, then the decisions table at A3 and the assumptions table at A10", async () => {
+  test("the IPVALUE sheet is visible and holds the schema cell, then the decisions table at A3 and the assumptions table at A11", async () => {
     await port.save(bigSet(3), "en");
     expect(fake.sheet("IPVALUE")!.visibility).toBe("Visible");
     expect(fake.values("IPVALUE!A1:B1")).toEqual([["ipvalue_schema", SCHEMA_VERSION]]);
     expect(String(fake.values("IPVALUE!C1")[0][0])).toMatch(/IPVALUE/);
-    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
-    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A10:F${10 + KEYS.length + 1}`);
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D9");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A11:F${11 + KEYS.length + 1}`);
     const values = fake.table(ASSUMPTIONS_TABLE)!.values;
     expect(values.map((row) => row[0])).toEqual(["key", ...KEYS, "internal"]);
   });
@@ -190,7 +193,15 @@ describe("save and load", () => {
     expect(t.numberFormat[row("years")][4]).toBe("General");
     expect(t.numberFormat[row("market_growth")][1]).toBe("General"); // the label column is not a percentage
     expect(t.values[row("market_growth")].slice(3)).toEqual([0.02, 0.04, 0.06]);
-    expect(fake.table(DECISIONS_TABLE)!.numberFormat.map((r) => r[1])).toEqual(["General", AMOUNT_FORMAT, AMOUNT_FORMAT, AMOUNT_FORMAT, "General", "General"]);
+    expect(fake.table(DECISIONS_TABLE)!.numberFormat.map((r) => r[1])).toEqual([
+      "General",
+      AMOUNT_FORMAT,
+      AMOUNT_FORMAT,
+      AMOUNT_FORMAT,
+      "General",
+      "General",
+      "General",
+    ]);
   });
 
   test("saving fewer scenarios resizes the same table and leaves no stale cells", async () => {
@@ -200,9 +211,9 @@ describe("save and load", () => {
     await port.save(three, "en");
     const t = fake.table(ASSUMPTIONS_TABLE)!;
     expect(t.id).toBe(id);
-    expect(t.address).toBe(`IPVALUE!A10:F${10 + KEYS.length + 1}`);
-    expect(fake.usedAddress("IPVALUE")).toBe(`IPVALUE!A1:F${10 + KEYS.length + 1}`);
-    expect(fake.numberFormat("IPVALUE!G11:G12")).toEqual([["General"], ["General"]]);
+    expect(t.address).toBe(`IPVALUE!A11:F${11 + KEYS.length + 1}`);
+    expect(fake.usedAddress("IPVALUE")).toBe(`IPVALUE!A1:F${11 + KEYS.length + 1}`);
+    expect(fake.numberFormat("IPVALUE!G12:G13")).toEqual([["General"], ["General"]]);
     expect(await port.load()).toEqual(three);
   });
 
@@ -211,7 +222,7 @@ describe("save and load", () => {
     const id = fake.table(ASSUMPTIONS_TABLE)!.id;
     await port.save(bigSet(5), "en");
     expect(fake.table(ASSUMPTIONS_TABLE)!.id).toBe(id);
-    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A10:H${10 + KEYS.length + 1}`);
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toBe(`IPVALUE!A11:H${11 + KEYS.length + 1}`);
     expect(await port.load()).toEqual(bigSet(5));
   });
 
@@ -306,6 +317,7 @@ describe("save and load", () => {
       ["ceiling", "", true, "Ceiling"],
       ["notes", "", true, "Committee notes"],
       ["band_filter", "", false, "Reference bands (filter)"],
+      ["include_internal", true, true, "Committee range includes internal scenarios"],
     ]);
     expect((await port.load())!.decisions).toEqual(emptyDecisions());
   });
@@ -418,13 +430,13 @@ describe("tables edited by hand", () => {
     fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
     const e = await loadError(port);
     expect(e.reason.en).toMatch(/missing the required key market_size/);
-    expect(e.reason.en).toMatch(/IpvalueAssumptions, header row at IPVALUE!A10/);
+    expect(e.reason.en).toMatch(/IpvalueAssumptions, header row at IPVALUE!A11/);
     expect(e.reason.ja).toMatch(/前提条件表を読めません/);
   });
 
   test("an unknown key is refused, naming it and its row, and listing the allowed keys", async () => {
     await port.save(exampleSet("software", "en"), "en");
-    fake.userEdit("IPVALUE!A12", "growth");
+    fake.userEdit("IPVALUE!A13", "growth");
     const e = await loadError(port);
     expect(e.reason.en).toMatch(/unknown assumption key 'growth' in row 3/);
     expect(e.reason.en).toMatch(/Allowed: market_size, market_growth/);
@@ -432,14 +444,14 @@ describe("tables edited by hand", () => {
 
   test("a key given twice is refused with both rows", async () => {
     await port.save(exampleSet("software", "en"), "en");
-    fake.userEdit("IPVALUE!A13", "market_growth"); // row 4 of the table was peak_share
+    fake.userEdit("IPVALUE!A14", "market_growth"); // row 4 of the table was peak_share
     expect((await loadError(port)).reason.en).toMatch(/key 'market_growth' appears twice \(rows 3 and 4\)/);
   });
 
   test("a scenario name typed twice: Excel renames the new header (Base2), so both scenarios still load", async () => {
     const set = exampleSet("software", "en");
     await port.save(set, "en");
-    fake.userEdit("IPVALUE!D10", "base");
+    fake.userEdit("IPVALUE!D11", "base");
     const back = await port.load();
     expect(back!.scenarios.map((s) => s.name)).toEqual(["base2", "Base", "High"]);
     expect(back!.scenarios[0].values).toEqual(set.scenarios[0].values);
@@ -465,8 +477,46 @@ describe("tables edited by hand", () => {
     fake.userConvertTableToRange(DECISIONS_TABLE);
     expect((await port.load())!.decisions).toEqual(emptyDecisions());
     await port.save(set, "en");
-    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D9");
     expect(await port.load()).toEqual(set);
+  });
+
+  test("a workbook saved before the include_internal row (decisions A3:D8, caption right below) counts internal scenarios; the choice, once made, gets its row in an inserted sheet row", async () => {
+    const set = exampleSet("software", "en");
+    await port.save(set, "en");
+    // The older layout: the decisions table without its last row, the assumptions caption right below it.
+    const decisions = fake.table(DECISIONS_TABLE)!.values;
+    fake.userReplaceTable(DECISIONS_TABLE, decisions.slice(0, -1));
+    const caption = fake.values("IPVALUE!A10")[0][0];
+    fake.userEdit("IPVALUE!A9", caption);
+    fake.userEdit("IPVALUE!A10", "");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D8");
+    const old = (await port.load())!;
+    expect(old.decisions.includeInternal).toEqual({ value: true, internal: true });
+    const assumptionsBefore = fake.table(ASSUMPTIONS_TABLE)!.values;
+    const saved = await port.save(setIncludeInternal(old, false), "en", old);
+    expect(saved.set.decisions.includeInternal.value).toBe(false);
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D9");
+    expect(fake.table(DECISIONS_TABLE)!.values.at(-1)!.slice(0, 3)).toEqual(["include_internal", false, true]);
+    expect(fake.values("IPVALUE!A10")[0][0]).toBe(caption);
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A12:/);
+    expect(fake.table(ASSUMPTIONS_TABLE)!.values).toEqual(assumptionsBefore);
+    expect((await port.load())!.decisions.includeInternal.value).toBe(false);
+  });
+
+  test("the committee's include_internal choice merges with a co-author's edit of another decision; a co-author's change of it survives the pane's change of its mark", async () => {
+    const set = exampleSet("software", "en");
+    await port.save(set, "en");
+    const base = (await port.load())!;
+    fake.userEdit("IPVALUE!B7", "typed in the grid"); // notes
+    const saved = await port.save(setIncludeInternal(base, false), "en", base);
+    expect(saved.set.decisions.notes.text).toBe("typed in the grid");
+    expect(saved.set.decisions.includeInternal.value).toBe(false);
+    // A co-author ticks it back in the grid while the pane shares the choice itself: both survive.
+    fake.userEdit("IPVALUE!B9", true);
+    const again = await port.save(setDecisionInternal(saved.set, "includeInternal", false), "en", saved.set);
+    expect(again.set.decisions.includeInternal).toEqual({ value: true, internal: false });
+    expect(again.kept).toEqual([]);
   });
 
   test("the IPVALUE sheet renamed is refused, naming the sheet the tables are on", async () => {
@@ -496,7 +546,7 @@ describe("watch: the grid and the pane stay in step", () => {
     const stop = await port.watch((r) => seen.push(r));
     await port.save(setOfferTerm((await port.load())!, "royalty_rate", "3"), "en");
     expect(fake.handlerCount(OFFER_TABLE)).toBe(1);
-    fake.userEdit("IPVALUE!B12", 0.045);
+    fake.userEdit("IPVALUE!B13", 0.045);
     await waitFor(() => seen.length > 0, "the callback");
     expect((seen[0] as ScenarioSet).decisions.terms).toEqual([{ key: "royalty_rate", value: 0.045, source: "" }]);
     await stop();
@@ -548,7 +598,7 @@ describe("watch: the grid and the pane stay in step", () => {
     await port.save(exampleSet("software", "en"), "en");
     const seen: (ScenarioSet | EditError)[] = [];
     const stop = await port.watch((r) => seen.push(r));
-    fake.userEdit("IPVALUE!A11", "");
+    fake.userEdit("IPVALUE!A12", "");
     await waitFor(() => seen.length > 0, "the callback");
     expect(seen[0]).toBeInstanceOf(EditError);
     expect((seen[0] as EditError).reason.en).toMatch(/row 2 has values but no assumption key/);
@@ -831,12 +881,12 @@ describe("the stand-in behaves as Office does", () => {
     const read = (await port.load())!;
     await port.save(setOfferTerm(read, "royalty_rate", "3"), "en");
     expect(fake.tableNames()).toEqual([DECISIONS_TABLE, ASSUMPTIONS_TABLE, OFFER_TABLE]);
-    expect(fake.table(OFFER_TABLE)!.address).toBe("IPVALUE!A11:E12");
-    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A15:/);
+    expect(fake.table(OFFER_TABLE)!.address).toBe("IPVALUE!A12:E13");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A16:/);
     const more = setOfferTerm(setOfferTerm((await port.load())!, "upfront", "1"), "term_years", "5");
     await port.save(more, "en");
-    expect(fake.table(OFFER_TABLE)!.address).toBe("IPVALUE!A11:E14");
-    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A17:/);
+    expect(fake.table(OFFER_TABLE)!.address).toBe("IPVALUE!A12:E15");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A18:/);
   });
 
   test("a proxy used after its Excel.run ended is refused", async () => {
