@@ -7,6 +7,7 @@ import type { Language } from "../../model/language";
 import { DECISION_KEYS, ScenarioSet } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
 import { a1, quoted } from "../../model/a1";
+import { OUTLIER_FACTOR } from "../../model/football";
 import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
 import { ASSUMPTIONS_ALL as ALL, ASSUMPTIONS_TABLE, decisionFormula, OFFER_TABLE, SHEET_NAME } from "./storage-sheet";
 
@@ -24,6 +25,12 @@ const V: Record<string, Text> = {
     en: "INTERNAL — holds internal scenarios or committee decisions: not for the counterparty.",
     ja: "社外秘 — 社外秘のシナリオまたは委員会の決定事項を含みます。相手方に共有しないでください。",
   },
+  covers: { en: "Covers every scenario of the table: {names}.", ja: "表のすべてのシナリオを対象とします：{names}。" },
+  coversInternal: { en: " Includes the internal scenarios {names}.", ja: "社外秘のシナリオ{names}を含みます。" },
+  scopeDiffers: {
+    en: " The committee's range in the pane leaves the internal scenarios out; these formulas read the whole table.",
+    ja: "作業ウィンドウの委員会のレンジは社外秘のシナリオを除きますが、この数式は表全体を読みます。",
+  },
   range: { en: "Range across scenarios (low · base · high)", ja: "シナリオ全体の幅（低位・基準・高位）" },
   field: { en: "Football field methods, in money", ja: "フットボールフィールドの各手法（金額）" },
   scenarios: { en: "Scenarios", ja: "シナリオ" },
@@ -35,6 +42,10 @@ const V: Record<string, Text> = {
   spread: { en: "low → high", ja: "低位→高位" },
   marker: { en: "decision", ja: "決定事項" },
   width: { en: "Marker width (display only)", ja: "目印の幅（表示用）" },
+  limit: { en: "Outlier limit: 3 × the largest decision or the methods' median high", ja: "外れ値の境界：決定事項の最大値または各手法の高位の中央値の3倍" },
+  axisEnd: { en: "Axis end: a method beyond the limit is cut here", ja: "軸の終点：境界を超える手法はここで切る" },
+  to: { en: " (to {v} ▸)", ja: "（{v}まで ▸）" },
+  beyond: { en: " ({low} – {v} ▸)", ja: "（{low}～{v} ▸）" },
   chart: { en: "Football field: value to the licensor", ja: "フットボールフィールド：ライセンサーにとっての価値" },
   offer: {
     en: `The committee's offer: its terms (table ${OFFER_TABLE}) valued in each scenario — licensor's risk-adjusted value, licensee's NPV, equivalent rate`,
@@ -50,9 +61,16 @@ const DECISIONS_AT = 5; // F6: one row per decision
 const CHART_AT = DECISIONS_AT + DECISION_KEYS.length + 2; // F11: the chart's helper cells
 const CHART_ROWS = 1 + FOOTBALL_OUTPUTS.length + DECISION_KEYS.length;
 const WIDTH_AT = CHART_AT + CHART_ROWS + 1; // F20
+const LIMIT_AT = WIDTH_AT + 1; // F21
+const AXIS_AT = WIDTH_AT + 2; // F22
 const F = 5; // column F
 const FIELD_SPILL = `$A$${FIELD_AT + 1}#`;
 const WIDTH_CELL = `$G$${WIDTH_AT + 1}`;
+const LIMIT_CELL = `$G$${LIMIT_AT + 1}`;
+const AXIS_CELL = `$G$${AXIS_AT + 1}`;
+/** Where a bar wholly beyond the axis starts, as a share of the axis end. */
+const STUB = 0.96;
+const DECISION_CELLS = `$G$${DECISIONS_AT + 1}:$G$${DECISIONS_AT + DECISION_KEYS.length}`;
 
 const blank = (rows: number, columns: number) => Array.from({ length: rows }, () => new Array<string>(columns).fill(""));
 const formatOf = (o: Output) => (outputSpec(o).kind === "rate" ? PERCENT_FORMAT : AMOUNT_FORMAT);
@@ -88,6 +106,10 @@ function spillFormats(at: number, outputs: readonly Output[]): SheetBlock[] {
  * Offer, floor and ceiling are rows of their own, labelled as such, drawn in series 3 as a thin
  * marker centred on the amount (its width, in G20, is display only: 1/150 of the largest high); a
  * blank decision is #N/A, which Excel does not plot. So the chart shows nothing the numbers do not say.
+ * The axis is the pane's (src/model/football.ts fieldScale), as formulas: G21 the outlier limit (3 × the
+ * largest decision or the median of the methods' highs), G22 the axis end (the largest value within the
+ * limit, plus 8 % when a method is cut); a method beyond it is drawn to G22 and its label says its true
+ * high, so the committee's zone stays legible beside a walk-away value tens of times the offer.
  */
 export function valuationCells(set: ScenarioSet, language: Language): SheetBlock[] {
   const t = (k: keyof typeof V) => asText(V[k][language]);
@@ -95,11 +117,10 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
     set.scenarios.some((s) => s.internal) ||
     DECISION_KEYS.some((k) => set.decisions[k].internal && set.decisions[k].value !== null) ||
     (set.decisions.offer.internal && set.decisions.terms.length > 0); // the term sheet shares the offer's mark
-  const label = (o: Output) => asText(outputLabel(o)[language]);
   const n = set.scenarios.length;
   const summary = SUMMARY_OUTPUTS.length;
   const blocks: SheetBlock[] = [
-    { address: "A1:A3", formulas: [[t("title")], [t("about")], [anyInternal ? t("internal") : ""]] },
+    { address: "A1:A4", formulas: [[t("title")], [t("about")], [anyInternal ? t("internal") : ""], [coverage(set, language)]] },
     { address: a1(RANGE_AT - 1, 0), formulas: [[t("range")]] },
     { address: a1(RANGE_AT, 0), formulas: [[`=IPVALUE.RANGE(${ALL})`]] },
     ...spillFormats(RANGE_AT, DEFAULT_RANGE_OUTPUTS),
@@ -128,12 +149,24 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
       address: CHART_SOURCE,
       formulas: [
         ["", t("low"), t("spread"), t("marker")],
-        ...FOOTBALL_OUTPUTS.map((o, i) => [
-          label(o),
-          `=INDEX(${FIELD_SPILL},${i + 2},2)`,
-          `=INDEX(${FIELD_SPILL},${i + 2},4)-INDEX(${FIELD_SPILL},${i + 2},2)`,
-          "",
-        ]),
+        ...FOOTBALL_OUTPUTS.map((o, i) => {
+          const low = `INDEX(${FIELD_SPILL},${i + 2},2)`;
+          const high = `INDEX(${FIELD_SPILL},${i + 2},4)`;
+          const name = outputLabel(o)[language];
+          const [before, after] = V.to[language].split("{v}");
+          const cut = `${quoted(name + before)}&TEXT(${high},"#,##0")&${quoted(after)}`;
+          const [b1, rest] = V.beyond[language].split("{low}");
+          const [b2, b3] = rest.split("{v}");
+          const beyond = `${quoted(name + b1)}&TEXT(${low},"#,##0")&${quoted(b2)}&TEXT(${high},"#,##0")&${quoted(b3)}`;
+          // A bar wholly beyond the axis is drawn as a stub at its end (its label gives both ends).
+          const start = `IF(${low}>${AXIS_CELL},${STUB}*${AXIS_CELL},${low})`;
+          return [
+            `=IF(${high}>${AXIS_CELL},IF(${low}>${AXIS_CELL},${beyond},${cut}),${quoted(name)})`,
+            `=${start}`,
+            `=MAX(0,MIN(${high},${AXIS_CELL})-${start})`,
+            "",
+          ];
+        }),
         ...DECISION_KEYS.map((k, i) => {
           const v = `$G$${DECISIONS_AT + 1 + i}`;
           return [asText(decisionLabel(k, language)), `=IF(${v}="",NA(),MAX(0,${v}-${WIDTH_CELL}/2))`, "", `=IF(${v}="",NA(),${WIDTH_CELL})`];
@@ -141,7 +174,15 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
       ],
       numberFormat: AMOUNT_FORMAT,
     },
-    { address: a1(WIDTH_AT, F, 1, 2), formulas: [[t("width"), `=MAX(INDEX(${FIELD_SPILL},0,4))/150`]], numberFormat: AMOUNT_FORMAT },
+    { address: a1(WIDTH_AT, F, 1, 2), formulas: [[t("width"), `=${AXIS_CELL}/150`]], numberFormat: AMOUNT_FORMAT },
+    {
+      address: a1(LIMIT_AT, F, 2, 2),
+      formulas: [
+        [t("limit"), limitFormula()],
+        [t("axisEnd"), axisEndFormula()],
+      ],
+      numberFormat: AMOUNT_FORMAT,
+    },
   ];
   if (set.decisions.terms.length > 0) {
     // The term sheet valued live by OFFER: a header row (scenario, rnpv, licensee_npv, equivalent_rate), one row per scenario.
@@ -157,5 +198,30 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
 }
 
 export const CHART_SOURCE = a1(CHART_AT, F, CHART_ROWS, 4);
+
+/** Which scenarios the sheet's ranges cover (RANGE reads the whole table, whatever the committee's scope). */
+function coverage(set: ScenarioSet, language: Language): string {
+  const sep = language === "ja" ? "、" : ", ";
+  const name = (s: string) => (language === "ja" ? `「${s}」` : s);
+  const internal = set.scenarios.filter((s) => s.internal).map((s) => name(s.name));
+  let text = V.covers[language].replace("{names}", set.scenarios.map((s) => name(s.name)).join(sep));
+  if (internal.length > 0) {
+    text += V.coversInternal[language].replace("{names}", internal.join(sep));
+    if (!set.decisions.includeInternal.value) text += V.scopeDiffers[language];
+  }
+  return asText(text);
+}
+
+/** fieldScale's outlier limit over the spilled methods and the decisions (blank decisions are text: MAX skips them). */
+function limitFormula(): string {
+  return `=${OUTLIER_FACTOR}*MAX(${DECISION_CELLS},MEDIAN(INDEX(${FIELD_SPILL},0,4)))`;
+}
+
+/** fieldScale's axis end: every value within the limit, and 8 % more room when a method is cut. */
+function axisEndFormula(): string {
+  const values = `INDEX(${FIELD_SPILL},0,2):INDEX(${FIELD_SPILL},0,4)`;
+  const highs = `INDEX(${FIELD_SPILL},0,4)`;
+  return `=IF(MAX(${highs})>${LIMIT_CELL},1.08*MAX(${DECISION_CELLS},MAXIFS(${values},${values},"<="&${LIMIT_CELL})),MAX(${DECISION_CELLS},${values}))`;
+}
 /** The football field's title. */
 export const CHART_TITLE: Text = V.chart;

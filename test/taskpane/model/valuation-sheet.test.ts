@@ -40,7 +40,7 @@ describe("Valuation sheet layout", () => {
     expect(rows[0][1]).toBe(`=IPVALUE.SCENARIO(IpvalueAssumptions[#All],"${set.scenarios[0].name}","${SUMMARY_OUTPUTS[0]}")`);
     const chart = formulaAt(CHART_SOURCE)!;
     expect(chart).toHaveLength(1 + FOOTBALL_OUTPUTS.length + 3);
-    expect(chart[1][1]).toBe("=INDEX($A$13#,2,2)");
+    expect(chart[1][1]).toBe("=IF(INDEX($A$13#,2,2)>$G$22,0.96*$G$22,INDEX($A$13#,2,2))");
   });
 
   test("without a term sheet there is no offer block; with one, OFFER values it below the scenarios, amounts and rate formatted", () => {
@@ -51,5 +51,27 @@ describe("Valuation sheet layout", () => {
     expect(formula).toEqual({ address: `A${20 + n + 3}`, formulas: [["=IPVALUE.OFFER(IpvalueAssumptions[#All],IpvalueOffer[#All])"]] });
     expect(withTerms.find((b) => b.address === `B${20 + n + 4}:C${20 + n + 3 + n}`)?.numberFormat).toBe(AMOUNT_FORMAT);
     expect(withTerms.find((b) => b.address === `D${20 + n + 4}:D${20 + n + 3 + n}`)?.numberFormat).toBe(PERCENT_FORMAT);
+  });
+});
+
+describe("Valuation sheet scope line", () => {
+  const a4 = (s: typeof set, language: "en" | "ja") => valuationCells(s, language).find((b) => b.address === "A1:A4")!.formulas[3][0];
+  test("names every scenario the formulas cover, and the internal ones", () => {
+    expect(a4(set, "en")).toBe(`Covers every scenario of the table: ${set.scenarios.map((s) => s.name).join(", ")}.`);
+    const marked = { ...set, scenarios: set.scenarios.map((s, i) => (i === 0 ? { ...s, internal: true } : s)) };
+    expect(a4(marked, "en")).toContain(`Includes the internal scenarios ${set.scenarios[0].name}.`);
+    expect(a4(marked, "en")).not.toContain("leaves the internal scenarios out");
+  });
+
+  test("says so when the committee's range leaves internal scenarios out but RANGE reads the whole table", () => {
+    const ja = exampleSet("medical-device", "ja");
+    const marked = {
+      ...ja,
+      scenarios: ja.scenarios.map((s, i) => (i === 0 ? { ...s, internal: true } : s)),
+      decisions: { ...ja.decisions, includeInternal: { value: false, internal: true } },
+    };
+    const text = a4(marked, "ja");
+    expect(text).toContain(`社外秘のシナリオ「${ja.scenarios[0].name}」を含みます。`);
+    expect(text).toContain("委員会のレンジは社外秘のシナリオを除きます");
   });
 });

@@ -678,7 +678,11 @@ describe("the Valuation sheet", () => {
     expect(charts[0].title).toMatch(/フットボールフィールド/);
     const helper = fake.formulas("Valuation!F12:I18");
     expect(helper.slice(0, 4).map((r) => r.slice(1, 3))).toEqual(
-      [2, 3, 4, 5].map((r) => [`=INDEX($A$13#,${r},2)`, `=INDEX($A$13#,${r},4)-INDEX($A$13#,${r},2)`])
+      [2, 3, 4, 5].map((r) => {
+        // Clipped at the axis end G22 (fieldScale as formulas: a bar wholly beyond is a stub at the end).
+        const start = `IF(INDEX($A$13#,${r},2)>$G$22,0.96*$G$22,INDEX($A$13#,${r},2))`;
+        return [`=${start}`, `=MAX(0,MIN(INDEX($A$13#,${r},4),$G$22)-${start})`];
+      })
     );
     expect(helper.slice(4).map((r) => r[0])).toEqual(["提示価格", "最低受入価格", "上限価格"]);
     expect(String(helper[4][3])).toBe('=IF($G$6="",NA(),$G$20)');
@@ -785,13 +789,14 @@ describe("sharing: a new workbook, and frozen copies of sheets", () => {
     expect(values.every((c) => c.sheet === "Valuation (shared)" && c.formula.startsWith("=IPVALUE."))).toBe(true);
     expect(values[0].value).toEqual(spillA6);
     // A formula over a frozen spill (INDEX($A$13#, …)) now reads the block of values instead.
-    expect(fake.formulas(`${copy}!G12`)[0][0]).toBe("=INDEX($A$13:$D$17,2,2)");
+    expect(fake.formulas(`${copy}!G12`)[0][0]).toBe("=IF(INDEX($A$13:$D$17,2,2)>$G$22,0.96*$G$22,INDEX($A$13:$D$17,2,2))");
     expect(changed.filter((c) => c.kind === "reference").map((c) => c.address)).toContain("G12");
-    expect(fake.formulas(`${copy}!G20`)[0][0]).toBe("=MAX(INDEX($A$13:$D$17,0,4))/150");
+    expect(fake.formulas(`${copy}!G21`)[0][0]).toBe("=3*MAX($G$6:$G$8,MEDIAN(INDEX($A$13:$D$17,0,4)))");
+    expect(String(fake.formulas(`${copy}!G22`)[0][0])).not.toContain("#");
     // The chart of the copy shows the copy's cells; the original sheet is untouched.
     expect(fake.charts("Valuation (shared)")[0].source).toBe(`${copy}!F11:I18`);
     expect(fake.formulas("Valuation!A6")[0][0]).toBe("=IPVALUE.RANGE(IpvalueAssumptions[#All])");
-    expect(fake.formulas("Valuation!G12")[0][0]).toBe("=INDEX($A$13#,2,2)");
+    expect(fake.formulas("Valuation!G12")[0][0]).toBe("=IF(INDEX($A$13#,2,2)>$G$22,0.96*$G$22,INDEX($A$13#,2,2))");
   });
 
   test("freezing again makes another copy; a sheet without formulas is copied as it is; an unknown sheet is refused", async () => {
