@@ -17,6 +17,7 @@ import {
   KEY_HEADERS,
   MILESTONE_COUNT,
   milestoneKey,
+  parseJapaneseNumber,
   parseTiming,
   PlanSeries,
   RawValue,
@@ -249,6 +250,23 @@ export function readNumber(input: string): number | undefined {
 }
 
 /**
+ * Reads an amount as people write it in Japanese as well as a plain number: 350億, 1.2億円, ¥3,000万,
+ * 金500万円, 1億2千万, 5百万円, 三千万 (the pane shows amounts in 億/万, so it takes them back). A leading
+ * ¥ or 金 and a trailing 円 are dropped. Undefined for a blank entry; NaN for text that is not an amount.
+ */
+export function readAmount(input: string): number | undefined {
+  const plain = readNumber(input);
+  if (plain === undefined || !Number.isNaN(plain)) return plain;
+  let text = input.normalize("NFKC").replace(/\s/g, "").replace(/[−–]/g, "-");
+  const negative = text.startsWith("-");
+  if (negative) text = text.slice(1);
+  text = text.replace(/^(?:¥|金)/, "").replace(/円$/, "");
+  const n = text === "" ? undefined : parseJapaneseNumber(text);
+  if (n === undefined) return NaN;
+  return negative ? -n : n;
+}
+
+/**
  * The value an entry stands for, checked by the engine's own rule for that key. A refused entry
  * throws an EditError whose reason names the assumption and what is allowed; the caller keeps the
  * last good value.
@@ -276,7 +294,7 @@ export function readEntry(key: AssumptionKey, input: string): EntryValue {
       return refuse();
     }
   }
-  const n = readNumber(input);
+  const n = spec.unit === "currency" || spec.unit === "currency_per_year" ? readAmount(input) : readNumber(input);
   if (n === undefined) return undefined;
   if (!Number.isFinite(n)) return refuse();
   const value = isPercent(spec) ? n / 100 : n;

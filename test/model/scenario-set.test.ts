@@ -10,6 +10,7 @@ import {
   formatEntry,
   milestonesInUse,
   moveScenario,
+  EditError,
   readEntry,
   readNumber,
   renameScenario,
@@ -226,6 +227,29 @@ describe("reading what the user types", () => {
     const v = readEntry(key as never, input);
     if (typeof expected === "number") expect(v as number).toBeCloseTo(expected, 12);
     else expect(v).toBe(expected);
+  });
+
+  test.each([
+    ["market_size", "350億", 350e8],
+    ["market_size", "1.2億円", 1.2e8],
+    ["market_size", "¥3,000万", 3e7],
+    ["market_size", "￥３，０００万", 3e7],
+    ["upfront", "金500万円", 5e6],
+    ["upfront", "1億2千万", 1.2e8],
+    ["upfront", "5百万円", 5e6],
+    ["annual_minimum", "三千万", 3e7],
+    ["annual_minimum", "¥1,000,000", 1e6],
+    ["upfront", "2億", 2e8],
+  ])("an amount as people write it in Japanese: readEntry(%s, %j) is %p", (key, input, expected) => {
+    expect(readEntry(key as never, input) as number).toBeCloseTo(expected, 6);
+  });
+
+  test("億 and 万 are amounts only: a rate or a year count written so is refused, and so is a bare unit", () => {
+    expect(() => readEntry("royalty_rate", "3万")).toThrow(EditError);
+    expect(() => readEntry("years", "1万")).toThrow(EditError);
+    expect(() => readEntry("market_size", "億")).toThrow(EditError);
+    expect(() => readEntry("market_size", "円")).toThrow(EditError);
+    expect(() => readEntry("market_size", "3億ドル")).toThrow(EditError);
   });
 
   test("a blank entry is undefined for every kind of assumption", () => {
