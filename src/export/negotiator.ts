@@ -744,7 +744,7 @@ export function buildNegotiator(content: SharedContent, options: BuildOptions): 
 
   const summary = wb.addWorksheet(names.summary);
   const assumptions = wb.addWorksheet(names.assumptions, { views: [{ state: "frozen", xSplit: 3, ySplit: LAYOUT.assumptions.headerRow }] });
-  buildAssumptionsSheet(assumptions, scenarios, w, language, currency);
+  buildAssumptionsSheet(assumptions, scenarios, w, language, currency, content.sources);
   const plans = names.plan ? buildPlanSheet(wb.addWorksheet(names.plan, planView), scenarios, names.assumptions, w, language, currency) : null;
   models.forEach((m, i) =>
     buildModelSheet(wb, m, content, names.assumptions, LAYOUT.assumptions.firstScenarioColumn + i, plans ? plans[i] : null, w, language)
@@ -763,7 +763,14 @@ const planView: Partial<ExcelJS.AddWorksheetOptions> = {
   views: [{ state: "frozen", xSplit: LAYOUT.plan.firstYearColumn - 1, ySplit: LAYOUT.plan.headerRow }],
 };
 
-function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly SharedScenario[], w: Words, language: Language, currency: string): void {
+function buildAssumptionsSheet(
+  ws: ExcelJS.Worksheet,
+  scenarios: readonly SharedScenario[],
+  w: Words,
+  language: Language,
+  currency: string,
+  sources?: SharedContent["sources"]
+): void {
   const L = LAYOUT.assumptions;
   const noteColumn = L.firstScenarioColumn + scenarios.length;
   text(ws, "A1", w.assumptionsTitle, TITLE_FONT);
@@ -780,9 +787,12 @@ function buildAssumptionsSheet(ws: ExcelJS.Worksheet, scenarios: readonly Shared
     // A blank key whose default is another key's value is that key's cell: it follows an edit of it.
     const driver = FOLLOWS[spec.key];
     const following = driver ? scenarios.filter((s) => s.defaulted.includes(spec.key)) : [];
-    if (driver && following.length > 0) {
-      text(ws, rel(r, noteColumn), w.follows(driver, following.length === scenarios.length ? null : following.map((s) => s.name)), DEFAULT_FONT);
-    }
+    // The note: the assumption's source, when the user chose to share the sources, then what a blank follows.
+    const notes = [
+      sources?.[spec.key] ?? "",
+      driver && following.length > 0 ? w.follows(driver, following.length === scenarios.length ? null : following.map((s) => s.name)) : "",
+    ];
+    if (notes.some((n) => n !== "")) text(ws, rel(r, noteColumn), notes.filter((n) => n !== "").join("; "), notes[0] !== "" ? BASE_FONT : DEFAULT_FONT);
     scenarios.forEach((s, j) => {
       const cell = ws.getCell(r, L.firstScenarioColumn + j);
       const value = s.assumptions[spec.key];

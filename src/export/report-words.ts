@@ -194,7 +194,7 @@ const ja: typeof en = {
   scenariosAbout:
     "各前提条件を入力どおりに示します。灰色の斜体は未入力でIPVALUEの既定値を使う項目です。注記は、値の出所が記録されている場合にそれを示します（既定値、他の入力への連動、提示条件で固定した条件）。",
   assumption: "前提条件",
-  note: "出典・注記",
+  note: "出典・備考",
   internalRow: "社外秘",
   inRangeRow: "委員会のレンジに含む",
   yes: "はい",

@@ -586,7 +586,8 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
     for (const key of keys) {
       const spec = assumptionSpec(key);
       const fmt = unitFormat(spec.unit);
-      const notes: string[] = [];
+      // The user's source or note for the figure first, then what the report adds (defaults, the offer).
+      const notes: string[] = set.sources?.[key] ? [set.sources[key]!] : [];
       const cells = chunk.map((s, j): CellSpec => {
         const typed = s.values[key];
         if (typed !== undefined) return { value: typed, numFmt: typeof typed === "number" ? fmt : undefined, align: "right" };

@@ -49,6 +49,11 @@ export interface ShareChoice {
   decisions: ShareDecision[];
   /** Whether the reference bands (and the band row of the rate range) are shared. */
   bands: boolean;
+  /**
+   * Whether the assumptions' sources and notes go into the file (absent = no: they may be internal,
+   * a licensee's plan or an inventor's estimate named there; the user ticks them to share).
+   */
+  sources?: boolean;
   /** Internal items the user confirmed, one by one, to include: scenario names and decision keys. */
   confirmedInternal: { scenarios: string[]; decisions: (ShareDecision | "bands")[] };
 }
@@ -74,6 +79,8 @@ export interface SharedContent {
   floor?: number;
   notes?: string;
   bands: { filter: string; rows: BandRow[] } | null;
+  /** Each assumption's source or note, only when the user chose to share them. */
+  sources?: Partial<Record<AssumptionKey, string>>;
 }
 
 /** One term of the offer: an assumption key and its value as the committee fixed it (undefined = not fixed yet). */
@@ -167,6 +174,7 @@ export function selectShared(set: ScenarioSet, choice: ShareChoice): SharedConte
     outputs,
     bands: null,
   };
+  if (choice.sources === true && Object.keys(set.sources ?? {}).length > 0) content.sources = { ...set.sources };
   for (const k of choice.decisions) {
     if (!confirmedDecision(k)) {
       throw new ShareError({

@@ -15,6 +15,8 @@ import {
   INTERNAL_KEY,
   isUserColumn,
   KEY_HEADERS,
+  keyColumn,
+  normalizeKey,
   MILESTONE_COUNT,
   milestoneKey,
   parseJapaneseNumber,
@@ -97,6 +99,13 @@ export interface ScenarioSet {
   schema: number;
   scenarios: EditableScenario[];
   decisions: Decisions;
+  /**
+   * Each assumption's source or note (where the figure comes from: a market report, the licensee's
+   * plan …), one per assumption key for all scenarios, as typed; absent = none. Kept in the assumptions
+   * table's "Source / note" column (the functions skip it). May be internal: the negotiator file
+   * carries it only when the user chooses to share it.
+   */
+  sources?: Partial<Record<AssumptionKey, string>>;
 }
 
 /** An edit the model refuses; `reason` is shown to the user in her language. */
@@ -463,3 +472,60 @@ export function offerTermMap(decisions: Decisions): Map<string, RawValue> {
 
 /** The assumptions in the order the pane and the table show them. */
 export const KEYS: readonly AssumptionKey[] = ASSUMPTIONS.map((s) => s.key);
+
+/**
+ * The header IPVALUE gives the assumptions table's source column when it adds one. Both are words the
+ * functions skip as the user's own column ("source …", "出典 …": see isUserColumn in the engine).
+ */
+export const SOURCE_HEADER: Record<Language, string> = { en: "Source / note", ja: "出典 / 備考" };
+const SOURCE_WORDS = ["source", "sources", "出典", "備考", "note", "notes"];
+
+/**
+ * The column of a table's header row that holds the assumptions' sources: the one headed Source /
+ * note or 出典 / 備考 as IPVALUE writes it, else the first the user headed Source, 出典, 備考 or Note
+ * (alone or followed by a space, colon, bracket …, as the functions recognise a user column); -1 = none.
+ */
+export function sourceColumn(header: readonly unknown[]): number {
+  const texts = header.map((h) => (typeof h === "string" ? h.normalize("NFKC").trim().toLowerCase() : ""));
+  const ours = texts.findIndex((h) => Object.values(SOURCE_HEADER).some((x) => x.normalize("NFKC").toLowerCase() === h));
+  if (ours >= 0) return ours;
+  return texts.findIndex(
+    (h, c) => isUserColumn(header[c]) && SOURCE_WORDS.some((w) => h === w || (h.startsWith(w) && /^[\s:：(（[\d_-]/.test(h.slice(w.length))))
+  );
+}
+
+/** Reads the sources back from the assumptions table (by row key, wherever the rows and the column are); {} when it has no source column. */
+export function readSources(cells: readonly (readonly RawValue[])[]): Partial<Record<AssumptionKey, string>> {
+  const out: Partial<Record<AssumptionKey, string>> = {};
+  if (cells.length === 0) return out;
+  const header = cells[0].map((h) => (h === null || h === undefined ? "" : String(h).trim()));
+  const col = sourceColumn(cells[0]);
+  const keyCol = keyColumn(header);
+  if (col < 0 || keyCol < 0) return out;
+  for (const row of cells.slice(1)) {
+    const k = row[keyCol];
+    const v = row[col];
+    if (k === null || k === undefined || v === null || v === undefined || String(v).trim() === "") continue;
+    const key = normalizeKey(String(k));
+    if ((KEYS as readonly string[]).includes(key)) out[key as AssumptionKey] = String(v);
+  }
+  return out;
+}
+
+const MAX_SOURCE = 500;
+
+/** Sets one assumption's source or note (blank removes it); what is typed is kept as typed (trimmed). */
+export function setSource(set: ScenarioSet, key: AssumptionKey, text: string): ScenarioSet {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_SOURCE) {
+    throw new EditError({
+      en: `A source or note can have at most ${MAX_SOURCE} characters; put a longer one in a note on the sheet.`,
+      ja: `出典・備考は${MAX_SOURCE}文字以内にしてください（長い文はシートのメモに書いてください）。`,
+    });
+  }
+  const sources = { ...(set.sources ?? {}) };
+  if (trimmed === "") delete sources[key];
+  else sources[key] = trimmed;
+  const { sources: _old, ...rest } = set;
+  return Object.keys(sources).length > 0 ? { ...rest, sources } : rest;
+}

@@ -32,7 +32,8 @@ export type Change =
   | { kind: "termAdd"; term: OfferTerm; after: AssumptionKey | null }
   | { kind: "termRemove"; term: OfferTerm }
   | { kind: "term"; key: AssumptionKey; field: TermField; value: EntryValue; was: EntryValue }
-  | { kind: "termOrder"; keys: AssumptionKey[] };
+  | { kind: "termOrder"; keys: AssumptionKey[] }
+  | { kind: "source"; key: AssumptionKey; value: string; was: string };
 
 /** What the merge kept from the workbook instead of the pane's change, said for the user. */
 export interface Kept {
@@ -121,6 +122,10 @@ export function diffSets(base: ScenarioSet, next: ScenarioSet, renames = true): 
     if (!sameValue(b.value, t.value)) changes.push({ kind: "term", key: t.key, field: "value", value: t.value, was: b.value });
     if (b.source !== t.source) changes.push({ kind: "term", key: t.key, field: "source", value: t.source, was: b.source });
   }
+  for (const key of KEYS) {
+    const [was, value] = [base.sources?.[key] ?? "", next.sources?.[key] ?? ""];
+    if (was !== value) changes.push({ kind: "source", key, value, was });
+  }
   const { set: reordered } = applyChanges(base, changes);
   const names = next.scenarios.map((s) => s.name);
   if (reordered.scenarios.map((s) => s.name).join("\u0000") !== names.join("\u0000")) changes.push({ kind: "order", names });
@@ -133,6 +138,7 @@ export function diffSets(base: ScenarioSet, next: ScenarioSet, renames = true): 
 export function applyChanges(set: ScenarioSet, changes: readonly Change[]): { set: ScenarioSet; skipped: Change[] } {
   let scenarios = set.scenarios.map((s) => ({ ...s, values: { ...s.values } }));
   let decisions = set.decisions;
+  const sources: Partial<Record<AssumptionKey, string>> = { ...(set.sources ?? {}) };
   const skipped: Change[] = [];
   const find = (name: string) => scenarios.findIndex((s) => fold(s.name) === fold(name));
   for (const c of changes) {
@@ -172,6 +178,10 @@ export function applyChanges(set: ScenarioSet, changes: readonly Change[]): { se
       case "decision":
         decisions = withDecision(decisions, c.item, c.field, c.value);
         break;
+      case "source":
+        if (c.value === "") delete sources[c.key];
+        else sources[c.key] = c.value;
+        break;
       case "order": {
         const wanted = c.names.map(find).filter((i) => i >= 0);
         const slots = [...wanted].sort((a, b) => a - b);
@@ -191,7 +201,8 @@ export function applyChanges(set: ScenarioSet, changes: readonly Change[]): { se
       }
     }
   }
-  return { set: { ...set, scenarios, decisions }, skipped };
+  const { sources: _old, ...rest } = set;
+  return { set: { ...rest, scenarios, decisions, ...(Object.keys(sources).length > 0 ? { sources } : {}) }, skipped };
 }
 
 type TermChange = Extract<Change, { kind: "termAdd" | "termRemove" | "term" | "termOrder" }>;
@@ -293,6 +304,8 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
     if (c.kind === "termRemove") theirTermRemoved.add(c.term.key);
   }
   const theirTermOrder = their.some((c) => c.kind === "termOrder");
+  const theirSources = new Map<string, string>();
+  for (const c of their) if (c.kind === "source") theirSources.set(c.key, c.value);
   const theirsHas = (name: string) => theirs.scenarios.some((s) => fold(s.name) === fold(name));
 
   // Our name → the name it ends up with in the merge.
@@ -379,6 +392,21 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
           }
         }
         applied.push({ ...c, scenario: target });
+        break;
+      }
+      case "source": {
+        if (theirSources.has(c.key)) {
+          const their = theirSources.get(c.key)!;
+          if (their !== c.value) {
+            const label = assumptionSpec(c.key).label;
+            say(
+              `${label.en} (source / note): kept "${their}" typed in the workbook (not "${c.value}").`,
+              `${label.ja}（出典・備考）：ブックに入力された「${their}」を残しました（「${c.value}」ではなく）。`
+            );
+          }
+          break;
+        }
+        applied.push(c);
         break;
       }
       case "decision": {

@@ -284,3 +284,31 @@ describe.each(["en", "ja"] as const)("scenarios with yearly plan rows (%s): the 
     expect(decoded(workbook)).toContain(language === "en" ? 'name="Plan"' : 'name="事業計画"');
   });
 });
+
+describe("the assumptions' sources and notes leave only when the manager ticks them", () => {
+  const sample = readSample();
+  // Sources that may be internal (an inventor's estimate, the licensee's plan named): found nowhere unless shared.
+  const SOURCES = { market_size: "Inventor's own estimate (zebracorn)", royalty_rate: "Licensee plan v3 (quokkaplan)" };
+  const set = { ...sample.set, sources: SOURCES } as ScenarioSet;
+  const build = async (sources: boolean | undefined, name: string) => {
+    const { negotiatorWorkbook } = await import("../../src/export/negotiator");
+    const { defaultShareChoice } = await import("../../src/export/share");
+    const choice = { ...defaultShareChoice(set), ...(sources === undefined ? {} : { sources }) };
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `ipvalue-sources-${name}-`)), `${name}.xlsx`);
+    fs.writeFileSync(file, await negotiatorWorkbook(set, choice, { language: "en", date: new Date(2025, 10, 23), version: "test", currency: "JPY" }));
+    return partsOf(file);
+  };
+
+  test.each([
+    ["by default", undefined],
+    ["when left unticked", false],
+  ] as const)("%s: no part holds a source, whole or in part", async (_, sources) => {
+    const parts = await build(sources, `default-${String(sources)}`);
+    expect(findAll(parts, [...Object.values(SOURCES), "zebracorn", "quokkaplan", "Inventor's own", "Licensee plan v3"])).toEqual([]);
+  });
+
+  test("ticked: the same search finds each source (so it can fail)", async () => {
+    const parts = await build(true, "shared");
+    expect(findAll(parts, Object.values(SOURCES)).map((h) => h.split(":")[0])).toEqual(["xl/sharedStrings.xml", "xl/sharedStrings.xml"]);
+  });
+});

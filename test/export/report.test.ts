@@ -14,6 +14,8 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
+  AssumptionKey,
+  assumptionSpec,
   bandRateRange,
   parseAssumptionsTable,
   planFromTable,
@@ -296,5 +298,44 @@ describe("npm run report", () => {
     expect(String(ws.getCell("A1").value)).toContain("2026-11-23");
     const plain = execFileSync(process.execPath, [REPORT_SCRIPT, "--out", path.join(dir, "r.xlsx"), "--no-internal"], { cwd: ROOT, encoding: "utf8" });
     expect(plain).toContain("range covers: Low, Base, High;");
+  });
+});
+
+describe("committee report: each assumption's source or note", () => {
+  test("printed beside its assumption in the scenarios side by side, in each block, before the report's own notes", async () => {
+    const sources = sample.set.sources!;
+    expect(Object.keys(sources).length).toBeGreaterThanOrEqual(3);
+    for (const language of ["en", "ja"] as const) {
+      const ws = await readBack(await committeeReport(sample.set, { ...OPTIONS, language }));
+      const w = REPORT_WORDS[language];
+      // The note column is the one the block's header names (assumption, four scenario columns, note).
+      const headers: number[] = [];
+      ws.eachRow((row, r) => {
+        if (row.getCell(1).value === w.assumption && row.getCell(6).value === w.note) headers.push(r);
+      });
+      expect(headers.length).toBeGreaterThanOrEqual(1);
+      const first = headers[0];
+      for (const [key, source] of Object.entries(sources)) {
+        const label = assumptionSpec(key as AssumptionKey).label[language];
+        let found = 0;
+        ws.eachRow((row, r) => {
+          if (r > first && row.getCell(1).value === label && String(row.getCell(6).value ?? "").startsWith(source)) found++;
+        });
+        expect([key, found]).toEqual([key, Math.ceil(sample.set.scenarios.length / 4)]);
+      }
+      // An assumption without a source prints none: its note is only what the report adds.
+      const bare = assumptionSpec("market_growth").label[language];
+      ws.eachRow((row, r) => {
+        if (r > first && row.getCell(1).value === bare) expect(Object.values(sources)).not.toContain(String(row.getCell(6).value ?? ""));
+      });
+    }
+  });
+
+  test("a set without sources (a workbook saved before the column) still builds, with the report's own notes only", async () => {
+    const { sources: _none, ...plain } = sample.set;
+    const ws = await readBack(await committeeReport(plain, OPTIONS));
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && texts.push(c.value)));
+    for (const s of Object.values(sample.set.sources!)) expect(texts.join("\n")).not.toContain(s);
   });
 });

@@ -2,6 +2,9 @@
 import {
   addScenario,
   blankSet,
+  readSources,
+  setSource,
+  sourceColumn,
   checkName,
   clearMilestone,
   deleteScenario,
@@ -457,5 +460,39 @@ describe("deal terms", () => {
     expect(usesDealTerms(setValue(set, 0, "royalty_rate", "3").scenarios[0])).toBe(false);
     expect(usesDealTerms(setValue(set, 0, "annual_fee_creditable", "FALSE").scenarios[0])).toBe(true);
     expect(usesDealTerms(setValue(set, 0, "milestone_9_amount", "5").scenarios[0])).toBe(true);
+  });
+});
+
+describe("each assumption's source or note", () => {
+  test("the source column: IPVALUE's header first, else the user's Source / 出典 / 備考 / Note; a Comment or a scenario is never it", () => {
+    expect(sourceColumn(["key", "Base", "Comment", "Source / note"])).toBe(3);
+    expect(sourceColumn(["key", "Base", "出典 / 備考"])).toBe(2);
+    expect(sourceColumn(["key", "Base", "Notes", "Source / note"])).toBe(3);
+    for (const h of ["Source", "sources", "出典", "備考", "Note", "Source: 2025 report", "出典（社内）"])
+      expect([h, sourceColumn(["key", "Base", h])]).toEqual([h, 2]);
+    for (const h of ["Comment", "memo", "Sourcing plan", "Base"]) expect([h, sourceColumn(["key", "Low", h])]).toEqual([h, -1]);
+  });
+  test("read by row key (keys as typed: Market Size), blanks and unknown keys left out", () => {
+    const cells = [
+      ["key", "Base", "出典"],
+      ["Market Size", 1e9, "survey"],
+      ["royalty_rate", 0.03, ""],
+      ["sales_1", 5, "plan row"],
+    ];
+    expect(readSources(cells)).toEqual({ market_size: "survey" });
+    expect(
+      readSources([
+        ["key", "Base"],
+        ["market_size", 1],
+      ])
+    ).toEqual({});
+  });
+  test("set, trimmed, removed when blank; a very long one refused", () => {
+    const set = blankSet("en");
+    const withOne = setSource(set, "market_size", "  METI 2024 ");
+    expect(withOne.sources).toEqual({ market_size: "METI 2024" });
+    expect(set.sources).toBeUndefined();
+    expect(setSource(withOne, "market_size", "").sources).toBeUndefined();
+    expect(() => setSource(set, "market_size", "x".repeat(501))).toThrow(EditError);
   });
 });

@@ -26,7 +26,7 @@
  */
 import { assumptionSpec, keyColumn, normalizeKey, RawValue, Text } from "../../engine";
 import type { Language } from "../../model/language";
-import { DECISION_KEYS, Decisions, EditError, KEYS, OfferTerm, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
+import { DECISION_KEYS, Decisions, EditError, KEYS, OfferTerm, SCHEMA_VERSION, ScenarioSet, SOURCE_HEADER, sourceColumn } from "../../model/scenario-set";
 import { assumptionsTableValues, CellValue, decisionsTableValues, offerTableValues } from "../../model/table-layout";
 import { AMOUNT_FORMAT, cellName, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
 
@@ -88,7 +88,13 @@ function formatFor(key: string): string {
  */
 export function assumptionsBlock(set: ScenarioSet, language: Language, previous?: readonly (readonly RawValue[])[]): Block {
   const values = assumptionsTableValues(set, language);
-  const notes = previous ? noteColumns(previous) : [];
+  const sourceAt = previous && previous.length > 0 ? sourceColumn(previous[0]) : -1;
+  const notes = previous ? noteColumns(previous).filter((n) => sourceAt < 0 || n.header !== String(previous[0][sourceAt]).trim()) : [];
+  // The sources, in the column the user had for them (its header kept), else one IPVALUE adds.
+  if (sourceAt >= 0 || Object.keys(set.sources ?? {}).length > 0) {
+    values[0].push(sourceAt >= 0 ? String(previous![0][sourceAt]).trim() : SOURCE_HEADER[language]);
+    for (let r = 1; r < values.length; r++) values[r].push(set.sources?.[String(values[r][0]) as (typeof KEYS)[number]] ?? "");
+  }
   for (const note of notes) {
     values[0].push(note.header);
     for (let r = 1; r < values.length; r++) values[r].push(note.byKey.get(normalizeKey(String(values[r][0]))) ?? "");
@@ -223,5 +229,5 @@ export function placements(set: ScenarioSet, language: Language): Placement[] {
 /** Two sets that lay out the same tables are the same for the workbook. */
 export function fingerprint(x: ScenarioSet | EditError): string {
   if (x instanceof EditError) return `error:${x.reason.en}`;
-  return JSON.stringify([assumptionsTableValues(x, "en"), decisionsTableValues(x.decisions, "en"), offerTableValues(x.decisions, "en")]);
+  return JSON.stringify([assumptionsTableValues(x, "en"), decisionsTableValues(x.decisions, "en"), offerTableValues(x.decisions, "en"), x.sources ?? {}]);
 }

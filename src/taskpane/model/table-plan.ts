@@ -9,7 +9,7 @@
  */
 import { AssumptionKey, assumptionSpec, INTERNAL_KEY, isIgnoredHeader, keyColumn, normalizeKey, planKey, RawValue } from "../../engine";
 import type { Language } from "../../model/language";
-import { EntryValue, KEYS, OfferTerm } from "../../model/scenario-set";
+import { EntryValue, KEYS, OfferTerm, SOURCE_HEADER, sourceColumn } from "../../model/scenario-set";
 import type { Change, DecisionCell, DecisionItem } from "../../model/set-merge";
 import { CellValue, decisionLabel, INTERNAL_LABEL, UNIT_LABELS } from "../../model/table-layout";
 import { AMOUNT_FORMAT, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
@@ -199,6 +199,19 @@ export function planAssumptions(grid: Grid, changes: readonly Change[], language
           t.forEach((row, r) => (row[slot] = columns[r][wanted[n]]));
           scenarioOf[slot] = names[wanted[n]];
         });
+        break;
+      }
+      case "source": {
+        // The user's own Source/出典/備考/Note column if she has one, else one added at the right end.
+        let col = sourceColumn(t[0].map((c) => c.input));
+        if (col < 0) {
+          if (c.value === "") break;
+          t.forEach((row, r) => row.push(r === 0 ? { input: SOURCE_HEADER[language], nf: GENERAL } : blank()));
+          scenarioOf.push(null);
+          col = width() - 1;
+        }
+        const r = keyRows.get(c.key) ?? (c.value === "" ? -1 : ensureRow(c.key));
+        if (r >= 0) t[r][col] = { input: forExcel(c.value), nf: GENERAL };
         break;
       }
       case "decision":

@@ -14,7 +14,7 @@
  * Excel's own Ctrl+Z takes back one pane action.
  */
 import type { Language } from "../../model/language";
-import { EditError, emptyDecisions, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
+import { EditError, emptyDecisions, readSources, SCHEMA_VERSION, ScenarioSet } from "../../model/scenario-set";
 import { Kept, mergeSets } from "../../model/set-merge";
 import { OfferTerm } from "../../model/scenario-set";
 import { readDecisions, readOffer, readScenarios } from "../../model/table-layout";
@@ -131,8 +131,9 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
     columnIndex: x.range.columnIndex,
     grid: { values: x.range.values as RawValue[][], formulas: x.range.formulas, numberFormat: x.range.numberFormat as string[][] },
   });
+  const sources = readSources(tables.assumptions);
   return {
-    set: { schema: SCHEMA_VERSION, scenarios, decisions: decided },
+    set: { schema: SCHEMA_VERSION, scenarios, decisions: decided, ...(Object.keys(sources).length > 0 ? { sources } : {}) },
     assumptions: info(a),
     decisions: d ? info(d) : null,
     offer: o ? info(o) : null,

@@ -24,6 +24,7 @@ import {
   setIncludeInternal,
   setNotes,
   setBandFilter,
+  setSource,
   setValue,
   usesDealTerms,
   setOfferTerm,
@@ -547,6 +548,8 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 onDraft={(key, input) => setPreview(input === null ? null : { index: selectedIndex, key, text: input })}
                 dealTermsInUse={set.scenarios.some(usesDealTerms)}
                 onRemoveMilestone={(n) => tryUpdate((x) => clearMilestone(x, selectedIndex, n))}
+                sources={set.sources}
+                onSource={(key, text) => tryUpdate((x) => setSource(x, key, text))}
               />
             </fieldset>
             <Divider />

@@ -52,6 +52,15 @@ const useStyles = makeStyles({
   milestoneHead: { verticalAlign: "top", padding: "8px 2px", fontWeight: tokens.fontWeightRegular, textAlign: "left", whiteSpace: "nowrap" },
   narrow: { width: "32px", padding: "4px 0" },
   number: { width: "18px" },
+  source: { marginTop: "2px" },
+  sourceSummary: {
+    cursor: "pointer",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
@@ -115,7 +124,13 @@ export interface EditorProps {
   onDraft: (key: AssumptionKey, input: string | null) => void;
 }
 
-export interface AssumptionEditorProps extends EditorProps {
+/** Each assumption's source or note (one for all scenarios), and its edit; the refusal's reason when refused. */
+export interface SourceProps {
+  sources?: Partial<Record<AssumptionKey, string>>;
+  onSource?: (key: AssumptionKey, text: string) => Text | null;
+}
+
+export interface AssumptionEditorProps extends EditorProps, SourceProps {
   /** Some scenario gives a deal term: the group opens. */
   dealTermsInUse: boolean;
   /** Clears milestone n of this scenario (one undoable edit); the refusal's reason if refused. */
@@ -124,7 +139,16 @@ export interface AssumptionEditorProps extends EditorProps {
 
 export function AssumptionEditor(props: AssumptionEditorProps) {
   const { t, scenario, dealTermsInUse } = props;
-  const rowProps: EditorProps = { t, language: props.language, scenario, index: props.index, onCommit: props.onCommit, onDraft: props.onDraft };
+  const rowProps: EditorProps & SourceProps = {
+    t,
+    language: props.language,
+    scenario,
+    index: props.index,
+    onCommit: props.onCommit,
+    onDraft: props.onDraft,
+    sources: props.sources,
+    onSource: props.onSource,
+  };
   const s = useStyles();
   const [open, setOpen] = useState<string[]>(dealTermsInUse ? ["deal"] : []);
   const termRows = (specs: readonly AssumptionSpec[]) => (
@@ -278,7 +302,7 @@ function Milestones(props: AssumptionEditorProps) {
   );
 }
 
-function AssumptionRow(props: EditorProps & { spec: AssumptionSpec; value: EntryValue }) {
+function AssumptionRow(props: EditorProps & SourceProps & { spec: AssumptionSpec; value: EntryValue }) {
   const { t, language, spec } = props;
   const s = useStyles();
   const id = useId("assumption");
@@ -298,8 +322,43 @@ function AssumptionRow(props: EditorProps & { spec: AssumptionSpec; value: Entry
       </td>
       <td className={s.valueCell}>
         <EntryField {...props} id={id} />
+        {props.onSource && <SourceField t={t} language={language} spec={spec} source={props.sources?.[spec.key] ?? ""} onSource={props.onSource} />}
       </td>
     </tr>
+  );
+}
+
+/**
+ * The assumption's source or note, folded away under a small disclosure (its text shown there once
+ * set): read when the field is left or Enter is pressed.
+ */
+function SourceField(props: { t: UiText; language: Language; spec: AssumptionSpec; source: string; onSource: NonNullable<SourceProps["onSource"]> }) {
+  const { t, language, spec, source } = props;
+  const s = useStyles();
+  const [text, setText] = useState(source);
+  const [error, setError] = useState<Text | null>(null);
+  useEffect(() => setText(source), [source]);
+  const commit = () => {
+    if (text.trim() !== source) setError(props.onSource(spec.key, text));
+  };
+  return (
+    <details className={s.source} data-testid={`source-${spec.key}`} open={error !== null || undefined}>
+      <summary className={s.sourceSummary}>{source === "" ? t.assumptions.sourceAdd : source}</summary>
+      <Field validationMessage={error ? error[language] : undefined} validationState={error ? "error" : "none"} hint={t.assumptions.sourceHint}>
+        <Input
+          size="small"
+          className={s.input}
+          aria-label={t.assumptions.sourceOf(spec.label[language])}
+          value={text}
+          onChange={(_, d) => setText(d.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+          }}
+          data-testid={`source-input-${spec.key}`}
+        />
+      </Field>
+    </details>
   );
 }
 

@@ -122,6 +122,7 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
     const included = [x.scenarioCount(choice.scenarios.length), x.resultCount(choice.outputs.length)];
     for (const k of choice.decisions) included.push(x.decisionLabel[k]);
     if (choice.bands) included.push(x.bands);
+    if (choice.sources) included.push(x.sources);
     const left: string[] = [];
     for (const sc of set.scenarios) if (sc.internal && !choice.scenarios.includes(sc.name)) left.push(sc.name);
     for (const k of decisionsShown) if (set.decisions[k].internal && !choice.decisions.includes(k)) left.push(x.decisionLabel[k]);
@@ -195,6 +196,17 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
                 ))}
                 <p className={s.hint}>{x.valueRateHint}</p>
                 {box({ kind: "bands" }, "share-bands")}
+                {Object.keys(set.sources ?? {}).length > 0 && (
+                  <div className={s.item}>
+                    <Checkbox
+                      label={x.sources}
+                      checked={choice.sources === true}
+                      onChange={(_, d) => (setOutcome(null), setChoice((c) => ({ ...c, sources: d.checked === true })))}
+                      disabled={busy || pending !== null}
+                      data-testid="share-sources"
+                    />
+                  </div>
+                )}
               </div>
 
               {decisionsShown.length > 0 && (

@@ -63,6 +63,10 @@ export interface UiText {
     info: (label: string) => string;
     /** A flag's choices: blank (the default, FALSE), TRUE, FALSE. */
     flag: Record<"" | "TRUE" | "FALSE", string>;
+    /** The assumption's source or note (all scenarios): the disclosure's words and the field's label. */
+    sourceAdd: string;
+    sourceOf: (label: string) => string;
+    sourceHint: string;
   };
   deal: {
     heading: string;
@@ -245,6 +249,9 @@ export const TEXT: Record<Language, UiText> = {
       timing: { "": "default (end)", end: "end of year", mid: "mid-year", begin: "beginning of year" },
       info: (label) => `About ${label}`,
       flag: { "": "default (FALSE)", TRUE: "TRUE — yes", FALSE: "FALSE — no" },
+      sourceAdd: "Source / note",
+      sourceOf: (label) => `Source or note for ${label}`,
+      sourceHint: "Where the figure comes from, for every scenario; shown in the committee report, shared only if you choose.",
     },
     deal: {
       heading: "Deal terms",
@@ -441,6 +448,9 @@ export const TEXT: Record<Language, UiText> = {
       timing: { "": "既定（期末）", end: "期末", mid: "期央", begin: "期首" },
       info: (label) => `${label}の説明`,
       flag: { "": "既定（FALSE）", TRUE: "TRUE — はい", FALSE: "FALSE — いいえ" },
+      sourceAdd: "出典・備考",
+      sourceOf: (label) => `${label}の出典・備考`,
+      sourceHint: "数値の出典（全シナリオ共通）。評価レポートに載ります。相手方へは選んだときだけ共有します。",
     },
     deal: {
       heading: "契約条件",
@@ -601,6 +611,8 @@ export interface ShareText {
   decisions: string;
   decisionLabel: Record<"offer" | "ceiling" | "floor" | "notes", string>;
   valueRateHint: string;
+  /** The assumptions' sources and notes (not shared unless ticked: they may be internal). */
+  sources: string;
   confirmTitle: (item: string) => string;
   confirmBody: string;
   include: string;
@@ -656,6 +668,7 @@ export const SHARE_TEXT: Record<Language, ShareText> = {
     decisions: "Committee decisions",
     decisionLabel: { offer: "Offer price", ceiling: "Ceiling", floor: "Walk-away floor", notes: "Committee notes" },
     valueRateHint: "A value at a rate brings the rate it is computed from.",
+    sources: "Sources and notes of the assumptions (may be internal)",
     confirmTitle: (item) => `"${item}" is internal.`,
     confirmBody: "Include it in the workbook for the other side?",
     include: "Include it",
@@ -710,6 +723,7 @@ export const SHARE_TEXT: Record<Language, ShareText> = {
     decisions: "委員会の決定事項",
     decisionLabel: { offer: "提示価格", ceiling: "上限価格", floor: "最低受入価格", notes: "委員会メモ" },
     valueRateHint: "料率での価値を選ぶと、その料率も含めます。",
+    sources: "前提条件の出典・備考（社内向けの場合があります）",
     confirmTitle: (item) => `「${item}」は社外秘です。`,
     confirmBody: "相手方向けのブックに含めますか？",
     include: "含める",

@@ -13,8 +13,11 @@ import {
   SCHEMA_VERSION,
   ScenarioSet,
   setNotes,
+  setSource,
   setValue,
 } from "../../../src/model/scenario-set";
+import { readScenarios } from "../../../src/model/table-layout";
+import { readAssumptionsTable } from "../../../src/engine";
 import { exampleSet } from "../../../src/taskpane/model/examples";
 import { ASSUMPTIONS_TABLE, DECISIONS_TABLE } from "../../../src/taskpane/model/storage-sheet";
 import { officeWorkbook } from "../../../src/taskpane/office/workbook";
@@ -283,5 +286,93 @@ describe("the key column is found as the functions find it", () => {
     expect(tableValues().map((row) => [row[0], row[label]])).toEqual(before);
     const yearsRow = tableValues().findIndex((row) => row[label] === "years");
     expect(tableValues()[yearsRow][values[0].indexOf("Low")]).toBe(11);
+  });
+});
+
+/**
+ * Each assumption's source or note (issue 12: "the scenarios side by side with each assumption's source
+ * or note") lives in the assumptions table's Source / note column: a workbook without it reads as
+ * before, the user's own Source/出典/備考/Note column is the one used, the user's other columns are
+ * never overwritten, and the functions still read the table.
+ */
+describe("the assumptions' sources", () => {
+  const rowOf = (key: string) => tableValues().find((r) => r[0] === key)!;
+  test("a workbook saved without a source column reads as before: no sources, the same scenarios", async () => {
+    const read = await opened();
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "Low", "Base", "High"]);
+    expect(read.sources).toBeUndefined();
+    expect(read.scenarios.map((s) => s.name)).toEqual(["Low", "Base", "High"]);
+  });
+
+  test("a source typed in the pane adds a Source / note column at the right end; it reads back, and the functions still read the table", async () => {
+    const read = await opened();
+    const before = readScenarios(tableValues());
+    await port.save(setSource(read, "market_size", "METI 2024 market survey"), "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "Low", "Base", "High", "Source / note"]);
+    expect(rowOf("market_size")[6]).toBe("METI 2024 market survey");
+    const loaded = (await port.load())!;
+    expect(loaded.sources).toEqual({ market_size: "METI 2024 market survey" });
+    // The engine skips the column: same scenarios, same values.
+    expect(readScenarios(tableValues())).toEqual(before);
+    expect(readAssumptionsTable(tableValues()).map((s) => s.name)).toEqual(["Low", "Base", "High"]);
+    // Cleared in the pane: the cell is emptied, the column (now the user's to keep) stays.
+    await port.save(setSource(loaded, "market_size", " "), "en");
+    expect(rowOf("market_size")[6]).toBe("");
+    expect((await port.load())!.sources).toBeUndefined();
+  });
+
+  test("the Japanese pane heads the column 出典 / 備考, which the functions skip too", async () => {
+    await port.save(exampleSet("medical-device", "ja"), "ja");
+    const read = (await port.load())!;
+    await port.save(setSource(read, "royalty_rate", "業界調査（2023）"), "ja");
+    const header = tableValues()[0];
+    expect(header[header.length - 1]).toBe("出典 / 備考");
+    expect(readAssumptionsTable(tableValues()).map((s) => s.name)).toEqual(read.scenarios.map((s) => s.name));
+    expect((await port.load())!.sources).toEqual({ royalty_rate: "業界調査（2023）" });
+  });
+
+  test("the user's own 出典 column is the one read and written: no second column, her other notes stay", async () => {
+    const read = await opened();
+    const values = tableValues().map((row, r) => [...row, r === 0 ? "出典" : row[0] === "discount_rate" ? "WACC 2025 (finance office)" : ""]);
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    const loaded = (await port.load())!;
+    expect(loaded.sources).toEqual({ discount_rate: "WACC 2025 (finance office)" });
+    await port.save(setSource(loaded, "peak_share", "Licensee's plan"), "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "Low", "Base", "High", "出典"]);
+    expect(rowOf("peak_share")[6]).toBe("Licensee's plan");
+    expect(rowOf("discount_rate")[6]).toBe("WACC 2025 (finance office)");
+    expect(read.scenarios.length).toBe(3);
+  });
+
+  test("a Comment column of the user's is never written: the sources get a column of their own", async () => {
+    await opened();
+    const values = tableValues().map((row, r) => [...row, r === 0 ? "Comment" : row[0] === "royalty_rate" ? "ask legal" : ""]);
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    const loaded = (await port.load())!;
+    expect(loaded.sources).toBeUndefined();
+    await port.save(setSource(setValue(loaded, 0, "years", "12"), "royalty_rate", "Published band"), "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "Low", "Base", "High", "Comment", "Source / note"]);
+    expect(rowOf("royalty_rate")[6]).toBe("ask legal");
+    expect(rowOf("royalty_rate")[7]).toBe("Published band");
+    expect(fake.values(cellOf("Low", "years"))[0][0]).toBe(12);
+  });
+
+  test("a source edited in the grid and in the pane: the grid's stays and the save says so", async () => {
+    const read = await opened();
+    const withColumn = (await port.save(setSource(read, "market_size", "first"), "en")).set;
+    const values = tableValues().map((row) => [...row]);
+    values.find((r) => r[0] === "market_size")![6] = "typed in the grid";
+    fake.userReplaceTable(ASSUMPTIONS_TABLE, values);
+    const saved = await port.save(setSource(withColumn, "market_size", "typed in the pane"), "en");
+    expect(rowOf("market_size")[6]).toBe("typed in the grid");
+    expect(saved.kept.map((k) => k.text.en)).toEqual([
+      'Market size (year 1) (source / note): kept "typed in the grid" typed in the workbook (not "typed in the pane").',
+    ]);
+  });
+
+  test("a first save of a set that has sources creates the table with the column", async () => {
+    await port.save(setSource(exampleSet("medical-device", "en"), "years", "Patent expiry 2041"), "en");
+    expect(tableValues()[0]).toEqual(["key", "label", "unit", "Low", "Base", "High", "Source / note"]);
+    expect((await port.load())!.sources).toEqual({ years: "Patent expiry 2041" });
   });
 });

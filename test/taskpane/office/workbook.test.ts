@@ -249,7 +249,8 @@ describe("save and load", () => {
     const t = fake.table(ASSUMPTIONS_TABLE)!;
     expect(t.values[0]).toEqual(["key", "label", "unit", "Low", "Base", "note"]);
     expect(t.values.find((row) => row[0] === "discount_rate")![5]).toBe("WACC from the 2025 report");
-    expect(await port.load()).toEqual(edited);
+    // A column headed note is the user's source column: its texts are the assumptions' sources.
+    expect(await port.load()).toEqual({ ...edited, sources: { discount_rate: "WACC from the 2025 report" } });
   });
 
   test("yearly plan rows typed into the table (sales_1 …, which the pane does not edit) survive every kind of pane save, and the functions read them", async () => {
