@@ -54,7 +54,7 @@ import {
 } from "../engine";
 import { FieldBar, fieldScale, FieldScale } from "../model/football";
 import type { Language } from "../model/language";
-import { offerTermMap, ScenarioSet } from "../model/scenario-set";
+import { offerTermMap, ScenarioSet, scopedScenarios } from "../model/scenario-set";
 import { assumptionsTableValues, tableKeys } from "../model/table-layout";
 import type { ChartSpec } from "./chart-spec";
 import { addCharts } from "./charts";
@@ -334,14 +334,14 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
   const currency = options.currency ?? "";
 
   // The committee's scope: which scenarios its range covers.
-  const covered = set.scenarios.filter((s) => includeInternal || !s.internal);
+  const scoped = scopedScenarios(set, includeInternal);
+  const covered = scoped.scenarios;
   if (covered.length === 0) {
     throw new ReportError({
       en: "Every scenario is internal and internal scenarios are left out: the range would cover nothing. Include internal scenarios or mark one as shared.",
       ja: "すべてのシナリオが社外秘で、社外秘シナリオを除いているため、レンジの対象がありません。社外秘シナリオを含めるか、共有可能なシナリオを設定してください。",
     });
   }
-  const scoped: ScenarioSet = { ...set, scenarios: covered };
   const table = assumptionsTableValues(scoped, language, true) as RawValue[][];
   let scenarios: Scenario[];
   try {

@@ -365,6 +365,19 @@ export function setDecision(set: ScenarioSet, which: DecisionKey, input: string)
   return { ...set, decisions };
 }
 
+/**
+ * The committee's scope, the one filter the pane's range, its simulation and the report apply: every
+ * scenario when internal ones count (the default), else only those the counterparty may see.
+ */
+export function inScope<T extends { internal: boolean }>(scenarios: readonly T[], includeInternal: boolean): T[] {
+  return includeInternal ? [...scenarios] : scenarios.filter((s) => !s.internal);
+}
+
+/** The set with only the scenarios in the committee's scope (by default, as its decisions say). */
+export function scopedScenarios(set: ScenarioSet, includeInternal: boolean = set.decisions.includeInternal.value): ScenarioSet {
+  return { ...set, scenarios: inScope(set.scenarios, includeInternal) };
+}
+
 /** Chooses whether the committee's range counts the internal scenarios. */
 export function setIncludeInternal(set: ScenarioSet, include: boolean): ScenarioSet {
   return { ...set, decisions: { ...set.decisions, includeInternal: { ...set.decisions.includeInternal, value: include } } };

@@ -455,6 +455,22 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     expect(await charts()).toBe(1);
   });
 
+  test("an assumption's source or note: typed under its value, stored in the table's 出典 / 備考 column, shown again after a reload", async () => {
+    const summary = byTestId("source-market_size").locator("summary");
+    expect(await summary.textContent()).toBe("出典・備考");
+    await summary.click();
+    await byTestId("source-input-market_size").fill("市場調査レポート 2024");
+    await byTestId("source-input-market_size").press("Enter");
+    await saved();
+    const { values } = await assumptionsTable();
+    const at = values[0].indexOf("出典 / 備考");
+    expect(at).toBe(values[0].length - 1);
+    expect(values.find((r) => r[0] === "market_size")![at]).toBe("市場調査レポート 2024");
+    await page.reload();
+    await byTestId("scenario-tabs").waitFor();
+    expect(await byTestId("source-market_size").locator("summary").textContent()).toBe("市場調査レポート 2024");
+  });
+
   test("ran without script errors", () => {
     expect(pageErrors).toEqual([]);
   });

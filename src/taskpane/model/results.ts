@@ -26,7 +26,7 @@ import {
 } from "../../engine";
 import { assumptionsTableValues, tableKeys } from "../../model/table-layout";
 import type { Language } from "../../model/language";
-import type { ScenarioSet } from "../../model/scenario-set";
+import { inScope, type ScenarioSet } from "../../model/scenario-set";
 
 export type OutputValue = number | { error: string };
 
@@ -117,7 +117,7 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
     return { name: s.name, internal: s.internal, outputs };
   });
   // The committee's range: every scenario, or only those the counterparty may see.
-  const counted = included ? scenarios : scenarios.filter((s) => !s.internal);
+  const counted = inScope(scenarios, included);
   const scope: RangeScope = {
     names: counted.map((s) => s.name),
     internal: counted.filter((s) => s.internal).map((s) => s.name),

@@ -26,7 +26,7 @@ import {
   Tornado,
 } from "../../engine";
 import type { Language } from "../../model/language";
-import type { ScenarioSet } from "../../model/scenario-set";
+import { scopedScenarios, type ScenarioSet } from "../../model/scenario-set";
 import { assumptionsTableValues } from "../../model/table-layout";
 
 export interface SimulationRequest {
@@ -64,7 +64,7 @@ export interface SimulationView {
 /** Simulates the set (throws the engine's ValuationError when it cannot: what to fix is in the message). */
 export function simulateSet(set: ScenarioSet, language: Language, request: SimulationRequest = DEFAULT_REQUEST): SimulationView {
   // The scenarios the committee's range covers (without the internal ones when it leaves them out).
-  const scoped = set.decisions.includeInternal.value ? set : { ...set, scenarios: set.scenarios.filter((s) => !s.internal) };
+  const scoped = scopedScenarios(set);
   const plan = planFromTable(assumptionsTableValues(scoped, language, true) as RawValue[][]);
   const floor = set.decisions.floor.value;
   const result = runSimulation(plan, {
