@@ -135,7 +135,7 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
     result.percentiles.filter((x) => x.value >= lo && (x.value < hi || (last && x.value <= hi))).map((x) => percentileLabel(x.p));
   const bins = h.counts.map((count, i) => {
     const marks = holding(h.edges[i], h.edges[i + 1], i === h.counts.length - 1);
-    const label = `${compact.format(h.edges[i])}${marks.length ? ` (${marks.join(", ")})` : ""}`;
+    const label = `${compact.format(h.edges[i])}${marks.length ? ` (${marks.join(language === "ja" ? "、" : ", ")})` : ""}`;
     return [ref.asText(label), marks.length ? 0 : count, marks.length ? count : 0, h.edges[i], h.edges[i + 1]];
   });
   blocks.push({ address: cellName(4, L), formulas: [[t("histogram")]] });
