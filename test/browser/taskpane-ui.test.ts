@@ -163,9 +163,14 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     }
     await expect(byTestId("results-problem").count()).resolves.toBe(0);
     await expect(byTestId("range-table").isVisible()).resolves.toBe(true);
-    // The separators and full-width digits were read as numbers and shown back with separators.
+    // The separators and full-width digits were read as numbers, shown back as Japanese writes amounts
+    // (30億) and as the full number while the field is edited; the stored value is the number typed.
     await selectTab("楽観ケース");
+    expect(await input("market_size").inputValue()).toBe("30億");
+    await input("market_size").focus();
     expect(await input("market_size").inputValue()).toBe("3,000,000,000");
+    await input("market_size").blur();
+    expect(await input("market_size").inputValue()).toBe("30億");
   });
 
   test("editing a value updates the results as she types, and is stored when she leaves the field", async () => {
@@ -273,7 +278,7 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     await selectTab("標準ケース");
     expect(await input("royalty_rate").inputValue()).toBe("3");
     expect(await input("peak_share").inputValue()).toBe("10");
-    expect(await input("market_size").inputValue()).toBe("2,000,000,000");
+    expect(await input("market_size").inputValue()).toBe("20億");
     expect(await input("years_to_peak").inputValue()).toBe("");
     await selectTab("楽観ケース");
     expect(await byTestId("scenario-internal").isChecked()).toBe(true);
@@ -422,7 +427,7 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     await byTestId("undo").click();
     await saved();
     await expect(byTestId("milestone-row").count()).resolves.toBe(1);
-    expect(await input("milestone_1_amount").inputValue()).toBe("10,000,000");
+    expect(await input("milestone_1_amount").inputValue()).toBe("1,000万");
     expect(cell((await assumptionsTable()).values, "milestone_1_amount", "標準ケース")).toBe(10_000_000);
     // Back to no deal terms, for the tests after this one.
     await page.getByRole("button", { name: "マイルストーン1を削除" }).click();

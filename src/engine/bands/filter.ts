@@ -12,6 +12,7 @@ import {
   RIGHT_TYPES,
   canonical,
   norm,
+  searchWords,
 } from "./vocabulary";
 
 /** The condition columns and their words: a bare condition word in a filter selects its column. */
@@ -33,7 +34,7 @@ function termTest(term: string, argument: string): Test {
   if (sep > 0) {
     const name = norm(term.slice(0, sep));
     const value = term.slice(sep + 1).trim();
-    if (name === "text") return (row) => TEXT_COLUMNS.some((c) => norm(String(row[c])).includes(norm(value)));
+    if (name === "text") return textTest(canonical(value));
     const column = BAND_COLUMNS.find((c) => c === name) ?? (FIELD_ALIASES.get(name) as BandColumn | undefined);
     if (column === undefined || !(BAND_COLUMNS as readonly string[]).includes(column)) {
       throw invalidValue("filter-not-column", { argument, column: quoted(term.slice(0, sep)), columns: wordList(BAND_COLUMNS) });
@@ -54,7 +55,17 @@ function termTest(term: string, argument: string): Test {
     if (word !== "any" && values.includes(word)) return (row) => row[column] === word;
   }
   if (word === "built-in" || word === "user") return (row) => row.origin === word;
-  return (row) => TEXT_COLUMNS.some((c) => norm(String(row[c])).includes(word));
+  return textTest(word);
+}
+
+/** A search word (or any word of its synonym group) in the key, unit, base, descriptions or citation. */
+function textTest(word: string): Test {
+  const words = searchWords(word);
+  return (row) =>
+    TEXT_COLUMNS.some((c) => {
+      const text = norm(String(row[c]));
+      return words.some((w) => text.includes(w));
+    });
 }
 
 /**
@@ -62,7 +73,8 @@ function termTest(term: string, argument: string): Test {
  * (patent, know_how, approval, no_approval, startup, sme, large, exclusive, non_exclusive,
  * assignment, and Japanese equivalents) selects that condition; built-in or user selects the
  * origin; column:value compares one column (exactly for units and conditions); any other word is
- * searched in the key, unit, base, descriptions and citation.
+ * searched in the key, unit, base, descriptions and citation, with its synonyms in the other
+ * language (synonyms.json), so 「特許 承認」 and "patent approval" select the same bands.
  */
 export function filterBands(rows: readonly BandRow[], filter: string | undefined, argument = "filter"): BandRow[] {
   const terms = (filter ?? "").split(/[\s,、;；]+/).filter((t) => t !== "");

@@ -6,6 +6,7 @@
 
 /** A cell of a user-bands range (the same as any cell the functions read). */
 export type { RawValue as RawCell } from "../cells";
+import synonyms from "./synonyms.json";
 
 /** What low and high measure. share_* are decimals from 0 to 1 (0.05 = 5%). */
 export const BAND_UNITS = [
@@ -119,34 +120,32 @@ export type BandColumn = (typeof BAND_COLUMNS)[number];
 
 /** Keys, headers and condition words compare trimmed and in lower case. */
 export const norm = (s: string): string => s.trim().toLowerCase();
+/** A typed filter word compared with the vocabulary: full-width letters and half-width kana made ordinary. */
+const normWord = (s: string): string => norm(s.normalize("NFKC"));
 
-/** Japanese and other spellings of the condition words. */
-export const CONDITION_ALIASES: ReadonlyMap<string, string> = new Map([
-  ["valid_claim", "patent"],
-  ["patents", "patent"],
-  ["特許", "patent"],
-  ["knowhow", "know_how"],
-  ["know-how", "know_how"],
-  ["ノウハウ", "know_how"],
-  ["技術情報", "know_how"],
-  ["regulatory_approval", "approval"],
-  ["承認要", "approval"],
-  ["承認必要", "approval"],
-  ["no-approval", "no_approval"],
-  ["承認不要", "no_approval"],
-  ["スタートアップ", "startup"],
-  ["中小企業", "sme"],
-  ["大企業", "large"],
-  ["non-exclusive", "non_exclusive"],
-  ["nonexclusive", "non_exclusive"],
-  ["独占", "exclusive"],
-  ["非独占", "non_exclusive"],
-  ["譲渡", "assignment"],
-  ["全て", "any"],
-  ["すべて", "any"],
-]);
+/**
+ * Japanese and other spellings of the condition words, from synonyms.json (the one table of the
+ * filter's words in both languages; synonyms.schema.json describes it).
+ */
+export const CONDITION_ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries(synonyms.conditions).flatMap(([condition, spellings]) => spellings.map((s): [string, string] => [s, condition]))
+);
+
+/**
+ * Search words that mean the same in English and Japanese (royalty and ロイヤルティ): each word of
+ * synonyms.json's groups gives its whole group, so a filter finds the same bands in either language.
+ */
+export const WORD_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map(
+  synonyms.words.flatMap((g) => {
+    const group = [...g.en, ...g.ja];
+    return group.map((w): [string, readonly string[]] => [w, group]);
+  })
+);
+/** The words a search word stands for: its group, or the word alone. */
+export const searchWords = (word: string): readonly string[] => WORD_SYNONYMS.get(word) ?? [word];
+
 /** A condition word in its canonical spelling ("特許" → patent). */
-export const canonical = (word: string): string => CONDITION_ALIASES.get(norm(word)) ?? norm(word);
+export const canonical = (word: string): string => CONDITION_ALIASES.get(normWord(word)) ?? normWord(word);
 
 /** What BAND returns: "range" (low and high side by side, the default), "row" (every column) or one column. */
 export type BandField = BandColumn | "range" | "row";

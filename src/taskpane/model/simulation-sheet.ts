@@ -32,6 +32,8 @@ const S: Record<string, Text> = {
   },
   histogram: { en: "Histogram of the draws (counts at insertion)", ja: "抽出結果のヒストグラム（挿入時の度数）" },
   bin: { en: "from", ja: "階級（下限）" },
+  edgeFrom: { en: "from", ja: "下限" },
+  edgeTo: { en: "to", ja: "上限" },
   count: { en: "draws", ja: "度数" },
   marked: { en: "bin holding P10 / P50 / P90", ja: "P10・P50・P90を含む階級" },
   tornadoData: { en: "Tornado chart data (helper cells)", ja: "トルネード図用データ（補助セル）" },
@@ -133,11 +135,11 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
     result.percentiles.filter((x) => x.value >= lo && (x.value < hi || (last && x.value <= hi))).map((x) => percentileLabel(x.p));
   const bins = h.counts.map((count, i) => {
     const marks = holding(h.edges[i], h.edges[i + 1], i === h.counts.length - 1);
-    const label = `${compact.format(h.edges[i])}${marks.length ? ` (${marks.join(", ")})` : ""}`;
+    const label = `${compact.format(h.edges[i])}${marks.length ? ` (${marks.join(language === "ja" ? "、" : ", ")})` : ""}`;
     return [ref.asText(label), marks.length ? 0 : count, marks.length ? count : 0, h.edges[i], h.edges[i + 1]];
   });
   blocks.push({ address: cellName(4, L), formulas: [[t("histogram")]] });
-  blocks.push({ address: a1(5, L, 1, 5), formulas: [[t("bin"), t("count"), t("marked"), "from", "to"]] });
+  blocks.push({ address: a1(5, L, 1, 5), formulas: [[t("bin"), t("count"), t("marked"), t("edgeFrom"), t("edgeTo")]] });
   blocks.push({ address: a1(6, L, bins.length, 5), formulas: bins });
   blocks.push({ address: a1(6, L + 3, bins.length, 2), formulas: bins.map((b) => [b[3], b[4]]), numberFormat: ref.amountFormat });
   const histogramSource = a1(5, L, bins.length + 1, 3);

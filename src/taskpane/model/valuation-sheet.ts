@@ -2,7 +2,7 @@
  * The Valuation sheet's layout: live =IPVALUE.* formulas over the stored tables, and the helper cells
  * of its native football-field chart. Pure: the Office.js adapter (../office/sheets.ts) writes it.
  */
-import { DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, Output, outputLabel, outputSpec, SUMMARY_OUTPUTS, Text } from "../../engine";
+import { DEFAULT_OFFER_OUTPUTS, DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, Output, outputLabel, outputSpec, SUMMARY_OUTPUTS, Text } from "../../engine";
 import type { Language } from "../../model/language";
 import { DECISION_KEYS, ScenarioSet } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
@@ -34,6 +34,7 @@ const V: Record<string, Text> = {
   range: { en: "Range across scenarios (low · base · high)", ja: "シナリオ全体の幅（低位・基準・高位）" },
   field: { en: "Football field methods, in money", ja: "フットボールフィールドの各手法（金額）" },
   scenarios: { en: "Scenarios", ja: "シナリオ" },
+  outputLabel: { en: "What it is", ja: "項目" },
   scenario: { en: "scenario", ja: "シナリオ" },
   internalMark: { en: "internal", ja: "社外秘" },
   decisions: { en: "Committee decisions", ja: "委員会の決定事項" },
@@ -64,6 +65,7 @@ const WIDTH_AT = CHART_AT + CHART_ROWS + 1; // F20
 const LIMIT_AT = WIDTH_AT + 1; // F21
 const AXIS_AT = WIDTH_AT + 2; // F22
 const F = 5; // column F
+const LABEL_COLUMN = 4; // column E: the labels of the keys RANGE spills in A
 const FIELD_SPILL = `$A$${FIELD_AT + 1}#`;
 const WIDTH_CELL = `$G$${WIDTH_AT + 1}`;
 const LIMIT_CELL = `$G$${LIMIT_AT + 1}`;
@@ -124,10 +126,13 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
     { address: a1(RANGE_AT - 1, 0), formulas: [[t("range")]] },
     { address: a1(RANGE_AT, 0), formulas: [[`=IPVALUE.RANGE(${ALL})`]] },
     ...spillFormats(RANGE_AT, DEFAULT_RANGE_OUTPUTS),
+    labelColumn(RANGE_AT, DEFAULT_RANGE_OUTPUTS, language),
     { address: a1(FIELD_AT - 1, 0), formulas: [[t("field")]] },
     { address: a1(FIELD_AT, 0), formulas: [[`=IPVALUE.RANGE(${ALL},"${FOOTBALL_OUTPUTS.join(",")}")`]] },
     ...spillFormats(FIELD_AT, FOOTBALL_OUTPUTS),
-    { address: a1(SCENARIOS_AT, 0), formulas: [[t("scenarios")]] },
+    labelColumn(FIELD_AT, FOOTBALL_OUTPUTS, language),
+    // the summary outputs' labels above their keys (the header row keeps the keys RANGE and SCENARIO take)
+    { address: a1(SCENARIOS_AT, 0, 1, summary + 1), formulas: [[t("scenarios"), ...SUMMARY_OUTPUTS.map((o) => asText(outputLabel(o)[language]))]] },
     { address: a1(SCENARIOS_AT + 1, 0, 1, summary + 2), formulas: [[t("scenario"), ...SUMMARY_OUTPUTS, t("internalMark")]] },
     {
       address: a1(SCENARIOS_AT + 2, 0, n, summary + 2),
@@ -185,16 +190,32 @@ export function valuationCells(set: ScenarioSet, language: Language): SheetBlock
     },
   ];
   if (set.decisions.terms.length > 0) {
-    // The term sheet valued live by OFFER: a header row (scenario, rnpv, licensee_npv, equivalent_rate), one row per scenario.
+    // The term sheet valued live by OFFER: a header row (scenario, rnpv, licensee_npv, equivalent_rate), one row per scenario,
+    // under a row of the outputs' labels.
     const at = SCENARIOS_AT + 2 + n + 1;
     blocks.push(
       { address: a1(at, 0), formulas: [[t("offer")]] },
-      { address: a1(at + 1, 0), formulas: [[`=IPVALUE.OFFER(${ALL},${OFFER_TABLE}[#All])`]] },
-      { address: a1(at + 2, 1, n, 2), formulas: blank(n, 2), numberFormat: AMOUNT_FORMAT },
-      { address: a1(at + 2, 3, n, 1), formulas: blank(n, 1), numberFormat: PERCENT_FORMAT }
+      {
+        address: a1(at + 1, 0, 1, 1 + DEFAULT_OFFER_OUTPUTS.length),
+        formulas: [[t("scenario"), ...DEFAULT_OFFER_OUTPUTS.map((o) => asText(outputLabel(o)[language]))]],
+      },
+      { address: a1(at + 2, 0), formulas: [[`=IPVALUE.OFFER(${ALL},${OFFER_TABLE}[#All])`]] },
+      { address: a1(at + 3, 1, n, 2), formulas: blank(n, 2), numberFormat: AMOUNT_FORMAT },
+      { address: a1(at + 3, 3, n, 1), formulas: blank(n, 1), numberFormat: PERCENT_FORMAT }
     );
   }
   return blocks;
+}
+
+/**
+ * Column E beside a RANGE spill at row `at`: a header, then each output's label in the language of the
+ * sheet, so the keys column A keeps for formulas (INDEX/MATCH on "rnpv") reads in words too.
+ */
+function labelColumn(at: number, outputs: readonly Output[], language: Language): SheetBlock {
+  return {
+    address: a1(at, LABEL_COLUMN, 1 + outputs.length, 1),
+    formulas: [[asText(V.outputLabel[language])], ...outputs.map((o) => [asText(outputLabel(o)[language])])],
+  };
 }
 
 export const CHART_SOURCE = a1(CHART_AT, F, CHART_ROWS, 4);

@@ -25,7 +25,7 @@ import { AddRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, MILESTONE_COUNT, milestoneKey, MilestonePart, parseTiming, Text } from "../../engine";
 import { EditableScenario, EntryValue, formatEntry, isPercent, milestonesInUse, readEntry } from "../../model/scenario-set";
-import { displayEntry } from "./format";
+import { displayEntry, displayEntryAtRest } from "./format";
 import { InternalBadge } from "./InternalBadge";
 import { RemoveButton } from "./RemoveButton";
 import type { Language, UiText } from "./strings";
@@ -386,7 +386,10 @@ export function EntryField(
   const id = props.id ?? fallbackId;
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<Text | null>(null);
+  const [focused, setFocused] = useState(false);
   const shown = displayEntry(spec.key, value);
+  // Money reads as people write it (350億) until the field is edited, which shows the full number.
+  const atRest = focused ? shown : displayEntryAtRest(spec.key, value, language);
   const stored = storedProblem(spec.key, value);
   const ariaLabel = props.compact ? spec.label[language] : undefined;
   // The timing and TRUE/FALSE terms are choices; what a stored value stands for is chosen (text as typed, if none).
@@ -446,7 +449,7 @@ export function EntryField(
           className={props.compact ? s.compact : s.input}
           input={{ className: s.compactInput }}
           inputMode="decimal"
-          value={draft ?? shown}
+          value={draft ?? atRest}
           placeholder={props.placeholder ?? (props.compact ? undefined : placeholder(spec, t, language))}
           contentAfter={isPercent(spec) ? <span aria-hidden="true">%</span> : undefined}
           aria-required={spec.fallback === undefined}
@@ -455,7 +458,11 @@ export function EntryField(
             setDraft(d.value);
             props.onDraft(spec.key, d.value);
           }}
-          onBlur={() => commit(draft)}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false);
+            commit(draft);
+          }}
           onKeyDown={(e) => {
             if (e.key === "Enter") commit(draft);
             if (e.key === "Escape") {

@@ -4,12 +4,12 @@
  */
 import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { ReactNode, useState } from "react";
-import type { Text } from "../../engine";
+import { bandRateRange, type Text } from "../../engine";
 import { DECISION_KEYS, DecisionKey, Decisions } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
 import { formatAmount } from "./format";
 import { InternalBadge } from "./InternalBadge";
-import type { Language, UiText } from "./strings";
+import { listOf, type Language, type UiText } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -165,11 +165,21 @@ function ScopeRow(props: DecisionsProps) {
   );
 }
 
+function matchedBands(filter: string): string[] {
+  try {
+    return bandRateRange(filter).keys;
+  } catch {
+    return [];
+  }
+}
+
 /** Which published reference bands the deal is compared with (the words BANDS takes). */
 function BandFilterRow(props: DecisionsProps) {
   const { t, language, decisions } = props;
   const s = useStyles();
   const { error, input } = useCommittedDraft(decisions.bands.filter, props.onBandFilter);
+  // The bands the stored filter selects (a stored filter always matches: setBandFilter refuses one that does not).
+  const matched = matchedBands(decisions.bands.filter);
   return (
     <div className={s.item} data-decision="bands">
       <Field
@@ -181,6 +191,11 @@ function BandFilterRow(props: DecisionsProps) {
       >
         <Input {...input} placeholder={t.decisions.bandsPlaceholder} data-testid="decision-bands" />
       </Field>
+      {matched.length > 0 && (
+        <p className={s.intro} data-testid="decision-bands-matched">
+          {t.decisions.bandsMatched(matched.length, listOf(matched, language))}
+        </p>
+      )}
       <div className={s.line}>
         <InternalBox t={t} which="bands" internal={decisions.bands.internal} onInternal={props.onInternal} />
       </div>

@@ -24,7 +24,7 @@ import type { FrozenCell } from "../model/freeze";
 import { useReturnFocus } from "./focus";
 import { formatAmount } from "./format";
 import type { WorkbookPort } from "./port";
-import { Language, SHARE_TEXT } from "./strings";
+import { Language, listOf, SHARE_TEXT } from "./strings";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(560px, calc(100vw - 24px))" },
@@ -123,7 +123,7 @@ export function FreezePanel({ language, port, disabled }: { language: Language; 
               {result && (
                 <div data-testid="freeze-result">
                   <MessageBar intent="success" layout="multiline">
-                    <MessageBarBody>{result.cells.length > 0 ? x.done(result.cells.length, result.sheets.join(", ")) : x.none}</MessageBarBody>
+                    <MessageBarBody>{result.cells.length > 0 ? x.done(result.cells.length, listOf(result.sheets, language)) : x.none}</MessageBarBody>
                   </MessageBar>
                   {result.cells.length > 0 && (
                     <table className={s.table}>

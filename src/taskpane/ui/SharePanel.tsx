@@ -38,7 +38,7 @@ import { InternalBadge } from "./InternalBadge";
 import { ReportButton } from "./ReportButton";
 import type { WorkbookPort } from "./port";
 import { Outcome, useDownloadLifetime, WorkbookOutcome } from "./WorkbookOutcome";
-import { Language, SHARE_TEXT, UiText } from "./strings";
+import { Language, listOf, SHARE_TEXT, UiText } from "./strings";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(560px, calc(100vw - 24px))" },
@@ -127,8 +127,8 @@ export function SharePanel({ t, language, set, port, disabled }: { t: UiText; la
     for (const sc of set.scenarios) if (sc.internal && !choice.scenarios.includes(sc.name)) left.push(sc.name);
     for (const k of decisionsShown) if (set.decisions[k].internal && !choice.decisions.includes(k)) left.push(x.decisionLabel[k]);
     if (set.decisions.bands.internal && !choice.bands) left.push(x.bands);
-    return x.summary(included.join(", "), left.length > 0 ? left.join(", ") : x.nothingLeftOut);
-  }, [choice, set, x, decisionsShown]);
+    return x.summary(listOf(included, language), left.length > 0 ? listOf(left, language) : x.nothingLeftOut);
+  }, [choice, set, x, decisionsShown, language]);
 
   const build = async () => {
     setBusy(true);

@@ -127,6 +127,8 @@ export interface UiText {
     amount: string;
     bandsHint: string;
     bandsPlaceholder: string;
+    /** The royalty bands the filter selects, by key. */
+    bandsMatched: (count: number, keys: string) => string;
   };
   results: {
     summary: string;
@@ -331,6 +333,7 @@ export const TEXT: Record<Language, UiText> = {
       bandsHint:
         "Published royalty rates to compare with, as words: patent, know_how, approval, no_approval, startup, meti2010 … Blank = all. =IPVALUE.BANDS() lists them.",
       bandsPlaceholder: "all royalty bands",
+      bandsMatched: (count, keys) => `${count} royalty band${count === 1 ? "" : "s"} match: ${keys}`,
     },
     results: {
       summary: "Valuation range",
@@ -395,7 +398,7 @@ export const TEXT: Record<Language, UiText> = {
     loading: "ブックを読み込んでいます…",
     outsideOffice: "Excel の外で実行中：関数は接続されておらず、入力は保存されません。",
     workbookUnavailable: (m) => `ブックに接続できないため、ここでの入力は保存されません（${m}）。`,
-    cannotRead: "このブックの IPVALUE シートを読み取れません。Excel で修正する（ペインは自動で更新されます）か、再試行してください。",
+    cannotRead: "このブックの IPVALUE シートを読み取れません。Excel で修正する（作業ウィンドウは自動で更新されます）か、再試行してください。",
     retry: "再試行",
     status: {
       loaded: "このブックからシナリオを読み込みました。",
@@ -426,7 +429,7 @@ export const TEXT: Record<Language, UiText> = {
       duplicate: "複製",
       delete: "削除",
       deleteTitle: (name) => `シナリオ「${name}」を削除しますか？`,
-      deleteBody: "このシナリオの前提条件がブックの表から削除されます。ペインからは元に戻せません。",
+      deleteBody: "このシナリオの前提条件がブックの表から削除されます。作業ウィンドウからは元に戻せません。",
       confirmDelete: "削除する",
       moveLeft: "左へ移動",
       moveRight: "右へ移動",
@@ -528,8 +531,9 @@ export const TEXT: Record<Language, UiText> = {
       internal: "社外秘として扱う",
       amount: "金額",
       bandsHint:
-        "比較する公表ロイヤルティ料率を語で指定：patent、know_how、approval、no_approval、startup、meti2010 など。空欄はすべて。一覧は =IPVALUE.BANDS()。",
+        "比較する公表ロイヤルティ料率を語で指定：特許、ノウハウ、承認、承認不要、スタートアップ、meti2010 など（英語の patent、approval なども同じ）。空欄はすべて。一覧は =IPVALUE.BANDS()。",
       bandsPlaceholder: "すべての料率バンド",
+      bandsMatched: (count, keys) => `該当する料率バンド（${count}件）：${keys}`,
     },
     results: {
       summary: "評価レンジ",
@@ -577,8 +581,8 @@ export const TEXT: Record<Language, UiText> = {
     inserted: "評価シート（Valuation）を挿入しました。",
     insertFailed: (m) => `評価シートを挿入できませんでした：${m}`,
     externalError:
-      "Excel で IPVALUE の表が修正されるまで、ペインは読み取り専用です（修正されると自動で編集できるようになります）。その間は何も書き込みません。理由：",
-    readOnlyRefusal: "Excel で IPVALUE の表が修正されるまで、ペインは読み取り専用です。",
+      "Excel で IPVALUE の表が修正されるまで、作業ウィンドウは読み取り専用です（修正されると自動で編集できるようになります）。その間は何も書き込みません。理由：",
+    readOnlyRefusal: "Excel で IPVALUE の表が修正されるまで、作業ウィンドウは読み取り専用です。",
     keptHeading: "その間にブックが変更されました。同じ箇所が両方で変更された場合は、ブックの内容を残しました：",
     history: "元に戻す・やり直し",
     undo: "元に戻す",
@@ -595,6 +599,9 @@ export function languageFor(tag: string | undefined | null): Language {
 }
 
 export const LOCALE: Record<Language, string> = { en: "en-US", ja: "ja-JP" };
+
+/** Items of a list as the language writes them: "a, b" in English, 「a、b」 in Japanese. */
+export const listOf = (items: readonly string[], language: Language): string => items.join(language === "ja" ? "、" : ", ");
 
 // ---------------------------------------------------------------------------------------------
 // Sharing with the other side: the negotiator workbook and "Freeze for sharing" (SharePanel, FreezePanel)

@@ -115,3 +115,15 @@ describe("a new scenario and the simulation", () => {
     expect(p90(setIncludeInternal(wide, false))).toEqual(p90(example));
   });
 });
+
+describe("the Simulation sheet in Japanese", () => {
+  test("the histogram's header row is Japanese: the bins' edges are 下限 and 上限, not from and to", () => {
+    const ja = exampleSet("medical-device", "ja");
+    const sheet = simulationSheet(simulateSet(ja, "ja", { ...DEFAULT_REQUEST, iterations: 500 }), ja, "ja", STORED_REFERENCES);
+    const header = sheet.blocks.find((b) => b.address === "L6:P6")!.formulas[0];
+    expect(header.slice(3)).toEqual(["下限", "上限"]);
+    for (const cell of header) expect(cell).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const en = simulationSheet(simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 500 }), set, "en", STORED_REFERENCES);
+    expect(en.blocks.find((b) => b.address === "L6:P6")!.formulas[0].slice(3)).toEqual(["from", "to"]);
+  });
+});

@@ -1,5 +1,6 @@
 /** The Valuation sheet's layout follows the output registry: rows, number formats and the chart's helper cells. */
-import { DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, outputSpec, SUMMARY_OUTPUTS } from "../../../src/engine";
+import { DEFAULT_OFFER_OUTPUTS, DEFAULT_RANGE_OUTPUTS, FOOTBALL_OUTPUTS, outputLabel, outputSpec, SUMMARY_OUTPUTS } from "../../../src/engine";
+import { SheetBlock } from "../../../src/taskpane/model/cells";
 import { AMOUNT_FORMAT, PERCENT_FORMAT } from "../../../src/taskpane/model/cells";
 import { exampleSet } from "../../../src/taskpane/model/examples";
 import { CHART_SOURCE, valuationCells } from "../../../src/taskpane/model/valuation-sheet";
@@ -48,9 +49,9 @@ describe("Valuation sheet layout", () => {
     const withTerms = valuationCells(offerFromPreset(set, "case7_a", "150"), "ja");
     const n = set.scenarios.length;
     const formula = withTerms.find((b) => b.formulas.flat().some((f) => String(f).startsWith("=IPVALUE.OFFER")))!;
-    expect(formula).toEqual({ address: `A${20 + n + 3}`, formulas: [["=IPVALUE.OFFER(IpvalueAssumptions[#All],IpvalueOffer[#All])"]] });
-    expect(withTerms.find((b) => b.address === `B${20 + n + 4}:C${20 + n + 3 + n}`)?.numberFormat).toBe(AMOUNT_FORMAT);
-    expect(withTerms.find((b) => b.address === `D${20 + n + 4}:D${20 + n + 3 + n}`)?.numberFormat).toBe(PERCENT_FORMAT);
+    expect(formula).toEqual({ address: `A${20 + n + 4}`, formulas: [["=IPVALUE.OFFER(IpvalueAssumptions[#All],IpvalueOffer[#All])"]] });
+    expect(withTerms.find((b) => b.address === `B${20 + n + 5}:C${20 + n + 4 + n}`)?.numberFormat).toBe(AMOUNT_FORMAT);
+    expect(withTerms.find((b) => b.address === `D${20 + n + 5}:D${20 + n + 4 + n}`)?.numberFormat).toBe(PERCENT_FORMAT);
   });
 });
 
@@ -73,5 +74,55 @@ describe("Valuation sheet scope line", () => {
     const text = a4(marked, "ja");
     expect(text).toContain(`社外秘のシナリオ「${ja.scenarios[0].name}」を含みます。`);
     expect(text).toContain("委員会のレンジは社外秘のシナリオを除きます");
+  });
+});
+
+/** The formula or value a block puts in one cell (A1 address), or undefined. */
+function cellIn(blocks: readonly SheetBlock[], column: string, row: number): unknown {
+  for (const b of blocks) {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(b.address)!;
+    const [c1, r1] = [m[1], Number(m[2])];
+    const c = column.charCodeAt(0) - c1.charCodeAt(0);
+    const v = b.formulas[row - r1]?.[c];
+    if (c >= 0 && v !== undefined && v !== "") return v;
+  }
+  return undefined;
+}
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe("in Japanese, every key the sheet shows has a Japanese label beside it", () => {
+  const ja = valuationCells(exampleSet("medical-device", "ja"), "ja");
+  test("the outputs RANGE spills in A (its keys) are labelled in E, in the registry's words", () => {
+    // RANGE's header row is A6 (A13 for the football field), then one output key per row.
+    for (const [top, outputs] of [
+      [6, DEFAULT_RANGE_OUTPUTS],
+      [13, FOOTBALL_OUTPUTS],
+    ] as const) {
+      expect(cellIn(ja, "E", top)).toMatch(JAPANESE);
+      outputs.forEach((o, i) => expect([o, cellIn(ja, "E", top + 1 + i)]).toEqual([o, outputLabel(o).ja]));
+    }
+    expect(cellIn(ja, "E", 7)).toMatch(JAPANESE);
+    expect(cellIn(blocks, "E", 7)).toBe(outputLabel(DEFAULT_RANGE_OUTPUTS[0]).en);
+  });
+
+  test("the scenario block's key headers (rnpv, npv) have their labels above them, the keys kept for the formulas", () => {
+    SUMMARY_OUTPUTS.forEach((o, i) => {
+      const column = String.fromCharCode("B".charCodeAt(0) + i);
+      expect(cellIn(ja, column, 20)).toBe(o);
+      expect(cellIn(ja, column, 19)).toBe(outputLabel(o).ja);
+      expect(cellIn(ja, column, 19)).toMatch(JAPANESE);
+    });
+  });
+
+  test("the offer block's spilled keys have a row of labels above them", () => {
+    const s = exampleSet("medical-device", "ja");
+    const withTerms = valuationCells(offerFromPreset(s, "case7_a", "150"), "ja");
+    const header = 20 + s.scenarios.length + 3; // the labels' row, OFFER's header (spilled) below it
+    expect(cellIn(withTerms, "A", header + 1)).toMatch(/^=IPVALUE\.OFFER/);
+    DEFAULT_OFFER_OUTPUTS.forEach((o, i) => {
+      const label = cellIn(withTerms, String.fromCharCode("B".charCodeAt(0) + i), header);
+      expect([o, label]).toEqual([o, outputLabel(o).ja]);
+      expect(label).toMatch(JAPANESE);
+    });
   });
 });
