@@ -1,8 +1,18 @@
 /**
- * The office's own comparables: candidate deal terms read from its contracts and reports (EXTRACTTERMS).
+ * The office's own comparables: candidate deal terms read from its contracts and reports (EXTRACTTERMS),
+ * and the statistics of the royalty-rate bands a royalty database would report (BANDSTATS).
  */
-import { checkTextLength, extractedTermsTable, extractTerms as extractFrom, invalidValue, parseTextLanguage } from "../engine";
+import {
+  bandStatisticsTable,
+  checkTextLength,
+  extractedTermsTable,
+  extractTerms as extractFrom,
+  invalidValue,
+  parseBandStatField,
+  parseTextLanguage,
+} from "../engine";
 import { describeCellIn } from "../engine/errors";
+import { readBands } from "./arguments";
 import { matrix, toOptionalText } from "./excel";
 
 /** The text of a cell or of a range read row by row; blank cells are skipped, numbers read as written. */
@@ -37,5 +47,20 @@ export function extractTerms(text: any[][], language?: string): any[][] {
   return matrix(() => {
     const lang = parseTextLanguage(toOptionalText(language, "language"));
     return extractedTermsTable(extractFrom(readTexts(text), lang));
+  });
+}
+
+/**
+ * Statistics of the royalty-rate bands (running royalties on net sales, built-in and your own) matching a filter, as a royalty database reports comparables: spills a header (statistic, then the field) and the rows count, min, q1, median, q3, max, mean. Each band counts once, by its midpoint (low + high) / 2 unless field says low, high or all (low, midpoint and high side by side). Quartiles are PERCENTILE.INC (= QUARTILE.INC). Rates are decimals (0.05 = 5%).
+ * @customfunction BANDSTATS
+ * @param [filter] Words that must all match, as in BANDS: a condition (patent, know_how, approval, no_approval, startup, sme, large, exclusive, non_exclusive), built-in or user, column:value, or a word of the key, description or citation; omit for every royalty-rate band.
+ * @param [user_bands] Your own bands in the layout BANDS spills (header row first; key and low required). They add to or override the built-in bands.
+ * @param [field] "midpoint" (default), "low", "high" or "all".
+ * @returns The statistics under a header row.
+ */
+export function bandStats(filter?: string, user_bands?: any[][], field?: string): any[][] {
+  return matrix(() => {
+    const f = parseBandStatField(toOptionalText(field, "field"));
+    return bandStatisticsTable(readBands(user_bands), toOptionalText(filter, "filter"), f);
   });
 }

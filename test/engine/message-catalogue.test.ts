@@ -172,6 +172,7 @@ const CONVERTED = [
   "src/engine/assumptions.ts",
   "src/engine/bands/filter.ts",
   "src/engine/bands/lookup.ts",
+  "src/engine/bands/statistics.ts",
   "src/engine/bands/user-bands.ts",
   "src/engine/deal.ts",
   "src/engine/discount.ts",

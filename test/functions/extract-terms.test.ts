@@ -116,3 +116,31 @@ describe("random text never throws anything but a named ValuationError", () => {
     );
   });
 });
+
+describe("IPVALUE.BANDSTATS", () => {
+  test("omitted arguments as Excel omits them: the midpoints of every royalty-rate band", () => {
+    const g = grid(F.BANDSTATS(null, null, null));
+    expect(g[0]).toEqual(["statistic", "midpoint"]);
+    expect(g.map((r) => r[0])).toEqual(["statistic", "count", "min", "q1", "median", "q3", "max", "mean"]);
+    expect(g[1][1]).toBe(12);
+    expect(g[4][1]).toBeCloseTo(0.031, 12);
+  });
+
+  test("user bands are counted; field all gives low, midpoint and high", () => {
+    const user = [
+      ["key", "low", "high", "unit"],
+      ["ours_a", 0.01, 0.03, "share_of_net_sales"],
+      ["ours_b", 0.04, 0.08, "share_of_net_sales"],
+    ];
+    const g = grid(F.BANDSTATS("user", user, "all"));
+    expect(g[0]).toEqual(["statistic", "low", "midpoint", "high"]);
+    expect(g[1]).toEqual(["count", 2, 2, 2]);
+    expect(g[4][2]).toBeCloseTo(0.04, 12);
+  });
+
+  test("refusals are named Excel errors", () => {
+    spilledError(F.BANDSTATS("sme"), "#N/A", /^No royalty-rate band matches "sme"/);
+    spilledError(F.BANDSTATS("", null, "mean"), "#VALUE!", 'field must be one of midpoint, low, high, all; got "mean"');
+    spilledError(F.BANDSTATS("", [["key"], ["x"]]), "#VALUE!", /^user_bands/);
+  });
+});

@@ -500,6 +500,7 @@ const TEST_FACTS: Record<string, TestFacts> = {
   },
   BAND: { plausible: fc.tuple(mostly(bandKey), bandField, bandsArg) },
   BANDS: { plausible: fc.tuple(bandFilter, bandsArg) },
+  BANDSTATS: { plausible: fc.tuple(bandFilter, bandsArg, optional(mostly(fc.constantFrom("midpoint", "low", "HIGH", "all", "下限", "mean", "")))) },
   SIMULATE: {
     plausible: fc.tuple(
       tableArg,

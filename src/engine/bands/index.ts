@@ -40,3 +40,5 @@ export { BUILT_IN_BANDS } from "./data";
 export { parseUserBands } from "./user-bands";
 export { bandCells, bandResult, findBand, mergeBands, parseBandField, similarKeys } from "./lookup";
 export { bandsTable, filterBands } from "./filter";
+export { BAND_STAT_FIELDS, BAND_STATISTICS, bandStatistics, bandStatisticsTable, parseBandStatField, royaltyBands, statisticsOf } from "./statistics";
+export type { BandStatField, BandStatistic, BandStatistics } from "./statistics";

@@ -137,6 +137,7 @@ export interface MessageParams {
   "no-band-key": { key: Param; hint: Param };
   "filter-not-column": { argument: Param; column: Param; columns: Param };
   "filter-number-column": { argument: Param; column: Param; got: Param };
+  "no-royalty-band-matches-filter": { filter: Param; count: Param };
   "no-band-matches-filter": { filter: Param; count: Param };
   "preset-not-name": { ids: Param; got: Param };
   "preset-unknown": { preset: Param; ids: Param };
