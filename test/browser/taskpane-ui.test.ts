@@ -214,6 +214,21 @@ describe("the task pane, in Japanese, against the Excel stand-in", () => {
     expect(await row.textContent()).not.toContain(reason);
   });
 
+  test("an amount reads 20億 at rest; focused, it shows the full number selected, so what she types replaces it", async () => {
+    await selectTab("標準ケース");
+    const field = input("market_size");
+    expect(await field.inputValue()).toBe("20億");
+    await field.focus();
+    expect(await field.inputValue()).toBe("2,000,000,000");
+    const selection = await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
+    expect(selection).toEqual([0, 13, 13]);
+    await page.keyboard.type("25億");
+    expect(await field.inputValue()).toBe("25億");
+    await field.press("Escape");
+    await field.blur();
+    expect(await field.inputValue()).toBe("20億");
+  });
+
   test("a scenario and the committee's decisions are marked internal, clearly, and in the workbook", async () => {
     await selectTab("楽観ケース");
     await byTestId("scenario-internal").check();

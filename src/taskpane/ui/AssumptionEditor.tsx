@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { ASSUMPTIONS, AssumptionKey, AssumptionSpec, assumptionSpec, MILESTONE_COUNT, milestoneKey, MilestonePart, parseTiming, Text } from "../../engine";
 import { EditableScenario, EntryValue, formatEntry, isPercent, milestonesInUse, readEntry } from "../../model/scenario-set";
 import { displayEntry, displayEntryAtRest } from "./format";
@@ -458,7 +459,14 @@ export function EntryField(
             setDraft(d.value);
             props.onDraft(spec.key, d.value);
           }}
-          onFocus={() => setFocused(true)}
+          onFocus={(e) => {
+            // The full number replaces "350億" before anything is typed: rendered now, not in a later
+            // microtask, so a selection made on focus (Tab, a test's fill) covers the number, not the old text.
+            const input = e.currentTarget;
+            const changes = draft === null && atRest !== shown;
+            flushSync(() => setFocused(true));
+            if (changes) input.select();
+          }}
           onBlur={() => {
             setFocused(false);
             commit(draft);
