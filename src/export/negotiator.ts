@@ -63,6 +63,8 @@ import type { Language } from "../model/language";
 import type { ScenarioSet } from "../model/scenario-set";
 import { SharedContent, SharedScenario, SharedTerm, selectShared, ShareChoice, ShareError } from "./share";
 import { WORDS, Words } from "./words";
+import { AMOUNT, BASE_FONT, BOLD, DEFAULT_FONT, HEADER_FILL, INPUT_PERCENT, RATE, TITLE_FONT } from "./styles";
+import { textHeight } from "./text-layout";
 import { UNIT_LABELS } from "../model/table-layout";
 
 /**
@@ -120,18 +122,10 @@ export const LAYOUT = {
   plan: { headerRow: 5, firstBlockRow: 6, blockRows: PLAN_SERIES.length + 1, firstYearColumn: 4 },
 } as const;
 
-const AMOUNT = "#,##0";
-const PERCENT = "0.00%";
-const INPUT_PERCENT = "0.0##%";
+const PERCENT = RATE;
 const FACTOR = "0.000000";
-/** Every font names its face: without one, a spreadsheet may fall back to a serif face. */
-const BASE_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
-const BOLD: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
-const TITLE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, size: 14 };
 const HEADING_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EEF4" } };
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF7D6" } };
-const DEFAULT_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: "FF7F7F7F" } };
 const KEY_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: 9, color: { argb: "FF7F7F7F" } };
 
 /** What a formula cell caches: a number, a text ("n/a", a blank term's "") or a flag. */
@@ -1295,46 +1289,9 @@ function buildNotesSheet(
 // ---------------------------------------------------------------------------------------------
 // Text laid out so that nothing overlaps when printed: a wrapped cell's row as tall as its lines
 
-/** Excel's tallest row, in points. */
-const MAX_ROW_HEIGHT = 409;
-/** East Asian wide characters (CJK, kana, full-width forms): 1.7 widths of a "0" each as LibreOffice prints them. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-/** Break points: a wide character alone, else a word with its trailing spaces. */
-const TOKENS = new RegExp(`${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+\\s*|\\s+`, "g");
-
-/** The lines a text takes in a column `width` characters wide (Excel's width unit: one "0"), wrapped at words. */
-export function wrappedLines(text: string, width: number, font: Partial<ExcelJS.Font> = BASE_FONT): number {
-  const scale = ((font.size ?? 11) / 11) * (font.bold ? 1.1 : 1.05);
-  // A cell's padding takes about a character's width.
-  const room = Math.max(1, width - 1);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines++;
-    let used = 0;
-    for (const token of paragraph.match(TOKENS) ?? []) {
-      const units = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 1.7 : 1), 0) * scale;
-      const word = units(token.trimEnd());
-      const all = units(token);
-      if (used > 0 && used + word > room) {
-        lines++;
-        used = 0;
-      }
-      if (word > room) {
-        // A word longer than the line breaks across lines.
-        lines += Math.floor(word / room);
-        used = word % room;
-      } else used += all;
-    }
-  }
-  return lines;
-}
-
-/** A line's height in points: a little over the pitch LibreOffice prints (1.14 × the font's size), more for Japanese text. */
-const lineHeight = (text: string, font: Partial<ExcelJS.Font>) => (font.size ?? 11) * (WIDE.test(text) ? 1.35 : 1.3);
-
 /** Makes the row tall enough for `text` wrapped in `width` characters (never shorter than it is). */
 function fitHeight(row: ExcelJS.Row, text: string, width: number, font: Partial<ExcelJS.Font> = BASE_FONT): void {
-  const needed = Math.min(MAX_ROW_HEIGHT, Math.ceil(wrappedLines(text, width, font) * lineHeight(text, font) + 3));
+  const needed = textHeight(text, width, font);
   if (needed > (row.height ?? 15)) row.height = needed;
 }
 

@@ -61,6 +61,8 @@ import { addCharts } from "./charts";
 import { cellParts } from "./negotiator";
 import { REPORT_WORDS, ReportWords } from "./report-words";
 import { WORDS } from "./words";
+import { AMOUNT, BASE_FONT, BOLD, DEFAULT_FONT, HEADER_FILL, INPUT_PERCENT, PROBABILITY, RATE, TITLE_FONT } from "./styles";
+import { linesHeight, wrappedLines } from "./text-layout";
 
 export interface ReportOptions {
   language: Language;
@@ -132,60 +134,19 @@ const TITLE_ROW_HEIGHT = 24;
 /** The height of the sheet a page holds, with a margin for renderers that set type wider than Excel. */
 const PAGE_HEIGHT = (0.9 * (A4.height - 72 * (MARGINS.top + MARGINS.bottom) - TITLE_ROW_HEIGHT)) / SCALE;
 
-const AMOUNT = "#,##0";
-const PERCENT = "0.0%";
-const RATE = "0.00%";
-const INPUT_PERCENT = "0.0##%";
 const WHOLE = "0";
-const BASE_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
-const BOLD: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
-const TITLE_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, size: 14 };
 const HEADING_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, size: 13, color: { argb: "FF1F3864" } };
 const SUBHEADING_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true };
 const SMALL_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, size: 9, color: { argb: "FF595959" } };
-const DEFAULT_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, italic: true, color: { argb: "FF7F7F7F" } };
 const WARN_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, bold: true, color: { argb: "FFC00000" } };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EEF4" } };
 const FIELD_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: "thin", color: { argb: "FF808080" } } };
 
 /** Rows a chart stands on, and their height (points). */
 const CHART_ROWS = 17;
 const CHART_ROW_HEIGHT = 16;
 
-/**
- * How wide a text is set, in characters of the column unit: a CJK or full-width character about two
- * (2.2), a Latin one a little more than one (1.2: renderers without Calibri substitute a wider face).
- */
-export function textUnits(text: string): number {
-  let units = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      c >= 0x20000;
-    units += wide ? 2.2 : 1.2;
-  }
-  return units;
-}
-
-/** Lines a text wraps to in a cell `width` characters wide (each line break starts a line). */
-export function wrappedLines(text: string, width: number, size = 11): number {
-  const room = Math.max(1, (width - 1.5) * (11 / size));
-  return text.split("\n").reduce((n, part) => {
-    // Whole words move to the next line: count a line's worth of slack for each wrap.
-    const units = textUnits(part);
-    return n + Math.max(1, Math.ceil(units / (room * 0.92)));
-  }, 0);
-}
-
-/** The height (points) of a row whose tallest cell wraps to `lines` lines. */
-const rowHeight = (lines: number, language: Language, size = 11) => Math.ceil(lines * (language === "ja" ? 1.55 : 1.4) * size + 4);
+/** The height (points) of a row whose tallest cell wraps to `lines` lines: Japanese text sets taller lines. */
+const rowHeight = (lines: number, language: Language, size = 11) => linesHeight(lines, size, language === "ja");
 
 // ---------------------------------------------------------------------------------------------
 // The sheet, row by row, with the page it is on
@@ -239,7 +200,7 @@ class Writer {
       cell.alignment = { vertical: "top", wrapText: !numeric, horizontal: c.align ?? (numeric ? "right" : "left") };
       if (typeof c.value === "string" && c.value !== "") {
         const s = c.font?.size ?? 11;
-        const l = wrappedLines(c.value, this.width(col, span), s);
+        const l = wrappedLines(c.value, this.width(col, span), c.font ?? BASE_FONT);
         if (l * s > lines * size) [lines, size] = [l, s];
       }
       col += span;
@@ -448,7 +409,7 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
   if (simulation?.below)
     out.cells([
       { value: w.belowFloor, span: 2 },
-      { value: simulation.below.probability, numFmt: PERCENT },
+      { value: simulation.below.probability, numFmt: PROBABILITY },
     ]);
   out.blank();
   out.cells([{ value: w.scope, font: SUBHEADING_FONT, span: COLUMNS }]);
@@ -694,7 +655,7 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
     if (simulation.below)
       out.cells([
         { value: w.belowFloor, span: 1 },
-        { value: simulation.below.probability, numFmt: PERCENT, font: BOLD },
+        { value: simulation.below.probability, numFmt: PROBABILITY, font: BOLD },
       ]);
     const anchor = out.chartRows();
     charts.push({

@@ -29,7 +29,8 @@ import {
 import { fieldScale } from "../../src/model/football";
 import { offerTermMap, ScenarioSet } from "../../src/model/scenario-set";
 import { assumptionsTableValues } from "../../src/model/table-layout";
-import { buildCommitteeReport, committeeReport, REPORT_PERCENTILES, ReportError, ReportOptions, SECTIONS, wrappedLines } from "../../src/export/report";
+import { buildCommitteeReport, committeeReport, REPORT_PERCENTILES, ReportError, ReportOptions, SECTIONS } from "../../src/export/report";
+import { linesHeight, wrappedLines } from "../../src/export/text-layout";
 import { REPORT_WORDS } from "../../src/export/report-words";
 import type { ChartSpec, SeriesRange } from "../../src/export/chart-spec";
 import { ROOT } from "./demo";
@@ -221,8 +222,18 @@ describe("committee report: the page", () => {
     const built = buildCommitteeReport(sample.set, { ...OPTIONS, language: "ja" });
     const ws = built.workbook.worksheets[0];
     for (let r = 1; r <= built.facts.lastRow; r++) expect(ws.getRow(r).height).toBeGreaterThan(0);
-    const question = built.facts.sectionRows.question + 2;
-    expect(ws.getRow(question).height).toBeGreaterThan(30);
+    // The question fits one line of the page's 110 columns; the first method's paragraph wraps.
+    const width = ws.columns.reduce((sum, c) => sum + (c.width ?? 9), 0);
+    const question = ws.getRow(built.facts.sectionRows.question + 2);
+    expect(wrappedLines(String(question.getCell(1).value), width)).toBe(1);
+    expect(question.height).toBe(linesHeight(1, 11, true));
+    const methods = Array.from({ length: built.facts.sectionRows.record - built.facts.sectionRows.methods }, (_, i) =>
+      ws.getRow(built.facts.sectionRows.methods + i)
+    );
+    const method = methods.reduce((a, b) => (String(b.getCell(1).value ?? "").length > String(a.getCell(1).value ?? "").length ? b : a));
+    const lines = wrappedLines(String(method.getCell(1).value), width);
+    expect(lines).toBeGreaterThanOrEqual(2);
+    expect(method.height).toBeGreaterThanOrEqual(linesHeight(lines, 11, true));
   });
 });
 
