@@ -751,6 +751,13 @@ export const FOLLOWS: Readonly<Partial<Record<AssumptionKey, AssumptionKey>>> = 
   ASSUMPTIONS.flatMap((s) => (s.fallback !== null && typeof s.fallback === "object" ? [[s.key, s.fallback.follows]] : []))
 );
 
+/**
+ * Defaults that follow another key only where their term exists: a tier's rate without its threshold
+ * is refused (checkDealTerms), so a sheet that writes the follow as a formula leaves it blank until the
+ * threshold is typed.
+ */
+export const FOLLOWS_ONLY_WITH: Readonly<Partial<Record<AssumptionKey, AssumptionKey>>> = { tier_1_rate: "tier_1_threshold", tier_2_rate: "tier_2_threshold" };
+
 export function assumptionSpec(key: AssumptionKey): AssumptionSpec {
   return SPEC_BY_KEY.get(key)!;
 }
@@ -927,9 +934,9 @@ export interface RawScenario {
 const ALLOWED_KEYS_TEXT = wordList(ASSUMPTIONS.filter((s) => !s.group).map((s) => s.key));
 
 /** Column headers the functions skip: human-readable labels, units, notes. */
-export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", "unit", "units", "note", "notes"]);
-/** Headers that name the key column. */
-export const KEY_HEADERS: ReadonlySet<string> = new Set(["key", "keys", "assumption", "assumptions"]);
+export const IGNORED_HEADERS: ReadonlySet<string> = new Set(["label", "labels", "unit", "units", "note", "notes", "項目", "単位"]);
+/** Headers that name the key column (a Japanese sheet's キー too: the negotiator file heads its key column so). */
+export const KEY_HEADERS: ReadonlySet<string> = new Set(["key", "keys", "assumption", "assumptions", "キー"]);
 
 /**
  * Headers of columns of the user's own beside the scenarios (comments, memos, sources), skipped like

@@ -28,6 +28,8 @@ import {
   assumptionSpec,
   ASSUMPTIONS as ALL_ASSUMPTIONS,
   FOOTBALL_OUTPUTS,
+  FOLLOWS_ONLY_WITH,
+  Timing,
   AssumptionKey,
   BandRow,
   discountFactors,
@@ -340,13 +342,18 @@ function buildModelSheet(
     // A term whose blank means "none" (a tier threshold, the exit, a milestone's year) stays blank here:
     // a plain link would read a blank as 0. The formulas test such a term with ISNUMBER.
     const link = spec.fallback === null ? `IF(ISBLANK(${from}),"",${from})` : from;
-    setFormula(ws, rel(r, 2), link, v === null ? "" : (v as Cached), fmt);
+    // A tier's rate before its threshold is blank on the Assumptions sheet (FOLLOWS_ONLY_WITH), so here too.
+    const needs = FOLLOWS_ONLY_WITH[spec.key];
+    const cached = v === null || (needs && typeof a[needs] !== "number") ? "" : spec.unit === "timing" ? w.timingWords[v as Timing] : (v as Cached);
+    setFormula(ws, rel(r, 2), link, cached, fmt);
     if (spec.unit === "timing") ws.getCell(r, 2).alignment = { horizontal: "right" };
     text(ws, rel(r, 3), spec.key, KEY_FONT);
   });
   const offset = abs(L.offsetRow, 2);
   ws.getCell(L.offsetRow, 1).value = w.timingOffset;
-  setFormula(ws, rel(L.offsetRow, 2), `IF(${P("timing")}="mid",0.5,IF(${P("timing")}="begin",1,0))`, { end: 0, mid: 0.5, begin: 1 }[a.timing]);
+  // The timing in either language's words (期央 or mid), whichever the sheet was written or edited in.
+  const timingIs = (t: Timing) => `OR(${P("timing")}="${WORDS.en.timingWords[t]}",${P("timing")}="${WORDS.ja.timingWords[t]}")`;
+  setFormula(ws, rel(L.offsetRow, 2), `IF(${timingIs("mid")},0.5,IF(${timingIs("begin")},1,0))`, { end: 0, mid: 0.5, begin: 1 }[a.timing]);
 
   // Cached series from the engine.
   const md = m.model;
@@ -790,9 +797,18 @@ function buildAssumptionsSheet(
     scenarios.forEach((s, j) => {
       const cell = ws.getCell(r, L.firstScenarioColumn + j);
       const value = s.assumptions[spec.key];
-      if (driver && following.includes(s))
-        cell.value = { formula: rel(rowOf(driver), L.firstScenarioColumn + j), result: value as Cached } as ExcelJS.CellFormulaValue;
-      else cell.value = value;
+      const needs = FOLLOWS_ONLY_WITH[spec.key];
+      if (driver && following.includes(s)) {
+        const link = rel(rowOf(driver), L.firstScenarioColumn + j);
+        cell.value = (
+          needs
+            ? {
+                formula: `IF(ISNUMBER(${rel(rowOf(needs), L.firstScenarioColumn + j)}),${link},"")`,
+                result: typeof s.assumptions[needs] === "number" ? (value as Cached) : "",
+              }
+            : { formula: link, result: value as Cached }
+        ) as ExcelJS.CellFormulaValue;
+      } else cell.value = spec.unit === "timing" ? w.timingWords[value as Timing] : value;
       cell.fill = INPUT_FILL;
       if (spec.unit === "rate" || spec.unit === "share") cell.numFmt = INPUT_PERCENT;
       else if (spec.unit === "currency" || spec.unit === "currency_per_year") cell.numFmt = AMOUNT;
@@ -820,7 +836,14 @@ function buildAssumptionsSheet(
           error: v.whole,
         };
       } else if (spec.unit === "timing") {
-        cell.dataValidation = { type: "list", formulae: ['"end,mid,begin"'], allowBlank: false, showErrorMessage: true, errorTitle: v.title, error: v.timing };
+        cell.dataValidation = {
+          type: "list",
+          formulae: [`"${Object.values(w.timingWords).join(",")}"`],
+          allowBlank: false,
+          showErrorMessage: true,
+          errorTitle: v.title,
+          error: v.timing,
+        };
       }
     });
   });

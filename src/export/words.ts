@@ -101,6 +101,8 @@ const en = {
   input: "Input",
   value: "Value",
   timingOffset: "Timing offset (years)",
+  /** The cash-flow timing as the sheet writes it (the functions read both languages' words). */
+  timingWords: { end: "end", mid: "mid", begin: "begin" },
   derived: {
     milestonesValue: "Milestones, present value",
     milestonesRisked: "Milestones, present value × probability",
@@ -204,7 +206,7 @@ const ja: typeof en = {
   low: "低位",
   base: "基準",
   high: "高位",
-  key: "key",
+  key: "キー",
   bandRow: "公表ロイヤルティ料率（参考バンド）",
   positionHeading: "提案条件",
   offer: "提示価格",
@@ -219,7 +221,7 @@ const ja: typeof en = {
   fieldDataHeading: "フットボールフィールド：グラフが参照するセル",
   fieldAbout:
     "各手法の棒は、シナリオ間の最小値から最大値までです（上の表を参照する数式なので、入力を変えるとグラフも追従します）。軸の端を超える棒は端で切り、本当の高位をラベルに示します（▸）。",
-  fieldColumns: ["棒", "始点", "終点", "グラフ：始点", "グラフ：長さ", "key"],
+  fieldColumns: ["棒", "始点", "終点", "グラフ：始点", "グラフ：長さ", "キー"],
   clipped: (label, high) => `${label}（${high}まで ▸）`,
   shortAmount: { divisor: 1e8, format: "0.0", unit: "億" },
   offerBar: (amount) => `提示価格（${amount}）`,
@@ -227,7 +229,7 @@ const ja: typeof en = {
   offerTermsBar: "提示条件（シナリオ間のリスク調整後価値）",
   rangeBar: "提案レンジ（下限～上限）",
   termsHeading: "提示条件",
-  termColumns: ["条件", "値", "単位", "key"],
+  termColumns: ["条件", "値", "単位", "キー"],
   termNotFixed: "協議により決定",
   termOpen: (label) => `未確定：${label}は協議により決めます。それまでは各シナリオの値のままです。`,
   offerMeaning: (value) => `ライセンス全体として提示する金額：${value}。`,
@@ -253,8 +255,8 @@ const ja: typeof en = {
   assumptionsTitle: "前提条件（入力）",
   assumptionsAbout:
     "シナリオごとに1列。率・シェアは小数で、%表示です（0.05 = 5%）。灰色の斜体は評価で未入力だった項目で、IPVALUEの既定値です。既定値が他の入力値であるもの（注記列を参照）はそのセルを参照する数式で、値を上書きするまでその入力値の変更に連動します。契約条件の空欄（段階の閾値、Exit、マイルストーン）は、その条件がないことを表します。フラグは TRUE または FALSE です。",
-  label: "label",
-  unit: "unit",
+  label: "項目",
+  unit: "単位",
   note: "注記",
   follows: (driver, scenarios) => `${driver}に連動` + (scenarios ? `（${scenarios.join("、")}）` : ""),
   planTitle: "年次の事業計画（入力）",
@@ -272,6 +274,7 @@ const ja: typeof en = {
   input: "項目",
   value: "値",
   timingOffset: "時点のずれ（年）",
+  timingWords: { end: "期末", mid: "期央", begin: "期首" },
   derived: {
     milestonesValue: "マイルストーンの現在価値",
     milestonesRisked: "マイルストーンの現在価値 × 確率",
@@ -308,7 +311,7 @@ const ja: typeof en = {
   bandsTitle: "参考バンド：公表ロイヤルティ料率",
   bandsFilter: (filter) => (filter ? `条件：${filter}` : "公表ロイヤルティ料率のバンドすべて"),
   bandsAbout: "比較のための公表ライセンス条件と出典。説明文はIPVALUEによる要約、数値と出典は原典のとおりです。",
-  bandColumns: ["key", "説明", "下限", "上限", "中央値", "条件", "出典", "箇所", "ページ", "データ年"],
+  bandColumns: ["キー", "説明", "下限", "上限", "中央値", "条件", "出典", "箇所", "ページ", "データ年"],
   notesTitle: "注記",
   date: "作成日",
   version: "IPVALUE の版",
@@ -343,7 +346,7 @@ const ja: typeof en = {
   validation: {
     share: "0～1の小数で入力してください（0.05 = 5%）。",
     whole: "1～200の整数（年）で入力してください。",
-    timing: "end、mid、begin から選んでください。",
+    timing: "期末、期央、期首 から選んでください。",
     amount: "金額を入力してください（損失はマイナス）。空欄でもかまいません。",
     nonNegative: "0以上の金額を入力してください。空欄でもかまいません。",
     title: "IPVALUE 入力",

@@ -48,7 +48,7 @@ export const UNIT_LABELS: Record<Unit, Text> = {
   share: { en: "decimal 0–1", ja: "小数 0～1" },
   years: { en: "years", ja: "年数" },
   year: { en: "year no.", ja: "年目" },
-  timing: { en: "end / mid / begin", ja: "end / mid / begin" },
+  timing: { en: "end / mid / begin", ja: "期末 / 期央 / 期首" },
   flag: { en: "TRUE / FALSE", ja: "TRUE / FALSE" },
 };
 

@@ -21,7 +21,18 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { ASSUMPTION_KEYS, AssumptionKey, FOLLOWS, MAX_YEARS, Output, PlanSeries, RawValue, runScenario, scenarioOutput } from "../../src/engine";
+import {
+  ASSUMPTION_KEYS,
+  AssumptionKey,
+  FOLLOWS,
+  FOLLOWS_ONLY_WITH,
+  MAX_YEARS,
+  Output,
+  PlanSeries,
+  RawValue,
+  runScenario,
+  scenarioOutput,
+} from "../../src/engine";
 import { buildNegotiatorWorkbook, LAYOUT } from "../../src/export/negotiator";
 import { defaultShareChoice, selectShared, SharedContent, SHARE_OUTPUTS } from "../../src/export/share";
 import { IPVALUE_VERSION } from "../../src/export/version";
@@ -295,7 +306,10 @@ describe("the yearly plan and the following defaults in the negotiator workbook,
     expect(keys.sort()).toEqual(["claims_expire_year", "exit_probability", "hurdle_rate", "term_years", "tier_1_rate", "tier_2_rate"]);
     for (const k of keys) {
       const cell = ws.getCell(row(k), L.firstScenarioColumn);
-      expect(cell.formula).toBe(ws.getCell(row(FOLLOWS[k]!), L.firstScenarioColumn).address);
+      const driver = ws.getCell(row(FOLLOWS[k]!), L.firstScenarioColumn).address;
+      // A tier's rate follows once its threshold is given (FOLLOWS_ONLY_WITH); Follow gives the thresholds.
+      const needs = FOLLOWS_ONLY_WITH[k];
+      expect(cell.formula).toBe(needs ? `IF(ISNUMBER(${ws.getCell(row(needs), L.firstScenarioColumn).address}),${driver},"")` : driver);
       expect(cell.result).toBe(follow.content.scenarios[0].assumptions[k]);
       expect(cell.font.italic).toBe(true);
     }

@@ -12,10 +12,12 @@ import {
   FOOTBALL_OUTPUTS,
   outputLabel,
   FOLLOWS,
+  FOLLOWS_ONLY_WITH,
   MAX_YEARS,
   RawValue,
   resolveAssumptions,
   OUTPUTS,
+  parseAssumptionsTable,
   Output,
   runScenario,
   scenarioOutput,
@@ -216,7 +218,13 @@ describe("the workbook", () => {
     const shown = (c: ExcelJS.Cell) => (c.type === ExcelJS.ValueType.Formula ? c.result : c.value);
     ASSUMPTION_KEYS.forEach((key, i) => {
       expect(ws.getCell(L.firstKeyRow + i, 1).value).toBe(key);
-      content.scenarios.forEach((s, j) => expect(shown(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j))).toBe(s.assumptions[key]));
+      // A tier's rate follows only once its threshold is there (blank until then: the functions refuse a rate without one).
+      const needs = FOLLOWS_ONLY_WITH[key];
+      content.scenarios.forEach((s, j) =>
+        expect(
+          needs ? (shown(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j)) ?? "") : shown(ws.getCell(L.firstKeyRow + i, L.firstScenarioColumn + j))
+        ).toBe(needs && typeof s.assumptions[needs] !== "number" ? "" : s.assumptions[key])
+      );
     });
     // The sample leaves the tier rates, the claims' last year and the exit probability blank: each follows its driver, said in the note column.
     const row = (key: AssumptionKey) => L.firstKeyRow + ASSUMPTION_KEYS.indexOf(key);
@@ -225,7 +233,11 @@ describe("the workbook", () => {
       const follows = content.scenarios.every((s) => s.defaulted.includes(key));
       if (!follows) continue;
       content.scenarios.forEach((_, j) =>
-        expect(ws.getCell(row(key), L.firstScenarioColumn + j).formula).toBe(ws.getCell(row(driver), L.firstScenarioColumn + j).address)
+        expect(ws.getCell(row(key), L.firstScenarioColumn + j).formula).toBe(
+          FOLLOWS_ONLY_WITH[key]
+            ? `IF(ISNUMBER(${ws.getCell(row(FOLLOWS_ONLY_WITH[key]!), L.firstScenarioColumn + j).address}),${ws.getCell(row(driver), L.firstScenarioColumn + j).address},"")`
+            : ws.getCell(row(driver), L.firstScenarioColumn + j).address
+        )
       );
       expect(ws.getCell(row(key), note).value).toBe(`follows ${driver}`);
     }
@@ -303,7 +315,7 @@ describe("the workbook", () => {
       "IF(AND($A98<=$B$12,$A98<=$B$13,MAX(D$98:D98)>0),MAX(IF($A98>$B$29,$B$30*D98,IF(ISNUMBER($B$25),$B$14*MIN(D98,$B$25)+IF(D98>$B$25,$B$26*(IF(ISNUMBER($B$27),MIN(D98,MAX($B$25,$B$27)),D98)-$B$25),0)+IF(AND(ISNUMBER($B$27),D98>MAX($B$25,$B$27)),$B$28*(D98-MAX($B$25,$B$27)),0),$B$14*D98)),$B$15),0)"
     );
     expect(ws.getCell("F98").formula).toBe("IF($A98>$B$12,0,1/(1+$B$18)^($A98-$B$73))");
-    expect(ws.getCell("B73").formula).toBe('IF($B$23="mid",0.5,IF($B$23="begin",1,0))');
+    expect(ws.getCell("B73").formula).toBe('IF(OR($B$23="mid",$B$23="期央"),0.5,IF(OR($B$23="begin",$B$23="期首"),1,0))');
     // A term whose blank means "none" is linked so that a blank stays blank, not 0.
     expect(ws.getCell("B25").formula).toBe(`IF(ISBLANK('Assumptions'!$E$23),"",'Assumptions'!$E$23)`);
     expect(ws.getCell("B25").result).toBe("");
@@ -383,7 +395,30 @@ describe("both languages", () => {
     const fe = formulas(en).filter((x) => !(x.sheet === "Summary" && x.address.startsWith("A")));
     const fj = formulas(ja).filter((x) => !(x.sheet === "概要" && x.address.startsWith("A")));
     expect(fe.length).toBe(formulas(en).length - 3);
-    expect(fj.map((x) => x.result)).toEqual(fe.map((x) => x.result));
+    // The same values, but for the timing, written in the sheet's words (期央 for mid): the formulas read both.
+    const EN_WORD: Record<string, string> = { 期末: "end", 期央: "mid", 期首: "begin" };
+    expect(fj.map((x) => (typeof x.result === "string" && x.result in EN_WORD ? EN_WORD[x.result] : x.result))).toEqual(fe.map((x) => x.result));
+    expect(fj.some((x) => x.result === "期央")).toBe(true);
+    // The key columns are headed キー, the label and unit columns 項目 and 単位: the functions read them so.
+    const assumptions = ja.getWorksheet("前提条件")!;
+    expect([1, 2, 3].map((c) => assumptions.getRow(LAYOUT.assumptions.headerRow).getCell(c).value)).toEqual(["キー", "項目", "単位"]);
+    expect(strings(ja).filter((x) => /\b(end|mid|begin)\b/.test(x))).toEqual([]);
+    // IPVALUE's functions read the Japanese Assumptions sheet as they read the English one.
+    const table = (wb: ExcelJS.Workbook) => {
+      const ws = wb.worksheets[1];
+      const rows: RawValue[][] = [];
+      for (let r = LAYOUT.assumptions.headerRow; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        const cells = Array.from({ length: 3 + content.scenarios.length }, (_, c) => {
+          const v = row.getCell(c + 1).value as unknown;
+          // A formula's cached result (a blank one is not stored).
+          return (v && typeof v === "object" && "formula" in v ? ((v as { result?: RawValue }).result ?? null) : (v ?? null)) as RawValue;
+        });
+        if (cells.some((c) => c !== null)) rows.push(cells);
+      }
+      return parseAssumptionsTable(rows);
+    };
+    expect(table(ja)).toEqual(table(en));
     expect(fj.find((x) => x.sheet === "モデル - Low")!.formula).toBe("'前提条件'!$D$5");
   });
 });

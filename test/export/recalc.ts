@@ -78,11 +78,26 @@ export function withPlaceholders(wb: ExcelJS.Workbook): void {
 const BLANK_LINK = /^IF\(ISBLANK\(([^()]+)\),"",\1\)$/;
 
 /** Every value in the workbook that is an error (#NAME?, #VALUE!, #REF! …), or a formula left without a value, as "sheet!A1 = #…". */
+/** A tier's rate that follows the royalty rate only once its threshold is given: IF(ISNUMBER(t),r,""). */
+const BLANK_UNTIL = /^IF\(ISNUMBER\([^()]+\),[^()]+,""\)$/;
+/** A plain link to one cell, on this sheet or another. */
+const LINK = /^(?:'((?:[^']|'')+)'!|([^'!]+)!)?\$?([A-Z]+\$?\d+)$/;
+
+/** A formula whose empty text is meant: a blank term's link, a tier rate before its threshold, or a link to either. */
+function blankByDesign(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, formula: string, depth = 0): boolean {
+  if (BLANK_LINK.test(formula) || BLANK_UNTIL.test(formula)) return true;
+  const m = LINK.exec(formula);
+  if (!m || depth > 3) return false;
+  const sheet = m[1] !== undefined ? wb.getWorksheet(m[1].replace(/''/g, "'")) : m[2] !== undefined ? wb.getWorksheet(m[2]) : ws;
+  const target = sheet?.getCell(m[3].replace(/\$/g, ""));
+  return !!target && target.type === ExcelJS.ValueType.Formula && blankByDesign(wb, sheet!, target.formula, depth + 1);
+}
+
 export function errorValues(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   const isError = (x: unknown) => (typeof x === "object" && x !== null && "error" in x) || (typeof x === "string" && /^#[A-Z/0!?]+[!?]?$/.test(x));
   eachValue(wb, (where, v, cell) => {
-    const empty = cell.type === ExcelJS.ValueType.Formula && v === undefined && !BLANK_LINK.test(cell.formula);
+    const empty = cell.type === ExcelJS.ValueType.Formula && v === undefined && !blankByDesign(wb, cell.worksheet, cell.formula);
     if (isError(v) || empty) out.push(`${where} = ${JSON.stringify(v)}`);
   });
   return out;

@@ -396,7 +396,8 @@ export function EntryField(
   // The timing and TRUE/FALSE terms are choices; what a stored value stands for is chosen (text as typed, if none).
   const choices: [string, string][] | null =
     spec.unit === "timing"
-      ? (["", "end", "mid", "begin"] as const).map((v) => [v, v === "" ? t.assumptions.timing[""] : `${v} — ${t.assumptions.timing[v]}`])
+      ? // In Japanese the words alone (期央); in English the stored word with its meaning (mid — mid-year).
+        (["", "end", "mid", "begin"] as const).map((v) => [v, v === "" || language === "ja" ? t.assumptions.timing[v] : `${v} — ${t.assumptions.timing[v]}`])
       : spec.unit === "flag"
         ? FLAG_CHOICES.map((v) => [v, t.assumptions.flag[v]])
         : null;
