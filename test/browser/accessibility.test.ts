@@ -121,6 +121,7 @@ describe.each(["light", "dark"] as const)("axe-core, Office %s theme", (theme) =
   test.each(["en", "ja"] as const)("the start screen (%s) has no violations", async (language) => {
     await page.locator(`#lang-${language}`).click();
     await page.waitForFunction((l) => document.querySelector(`#lang-${l}`)?.getAttribute("aria-pressed") === "true", language);
+    await page.waitForTimeout(400); // the switch's 0.1 s colour transition: measured at rest, not halfway
     expect(summary(await violations(page))).toEqual([]);
   });
 
@@ -132,6 +133,7 @@ describe.each(["light", "dark"] as const)("axe-core, Office %s theme", (theme) =
     }
     await page.locator(`#lang-${language}`).click();
     await page.waitForFunction((l) => document.querySelector(`#lang-${l}`)?.getAttribute("aria-pressed") === "true", language);
+    await page.waitForTimeout(400); // the switch's 0.1 s colour transition: measured at rest, not halfway
     const { violations: found, sentinels, unresolved } = await audit(page);
     expect(summary(found)).toEqual([]);
     expect(sentinels).toBeGreaterThan(0); // the scenario tabs' sentinels were there, and set aside
