@@ -2,7 +2,7 @@
  * Build of the IPVALUE add-in, laid out like Microsoft's shared-runtime custom-functions template:
  * taskpane.html is the one page of the shared runtime and loads the functions bundle; functions.json
  * is generated from the JSDoc of the function families by custom-functions-metadata-plugin; functions-ja.json is made from it
- * and the Japanese translation table. office.js comes from Microsoft's CDN, as Microsoft requires for
+ * and the Japanese translation table, and help.html / help-ja.html (each function's helpUrl) from both. office.js comes from Microsoft's CDN, as Microsoft requires for
  * AppSource and recommends for every add-in (the @microsoft/office-js package says it is not supported
  * for production); IPVALUE_OFFICE_JS=local builds a copy served from the add-in's own origin instead,
  * for firewalled or internal deployments. Nothing else is loaded from another host.
@@ -14,6 +14,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { localizeFunctions } = require("./scripts/localize-functions");
+const { helpPage, helpPageName, helpTemplate } = require("./scripts/function-reference");
 const { functionFiles } = require("./scripts/function-metadata");
 const { certificateOptions } = require("./scripts/certs");
 
@@ -32,15 +33,28 @@ const officeJs = localOfficeJs
     }
   : { src: OFFICE_JS_CDN, scriptSrc: "'self' https://appsforoffice.microsoft.com", note: "Microsoft's CDN, as Microsoft requires" };
 
-/** Emits functions-<lang>.json for every table in src/functions/locale, once functions.json exists. */
+/** Every occurrence of the dev origin rewritten to the hosted one (String.replace with a string stops at one). */
+const hosted = (text) => text.replace(new RegExp(urlDev.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), urlProd);
+
+/**
+ * Once functions.json exists: its helpUrls moved to the hosted origin (production), functions-<lang>.json
+ * for every table in src/functions/locale, and the help pages (help.html, help-<lang>.html) written
+ * from that same metadata, so each function's helpUrl finds its section.
+ */
 class LocalizedFunctionsPlugin {
+  constructor({ rewrite }) {
+    this.rewrite = rewrite;
+  }
   apply(compiler) {
     const name = "LocalizedFunctionsPlugin";
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
         const source = compilation.getAsset("functions.json");
         if (!source) return; // the metadata plugin already reported why
-        const metadata = JSON.parse(source.source.source().toString());
+        const text = this.rewrite(source.source.source().toString());
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(text));
+        const metadata = JSON.parse(text);
+        const pages = [["en", metadata]];
         const dir = path.resolve(__dirname, "src/functions/locale");
         for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
           const lang = path.basename(file, ".json");
@@ -49,6 +63,17 @@ class LocalizedFunctionsPlugin {
             const table = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
             const localized = localizeFunctions(metadata, table, lang);
             compilation.emitAsset(`functions-${lang}.json`, new webpack.sources.RawSource(JSON.stringify(localized, null, 2)));
+            pages.push([lang, localized]);
+          } catch (e) {
+            compilation.errors.push(new webpack.WebpackError(e.message));
+          }
+        }
+        for (const [lang, { functions }] of pages) {
+          const page = helpPageName(lang);
+          compilation.fileDependencies.add(path.resolve(__dirname, "src/taskpane", page));
+          try {
+            // minimized: kept as written (a readable page, and the text test/manifest/help.test.ts compares).
+            compilation.emitAsset(page, new webpack.sources.RawSource(helpPage(helpTemplate(lang), functions, lang)), { minimized: true });
           } catch (e) {
             compilation.errors.push(new webpack.WebpackError(e.message));
           }
@@ -99,27 +124,22 @@ module.exports = async (env, options) => {
         // through functions.ts's re-exports, and adds each file's associate calls to that file.
         input: functionFiles(),
       }),
-      new LocalizedFunctionsPlugin(),
+      new LocalizedFunctionsPlugin({ rewrite: (text) => (dev ? text : hosted(text)) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
         templateParameters: { officeJs },
       }),
-      new HtmlWebpackPlugin({
-        filename: "help.html",
-        template: "./src/taskpane/help.html",
-        chunks: [],
-      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.css", to: "help.css", info: { minimized: true } },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              // Every occurrence, not only the first (String.replace with a string stops at one).
-              return dev ? content : content.toString().replace(new RegExp(urlDev.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), urlProd);
+              return dev ? content : hosted(content.toString());
             },
           },
           ...(localOfficeJs

@@ -1,10 +1,9 @@
 /**
  * The function reference written out of the functions' own metadata (the JSDoc of the family files
  * and src/functions/locale/ja.json), for the README (each function's heading and argument list; the
- * prose and worked examples under it are written by hand) and the help page (every function with its
- * description in English and Japanese). test/readme/functions-reference.test.ts and
- * test/manifest/help.test.ts check that both files hold exactly this text and rewrite it with
- * UPDATE_README=1 / UPDATE_HELP=1.
+ * prose and worked examples under it are written by hand; test/readme/functions-reference.test.ts
+ * checks it and rewrites it with UPDATE_README=1) and the help pages (every function with its
+ * description and arguments, one page per language, written by the build; test/manifest/help.test.ts).
  */
 "use strict";
 const fs = require("fs");
@@ -82,44 +81,64 @@ function updatedReadme(readme, functions = functionsIn("en")) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Help page: a definition list of every function, English and Japanese.
+// Help pages: help.html (English) and help-<lang>.html, served with the add-in. Each function has a
+// section whose anchor its helpUrl (the JSDoc's @helpurl) points at; webpack.config.js writes the
+// pages at build time from the functions.json and functions-<lang>.json it emits, so the pages, the
+// metadata Excel reads and the JSDoc cannot disagree.
 
-const HELP_START =
-  "<!-- functions:start (generated from the JSDoc and src/functions/locale/ja.json; UPDATE_HELP=1 npx jest test/manifest/help.test.ts rewrites) -->";
-const HELP_END = "<!-- functions:end -->";
+/** The page of a language: help.html for English, help-ja.html for Japanese. */
+const helpPageName = (lang) => (lang === "en" ? "help.html" : `help-${lang}.html`);
+/** A function's section on the help page: IPVALUE.DCF is #ipvalue-dcf. */
+const helpAnchor = (id) => `ipvalue-${id.toLowerCase()}`;
+/** Where the templates' reference goes. */
+const HELP_MARK = /^( *)<!-- functions [^\n]*-->$/m;
+/** Words of the generated part, per language. */
+const HELP_WORDS = {
+  en: { functions: "Functions", arguments: "Arguments", optional: "optional", other: "ja", otherName: "日本語" },
+  ja: { functions: "関数", arguments: "引数", optional: "省略可", other: "en", otherName: "English" },
+};
 
 const html = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
-/** The help page's function reference, indented for the page's <body>. */
-function helpSection(en = functionsIn("en"), ja = functionsIn("ja")) {
-  const lines = [HELP_START, '<h2>Functions <span lang="ja">/ 関数</span></h2>', "<dl>"];
-  en.forEach((f, i) => {
-    const j = ja[i];
+/** The function reference of one language's page: a list of links, then one section per function. */
+function helpSection(functions, lang) {
+  const w = HELP_WORDS[lang];
+  if (!w) throw new Error(`no help page words for language ${lang}`);
+  const lines = [`<h2 id="functions">${w.functions}</h2>`, '<nav aria-labelledby="functions">', "  <ul>"];
+  for (const f of functions) lines.push(`    <li><a href="#${helpAnchor(f.id)}">IPVALUE.${html(f.name)}</a></li>`);
+  lines.push("  </ul>", "</nav>");
+  for (const f of functions) {
+    const anchor = helpAnchor(f.id);
     lines.push(
-      `  <dt id="${html(f.id)}"><code>${html(signature(f))}</code></dt>`,
-      `  <dd>${html(f.description)}</dd>`,
-      `  <dd lang="ja"><code>${html(signature(j))}</code> ${html(j.description)}</dd>`
+      `<section id="${anchor}" aria-labelledby="${anchor}-title">`,
+      `  <p class="other"><a href="${helpPageName(w.other)}#${anchor}" hreflang="${w.other}" lang="${w.other}">${w.otherName}</a></p>`,
+      `  <h3 id="${anchor}-title"><code>${html(signature(f))}</code></h3>`,
+      `  <p>${html(f.description)}</p>`
     );
-  });
-  lines.push("</dl>", HELP_END);
-  return lines.map((l) => `    ${l}`).join("\n");
+    if (f.parameters.length > 0) {
+      lines.push(`  <h4>${w.arguments}</h4>`, "  <dl>");
+      for (const p of f.parameters) {
+        const optional = p.optional ? ` (${w.optional})` : "";
+        lines.push(`    <dt><code>${html(p.name)}</code>${optional}</dt>`, `    <dd>${html(p.description)}</dd>`);
+      }
+      lines.push("  </dl>");
+    }
+    lines.push("</section>");
+  }
+  return lines;
 }
 
-/** The help page's generated section as it stands (from the start of its first line), or undefined. */
-function helpSectionIn(page) {
-  const at = page.indexOf(HELP_START);
-  const end = page.indexOf(HELP_END);
-  if (at < 0 || end < 0) return undefined;
-  return page.slice(page.lastIndexOf("\n", at) + 1, end + HELP_END.length);
+/** A help page: its template (src/taskpane/help*.html) with the reference in place of its mark. */
+function helpPage(template, functions, lang) {
+  const m = HELP_MARK.exec(template);
+  if (!m) throw new Error(`the ${lang} help page template has no <!-- functions … --> mark`);
+  const section = helpSection(functions, lang)
+    .map((l) => `${m[1]}${l}`)
+    .join("\n");
+  return template.replace(HELP_MARK, () => section);
 }
 
-/** The help page with its section regenerated, or added at the end of the body. */
-function updatedHelp(page, section = helpSection()) {
-  const current = helpSectionIn(page);
-  if (current !== undefined) return page.replace(current, () => section);
-  const body = page.lastIndexOf("  </body>");
-  if (body < 0) throw new Error("help.html has no </body> to put the function reference before");
-  return `${page.slice(0, body)}${section}\n${page.slice(body)}`;
-}
+/** The template of a language's page. */
+const helpTemplate = (lang) => fs.readFileSync(path.join(ROOT, "src", "taskpane", helpPageName(lang)), "utf8");
 
-module.exports = { signature, functionsIn, readmeBlocks, readmeBlock, updatedReadme, helpSection, helpSectionIn, updatedHelp };
+module.exports = { signature, functionsIn, readmeBlocks, readmeBlock, updatedReadme, helpPageName, helpAnchor, helpSection, helpPage, helpTemplate };

@@ -3,7 +3,7 @@
  * custom-functions-metadata generates from the JSDoc, plus a translation table
  * (src/functions/locale/<lang>.json: per function id a description and, per parameter, a display
  * name and a description). A missing or stale translation is an error, so the Japanese
- * metadata can never silently fall behind the English.
+ * metadata can never silently fall behind the English. A helpUrl to help.html points at help-<lang>.html.
  */
 function localizeFunctions(metadata, table, lang) {
   const problems = [];
@@ -26,7 +26,9 @@ function localizeFunctions(metadata, table, lang) {
       }
       return { ...p, name: tp.name, description: tp.description };
     });
-    return { ...f, description: t.description, parameters };
+    // Excel's "Help on this function" opens the page of the metadata's language (help-ja.html).
+    const helpUrl = f.helpUrl && f.helpUrl.replace(/\/help\.html(?=#|$)/, `/help-${lang}.html`);
+    return { ...f, description: t.description, parameters, ...(helpUrl ? { helpUrl } : {}) };
   });
   if (problems.length > 0) throw new Error(`Localized function metadata is incomplete:\n  ${problems.join("\n  ")}`);
   return { ...metadata, functions };

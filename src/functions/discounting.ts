@@ -9,6 +9,7 @@ import { scalar, toMatrix, toNumber, toVector } from "./excel";
 /**
  * Present value of yearly cash flows (a row or a column). Flow i is discounted by (1+rate)^i at "end" (default; equals Excel's NPV), (1+rate)^(i-0.5) at "mid", (1+rate)^(i-1) at "begin". A blank cell is a zero flow whose year still passes (Excel's NPV skips blanks instead). Rates are decimals (0.1 = 10%).
  * @customfunction DCF
+ * @helpurl https://localhost:3000/help.html#ipvalue-dcf
  * @param rate Discount rate per year, a decimal above -1 (0.1 = 10%).
  * @param cashflows Yearly cash flows, year 1 first: one row or one column, in your currency.
  * @param [timing] "end" (default), "mid" or "begin": when in each year the flows happen.
@@ -21,6 +22,7 @@ export function dcf(rate: number, cashflows: any[][], timing?: string): number |
 /**
  * Risk-adjusted NPV: the sum of probability × cash flow, discounted as in DCF. Probabilities are cumulative (the chance the project is still alive when that flow happens), decimals from 0 to 1.
  * @customfunction RNPV
+ * @helpurl https://localhost:3000/help.html#ipvalue-rnpv
  * @param rate Discount rate per year, a decimal above -1.
  * @param cashflows Yearly cash flows, year 1 first: one row or one column.
  * @param probabilities One probability for every flow, or a range of the same shape with one per flow (0 to 1).

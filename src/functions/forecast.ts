@@ -8,6 +8,7 @@ import { matrix, spill, toNumber, toOptionalNumber, toVector } from "./excel";
 /**
  * Licensee net sales per year from the market: market in year t = market_size × (1+market_growth)^(t-1); in the k-th year of sales the share is peak_share × min(1, k/years_to_peak); nothing before launch_year. Spills a column of `years` values.
  * @customfunction SALES
+ * @helpurl https://localhost:3000/help.html#ipvalue-sales
  * @param market_size Market in year 1, in your currency (0 or more).
  * @param market_growth Market growth per year, a decimal above -1 (0.05 = 5%).
  * @param peak_share Peak market share of the licensed product, a decimal from 0 to 1.
@@ -33,6 +34,7 @@ export function sales(market_size: number, market_growth: number, peak_share: nu
 /**
  * Royalty per year: max(royalty_rate × sales, annual_minimum) from the first year with sales through year term_years, and 0 before the first sale and after the term. Spills in the same orientation as sales.
  * @customfunction ROYALTIES
+ * @helpurl https://localhost:3000/help.html#ipvalue-royalties
  * @param sales Licensee net sales per year, year 1 first (one row or column, 0 or more).
  * @param royalty_rate Running royalty rate, a decimal from 0 to 1 (0.03 = 3%).
  * @param [annual_minimum] Minimum royalty per year once sales have started (default 0).

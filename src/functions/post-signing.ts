@@ -32,6 +32,7 @@ const signedTerms = (terms: unknown) => resolveSignedTerms(readTerms(toMatrix(te
 /**
  * The royalty the signed terms make due on the net sales reported each year, applying the royalty rate, the tiers, the post-expiry rate after claims_expire_year, the annual minimum and the annual fees exactly as the scenario model does (royalty plus the fee, or the larger of the two when the fee is creditable). Years after term_years owe nothing; years before the first year with sales owe no minimum (an annual fee may be due), every year after it owes at least the minimum. A blank or negative sales cell is refused. Spills one value per year in the orientation of sales.
  * @customfunction ROYALTYDUE
+ * @helpurl https://localhost:3000/help.html#ipvalue-royaltydue
  * @param sales Reported net sales per year (one row or column), 0 for a year without sales.
  * @param terms The signed terms, two columns or more: the key (royalty_rate, tier_1_threshold, tier_1_rate, claims_expire_year, post_expiry_rate, annual_minimum, annual_fee, term_years …) and its value, as for OFFER; royalty_rate is required, blank terms take their defaults.
  * @param [first_year] The contract year of the first value (1 = the first year after signing, the default).
@@ -47,6 +48,7 @@ export function royaltyDue(sales: any[][], terms: any[][], first_year?: number):
 /**
  * Audits the royalties reported (paid) against what the signed terms make due on the reported sales (as ROYALTYDUE). Spills a header (year, sales, due, reported, shortfall, shortfall_share, interest, claim), one row per year and a total row. Shortfall = max(0, due − reported): an overpayment is not netted against other years. Interest on the i-th of n years = shortfall × ((1 + interest_rate)^(n − i) − 1), compounded to the last reported year. The total row's claim = total shortfall + total interest, plus audit_cost when the total shortfall is above 0 and at least threshold × the total due. A blank cell is refused (0 for nothing paid).
  * @customfunction AUDIT
+ * @helpurl https://localhost:3000/help.html#ipvalue-audit
  * @param sales Reported net sales per year (one row or column).
  * @param reported_royalty Royalty reported (paid) per year, as many years as sales.
  * @param terms The signed terms as for ROYALTYDUE (key and value).
@@ -80,6 +82,7 @@ export function audit(
 /**
  * The signed scenario's plan against actual sales, year 1 first: spills a header (year, plan_sales, actual_sales, variance, plan_royalty, royalty_due, cumulative_ratio, flag, reason) and one row per year of actual_sales. Variance = actual − plan; plan_royalty and royalty_due are what the scenario's terms make due (royalty and fees) on the plan's and on the actual sales; cumulative_ratio = cumulative actual ÷ cumulative plan sales (blank while the plan has none). The flag is TRUE when that ratio falls below trigger or the running royalty did not reach the annual minimum: the diligence signal for renegotiation.
  * @customfunction TRACK
+ * @helpurl https://localhost:3000/help.html#ipvalue-track
  * @param assumptions The assumptions table, headers included.
  * @param actual_sales Actual net sales per year from year 1 (one row or column), at most the scenario's years.
  * @param [scenario] The signed scenario (default: the one named Base, else the middle column).

@@ -8,6 +8,7 @@ import { scalar, toMatrix, toNumber, toOptionalNumber, toVector } from "./excel"
 /**
  * Royalty rate by the 25% rule of thumb: operating_margin × licensor_share. A cross-check only, not a basis on its own: the US Federal Circuit rejected the rule as a basis for damages (Uniloc v. Microsoft, Fed. Cir. 2011).
  * @customfunction RATE25
+ * @helpurl https://localhost:3000/help.html#ipvalue-rate25
  * @param operating_margin Licensee operating profit before royalty ÷ net sales, a decimal up to 1 (0.2 = 20%).
  * @param [licensor_share] Share of that profit going to the licensor, a decimal from 0 to 1 (default 0.25).
  * @returns Royalty rate as a decimal of net sales.
@@ -19,6 +20,7 @@ export function rate25Fn(operating_margin: number, licensor_share?: number): num
 /**
  * Share of the licensee's operating profit before royalty that a royalty rate takes: royalty_rate ÷ operating_margin (the inverse of RATE25).
  * @customfunction PROFITSHARE
+ * @helpurl https://localhost:3000/help.html#ipvalue-profitshare
  * @param royalty_rate Royalty rate, a decimal of net sales from 0 to 1.
  * @param operating_margin Licensee operating profit before royalty ÷ net sales, a decimal above 0 and up to 1.
  * @returns The licensor's share of operating profit, a decimal.
@@ -30,6 +32,7 @@ export function profitShareFn(royalty_rate: number, operating_margin: number): n
 /**
  * The licensee's walk-away royalty rate: the rate at which its NPV at the hurdle rate is zero, (p × PV(operating profit) × (1-T) - investment) ÷ (p × PV(sales) × (1-T)). A negative result means the project fails the hurdle even royalty-free.
  * @customfunction MAXRATE
+ * @helpurl https://localhost:3000/help.html#ipvalue-maxrate
  * @param sales Licensee net sales per year, year 1 first (one row or column).
  * @param operating_profit Operating profit before royalty per year (same shape as sales), or one number: a margin applied to every year's sales.
  * @param hurdle_rate Licensee's required return, a decimal above -1.
@@ -74,6 +77,7 @@ export function maxRateFn(
 /**
  * Relief-from-royalty value: the after-tax royalties the owner of the technology is spared, discounted. With amortization_years n, multiplied by the tax amortization benefit 1/(1 - T × AF/n), AF the n-year annuity factor at the discount rate.
  * @customfunction RFR
+ * @helpurl https://localhost:3000/help.html#ipvalue-rfr
  * @param sales Net sales per year that would bear the royalty, year 1 first.
  * @param royalty_rate Royalty rate, a decimal from 0 to 1.
  * @param tax_rate Tax rate, a decimal from 0 to below 1.
@@ -105,6 +109,7 @@ export function rfr(
 /**
  * The running royalty rate whose royalties on the given sales are worth lump_sum today: lump_sum ÷ PV(sales). Converts a lump sum into a running royalty and back.
  * @customfunction EQUIVRATE
+ * @helpurl https://localhost:3000/help.html#ipvalue-equivrate
  * @param lump_sum Amount paid today, 0 or more.
  * @param sales Net sales per year, year 1 first.
  * @param discount_rate Discount rate, a decimal above -1.

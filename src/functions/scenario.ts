@@ -26,6 +26,7 @@ import { isBlankCell, isOmitted, matrix, toBoolean, toExcelError, toMatrix, toOp
 /**
  * Computes one scenario of an assumptions table (scenario names in the first row, keys such as market_size, peak_share, royalty_rate, discount_rate and the deal terms in the first column; columns headed label, unit or note are ignored). Output "npv" (default): ownership × (upfront + DCF of royalties, fees, sublicense share and patent costs + milestones + equity + success fee); "rnpv": the same with the running flows × success_probability, each milestone × its probability and the exit × exit_probability (upfront and patent costs certain); "rate25"; "maxrate" (licensee walk-away rate); "royalty_rate"; "value_rate25" or "value_maxrate" (the rnpv at the 25%-rule rate or at the walk-away rate); "licensee_npv" (the licensee's NPV under the deal at its hurdle rate); "equivalent_rate" (the flat running rate worth the deal's rnpv); "components" (the value by component, npv and rnpv); or "table" to spill the yearly model. A row keyed "internal" marks scenarios internal and is otherwise ignored.
  * @customfunction SCENARIO
+ * @helpurl https://localhost:3000/help.html#ipvalue-scenario
  * @param assumptions The assumptions table, headers included.
  * @param [scenario] Scenario name (default: the one named Base, else the middle column).
  * @param [output] "npv" (default), "rnpv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv", "equivalent_rate", "components" or "table".
@@ -47,6 +48,7 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
 /**
  * The valuation range across all scenarios of an assumptions table: for each output, the low (minimum over scenarios), the base (the scenario named Base, else the middle one) and the high (maximum). Spills a header row (output, low, base, high) and one labelled row per output; an output with no answer in some scenario shows #NUM! in its row. With band_filter, a band_rate row adds the royalty-rate range of the matching reference bands.
  * @customfunction RANGE
+ * @helpurl https://localhost:3000/help.html#ipvalue-range
  * @param assumptions The assumptions table, headers included.
  * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate (default: rnpv, npv, rate25, maxrate).
  * @param [labels] TRUE (default) for the header row and output names; FALSE for the numbers only (one row per output: low, base, high).
@@ -82,6 +84,7 @@ export function range(assumptions: any[][], outputs?: any[][], labels?: boolean,
 /**
  * A term sheet valued in every scenario: the terms (a range of key and value, as IPVALUE.TERMS spills or as typed) replace those keys in each scenario of the assumptions table; everything else stays the scenario's. Spills a header row (scenario, then the outputs) and one row per scenario; an output with no answer in a scenario shows #NUM! in its cell. Default outputs: rnpv (the licensor's risk-adjusted value), licensee_npv (the licensee's NPV under the deal at its hurdle rate) and equivalent_rate (the flat running rate worth the same rnpv). Two OFFER formulas side by side compare two structures.
  * @customfunction OFFER
+ * @helpurl https://localhost:3000/help.html#ipvalue-offer
  * @param assumptions The assumptions table, headers included.
  * @param terms Two columns or more: the key (an assumption key such as royalty_rate, upfront, post_expiry_rate, equity_share, milestone_1_amount) and its value; a heading row and further columns (unit, citation) are skipped; a blank value keeps the scenario's own.
  * @param [outputs] Outputs to show, as a range or comma-separated text: rnpv, npv, rate25, maxrate, royalty_rate, value_rate25, value_maxrate, licensee_npv, equivalent_rate (default: rnpv, licensee_npv, equivalent_rate).

@@ -27,6 +27,7 @@ import { isBlankCell, isBlankRange, isOmitted, matrix, toExcelError, toMatrix, t
 /**
  * Monte Carlo percentiles of an output of an assumptions table, by Latin hypercube sampling unless sampling says "mc". Each assumption that differs across the scenarios is drawn from a distribution between its lowest and highest value with the base scenario's value as the most likely (PERT by default); assumptions equal in every scenario stay fixed; whole years are rounded. The model runs once per draw. Spills one labelled row per percentile (default P10, P50, P90), the mean, and P(<threshold) when a threshold is given; with standard_error TRUE, each value's standard error in a third column. A fixed default seed: the same numbers on every recalculation and every machine.
  * @customfunction SIMULATE
+ * @helpurl https://localhost:3000/help.html#ipvalue-simulate
  * @param assumptions The assumptions table, headers included (as SCENARIO and RANGE read it).
  * @param [iterations] Number of draws, a whole number from 100 to 1,000,000 (default 10,000).
  * @param [seed] Seed of the random numbers, a whole number from 0 to 4294967295 (default 1). Another seed gives another sample.
@@ -99,6 +100,7 @@ function readPercentiles(percentiles: unknown): number[] | undefined {
 /**
  * Sensitivity of an output to each assumption (a tornado table): for every assumption that differs across the scenarios, the output with that assumption at its low and at its high across the scenarios, every other assumption at the base scenario's value. Spills a header row (assumption, low, high, output_at_low, output_at_high, swing), a base row, then one row per assumption sorted by swing, the largest first; a row whose output has no answer shows #NUM!.
  * @customfunction SENSITIVITY
+ * @helpurl https://localhost:3000/help.html#ipvalue-sensitivity
  * @param assumptions The assumptions table, headers included.
  * @param [output] The output: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv" or "equivalent_rate".
  * @returns The tornado table under a header row.

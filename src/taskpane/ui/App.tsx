@@ -509,13 +509,16 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
         )}
 
         {phase === "start" && (
-          <StartView
-            t={t}
-            language={language}
-            busy={false}
-            onBlank={() => start(blankSet(language))}
-            onExample={(id: Example["id"]) => start(exampleSet(id, language))}
-          />
+          // The start screen is the page's main content until a set is open (axe: landmark-one-main).
+          <main>
+            <StartView
+              t={t}
+              language={language}
+              busy={false}
+              onBlank={() => start(blankSet(language))}
+              onExample={(id: Example["id"]) => start(exampleSet(id, language))}
+            />
+          </main>
         )}
 
         {phase === "editing" && set && results && (

@@ -7,7 +7,7 @@
  * to the axis's end with a break and an arrow, its value printed. Methods can be hidden (chips above
  * the chart, remembered for the session); a hidden method leaves the axis too. The offer, floor and
  * ceiling labels sit in lanes above the bars, stacked where close values would collide. Plain SVG,
- * drawn in a fixed 400-wide coordinate system scaled to the pane.
+ * drawn as wide as the pane shows it (chart-width.ts), so its 11–12 px text is 11–12 px at any width.
  */
 import { makeStyles, ToggleButton, tokens } from "@fluentui/react-components";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import type { FootballBar } from "../model/results";
 import type { Decisions } from "../../model/scenario-set";
 import { fieldScale, placeLabels, textWidth } from "../../model/football";
 import { CHART, HALO } from "./chart-colors";
+import { CHART_WIDTH, useChartWidth } from "./chart-width";
 import { formatAmount, formatCompact } from "./format";
 import type { Language, UiText } from "./strings";
 
@@ -22,19 +23,20 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "6px" },
   chips: { display: "flex", flexWrap: "wrap", gap: "4px" },
   chip: { minWidth: 0, maxWidth: "100%", fontWeight: tokens.fontWeightRegular, whiteSpace: "normal", textAlign: "left" },
-  // Drawn 400 wide: capped at 440 px so that its 10–11 px text stays near that size in a wide pane.
-  svg: { width: "100%", maxWidth: "440px", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
+  svg: { width: "100%", maxWidth: `${CHART_WIDTH.MAX}px`, height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
   empty: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-const W = 400;
 const PAD_L = 8;
 const PAD_R = 8;
 const ROW = 42;
 const LANE = 14;
 const AXIS = 22;
 const LEGEND = 20;
-const MARK_FONT = 10;
+// Font sizes in px as rendered (the viewBox is the drawn width): 11 px at least, as Office's own small text.
+const LABEL_FONT = 12;
+const FONT = 11;
+const MARK_FONT = 11;
 /** How long the break-and-arrow end of a clipped bar is. */
 const ARROW = 7;
 
@@ -67,6 +69,7 @@ export function FootballField({
 }) {
   const s = useStyles();
   const [hidden, setHidden] = useState<string[]>(readHidden);
+  const [svgRef, W] = useChartWidth();
   if (methods.length === 0) return <p className={s.empty}>{t.football.empty}</p>;
   const toggle = (output: string) => {
     const next = hidden.includes(output) ? hidden.filter((o) => o !== output) : [...hidden, output];
@@ -106,7 +109,11 @@ export function FootballField({
   const lanes = slots.length ? Math.max(...slots.map((sl) => sl.lane)) + 1 : 0;
   const top = lanes * LANE + (lanes ? 4 : 0);
   const barsBottom = top + bars.length * ROW;
-  const height = barsBottom + AXIS + LEGEND;
+  // The legend's second entry follows the first, or goes below it where the pane is too narrow for both.
+  const legendGap = 28 + textWidth(t.football.legendRange, FONT) + 16;
+  const legendWraps = PAD_L + legendGap + 6 + textWidth(t.football.legendBase, FONT) > W - PAD_R;
+  const legendBase = legendWraps ? { x: 11, y: 16 } : { x: Math.max(W * 0.6, legendGap), y: 0 };
+  const height = barsBottom + AXIS + LEGEND + (legendWraps ? 16 : 0);
   const floor = decisions.floor.value;
   const ceiling = decisions.ceiling.value;
 
@@ -136,7 +143,14 @@ export function FootballField({
       {bars.length === 0 ? (
         <p className={s.empty}>{t.football.allHidden}</p>
       ) : (
-        <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t.football.aria(barsText, marksText)} data-testid="football-field">
+        <svg
+          ref={svgRef}
+          className={s.svg}
+          viewBox={`0 0 ${W} ${height}`}
+          role="img"
+          aria-label={t.football.aria(barsText, marksText)}
+          data-testid="football-field"
+        >
           <title>{t.football.heading}</title>
           {floor !== null && ceiling !== null && ceiling > floor && (
             <rect
@@ -187,10 +201,10 @@ export function FootballField({
             const x1 = x(Math.max(b.low, b.high));
             return (
               <g style={HALO} key={`label-${key(b)}`}>
-                <text style={{ fill: CHART.text }} x={PAD_L} y={y + 13} fontSize={11} data-bar-label={key(b)}>
+                <text style={{ fill: CHART.text }} x={PAD_L} y={y + 13} fontSize={LABEL_FONT} data-bar-label={key(b)}>
                   {b.label[language]}
                 </text>
-                <text style={{ fill: CHART.text3 }} x={W - PAD_R} y={y + 13} fontSize={10} textAnchor="end" data-bar-label={key(b)}>
+                <text style={{ fill: CHART.text3 }} x={W - PAD_R} y={y + 13} fontSize={FONT} textAnchor="end" data-bar-label={key(b)}>
                   {`${compact(b.low)} – ${compact(b.high)}`}
                 </text>
                 {scale.clippedHigh[i] && (
@@ -198,7 +212,7 @@ export function FootballField({
                     style={{ fill: CHART.text }}
                     x={x1 - ARROW - 16}
                     y={y + 30}
-                    fontSize={9}
+                    fontSize={FONT}
                     textAnchor="end"
                     data-clipped-value={key(b)}
                     data-bar-label={key(b)}
@@ -207,7 +221,7 @@ export function FootballField({
                   </text>
                 )}
                 {scale.clippedLow[i] && (
-                  <text style={{ fill: CHART.text }} x={x0 + ARROW + 16} y={y + 30} fontSize={9} data-clipped-value={key(b)} data-bar-label={key(b)}>
+                  <text style={{ fill: CHART.text }} x={x0 + ARROW + 16} y={y + 30} fontSize={FONT} data-clipped-value={key(b)} data-bar-label={key(b)}>
                     {t.football.clipped(compact(Math.min(b.low, b.high)))}
                   </text>
                 )}
@@ -246,19 +260,19 @@ export function FootballField({
               data-tick={v}
               x={x(v)}
               y={barsBottom + 15}
-              fontSize={10}
+              fontSize={FONT}
               textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
             >
               {compact(v)}
             </text>
           ))}
-          <g style={{ fill: CHART.text2 }} transform={`translate(${PAD_L}, ${barsBottom + AXIS + 4})`} fontSize={10}>
+          <g style={{ fill: CHART.text2 }} transform={`translate(${PAD_L}, ${barsBottom + AXIS + 4})`} fontSize={FONT}>
             <rect style={{ fill: CHART.bar, stroke: CHART.barStroke }} x={0} y={2} width={22} height={10} rx={2} strokeWidth={1} />
             <text x={28} y={11}>
               {t.football.legendRange}
             </text>
-            <line style={{ stroke: CHART.base }} x1={W * 0.6} x2={W * 0.6} y1={0} y2={14} strokeWidth={3} />
-            <text x={W * 0.6 + 6} y={11}>
+            <line style={{ stroke: CHART.base }} x1={legendBase.x} x2={legendBase.x} y1={legendBase.y} y2={legendBase.y + 14} strokeWidth={3} />
+            <text x={legendBase.x + 6} y={legendBase.y + 11}>
               {t.football.legendBase}
             </text>
           </g>

@@ -1,10 +1,14 @@
-/** Title bar with the language switch (English / 日本語). */
+/**
+ * Title bar with the language switch (English / 日本語). Its band is the theme's brand background
+ * (Fluent tokens, so it follows Office's light or dark theme through App's FluentProvider); the chosen
+ * language is the light (or dark) chip on it, the other one text on the band.
+ */
 import { makeStyles, mergeClasses, ToggleButton, tokens } from "@fluentui/react-components";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({
   header: {
-    backgroundColor: "#0f6c74",
+    backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
     padding: "10px 12px",
     display: "flex",
@@ -17,7 +21,11 @@ const useStyles = makeStyles({
   tagline: { fontSize: tokens.fontSizeBase200, opacity: 0.9 },
   switch: { display: "flex", gap: "2px" },
   lang: { minWidth: "0", paddingLeft: "8px", paddingRight: "8px" },
-  other: { color: "#ffffff", ":hover": { color: "#ffffff", backgroundColor: "rgba(255,255,255,0.15)" }, ":hover:active": { color: "#ffffff" } },
+  other: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ":hover:active": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+  },
 });
 
 const LANGUAGES: { id: Language; name: string }[] = [
@@ -46,7 +54,7 @@ export function Header({ t, language, onLanguage }: { t: UiText; language: Langu
             size="small"
             shape="rounded"
             checked={language === l.id}
-            appearance={language === l.id ? "primary" : "subtle"}
+            appearance={language === l.id ? "secondary" : "subtle"}
             onClick={() => onLanguage(l.id)}
           >
             {l.name}

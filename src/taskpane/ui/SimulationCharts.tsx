@@ -1,6 +1,6 @@
 /**
- * The simulation's two charts, plain SVG in a 400-wide coordinate system scaled to the pane, as the
- * football field: the histogram of the simulated value with P10, P50 and P90 (and the committee's
+ * The simulation's two charts, plain SVG drawn as wide as the pane shows them (chart-width.ts), as the
+ * football field, so their 11 px text is 11 px at any width: the histogram of the simulated value with P10, P50 and P90 (and the committee's
  * floor) marked, and the tornado — one bar per assumption from the output at its low to the output at
  * its high, around the base value, largest swing on top.
  */
@@ -8,16 +8,18 @@ import { makeStyles } from "@fluentui/react-components";
 import { assumptionSpec, percentileLabel, roundStep, type Tornado, ValuationError } from "../../engine";
 import type { SimulationView } from "../model/simulation";
 import { CHART, HALO } from "./chart-colors";
+import { CHART_WIDTH, useChartWidth } from "./chart-width";
+import { textWidth } from "../../model/football";
 import { formatAmount, formatCompact, formatPercent } from "./format";
 import type { Language } from "./strings";
 import type { SimulationText } from "./simulation-text";
 
 const useStyles = makeStyles({
-  // Drawn 400 wide: capped at 440 px so that its 10–11 px text stays near that size in a wide pane.
-  svg: { width: "100%", maxWidth: "440px", height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
+  svg: { width: "100%", maxWidth: `${CHART_WIDTH.MAX}px`, height: "auto", display: "block", fontFamily: "inherit", overflow: "visible" },
 });
 
-const W = 400;
+/** Font size in px as rendered (the viewBox is the drawn width): 11 px at least, as Office's own small text. */
+const FONT = 11;
 /** Margin at the chart's edges. */
 const PAD = 8;
 
@@ -33,6 +35,7 @@ function ticksOf(lo: number, hi: number, count = 4): { lo: number; hi: number; t
 
 export function HistogramChart({ view, language, x }: { view: SimulationView; language: Language; x: SimulationText }) {
   const s = useStyles();
+  const [svgRef, W] = useChartWidth();
   const { histogram: h, result, floor } = view;
   const TOP = 30;
   const PLOT = 130;
@@ -53,7 +56,7 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
     `${result.iterations.toLocaleString(language === "ja" ? "ja-JP" : "en-US")} ${x.draws}`,
   ].join(language === "ja" ? "、" : "; ");
   return (
-    <svg className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={x.histogramAria(summary)} data-testid="simulation-histogram">
+    <svg ref={svgRef} className={s.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={x.histogramAria(summary)} data-testid="simulation-histogram">
       <title>{x.histogram}</title>
       {domain.ticks.map((v) => (
         <line style={{ stroke: CHART.grid }} key={`g${v}`} x1={px(v)} x2={px(v)} y1={TOP} y2={bottom} strokeWidth={1} />
@@ -88,7 +91,7 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
             strokeWidth={1.5}
             strokeDasharray="4 3"
           />
-          <text style={{ ...HALO, fill: CHART.base }} x={px(m.value)} y={TOP - 8 - (i % 2) * 12} fontSize={10} fontWeight={600} textAnchor="middle">
+          <text style={{ ...HALO, fill: CHART.base }} x={px(m.value)} y={TOP - 8 - (i % 2) * 12} fontSize={FONT} fontWeight={600} textAnchor="middle">
             {`${m.label} ${compact(m.value)}`}
           </text>
         </g>
@@ -101,7 +104,7 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
 
             x={px(floor) > W / 2 ? px(floor) - 3 : px(floor) + 3}
             y={TOP + 10}
-            fontSize={10}
+            fontSize={FONT}
             fontWeight={600}
 
             textAnchor={px(floor) > W / 2 ? "end" : "start"}
@@ -110,13 +113,27 @@ export function HistogramChart({ view, language, x }: { view: SimulationView; la
           </text>
         </g>
       )}
-      <Axis from={PAD} y={bottom} ticks={domain.ticks} px={px} label={compact} />
+      <Axis W={W} from={PAD} y={bottom} ticks={domain.ticks} px={px} label={compact} />
     </svg>
   );
 }
 
-/** The horizontal axis under a chart: a line from `from` to the right edge, a label at each tick. */
-function Axis({ from, y, ticks, px, label }: { from: number; y: number; ticks: number[]; px: (v: number) => number; label: (v: number) => string }) {
+/** The horizontal axis under a chart W wide: a line from `from` to the right edge, a label at each tick. */
+function Axis({
+  W,
+  from,
+  y,
+  ticks,
+  px,
+  label,
+}: {
+  W: number;
+  from: number;
+  y: number;
+  ticks: number[];
+  px: (v: number) => number;
+  label: (v: number) => string;
+}) {
   return (
     <>
       <line style={{ stroke: CHART.axis }} x1={from} x2={W - PAD} y1={y} y2={y} strokeWidth={1} />
@@ -126,7 +143,7 @@ function Axis({ from, y, ticks, px, label }: { from: number; y: number; ticks: n
           key={`t${v}`}
           x={px(v)}
           y={y + 14}
-          fontSize={10}
+          fontSize={FONT}
           textAnchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
         >
           {label(v)}
@@ -146,6 +163,7 @@ function formatInput(key: Parameters<typeof assumptionSpec>[0], v: number, langu
 
 export function TornadoChart({ tornado, language, x }: { tornado: Tornado; language: Language; x: SimulationText }) {
   const s = useStyles();
+  const [svgRef, W] = useChartWidth();
   const LABEL = 142;
   const ROW = 30;
   const TOP = 16;
@@ -154,7 +172,13 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
   const domain = ticksOf(Math.min(...numbers), Math.max(...numbers), 3);
   const px = (v: number) => LABEL + ((v - domain.lo) / (domain.hi - domain.lo)) * (W - LABEL - PAD);
   const bottom = TOP + rows.length * ROW;
-  const height = bottom + 36;
+  // The legend under the plot; from the chart's left edge, then on two lines, where the pane is narrow.
+  const lowWidth = 18 + textWidth(x.atLow, FONT) + 14;
+  const legendWidth = lowWidth + 18 + textWidth(x.atHigh, FONT);
+  const legendX = LABEL + legendWidth <= W - PAD ? LABEL : 0;
+  const legendWraps = legendX + legendWidth > W - PAD;
+  const high = legendWraps ? { x: 0, y: 16 } : { x: lowWidth, y: 0 };
+  const height = bottom + 36 + (legendWraps ? 16 : 0);
   const compact = (v: number) => formatCompact(v, language);
   const summary = rows
     .map((r) => {
@@ -166,6 +190,7 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
     .join(language === "ja" ? "、" : "; ");
   return (
     <svg
+      ref={svgRef}
       className={s.svg}
       viewBox={`0 0 ${W} ${height}`}
       role="img"
@@ -193,16 +218,16 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
           ) : null;
         return (
           <g key={r.key} data-key={r.key} data-swing={r.swing ?? ""}>
-            <text style={{ fill: CHART.text }} x={0} y={y + 13} fontSize={11}>
+            <text style={{ fill: CHART.text }} x={0} y={y + 13} fontSize={FONT}>
               {assumptionSpec(r.key).label[language]}
             </text>
-            <text style={{ fill: CHART.text3 }} x={0} y={y + 25} fontSize={9}>
+            <text style={{ fill: CHART.text3 }} x={0} y={y + 25} fontSize={FONT}>
               {`${formatInput(r.key, r.low, language)} → ${formatInput(r.key, r.high, language)}`}
             </text>
             {bar(r.outputLow, CHART.low, "low")}
             {bar(r.outputHigh, CHART.high, "high")}
             {r.swing === undefined && (
-              <text style={{ fill: CHART.text3 }} x={px(tornado.base) + 4} y={y + 18} fontSize={10}>
+              <text style={{ fill: CHART.text3 }} x={px(tornado.base) + 4} y={y + 18} fontSize={FONT}>
                 {x.noAnswer}
               </text>
             )}
@@ -210,17 +235,17 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
         );
       })}
       <line style={{ stroke: CHART.base }} x1={px(tornado.base)} x2={px(tornado.base)} y1={TOP - 6} y2={bottom} strokeWidth={2} data-mark="base" />
-      <text style={{ ...HALO, fill: CHART.base }} x={px(tornado.base)} y={TOP - 8} fontSize={10} fontWeight={600} textAnchor="middle">
+      <text style={{ ...HALO, fill: CHART.base }} x={px(tornado.base)} y={TOP - 8} fontSize={FONT} fontWeight={600} textAnchor="middle">
         {`${x.base} ${compact(tornado.base)}`}
       </text>
-      <Axis from={LABEL} y={bottom} ticks={domain.ticks} px={px} label={compact} />
-      <g style={{ fill: CHART.text2 }} transform={`translate(${LABEL}, ${bottom + 22})`} fontSize={10}>
+      <Axis W={W} from={LABEL} y={bottom} ticks={domain.ticks} px={px} label={compact} />
+      <g style={{ fill: CHART.text2 }} transform={`translate(${legendX}, ${bottom + 22})`} fontSize={FONT}>
         <rect style={{ fill: CHART.low }} x={0} y={2} width={14} height={10} />
         <text x={18} y={11}>
           {x.atLow}
         </text>
-        <rect style={{ fill: CHART.high }} x={130} y={2} width={14} height={10} />
-        <text x={148} y={11}>
+        <rect style={{ fill: CHART.high }} x={high.x} y={high.y + 2} width={14} height={10} />
+        <text x={high.x + 18} y={high.y + 11}>
           {x.atHigh}
         </text>
       </g>
