@@ -158,6 +158,38 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
     void read();
   }, [read]);
 
+  // Edits typed in the monitoring sheet (or by a coauthor) while the pane is open: laid under the pane's
+  // unsaved edits as a save would (mergeMonitoring: a cell both changed keeps the workbook's value, and
+  // says so); a sheet that cannot be read makes the section read-only until it can be again.
+  useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    const onChange = (result: Monitoring | Error) => {
+      if (!("reports" in result)) {
+        setProblem(reasonOf(result));
+        return;
+      }
+      const b = base.current;
+      const merge = b ? mergeMonitoring(b, current.current, result) : { monitoring: result, kept: [] };
+      base.current = result;
+      if (merge.kept.length > 0) setKept((k) => [...k, ...merge.kept].slice(-10));
+      current.current = merge.monitoring;
+      setMonitoring(merge.monitoring);
+      setProblem(null);
+    };
+    port
+      .watchMonitoring(onChange)
+      .then((unsubscribe) => {
+        if (cancelled) void unsubscribe();
+        else stop = unsubscribe;
+      })
+      .catch(() => undefined); // no watching: the section still re-reads at each save and on "Read the sheet again"
+    return () => {
+      cancelled = true;
+      if (stop) void stop();
+    };
+  }, [port]);
+
   const save = useCallback(async (): Promise<void> => {
     const sv = saver.current;
     if (sv.busy) {

@@ -76,7 +76,7 @@ export const MONITORING_TEXT: Record<Language, MonitoringText> = {
     settings: "Settings",
     setting: {
       startDate: "Contract start (YYYY-MM-DD)",
-      reportDueDays: "Report due (days after year end)",
+      reportDueDays: "Report due (days after a period ends)",
       auditIntervalMonths: "Audit interval (months)",
       threshold: "Audit cost claimed from a shortfall of (%)",
       interestRate: "Interest on shortfalls (% a year)",
@@ -134,7 +134,7 @@ export const MONITORING_TEXT: Record<Language, MonitoringText> = {
     settings: "設定",
     setting: {
       startDate: "契約開始日（YYYY-MM-DD）",
-      reportDueDays: "報告期限（年度末からの日数）",
+      reportDueDays: "報告期限（期末からの日数）",
       auditIntervalMonths: "監査の間隔（月）",
       threshold: "監査費用を請求する不足率（%）",
       interestRate: "不足額の利率（年%）",

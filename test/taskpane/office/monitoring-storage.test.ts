@@ -266,3 +266,83 @@ test("a quarter typed in the grid: Q2 or 2 reads as the quarter; 5, or a year bo
   const both = await port.loadMonitoring().catch((x) => x);
   expect((both as EditError).reason.ja).toBe("'IPVALUE monitoring'!G6：1年目が年単位と四半期ごとの両方で報告されています。どちらか一方にしてください。");
 });
+
+describe("watching the monitoring sheet while it is edited in the grid", () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  async function waitFor(predicate: () => boolean, what: string, ms = 2000): Promise<void> {
+    const until = Date.now() + ms;
+    while (!predicate()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await sleep(5);
+    }
+  }
+
+  test("an edit in the reports or settings table calls back with the re-read monitoring; the port's own saves do not", async () => {
+    const base = (await port.saveMonitoring(emptyMonitoring(), typed(), SIGNED, "en")).monitoring;
+    const seen: (Monitoring | EditError)[] = [];
+    const stop = await port.watchMonitoring((r) => seen.push(r));
+    expect(fake.handlerCount(REPORTS_TABLE)).toBe(1);
+    expect(fake.handlerCount(SETTINGS_TABLE)).toBe(1);
+    expect(fake.handlerCount(SIGNED_TABLE)).toBe(0); // written by the pane only
+    await port.saveMonitoring(base, setSetting(base, "auditCost", "5"), SIGNED, "en");
+    await sleep(80);
+    expect(seen).toEqual([]);
+    fake.userEdit("'IPVALUE monitoring'!E6", 120e6);
+    await waitFor(() => seen.length > 0, "the callback");
+    expect((seen[0] as Monitoring).reports[1]).toEqual({ year: 2, quarter: null, sales: 120e6, royaltyPaid: 3e6 });
+    fake.userEdit("'IPVALUE monitoring'!B9", 0.08);
+    await waitFor(() => seen.length > 1, "the second callback");
+    expect((seen[1] as Monitoring).settings.interestRate).toBe(0.08);
+    await sleep(50);
+    expect(seen).toHaveLength(2);
+    await stop();
+    expect(fake.handlerCount(REPORTS_TABLE)).toBe(0);
+    fake.userEdit("'IPVALUE monitoring'!E6", 130e6);
+    await sleep(60);
+    expect(seen).toHaveLength(2);
+  });
+
+  test("watching before the sheet exists: the save that makes it attaches the handlers; a quarter typed in the grid arrives as a quarter", async () => {
+    const seen: (Monitoring | EditError)[] = [];
+    const stop = await port.watchMonitoring((r) => seen.push(r));
+    expect(fake.handlerCount(REPORTS_TABLE)).toBe(0);
+    await port.saveMonitoring(emptyMonitoring(), typed(), SIGNED, "en");
+    expect(fake.handlerCount(REPORTS_TABLE)).toBe(1);
+    fake.userEdit("'IPVALUE monitoring'!G6", 1);
+    await waitFor(() => seen.length > 0, "the callback");
+    expect((seen[0] as Monitoring).reports.map((r) => [r.year, r.quarter])).toEqual([
+      [1, null],
+      [2, 1],
+    ]);
+    await stop();
+  });
+
+  test("an edit that cannot be read calls back with the EditError naming the cell; fixing it calls back with the monitoring", async () => {
+    await port.saveMonitoring(emptyMonitoring(), typed(), SIGNED, "en");
+    const seen: (Monitoring | EditError)[] = [];
+    const stop = await port.watchMonitoring((r) => seen.push(r));
+    fake.userEdit("'IPVALUE monitoring'!F6", "lots");
+    await waitFor(() => seen.length > 0, "the callback");
+    expect(seen[0]).toBeInstanceOf(EditError);
+    expect((seen[0] as EditError).reason.ja).toBe("'IPVALUE monitoring'!F6：0以上の金額を入力してください。");
+    fake.userEdit("'IPVALUE monitoring'!F6", 2e6);
+    await waitFor(() => seen.length > 1, "the second callback");
+    expect((seen[1] as Monitoring).reports[1].royaltyPaid).toBe(2e6);
+    await stop();
+  });
+
+  test("the scenario tables' watch and the monitoring watch are separate: an edit in one does not call the other", async () => {
+    await port.saveMonitoring(emptyMonitoring(), typed(), SIGNED, "en");
+    await port.save(exampleSet("medical-device", "en"), "en");
+    const sets: unknown[] = [];
+    const monitorings: unknown[] = [];
+    const stopSets = await port.watch((r) => sets.push(r));
+    const stopMonitoring = await port.watchMonitoring((r) => monitorings.push(r));
+    fake.userEdit("'IPVALUE monitoring'!E6", 110e6);
+    await waitFor(() => monitorings.length > 0, "the monitoring callback");
+    await sleep(50);
+    expect(sets).toEqual([]);
+    await stopSets();
+    await stopMonitoring();
+  });
+});
