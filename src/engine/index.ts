@@ -18,4 +18,5 @@ export * from "./sampling";
 export * from "./simulate";
 export * from "./sensitivity";
 export * from "./post-signing";
+export * from "./report-periods";
 export * from "./extract-terms";

@@ -3,13 +3,15 @@
  * medical-device example's first four years of reports typed in, year 4 paid 7 % short; the claim shown
  * is the engine's AUDIT in Node on the same reports and terms; the reports and settings land on the
  * "IPVALUE monitoring" sheet with the live formula; Undo takes a report back; a reload reads it all
- * again. Takes docs/images/monitoring.png (the section). Needs `npm run build` first.
+ * again; an edit typed in the sheet shows in the pane at once, the pane's own edit kept beside it; a
+ * quarter's report is named as not complete and moves the live formulas to the yearly totals. Takes
+ * docs/images/monitoring.png (the section). Needs `npm run build` first.
  */
 import * as path from "path";
 import { Page } from "playwright-core";
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { addReport, emptyMonitoring, Monitoring, monitoringFigures, setReport, setSetting } from "../../src/taskpane/model/monitoring";
-import { AUDIT_FORMULA } from "../../src/taskpane/model/monitoring-sheet";
+import { AUDIT_FORMULA, AUDIT_YEARLY_FORMULA } from "../../src/taskpane/model/monitoring-sheet";
 import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
 const SALES = [0, 0, 405.6e6, 843.648e6];
@@ -76,7 +78,7 @@ describe("license monitoring, against the Excel stand-in", () => {
       return t && t.values.length === 5 && t.values[4][2] === 23537779;
     });
     const stored = await page.evaluate(() => (window as any).__fakeExcel.table("IpvalueReports").values);
-    expect(stored).toEqual([["year", "sales", "royalty_paid"], ...SALES.map((s, i) => [i + 1, s, PAID[i]])]);
+    expect(stored).toEqual([["year", "sales", "royalty_paid", "quarter"], ...SALES.map((s, i) => [i + 1, s, PAID[i], ""])]);
     expect(await page.evaluate(() => (window as any).__fakeExcel.formulas("'IPVALUE monitoring'!K4"))).toEqual([[AUDIT_FORMULA]]);
   });
 
@@ -90,6 +92,41 @@ describe("license monitoring, against the Excel stand-in", () => {
     await page.reload();
     await byTestId("monitoring-claim").waitFor();
     expect(Number(await claim())).toBe(AUDIT.total.claim);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("an edit typed in the monitoring sheet shows in the pane without a reload; the pane's edit made meanwhile is kept", async () => {
+    const fake = (f: string, ...args: unknown[]) =>
+      page.evaluate(([f, args]) => (window as any).__fakeExcel[f as string](...(args as unknown[])), [f, args] as const);
+    // Year 3's royalty corrected in the grid: F7 (year 3 is the table's third row, D4 the header).
+    await fake("userEdit", "'IPVALUE monitoring'!F7", 12.5e6);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="report-royaltyPaid-3"]') as HTMLInputElement | null)?.value === "12500000");
+    // The pane types year 4's sales while the grid changes year 1's: both stay, in the pane and the sheet.
+    await type("report-sales-4", "900000000");
+    await fake("userEdit", "'IPVALUE monitoring'!E5", 1000);
+    await page.waitForFunction(() => {
+      const v = (window as any).__fakeExcel.table("IpvalueReports").values;
+      return v[4][1] === 900e6 && v[1][1] === 1000;
+    });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="report-sales-1"]') as HTMLInputElement | null)?.value === "1000");
+    expect(await byTestId("report-sales-4").inputValue()).toBe("900000000");
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("a quarter's report: the year not complete is named, the audit left as it was, the live formula reads the yearly totals", async () => {
+    const before = await claim();
+    await byTestId("report-add").click();
+    await type("report-year-5", "5Q1");
+    await type("report-sales-5Q1", "300000000");
+    await type("report-royaltyPaid-5Q1", "9000000");
+    await byTestId("monitoring-in-progress").waitFor();
+    expect(await byTestId("monitoring-in-progress").textContent()).toContain("Year 5 is not complete (Q2, Q3, Q4 not reported)");
+    expect(await claim()).toBe(before);
+    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueYearly")?.values.length === 5);
+    expect(await page.evaluate(() => (window as any).__fakeExcel.formulas("'IPVALUE monitoring'!K4"))).toEqual([[AUDIT_YEARLY_FORMULA]]);
+    // The next report is the next quarter.
+    await byTestId("report-add").click();
+    await page.locator('[data-testid="monitoring-report"][data-period="5Q2"]').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

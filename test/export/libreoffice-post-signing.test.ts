@@ -7,7 +7,8 @@
  * (1 + r)^(n − i) − 1, cumulative ratios as SUM over the years so far. The cases: two tiers with a
  * post-expiry rate, a creditable fee from year 2 and a term ending inside the reports; one tier rising,
  * a fee due only until sales, no minimum and the defaults for the claims and the term; reports from
- * contract year 4. Every formula cell is recalculated (placeholders first) and none is an error.
+ * contract year 4; and the README's worked example (the medical-device license's first five years, year 4
+ * paid 7 % short), year 4 audited alone, and TRACK on sales below the plan. Every formula cell is recalculated (placeholders first) and none is an error.
  *
  * Needs LibreOffice (soffice): without it this test fails; it never skips.
  */
@@ -98,6 +99,38 @@ const CASES: Case[] = [
     reported: [100, 50, 130, 0],
     audit: { threshold: 0.05, interest_rate: 0.1, audit_cost: 40 },
   },
+  // The README's worked example: the medical-device license (Base) in its first five years, sold as
+  // planned, year 4 paid 7 % short; audited over five years, year 4 audited alone, and TRACK on lower sales.
+  ...((): Case[] => {
+    const terms = { royalty_rate: 0.03, annual_minimum: 5_000_000, term_years: 12 };
+    const effective = { tier_2_threshold: 1e300, tier_2_rate: 0.03, claims_expire_year: 200, term_years: 12 };
+    const plan = [0, 0, 405_600_000, 843_648_000, 1_316_090_880];
+    const due = plan.map((s) => 0.03 * s);
+    const audit = { threshold: 0.05, interest_rate: 0.03, audit_cost: 2_000_000 };
+    return [
+      {
+        name: "Medical",
+        firstYear: 1,
+        terms,
+        effective,
+        sales: plan,
+        reported: due.map((d, i) => (i === 3 ? 0.93 * d : d)),
+        audit,
+        track: { plan, trigger: 0.5 },
+      },
+      { name: "MedicalYear4", firstYear: 4, terms, effective, sales: [plan[3]], reported: [0.93 * due[3]], audit },
+      {
+        name: "MedicalTrack",
+        firstYear: 1,
+        terms,
+        effective,
+        sales: [0, 0, 150e6, 300e6, 500e6],
+        reported: [0, 0, 5e6, 9e6, 15e6],
+        audit,
+        track: { plan, trigger: 0.5 },
+      },
+    ];
+  })(),
 ];
 
 /** The terms block (rows 1–17) in the order the formulas read them. */
@@ -261,6 +294,26 @@ describe("ROYALTYDUE, AUDIT and TRACK against the same checks as native formulas
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((i) => at("Tiered", `X${20 + i}`))).toContain(true);
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((i) => at("Tiered", `X${20 + i}`))).toContain(false);
     expect(expected.size).toBeGreaterThan(100);
+  });
+
+  test("the README's worked example, as LibreOffice recalculated it", () => {
+    const lo = (sheet: string, address: string) => {
+      const cell = back.getWorksheet(sheet)!.getCell(address);
+      return (cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value) as number | boolean;
+    };
+    // Due 0, 0, 12,168,000, 25,309,440, 39,482,726.4; year 4's shortfall 1,771,660.8 with one year's interest.
+    expect([21, 22, 23, 24, 25].map((r) => lo("Medical", `J${r}`))).toEqual([0, 0, 12_168_000, 25_309_440, 39_482_726.4].map((x) => expect.closeTo(x, 4)));
+    expect(lo("Medical", "J26")).toBeCloseTo(76_960_166.4, 4);
+    expect(lo("Medical", "K24")).toBeCloseTo(1_771_660.8, 4);
+    expect(lo("Medical", "L24")).toBeCloseTo(0.07, 12);
+    expect(lo("Medical", "M24")).toBeCloseTo(53_149.824, 4);
+    expect(lo("Medical", "L26")).toBeCloseTo(0.0230203, 6); // below 5 %: no audit cost
+    expect(lo("Medical", "N26")).toBeCloseTo(1_824_810.624, 4);
+    expect(lo("MedicalYear4", "N22")).toBeCloseTo(3_771_660.8, 4); // 7 % ≥ 5 %: the audit's cost claimed
+    // TRACK on 0, 0, 150 M, 300 M, 500 M: the minimum applies in year 3, the ratios 0.3698, 0.3602, 0.3703.
+    expect([23, 24, 25].map((r) => lo("MedicalTrack", `G${r}`))).toEqual([5e6, 9e6, 15e6]);
+    expect([23, 24, 25].map((r) => Number((lo("MedicalTrack", `W${r}`) as number).toFixed(4)))).toEqual([0.3698, 0.3602, 0.3703]);
+    expect([21, 22, 23, 24, 25].map((r) => lo("MedicalTrack", `X${r}`))).toEqual([false, false, true, true, true]);
   });
 
   test("every formula cell was recalculated and none is an error", () => {

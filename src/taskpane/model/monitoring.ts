@@ -15,8 +15,13 @@ import {
   Audit,
   DEFAULT_AUDIT_THRESHOLD,
   DEFAULT_TRACK_TRIGGER,
+  addDays,
   isBlank,
+  nextAuditDate,
+  nextPeriod,
+  periodEnd,
   pickScenario,
+  Quarter,
   RawValue,
   readAssumptionsTable,
   resolveAssumptions,
@@ -26,15 +31,21 @@ import {
   TrackYear,
   ValuationError,
   withTerms,
+  yearlyReports,
 } from "../../engine";
 import type { Language } from "../../model/language";
 import { EditError, offerTermMap, readNumber, ScenarioSet } from "../../model/scenario-set";
 import { assumptionsTableValues } from "../../model/table-layout";
 
-/** One yearly report as typed; null = not typed yet. */
-export interface Report {
-  /** The contract year (1 = the first year after signing). */
+/** A report's period: a contract year (1 = the first year after signing), whole or one of its quarters. */
+export interface Period {
   year: number;
+  /** null = the whole contract year. */
+  quarter: Quarter | null;
+}
+
+/** One report as typed (a year's or a quarter's); null = not typed yet. */
+export interface Report extends Period {
   sales: number | null;
   royaltyPaid: number | null;
 }
@@ -79,24 +90,74 @@ const refuse = (en: string, ja: string): never => {
   throw new EditError({ en, ja });
 };
 
-/** A report added after the last one (the next contract year; year 1 first). */
+/** A period given as a contract year (a whole year) or a Period. */
+export type PeriodRef = number | Period;
+const toPeriod = (p: PeriodRef): Period => (typeof p === "number" ? { year: p, quarter: null } : p);
+export const samePeriod = (a: Period, b: Period): boolean => a.year === b.year && a.quarter === b.quarter;
+/** "3" for a whole year, "3Q1" for its first quarter: what the pane's period cell shows and reads. */
+export const periodKey = (p: Period): string => (p.quarter === null ? String(p.year) : `${p.year}Q${p.quarter}`);
+/** The period in words: "Year 3" / "Year 3 Q1", 「3年目」/「3年目第1四半期」. */
+export const periodName = (p: Period): Text =>
+  p.quarter === null ? { en: `Year ${p.year}`, ja: `${p.year}年目` } : { en: `Year ${p.year} Q${p.quarter}`, ja: `${p.year}年目第${p.quarter}四半期` };
+const byPeriod = (a: Period, b: Period) => a.year - b.year || (a.quarter ?? 0) - (b.quarter ?? 0);
+
+/**
+ * A period as typed: a contract year from 1 to 100 ("3"), or with a quarter ("3Q1", "3 Q1", "3-q1",
+ * 「3年目第1四半期」, full-width digits too); null when it is neither.
+ */
+export function parsePeriod(input: string): Period | null {
+  const t = input.normalize("NFKC").trim();
+  const m = /^(?:y(?:ear)?\s*)?(\d{1,3})\s*(?:年目?)?\s*(?:[-/ ]?\s*(?:q|第)\s*([1-4])\s*(?:四半期)?)?$/i.exec(t);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1 || year > 100) return null;
+  return { year, quarter: m[2] === undefined ? null : (Number(m[2]) as Quarter) };
+}
+
+/** Why a period cannot join the others: reported already, or its year reported both whole and by quarter. */
+function clash(reports: readonly Report[], p: Period): Text | null {
+  const name = periodName(p);
+  if (reports.some((r) => samePeriod(r, p))) return { en: `${name.en} is reported already.`, ja: `${name.ja}の報告はすでにあります。` };
+  const other = reports.find((r) => r.year === p.year && (r.quarter === null) !== (p.quarter === null));
+  if (other)
+    return {
+      en: `Year ${p.year} is reported ${other.quarter === null ? "as a whole year" : "by quarter"}: report a year whole or by quarter, not both.`,
+      ja: `${p.year}年目は${other.quarter === null ? "年単位" : "四半期ごと"}で報告されています。1年分は年単位か四半期ごとのどちらかで報告してください。`,
+    };
+  return null;
+}
+
+/** A report added after the last one: its next period (the next quarter after a quarter, else the next year; year 1 first). */
 export function addReport(m: Monitoring): Monitoring {
-  const year = m.reports.length === 0 ? 1 : Math.max(...m.reports.map((r) => r.year)) + 1;
-  if (year > 100) refuse("Contract years go up to 100.", "契約年は100年までです。");
-  return { ...m, reports: [...m.reports, { year, sales: null, royaltyPaid: null }] };
+  const sorted = sortedReports(m);
+  const last = sorted[sorted.length - 1];
+  const next = last ? nextPeriod(last.year, last.quarter) : { year: 1, quarter: null };
+  if (next.year > 100) refuse("Contract years go up to 100.", "契約年は100年までです。");
+  return { ...m, reports: [...m.reports, { ...next, sales: null, royaltyPaid: null }] };
 }
 
-export function removeReport(m: Monitoring, year: number): Monitoring {
-  return { ...m, reports: m.reports.filter((r) => r.year !== year) };
+export function removeReport(m: Monitoring, period: PeriodRef): Monitoring {
+  const p = toPeriod(period);
+  return { ...m, reports: m.reports.filter((r) => !samePeriod(r, p)) };
 }
 
-/** Moves a report to another contract year (a whole number from 1 to 100 not reported yet). */
-export function setReportYear(m: Monitoring, year: number, input: string): Monitoring {
-  const n = readNumber(input);
-  if (n === undefined || !(Number.isInteger(n) && n >= 1 && n <= 100))
-    refuse("The contract year must be a whole number from 1 to 100.", "契約年は1〜100の整数にしてください。");
-  if (n !== year && m.reports.some((r) => r.year === n)) refuse(`Year ${n} is reported already.`, `${n}年目の報告はすでにあります。`);
-  return { ...m, reports: m.reports.map((r) => (r.year === year ? { ...r, year: n as number } : r)) };
+/** Moves a report to another period (a contract year from 1 to 100, or one of its quarters, not reported yet). */
+export function setReportPeriod(m: Monitoring, period: PeriodRef, input: string): Monitoring {
+  const from = toPeriod(period);
+  const to = parsePeriod(input);
+  if (!to)
+    refuse(
+      "The period must be a contract year from 1 to 100, or a year and its quarter (e.g. 3Q1 for year 3's first quarter).",
+      "期間は契約年（1〜100）か、年と四半期（例：3年目の第1四半期は 3Q1）で入力してください。"
+    );
+  const p = to as Period;
+  if (samePeriod(p, from)) return m;
+  const problem = clash(
+    m.reports.filter((r) => !samePeriod(r, from)),
+    p
+  );
+  if (problem) refuse(problem.en, problem.ja);
+  return { ...m, reports: m.reports.map((r) => (samePeriod(r, from) ? { ...r, ...p } : r)) };
 }
 
 /** An amount as typed: 0 or more, or blank (null). */
@@ -108,13 +169,15 @@ function readAmount(input: string, en: string, ja: string): number | null {
   return n as number;
 }
 
-export function setReport(m: Monitoring, year: number, field: ReportField, input: string): Monitoring {
-  const i = m.reports.findIndex((r) => r.year === year);
+export function setReport(m: Monitoring, period: PeriodRef, field: ReportField, input: string): Monitoring {
+  const p = toPeriod(period);
+  const i = m.reports.findIndex((r) => samePeriod(r, p));
   if (i < 0) refuse("That report no longer exists.", "その報告はもうありません。");
+  const name = periodName(p);
   const value =
     field === "sales"
-      ? readAmount(input, `Year ${year} net sales`, `${year}年目の正味販売高`)
-      : readAmount(input, `Year ${year} royalty paid`, `${year}年目の支払ロイヤルティ`);
+      ? readAmount(input, `${name.en} net sales`, `${name.ja}の正味販売高`)
+      : readAmount(input, `${name.en} royalty paid`, `${name.ja}の支払ロイヤルティ`);
   return { ...m, reports: m.reports.map((r, j) => (j === i ? { ...r, [field]: value } : r)) };
 }
 
@@ -160,8 +223,11 @@ export function setSetting(m: Monitoring, key: SettingKey, input: string): Monit
   return { ...m, settings };
 }
 
-/** The reports in year order. */
-export const sortedReports = (m: Monitoring): Report[] => [...m.reports].sort((a, b) => a.year - b.year);
+/** The reports in period order (a year's quarters in order). */
+export const sortedReports = (m: Monitoring): Report[] => [...m.reports].sort(byPeriod);
+
+/** Whether any report is a quarter's. */
+export const isQuarterly = (m: Monitoring): boolean => m.reports.some((r) => r.quarter !== null);
 
 /** The signed terms as a key/value range (what =IPVALUE.AUDIT's terms argument reads): the offer's terms over the signed scenario's values. */
 export function signedTermRows(set: ScenarioSet, language: Language): { scenario: string; rows: [string, RawValue][] } {
@@ -181,6 +247,8 @@ export interface MonitoringFigures {
   auditProblem: Text | null;
   track: TrackYear[] | null;
   trackProblem: Text | null;
+  /** The last year reported by quarter while some of its quarters are not in: not audited yet, its missing quarters named. */
+  inProgress: { year: number; missing: Quarter[] } | null;
 }
 
 const message = (e: unknown): Text => {
@@ -190,7 +258,7 @@ const message = (e: unknown): Text => {
 };
 
 /** The reports' contract years must run one after another: AUDIT reads the i-th report as year first + i. */
-function checkYears(reports: readonly Report[]): void {
+function checkYears(reports: readonly { year: number }[]): void {
   reports.forEach((r, i) => {
     if (i > 0 && r.year !== reports[i - 1].year + 1)
       refuse(
@@ -200,11 +268,68 @@ function checkYears(reports: readonly Report[]): void {
   });
 }
 
-/** The audit and the diligence check of the reports, by the engine's AUDIT and TRACK on the signed terms and plan. */
+const quarterList = (qs: readonly Quarter[]) => qs.map((q) => `Q${q}`).join(", ");
+
+export interface AuditedYear {
+  year: number;
+  sales: number | null;
+  royaltyPaid: number | null;
+  /** How many quarters it adds up (null: reported as a whole year). */
+  quarters: number | null;
+}
+
+/**
+ * The contract years the checks run on: the reports added up by year (quarters to their year, so the
+ * tiers and the minimum apply per year), less the last year while some of its quarters are not in (it
+ * is named, not audited: its total is not known). An earlier year with a quarter missing is refused, not
+ * read as 0; so is a year reported both whole and by quarter.
+ */
+export function auditedYears(m: Monitoring): { years: AuditedYear[]; inProgress: { year: number; missing: Quarter[] } | null } {
+  const y = yearlyReports(sortedReports(m));
+  for (const p of y.problems) {
+    if (p.kind === "year-and-quarters")
+      refuse(
+        `Year ${p.year} is reported both as a whole year and by quarter: keep one.`,
+        `${p.year}年目が年単位と四半期ごとの両方で報告されています。どちらか一方にしてください。`
+      );
+    else {
+      const name = periodName(p);
+      refuse(`${name.en} is reported twice.`, `${name.ja}の報告が重複しています。`);
+    }
+  }
+  const last = y.years[y.years.length - 1];
+  const inProgress = last && last.missing.length > 0 ? { year: last.year, missing: last.missing } : null;
+  const complete = inProgress ? y.years.slice(0, -1) : y.years;
+  for (const r of complete)
+    if (r.missing.length > 0)
+      refuse(
+        `Year ${r.year} is reported by quarter but ${quarterList(r.missing)} ${r.missing.length === 1 ? "is" : "are"} missing: type ${r.missing.length === 1 ? "it" : "them"} (0 for a quarter without sales).`,
+        `${r.year}年目は四半期ごとの報告ですが、${r.missing.map((q) => `第${q}四半期`).join("・")}がありません。入力してください（販売がなければ0）。`
+      );
+  return { years: complete.map((r) => ({ year: r.year, sales: r.sales, royaltyPaid: r.royaltyPaid, quarters: r.quarters && r.quarters.length })), inProgress };
+}
+
+/** The audit and the diligence check of the reports, by the engine's AUDIT and TRACK on the signed terms and plan, per contract year. */
 export function monitoringFigures(set: ScenarioSet, m: Monitoring, language: Language): MonitoringFigures {
-  const reports = sortedReports(m);
-  const out: MonitoringFigures = { scenario: null, audit: null, auditProblem: null, track: null, trackProblem: null };
-  if (reports.length === 0) return out;
+  const out: MonitoringFigures = { scenario: null, audit: null, auditProblem: null, track: null, trackProblem: null, inProgress: null };
+  if (m.reports.length === 0) return out;
+  let reports: AuditedYear[];
+  try {
+    const a = auditedYears(m);
+    reports = a.years;
+    out.inProgress = a.inProgress;
+    if (reports.length === 0) {
+      const p = a.inProgress!;
+      refuse(
+        `year ${p.year}'s ${quarterList(p.missing)} ${p.missing.length === 1 ? "is" : "are"} not in yet: a year is audited once its four quarters are.`,
+        `${p.year}年目の${p.missing.map((q) => `第${q}四半期`).join("・")}がまだありません。1年分は4四半期そろってから監査します。`
+      );
+    }
+  } catch (e) {
+    out.auditProblem = message(e);
+    out.trackProblem = out.auditProblem;
+    return out;
+  }
   const sales = reports.map((r) => r.sales);
   try {
     const signed = signedTermRows(set, language);
@@ -235,22 +360,9 @@ export function monitoringFigures(set: ScenarioSet, m: Monitoring, language: Lan
 
 // ---- the reporting calendar ----
 
-/** The date `months` months after d, the day kept where the month has it, else the month's last day. */
-export function addMonths(d: Date, months: number): Date {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
-}
-
-const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * 86400000);
-
-/** The last day of contract year `year` counted from the start date (year 1 ends the day before the first anniversary). */
-export const yearEnd = (start: Date, year: number): Date => addDays(addMonths(start, 12 * year), -1);
-
-export interface CalendarEntry {
-  year: number;
-  yearEnd: string;
+export interface CalendarEntry extends Period {
+  /** The period's last day. */
+  end: string;
   due: string;
   /** Whether the report is in (sales and royalty paid both typed). */
   received: boolean;
@@ -259,35 +371,39 @@ export interface CalendarEntry {
 }
 
 export interface Calendar {
-  /** Each reported year and the next year to report, with its due date. */
+  /** Each reported period, each quarter missing in a year reported by quarter, and the next period to report, with its due date. */
   reports: CalendarEntry[];
-  /** The next report not received yet. */
+  /** The first report not received yet. */
   nextReport: CalendarEntry | null;
   /** The earliest date an audit may next be made: the first interval's end from the start that is today or later. */
   nextAudit: string;
 }
 
-/** The calendar from the start date (null when none is typed); `today` as YYYY-MM-DD. */
+/** The calendar from the start date (null when none is typed); `today` as YYYY-MM-DD. A report is due `reportDueDays` after its period (year or quarter) ends. */
 export function reportingCalendar(m: Monitoring, today: string): Calendar | null {
   const start = parseDate(m.settings.startDate);
   const now = parseDate(today);
   if (!start || !now) return null;
   const reports = sortedReports(m);
-  const years = reports.map((r) => r.year);
-  const next = years.length === 0 ? 1 : years[years.length - 1] + 1;
-  const entries = [...years, next].map((year): CalendarEntry => {
-    const r = reports.find((x) => x.year === year);
+  const periods: Period[] = reports.map((r) => ({ year: r.year, quarter: r.quarter }));
+  // A quarter missing in a year reported by quarter is a report still to come (or overdue), not nothing.
+  for (const year of new Set(reports.filter((r) => r.quarter !== null).map((r) => r.year)))
+    for (const q of [1, 2, 3, 4] as Quarter[]) if (!periods.some((p) => p.year === year && p.quarter === q)) periods.push({ year, quarter: q });
+  periods.sort(byPeriod);
+  const last = periods[periods.length - 1];
+  const next = last ? nextPeriod(last.year, last.quarter) : { year: 1, quarter: null };
+  if (next.year <= 100) periods.push(next);
+  const entries = periods.map((p): CalendarEntry => {
+    const r = reports.find((x) => samePeriod(x, p));
     const received = !!r && r.sales !== null && r.royaltyPaid !== null;
-    const end = yearEnd(start, year);
+    const end = periodEnd(start, p.year, p.quarter);
     const due = addDays(end, m.settings.reportDueDays);
-    return { year, yearEnd: formatDate(end), due: formatDate(due), received, overdue: !received && due < now };
+    return { ...p, end: formatDate(end), due: formatDate(due), received, overdue: !received && due < now };
   });
-  let k = 1;
-  while (addMonths(start, k * m.settings.auditIntervalMonths) < now) k++;
   return {
     reports: entries,
     nextReport: entries.find((e) => !e.received) ?? null,
-    nextAudit: formatDate(addMonths(start, k * m.settings.auditIntervalMonths)),
+    nextAudit: formatDate(nextAuditDate(start, m.settings.auditIntervalMonths, now)),
   };
 }
 
@@ -298,7 +414,7 @@ export interface MonitoringKept {
 }
 
 const sameReport = (a: Report | undefined, b: Report | undefined) =>
-  a === b || (!!a && !!b && a.year === b.year && a.sales === b.sales && a.royaltyPaid === b.royaltyPaid);
+  a === b || (!!a && !!b && samePeriod(a, b) && a.sales === b.sales && a.royaltyPaid === b.royaltyPaid);
 
 /**
  * The pane's changes (base → intended) laid onto what the workbook holds now (current): a cell the
@@ -316,13 +432,14 @@ export function mergeMonitoring(base: Monitoring, intended: Monitoring, current:
     }
     (settings as Record<SettingKey, unknown>)[k] = intended.settings[k];
   }
-  const at = (list: readonly Report[], year: number) => list.find((r) => r.year === year);
-  const years = new Set([...base.reports, ...intended.reports, ...current.reports].map((r) => r.year));
+  const at = (list: readonly Report[], p: Period) => list.find((r) => samePeriod(r, p));
+  const periods = new Map([...base.reports, ...intended.reports, ...current.reports].map((r) => [periodKey(r), { year: r.year, quarter: r.quarter }]));
   const reports: Report[] = [];
-  for (const year of [...years].sort((a, b) => a - b)) {
-    const b = at(base.reports, year);
-    const i = at(intended.reports, year);
-    const c = at(current.reports, year);
+  for (const p of [...periods.values()].sort(byPeriod)) {
+    const b = at(base.reports, p);
+    const i = at(intended.reports, p);
+    const c = at(current.reports, p);
+    const name = periodName(p);
     if (sameReport(b, i)) {
       if (c) reports.push(c);
       continue;
@@ -331,26 +448,28 @@ export function mergeMonitoring(base: Monitoring, intended: Monitoring, current:
       // Removed in the pane: unless the grid changed it meanwhile.
       if (c && b && !sameReport(b, c)) {
         reports.push(c);
-        kept.push({ text: { en: `Year ${year}'s report, changed in the workbook, was kept.`, ja: `ブックで変更された${year}年目の報告を残しました。` } });
+        kept.push({ text: { en: `${name.en}'s report, changed in the workbook, was kept.`, ja: `ブックで変更された${name.ja}の報告を残しました。` } });
       }
       continue;
     }
     if (!c) {
       if (!b)
         reports.push(i); // added in the pane; a report deleted in the grid stays deleted
-      else kept.push({ text: { en: `Year ${year}'s report was deleted in the workbook.`, ja: `${year}年目の報告はブックで削除されていました。` } });
+      else kept.push({ text: { en: `${name.en}'s report was deleted in the workbook.`, ja: `${name.ja}の報告はブックで削除されていました。` } });
       continue;
     }
     const cell = (f: ReportField): number | null => {
       const bv = b ? b[f] : null;
       if (i[f] === bv) return c[f];
       if (c[f] !== bv && c[f] !== i[f]) {
-        kept.push({ text: { en: `The workbook's year ${year} ${f} (${c[f]}) was kept.`, ja: `ブックの${year}年目の ${f}（${c[f]}）を残しました。` } });
+        kept.push({
+          text: { en: `The workbook's ${name.en.toLowerCase()} ${f} (${c[f]}) was kept.`, ja: `ブックの${name.ja}の ${f}（${c[f]}）を残しました。` },
+        });
         return c[f];
       }
       return i[f];
     };
-    reports.push({ year, sales: cell("sales"), royaltyPaid: cell("royaltyPaid") });
+    reports.push({ ...p, sales: cell("sales"), royaltyPaid: cell("royaltyPaid") });
   }
   return { monitoring: { reports, settings }, kept };
 }

@@ -1,8 +1,12 @@
 /**
  * The Office.js adapter: the WorkbookPort (../ui/port.ts) over the global Excel. This folder is the
  * one place of the pane that calls Office: the IPVALUE sheet's tables (tables.ts), the Valuation and
- * Simulation sheets (sheets.ts), sharing (sharing.ts), and here the port itself, which runs one
- * workbook operation at a time and turns table change events into re-read sets. What the cells hold is
+ * Simulation sheets (sheets.ts), sharing (sharing.ts), the monitoring sheet (monitoring.ts), and here
+ * the port itself, which runs one workbook operation at a time and turns table change events into
+ * re-read sets (and re-read monitoring). As Microsoft's coauthoring guidance asks, nothing read is
+ * trusted for long: every change event (the user's, a coauthor's "Remote" one, or the port's own
+ * "Local" write) leads to a fresh read a moment later, and only a read that differs from what the port
+ * last read or wrote is passed on, so the pane's own saves do not echo back. What the cells hold is
  * pure code in ../model and src/model.
  *
  * Office.js members used (ExcelApi 1.13 for Table.resize; 1.7 for Table.onChanged and
@@ -31,6 +35,7 @@ import { readStored, Saved, saveStored } from "./tables";
 import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import { readMonitoringSheet, SavedMonitoring, saveMonitoringSheet } from "./monitoring";
+import { REPORTS_TABLE, SETTINGS_TABLE } from "../model/monitoring-sheet";
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -38,12 +43,55 @@ export interface WorkbookOptions {
 }
 
 type Listener = (result: ScenarioSet | EditError) => void;
+type MonitoringListener = (result: Monitoring | EditError) => void;
 type Subscription = { tableId: string; result: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> };
+
+/** A change handler on each of some named tables, kept on the tables that exist now (a table made again gets it again). */
+class TableWatch {
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly handler: () => Promise<void>
+  ) {}
+
+  /** Registers the handler on each table that does not have it yet; drops those of tables gone since. */
+  async attach(): Promise<void> {
+    await Excel.run(async (context) => {
+      const tables = this.names.map((name) => context.workbook.tables.getItemOrNullObject(name));
+      await context.sync();
+      const present = tables.filter((t) => !t.isNullObject).map((t) => t.load("id"));
+      await context.sync();
+      const ids = present.map((t) => t.id);
+      // Tables deleted since (e.g. recreated by a save) keep no handler of ours.
+      const stale = this.subscriptions.filter((s) => !ids.includes(s.tableId));
+      this.subscriptions = this.subscriptions.filter((s) => ids.includes(s.tableId));
+      for (const s of stale) await removeHandler(s);
+      for (const t of present) {
+        if (this.subscriptions.some((s) => s.tableId === t.id)) continue;
+        this.subscriptions.push({ tableId: t.id, result: t.onChanged.add(this.handler) });
+      }
+      await context.sync();
+    });
+  }
+
+  async detach(): Promise<void> {
+    const all = this.subscriptions;
+    this.subscriptions = [];
+    for (const s of all) await removeHandler(s);
+  }
+}
 
 class OfficeWorkbook implements WorkbookPort {
   private readonly debounceMs: number;
   private readonly listeners = new Set<Listener>();
-  private subscriptions: Subscription[] = [];
+  private readonly tables = new TableWatch([ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE], () => this.onTableChanged());
+  // The monitoring sheet's tables the pane reads (IpvalueSigned and IpvalueYearly are written by it).
+  private readonly monitoringListeners = new Set<MonitoringListener>();
+  private readonly monitoringTables = new TableWatch([SETTINGS_TABLE, REPORTS_TABLE], () => this.onMonitoringChanged());
+  /** The monitoring as the port last read or wrote it (JSON): events that change nothing are dropped. */
+  private knownMonitoring: string | undefined;
+  private monitoringTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the tables held when the port last read or wrote them: events that change nothing are dropped. */
   private known: string | undefined;
   /** The set the port last gave the pane from load or save: a save's base when the pane names none. */
@@ -81,19 +129,31 @@ class OfficeWorkbook implements WorkbookPort {
       const saved = await saveStored(base === undefined ? this.reported : base, set, language);
       this.known = fingerprint(saved.set);
       this.reported = saved.set;
-      if (this.listeners.size > 0) await this.attach(); // tables created by this save get handlers too
+      if (this.listeners.size > 0) await this.tables.attach(); // tables created by this save get handlers too
       return saved;
     });
   }
 
   async watch(onChange: Listener): Promise<() => Promise<void>> {
     this.listeners.add(onChange);
-    await this.serial(() => this.attach());
+    await this.serial(() => this.tables.attach());
     return async () => {
       this.listeners.delete(onChange);
       if (this.listeners.size === 0) {
         if (this.timer !== undefined) clearTimeout(this.timer);
-        await this.serial(() => this.detach());
+        await this.serial(() => this.tables.detach());
+      }
+    };
+  }
+
+  async watchMonitoring(onChange: MonitoringListener): Promise<() => Promise<void>> {
+    this.monitoringListeners.add(onChange);
+    await this.serial(() => this.monitoringTables.attach());
+    return async () => {
+      this.monitoringListeners.delete(onChange);
+      if (this.monitoringListeners.size === 0) {
+        if (this.monitoringTimer !== undefined) clearTimeout(this.monitoringTimer);
+        await this.serial(() => this.monitoringTables.detach());
       }
     };
   }
@@ -117,11 +177,25 @@ class OfficeWorkbook implements WorkbookPort {
   }
 
   loadMonitoring(): Promise<Monitoring> {
-    return this.serial(() => readMonitoringSheet());
+    return this.serial(async () => {
+      try {
+        const m = await readMonitoringSheet();
+        this.knownMonitoring = JSON.stringify(m);
+        return m;
+      } catch (e) {
+        if (e instanceof EditError) this.knownMonitoring = JSON.stringify(e.reason);
+        throw e;
+      }
+    });
   }
 
   saveMonitoring(base: Monitoring, monitoring: Monitoring, signed: readonly [string, RawValue][], language: Language): Promise<SavedMonitoring> {
-    return this.serial(() => saveMonitoringSheet(base, monitoring, signed, language));
+    return this.serial(async () => {
+      const saved = await saveMonitoringSheet(base, monitoring, signed, language);
+      this.knownMonitoring = JSON.stringify(saved.monitoring);
+      if (this.monitoringListeners.size > 0) await this.monitoringTables.attach(); // the sheet made by this save is watched too
+      return saved;
+    });
   }
 
   listSheets(): Promise<string[]> {
@@ -130,6 +204,36 @@ class OfficeWorkbook implements WorkbookPort {
 
   freezeForSharing(names: string[]): Promise<FrozenCell[]> {
     return this.serial(() => freezeSheets(names));
+  }
+
+  private onMonitoringChanged(): Promise<void> {
+    if (this.monitoringTimer !== undefined) clearTimeout(this.monitoringTimer);
+    this.monitoringTimer = setTimeout(() => {
+      this.monitoringTimer = undefined;
+      void this.serial(() => this.recheckMonitoring());
+    }, this.debounceMs);
+    return Promise.resolve();
+  }
+
+  /** Re-reads the monitoring sheet after a change event; passes it on (or why it cannot be read) when it differs from what the port last read or wrote. */
+  private async recheckMonitoring(): Promise<void> {
+    if (this.monitoringListeners.size === 0) return;
+    let result: Monitoring | EditError;
+    try {
+      result = await readMonitoringSheet();
+    } catch (e) {
+      result =
+        e instanceof EditError
+          ? e
+          : new EditError({
+              en: `IPVALUE could not read the monitoring sheet: ${(e as Error).message}`,
+              ja: `管理シートを読めませんでした：${(e as Error).message}`,
+            });
+    }
+    const print = JSON.stringify(result instanceof EditError ? result.reason : result);
+    if (print === this.knownMonitoring) return; // the port's own save, or an edit that changed nothing
+    this.knownMonitoring = print;
+    for (const listener of [...this.monitoringListeners]) listener(result);
   }
 
   private readonly onTableChanged = async (): Promise<void> => {
@@ -156,32 +260,6 @@ class OfficeWorkbook implements WorkbookPort {
     if (print === this.known) return; // the port's own save, or an edit that changed nothing
     this.known = print;
     for (const listener of [...this.listeners]) listener(result);
-  }
-
-  /** Registers the change handler on each IPVALUE table that does not have it yet. */
-  private async attach(): Promise<void> {
-    await Excel.run(async (context) => {
-      const tables = [ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE].map((name) => context.workbook.tables.getItemOrNullObject(name));
-      await context.sync();
-      const present = tables.filter((t) => !t.isNullObject).map((t) => t.load("id"));
-      await context.sync();
-      const ids = present.map((t) => t.id);
-      // Tables deleted since (e.g. recreated by a save) keep no handler of ours.
-      const stale = this.subscriptions.filter((s) => !ids.includes(s.tableId));
-      this.subscriptions = this.subscriptions.filter((s) => ids.includes(s.tableId));
-      for (const s of stale) await removeHandler(s);
-      for (const t of present) {
-        if (this.subscriptions.some((s) => s.tableId === t.id)) continue;
-        this.subscriptions.push({ tableId: t.id, result: t.onChanged.add(this.onTableChanged) });
-      }
-      await context.sync();
-    });
-  }
-
-  private async detach(): Promise<void> {
-    const all = this.subscriptions;
-    this.subscriptions = [];
-    for (const s of all) await removeHandler(s);
   }
 }
 

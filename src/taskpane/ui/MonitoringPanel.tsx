@@ -1,5 +1,5 @@
 /**
- * License monitoring (ライセンス後の管理, issue 15): the licensee's yearly reports typed in, audited
+ * License monitoring (ライセンス後の管理, issue 15): the licensee's yearly or quarterly reports typed in, audited
  * against the signed terms (the engine's AUDIT: shortfall, interest, the claim with or without the
  * audit's cost), compared with the Base scenario's plan (TRACK's flags), and the reporting calendar.
  * The panel keeps its own state and saves through the port (the "IPVALUE monitoring" sheet) a moment
@@ -21,12 +21,14 @@ import {
   Monitoring,
   MonitoringKept,
   monitoringFigures,
+  periodKey,
+  periodName,
   removeReport,
   ReportField,
   reportingCalendar,
   sameMonitoring,
   setReport,
-  setReportYear,
+  setReportPeriod,
   setSetting,
   SettingKey,
   signedTermRows,
@@ -156,6 +158,38 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
     void read();
   }, [read]);
 
+  // Edits typed in the monitoring sheet (or by a coauthor) while the pane is open: laid under the pane's
+  // unsaved edits as a save would (mergeMonitoring: a cell both changed keeps the workbook's value, and
+  // says so); a sheet that cannot be read makes the section read-only until it can be again.
+  useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    const onChange = (result: Monitoring | Error) => {
+      if (!("reports" in result)) {
+        setProblem(reasonOf(result));
+        return;
+      }
+      const b = base.current;
+      const merge = b ? mergeMonitoring(b, current.current, result) : { monitoring: result, kept: [] };
+      base.current = result;
+      if (merge.kept.length > 0) setKept((k) => [...k, ...merge.kept].slice(-10));
+      current.current = merge.monitoring;
+      setMonitoring(merge.monitoring);
+      setProblem(null);
+    };
+    port
+      .watchMonitoring(onChange)
+      .then((unsubscribe) => {
+        if (cancelled) void unsubscribe();
+        else stop = unsubscribe;
+      })
+      .catch(() => undefined); // no watching: the section still re-reads at each save and on "Read the sheet again"
+    return () => {
+      cancelled = true;
+      if (stop) void stop();
+    };
+  }, [port]);
+
   const save = useCallback(async (): Promise<void> => {
     const sv = saver.current;
     if (sv.busy) {
@@ -271,7 +305,7 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
           <thead>
             <tr>
               <th className={s.th} style={{ width: "22%" }}>
-                {w.year}
+                {w.period}
               </th>
               <th className={s.th}>{w.fields.sales}</th>
               <th className={s.th}>{w.fields.royaltyPaid}</th>
@@ -280,15 +314,15 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
           </thead>
           <tbody>
             {reports.map((r) => (
-              <tr key={r.year} className={s.row} data-year={r.year} data-testid="monitoring-report">
+              <tr key={periodKey(r)} className={s.row} data-year={r.year} data-period={periodKey(r)} data-testid="monitoring-report">
                 <td>
                   <CommitInput
                     language={language}
                     disabled={disabled}
-                    value={String(r.year)}
-                    label={w.year}
-                    testid={`report-year-${r.year}`}
-                    onCommit={(input) => edit((m) => setReportYear(m, r.year, input))}
+                    value={periodKey(r)}
+                    label={w.period}
+                    testid={`report-year-${periodKey(r)}`}
+                    onCommit={(input) => edit((m) => setReportPeriod(m, r, input))}
                   />
                 </td>
                 {(["sales", "royaltyPaid"] as ReportField[]).map((f) => (
@@ -297,14 +331,18 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
                       language={language}
                       disabled={disabled}
                       value={r[f] === null ? "" : String(r[f])}
-                      label={`${w.fields[f]} (${r.year})`}
-                      testid={`report-${f}-${r.year}`}
-                      onCommit={(input) => edit((m) => setReport(m, r.year, f, input))}
+                      label={`${w.fields[f]} (${periodName(r)[language]})`}
+                      testid={`report-${f}-${periodKey(r)}`}
+                      onCommit={(input) => edit((m) => setReport(m, r, f, input))}
                     />
                   </td>
                 ))}
                 <td>
-                  <RemoveButton label={w.removeReport(r.year)} onClick={() => void edit((m) => removeReport(m, r.year))} testid={`report-remove-${r.year}`} />
+                  <RemoveButton
+                    label={w.removeReport(periodName(r)[language])}
+                    onClick={() => void edit((m) => removeReport(m, r))}
+                    testid={`report-remove-${periodKey(r)}`}
+                  />
                 </td>
               </tr>
             ))}
@@ -316,6 +354,7 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
           {w.addReport}
         </Button>
       </div>
+      <Caption1 className={s.hint}>{w.periodHint}</Caption1>
 
       <h3 className={s.subheading}>{w.settings}</h3>
       <div className={s.settings}>
@@ -334,6 +373,11 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
       </div>
 
       <h3 className={s.subheading}>{w.audit}</h3>
+      {figures.inProgress && (
+        <Caption1 className={s.flag} data-testid="monitoring-in-progress" data-year={figures.inProgress.year}>
+          {w.inProgress(figures.inProgress.year, figures.inProgress.missing.map((q) => `Q${q}`).join(", "))}
+        </Caption1>
+      )}
       {figures.auditProblem && reports.length > 0 && (
         <Caption1 className={s.error} data-testid="monitoring-audit-problem">
           {w.cannotAudit(figures.auditProblem[language])}
@@ -426,7 +470,7 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
           <table className={s.table} data-testid="monitoring-calendar">
             <thead>
               <tr>
-                {[w.year, w.yearEnd, w.reportDue, ""].map((h, i) => (
+                {[w.period, w.periodEnd, w.reportDue, ""].map((h, i) => (
                   <th key={i} className={s.th}>
                     {h}
                   </th>
@@ -435,16 +479,18 @@ export function MonitoringPanel({ language, set, port, disabled, onStep, applyRe
             </thead>
             <tbody>
               {calendar.reports.map((e) => (
-                <tr key={e.year} className={s.row} data-year={e.year} data-due={e.due}>
-                  <td>{e.year}</td>
-                  <td>{e.yearEnd}</td>
+                <tr key={periodKey(e)} className={s.row} data-year={e.year} data-period={periodKey(e)} data-due={e.due}>
+                  <td>{periodName(e)[language]}</td>
+                  <td>{e.end}</td>
                   <td>{e.due}</td>
                   <td className={e.overdue ? s.flag : ""}>{e.received ? w.received : e.overdue ? w.overdue : w.pending}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {calendar.nextReport && <Caption1 data-testid="monitoring-next-report">{w.nextReport(calendar.nextReport.year, calendar.nextReport.due)}</Caption1>}
+          {calendar.nextReport && (
+            <Caption1 data-testid="monitoring-next-report">{w.nextReport(periodName(calendar.nextReport)[language], calendar.nextReport.due)}</Caption1>
+          )}
           <Caption1 data-testid="monitoring-next-audit">{w.nextAudit(calendar.nextAudit)}</Caption1>
         </>
       )}

@@ -49,6 +49,12 @@ export interface WorkbookPort {
   loadMonitoring(): Promise<Monitoring>;
   /** Saves the pane's monitoring changes (from `base`, what it last read) merged with the sheet as it is now, and the signed terms; the sheet is made the first time. */
   saveMonitoring(base: Monitoring, monitoring: Monitoring, signed: readonly [string, RawValue][], language: Language): Promise<SavedMonitoring>;
+  /**
+   * Calls back with the re-read monitoring (or the EditError naming the cell that cannot be read)
+   * whenever its settings or reports table is edited in the grid, by the user or a coauthor; not for
+   * the port's own saves. Returns an async unsubscribe.
+   */
+  watchMonitoring(onChange: (result: Monitoring | EditError) => void): Promise<() => Promise<void>>;
   /** The workbook's sheet names, in tab order. */
   listSheets(): Promise<string[]>;
   /** Copies each named sheet and replaces, in the copy, every =IPVALUE.* formula with its value (spills included); returns what changed. */

@@ -13,10 +13,11 @@ import {
   mergeMonitoring,
   Monitoring,
   monitoringFigures,
+  parsePeriod,
   removeReport,
   reportingCalendar,
   setReport,
-  setReportYear,
+  setReportPeriod,
   setSetting,
   signedTermRows,
 } from "../../../src/taskpane/model/monitoring";
@@ -33,7 +34,7 @@ function reports(sales: number[], paid: number[], from = 1): Monitoring {
   sales.forEach((s, i) => {
     m = addReport(m);
     const year = from + i;
-    if (i === 0 && from !== 1) m = setReportYear(m, 1, String(from));
+    if (i === 0 && from !== 1) m = setReportPeriod(m, 1, String(from));
     m = setReport(setReport(m, year, "sales", String(s)), year, "royaltyPaid", String(paid[i]));
   });
   return m;
@@ -116,8 +117,8 @@ describe("license monitoring figures", () => {
     expect(() => setSetting(m, "threshold", "150")).toThrow("Audit threshold");
     expect(() => setSetting(m, "startDate", "2026-02-30")).toThrow("YYYY-MM-DD");
     expect(() => setSetting(m, "reportDueDays", "2.5")).toThrow("whole number");
-    expect(() => setReportYear(addReport(m), 2, "1")).toThrow("Year 1 is reported already");
-    expect(() => setReportYear(m, 1, "0")).toThrow("whole number from 1 to 100");
+    expect(() => setReportPeriod(addReport(m), 2, "1")).toThrow("Year 1 is reported already");
+    expect(() => setReportPeriod(m, 1, "0")).toThrow("a contract year from 1 to 100");
     expect(setSetting(m, "startDate", "２０２６/４/１").settings.startDate).toBe("2026-04-01");
   });
 });
@@ -128,7 +129,7 @@ describe("the reporting calendar", () => {
   test("case 7's figures: each report due 30 days after its contract year ends; the next audit at the first 12-month mark not past", () => {
     const m = setReport(setReport(addReport(addReport(signed)), 1, "sales", "10"), 1, "royaltyPaid", "1");
     const c = reportingCalendar(m, "2027-06-15")!;
-    expect(c.reports.map((e) => [e.year, e.yearEnd, e.due, e.received, e.overdue])).toEqual([
+    expect(c.reports.map((e) => [e.year, e.end, e.due, e.received, e.overdue])).toEqual([
       [1, "2027-03-31", "2027-04-30", true, false],
       [2, "2028-03-31", "2028-04-30", false, false],
       [3, "2029-03-31", "2029-04-30", false, false],
@@ -142,11 +143,11 @@ describe("the reporting calendar", () => {
   test("the settings move the dates; an unreceived report past its date is overdue; no start date, no calendar", () => {
     const m = setSetting(setSetting(signed, "reportDueDays", "60"), "auditIntervalMonths", "6");
     const c = reportingCalendar(m, "2027-07-01")!;
-    expect(c.reports).toEqual([{ year: 1, yearEnd: "2027-03-31", due: "2027-05-30", received: false, overdue: true }]);
+    expect(c.reports).toEqual([{ year: 1, quarter: null, end: "2027-03-31", due: "2027-05-30", received: false, overdue: true }]);
     expect(c.nextAudit).toBe("2027-10-01");
     expect(reportingCalendar(emptyMonitoring(), "2027-07-01")).toBeNull();
     // A start on 29 February: the anniversary falls on 28 February, so year 1 ends on the 27th.
-    expect(reportingCalendar(setSetting(signed, "startDate", "2024-02-29"), "2024-03-01")!.reports[0].yearEnd).toBe("2025-02-27");
+    expect(reportingCalendar(setSetting(signed, "startDate", "2024-02-29"), "2024-03-01")!.reports[0].end).toBe("2025-02-27");
   });
 });
 
@@ -159,9 +160,9 @@ describe("saving over what the grid changed", () => {
     const paneAlso = setReport(intended, 1, "sales", "120");
     const merged = mergeMonitoring(base, paneAlso, current);
     expect(merged.monitoring.reports).toEqual([
-      { year: 1, sales: 150, royaltyPaid: 3 },
-      { year: 2, sales: 200, royaltyPaid: 7 },
-      { year: 3, sales: 300, royaltyPaid: null },
+      { year: 1, quarter: null, sales: 150, royaltyPaid: 3 },
+      { year: 2, quarter: null, sales: 200, royaltyPaid: 7 },
+      { year: 3, quarter: null, sales: 300, royaltyPaid: null },
     ]);
     expect(merged.kept.map((k) => k.text.en)).toEqual(["The workbook's year 1 sales (150) was kept."]);
   });
@@ -174,5 +175,119 @@ describe("saving over what the grid changed", () => {
     expect(merged.monitoring.reports[1].sales).toBe(250);
     expect(merged.monitoring.settings.auditCost).toBe(500);
     expect(merged.monitoring.settings.interestRate).toBe(0.03);
+  });
+});
+
+describe("quarterly reports", () => {
+  // Years 1–2 reported whole (no sales), year 3 by quarter: 405.6e6 in all, paid 3 % of each quarter.
+  const QUARTERS = [90e6, 100e6, 105.6e6, 110e6];
+  function quarterly(upTo = 4): Monitoring {
+    let m = reports([0, 0], [0, 0]);
+    m = setReportPeriod(addReport(m), 3, "3Q1");
+    for (let q = 1; q <= upTo; q++) {
+      if (q > 1) m = addReport(m);
+      const p = { year: 3, quarter: q as 1 | 2 | 3 | 4 };
+      m = setReport(setReport(m, p, "sales", String(QUARTERS[q - 1])), p, "royaltyPaid", String(0.03 * QUARTERS[q - 1]));
+    }
+    return m;
+  }
+
+  test("periods are typed as a year or a year and its quarter, in either language's digits", () => {
+    expect(parsePeriod("3")).toEqual({ year: 3, quarter: null });
+    expect(["3Q1", "3 q1", "3-Q1", "３Ｑ１", "3年目第1四半期", "Year 3 Q1"].map(parsePeriod)).toEqual(new Array(6).fill({ year: 3, quarter: 1 }));
+    expect(["3Q5", "0", "101", "Q1", "3.5"].map(parsePeriod)).toEqual([null, null, null, null, null]);
+  });
+
+  test("the next report follows the last: the next quarter, the next year's first after a fourth", () => {
+    const m = quarterly();
+    expect(m.reports.map((r) => [r.year, r.quarter])).toEqual([
+      [1, null],
+      [2, null],
+      [3, 1],
+      [3, 2],
+      [3, 3],
+      [3, 4],
+    ]);
+    expect(addReport(m).reports.slice(-1)[0]).toMatchObject({ year: 4, quarter: 1 });
+  });
+
+  test("the audit adds the quarters up to their contract year: the same as IPVALUE.AUDIT on the yearly totals", () => {
+    const m = settings(quarterly(), "5", "6", "2000000");
+    const terms = signedTermRows(SET, "en");
+    const total = QUARTERS.reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(405.6e6, 0);
+    const expected = grid(F.AUDIT(col(0, 0, total), col(0, 0, 0.03 * total), [["key", "value"], ...terms.rows], 0.05, 0.06, 2e6, 1));
+    expect(asSpill(m)).toEqual(expected);
+    expect(monitoringFigures(SET, m, "en").inProgress).toBeNull();
+    // And TRACK on the yearly totals.
+    const track = grid(F.TRACK(assumptionsTableValues(SET, "en", true), col(0, 0, total)));
+    expect(monitoringFigures(SET, m, "en").track!.map((y) => y.actualSales)).toEqual(track.slice(1).map((r) => r[2]));
+  });
+
+  test("the minimum is per contract year: a year of small quarters owes the 5e6 minimum, not four quarters' 3 %", () => {
+    let m = reports([0, 0], [0, 0]);
+    m = setReportPeriod(addReport(m), 3, "3Q1");
+    for (let q = 1; q <= 4; q++) {
+      if (q > 1) m = addReport(m);
+      const p = { year: 3, quarter: q as 1 | 2 | 3 | 4 };
+      m = setReport(setReport(m, p, "sales", "10000000"), p, "royaltyPaid", "300000"); // 3 % of 10e6 a quarter
+    }
+    const y3 = monitoringFigures(SET, m, "en").audit!.years[2];
+    expect(y3.sales).toBe(40e6);
+    expect(y3.due).toBeCloseTo(5e6, 6); // 3 % × 40e6 = 1.2e6 < the 5e6 minimum
+    expect(y3.shortfall).toBeCloseTo(5e6 - 1.2e6, 6);
+  });
+
+  test("the last year with a quarter missing is named and not audited yet; an earlier one is refused, not read as 0", () => {
+    const partial = quarterly(3);
+    const f = monitoringFigures(SET, partial, "en");
+    expect(f.inProgress).toEqual({ year: 3, missing: [4] });
+    expect(f.audit!.years.map((y) => y.year)).toEqual([1, 2]);
+    // Q2 missing, and year 4 reported: year 3 cannot be totalled.
+    let gap = removeReport(quarterly(), { year: 3, quarter: 2 });
+    gap = setReport(setReport(addReport(addReport(gap)), { year: 4, quarter: 1 }, "sales", "1"), { year: 4, quarter: 1 }, "royaltyPaid", "1");
+    const g = monitoringFigures(SET, gap, "ja");
+    expect(g.audit).toBeNull();
+    expect(g.auditProblem!.ja).toContain("3年目は四半期ごとの報告ですが、第2四半期がありません");
+    expect(monitoringFigures(SET, gap, "en").auditProblem!.en).toContain("Year 3 is reported by quarter but Q2 is missing");
+  });
+
+  test("a year is reported whole or by quarter, not both; a period once only", () => {
+    const m = quarterly();
+    expect(() => setReportPeriod(m, 2, "3")).toThrow("Year 3 is reported by quarter");
+    expect(() => setReportPeriod(m, 2, "3Q2")).toThrow("Year 3 Q2 is reported already");
+    expect(() => setReportPeriod(m, { year: 3, quarter: 1 }, "2Q1")).toThrow("Year 2 is reported as a whole year");
+    expect(setReportPeriod(m, 1, "1Q4").reports[0]).toMatchObject({ year: 1, quarter: 4 });
+  });
+
+  test("the calendar: each quarter's report due 30 days after it ends, a missing quarter overdue, then the next quarter", () => {
+    let m = setSetting(emptyMonitoring(), "startDate", "2026-04-01");
+    m = setReportPeriod(addReport(m), 1, "1Q1");
+    m = setReport(setReport(m, { year: 1, quarter: 1 }, "sales", "5"), { year: 1, quarter: 1 }, "royaltyPaid", "1");
+    m = addReport(addReport(m)); // 1Q2, 1Q3
+    m = removeReport(m, { year: 1, quarter: 2 });
+    m = setReport(setReport(m, { year: 1, quarter: 3 }, "sales", "5"), { year: 1, quarter: 3 }, "royaltyPaid", "1");
+    const c = reportingCalendar(m, "2027-01-15")!;
+    expect(c.reports.map((e) => [e.year, e.quarter, e.end, e.due, e.received, e.overdue])).toEqual([
+      [1, 1, "2026-06-30", "2026-07-30", true, false],
+      [1, 2, "2026-09-30", "2026-10-30", false, true],
+      [1, 3, "2026-12-31", "2027-01-30", true, false],
+      [1, 4, "2027-03-31", "2027-04-30", false, false],
+      [2, 1, "2027-06-30", "2027-07-30", false, false],
+    ]);
+    expect(c.nextReport).toMatchObject({ year: 1, quarter: 2 });
+  });
+
+  test("a save merges quarter by quarter: the grid's quarter and the pane's quarter of the same year both stay", () => {
+    const base = quarterly();
+    const intended = setReport(base, { year: 3, quarter: 2 }, "royaltyPaid", "2000000");
+    const current = setReport(base, { year: 3, quarter: 4 }, "sales", "120000000");
+    const merged = mergeMonitoring(base, intended, current).monitoring.reports.filter((r) => r.year === 3);
+    expect(merged.map((r) => [r.quarter, r.sales, r.royaltyPaid])).toEqual([
+      [1, 90e6, 0.03 * 90e6],
+      [2, 100e6, 2e6],
+      [3, 105.6e6, 0.03 * 105.6e6],
+      [4, 120e6, 0.03 * 110e6],
+    ]);
   });
 });
