@@ -17,5 +17,6 @@ export * from "./random";
 export * from "./sampling";
 export * from "./simulate";
 export * from "./sensitivity";
+export * from "./spider";
 export * from "./post-signing";
 export * from "./extract-terms";

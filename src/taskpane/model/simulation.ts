@@ -1,6 +1,6 @@
 /**
  * The pane's Monte Carlo: the scenario set laid out as the functions read it, simulated and its
- * tornado computed by the engine — the same numbers =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY give on
+ * tornado and spider computed by the engine — the same numbers =IPVALUE.SIMULATE, =IPVALUE.SENSITIVITY and =IPVALUE.SPIDER give on
  * the stored table with the same iterations, seed, distribution and sampling — each statistic with its
  * standard error (SIMULATE's standard_error), and the advice to draw more when a percentile's is above
  * 1% of it. The Simulation sheet's layout is in simulation-sheet.ts.
@@ -23,6 +23,8 @@ import {
   Sampling,
   sensitivity,
   SimulationResult,
+  spider,
+  Spider,
   Tornado,
 } from "../../engine";
 import type { Language } from "../../model/language";
@@ -57,6 +59,8 @@ export interface SimulationView {
   result: SimulationResult;
   histogram: Histogram;
   tornado: Tornado;
+  /** The spider at SPIDER's default points (low, halfway, base, halfway, high). */
+  spider: Spider;
   /** The threshold of P(below), when the committee has set a walk-away floor. */
   floor: number | null;
 }
@@ -77,7 +81,7 @@ export function simulateSet(set: ScenarioSet, language: Language, request: Simul
     threshold: floor ?? undefined,
     standardError: true,
   });
-  return { request, result, histogram: histogram(result.sorted, 28), tornado: sensitivity(plan, request.output), floor };
+  return { request, result, histogram: histogram(result.sorted, 28), tornado: sensitivity(plan, request.output), spider: spider(plan, request.output), floor };
 }
 
 /**

@@ -24,7 +24,7 @@ import type { ScenarioSet } from "../../model/scenario-set";
 import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
 import { formatAmount, formatPercent } from "./format";
 import type { InsertedSheet, WorkbookPort } from "./port";
-import { HistogramChart, TornadoChart } from "./SimulationCharts";
+import { HistogramChart, SpiderChart, TornadoChart } from "./SimulationCharts";
 import { SIMULATION_TEXT } from "./simulation-text";
 import { LOCALE, type Language } from "./strings";
 
@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     "& > *": { minWidth: 0, maxWidth: "100%", gridTemplateColumns: "minmax(0, 1fr)" },
   },
   actions: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  // The tornado and the spider side by side when the pane is wide enough for both, else one under the other.
+  sensitivity: { display: "flex", flexWrap: "wrap", gap: "0 16px", "& > *": { flex: "1 1 280px", minWidth: 0 } },
   fitControl: { maxWidth: "100%", minWidth: 0 },
   fitInput: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   fitInner: { width: 0, minWidth: 0 },
@@ -260,8 +262,16 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
             <>
               <h3 className={s.sub}>{x.histogram}</h3>
               <HistogramChart view={view} language={language} x={x} />
-              <h3 className={s.sub}>{x.tornado}</h3>
-              <TornadoChart tornado={view.tornado} language={language} x={x} />
+              <div className={s.sensitivity}>
+                <div>
+                  <h3 className={s.sub}>{x.tornado}</h3>
+                  <TornadoChart tornado={view.tornado} language={language} x={x} />
+                </div>
+                <div>
+                  <h3 className={s.sub}>{x.spider}</h3>
+                  <SpiderChart spider={view.spider} language={language} x={x} />
+                </div>
+              </div>
             </>
           )}
         </>

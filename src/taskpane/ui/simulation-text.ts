@@ -44,6 +44,12 @@ export interface SimulationText {
   tornadoAria: (summary: string) => string;
   atLow: string;
   atHigh: string;
+  spider: string;
+  spiderAria: (summary: string) => string;
+  /** The spider's horizontal axis: its left end, its right end, and what it measures. */
+  spiderLow: string;
+  spiderHigh: string;
+  spiderAxis: string;
   base: string;
   noAnswer: string;
   insert: string;
@@ -94,6 +100,11 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     tornadoAria: (s) => `Tornado chart. ${s}`,
     atLow: "assumption at its low",
     atHigh: "at its high",
+    spider: "Spider: the value as each assumption moves through its range, the others at base",
+    spiderAria: (s) => `Spider chart, each assumption from its low through the base to its high. ${s}`,
+    spiderLow: "low",
+    spiderHigh: "high",
+    spiderAxis: "each assumption: low → base → high (halfway points between)",
     base: "base",
     noAnswer: "no answer",
     insert: "Insert simulation sheet",
@@ -142,6 +153,11 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     tornadoAria: (s) => `トルネード図。${s}`,
     atLow: "前提条件が低位",
     atHigh: "高位",
+    spider: "スパイダー図：各前提条件を範囲内で動かしたときの価値（ほかは基準）",
+    spiderAria: (s) => `スパイダー図。各前提条件を低位から基準を経て高位へ。${s}`,
+    spiderLow: "低位",
+    spiderHigh: "高位",
+    spiderAxis: "各前提条件：低位 → 基準 → 高位（間はその中間点）",
     base: "基準",
     noAnswer: "答えなし",
     insert: "シミュレーションシートを挿入",

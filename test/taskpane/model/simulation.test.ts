@@ -4,7 +4,7 @@
  * percentile's standard error is above 1% of it — with a number of draws that brings it there.
  */
 import { parseAssumptionsTable, planFromTable, RawValue, runSimulation } from "../../../src/engine";
-import { simulateFn } from "../../../src/functions/functions";
+import { simulateFn, spiderFn } from "../../../src/functions/functions";
 import { addScenario, setDecision, setIncludeInternal, setInternal } from "../../../src/model/scenario-set";
 import { assumptionsTableValues } from "../../../src/model/table-layout";
 import { exampleSet } from "../../../src/taskpane/model/examples";
@@ -27,6 +27,15 @@ describe("the pane's simulation", () => {
     const mc = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 3000, sampling: "mc" }).result;
     expect(lhs.percentiles[1].value).not.toBe(mc.percentiles[1].value);
     expect(lhs.standardErrors!.mean).toBeLessThan(0.5 * mc.standardErrors!.mean); // Latin hypercube's gain, shown as a smaller ±
+  });
+
+  test("the pane's spider is =IPVALUE.SPIDER's on the stored table, at its default five points", () => {
+    const view = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 1000, output: "npv" });
+    const cells = spiderFn(assumptionsTableValues(set, "en", true), "npv");
+    expect(cells[0]).toEqual(["assumption", ...view.spider.positions]);
+    expect(view.spider.positions).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(cells.slice(2)).toEqual(view.spider.lines.map((l) => [l.key, ...l.outputs]));
+    expect(view.spider.lines.map((l) => l.key).sort()).toEqual(view.tornado.rows.map((r) => r.key).sort());
   });
 
   test("the Simulation sheet's formula passes the sampling and asks for the standard errors: run, it gives the pane's numbers", () => {
