@@ -9,6 +9,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, Messag
 import { DataHistogramRegular, DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import { ReactNode, useMemo, useState } from "react";
 import {
+  AssumptionKey,
   checkIterations,
   checkSeed,
   DISTRIBUTIONS,
@@ -18,10 +19,21 @@ import {
   percentileLabel,
   Sampling,
   SAMPLINGS,
+  Text,
   ValuationError,
 } from "../../engine";
 import type { ScenarioSet } from "../../model/scenario-set";
-import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
+import {
+  correlatableKeys,
+  DEFAULT_REQUEST,
+  drawsAdvice,
+  RELATIVE_ERROR_LIMIT,
+  simulateSet,
+  SIMULATION_OUTPUTS,
+  SimulationRequest,
+  SimulationView,
+} from "../model/simulation";
+import { CorrelationEditor } from "./CorrelationEditor";
 import { formatAmount, formatPercent } from "./format";
 import type { InsertedSheet, WorkbookPort } from "./port";
 import { HistogramChart, SpiderChart, TornadoChart } from "./SimulationCharts";
@@ -62,7 +74,8 @@ function wholeNumber(text: string): number {
 }
 
 /** What the results depend on: a new run is due when this changes. */
-const fingerprint = (set: ScenarioSet) => JSON.stringify([set.scenarios, set.decisions.floor.value, set.decisions.includeInternal.value]);
+const fingerprint = (set: ScenarioSet) =>
+  JSON.stringify([set.scenarios, set.decisions.floor.value, set.decisions.includeInternal.value, set.correlations ?? []]);
 
 type Notice = { intent: "success" | "error"; text: string; testid: string };
 
@@ -77,9 +90,11 @@ export interface SimulationPanelProps {
   disabled?: boolean;
   /** Which scenarios the simulation covers, said under its heading. */
   scope?: ReactNode;
+  /** Sets a correlation between two assumptions (0 removes it): the refusal's reason, or null. Absent: the editor is not shown. */
+  onCorrelation?: (a: AssumptionKey, b: AssumptionKey, value: number) => Text | null;
 }
 
-export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled, scope }: SimulationPanelProps) {
+export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled, scope, onCorrelation }: SimulationPanelProps) {
   const s = useStyles();
   const fitted = { className: s.fitInput, input: { className: s.fitInner } }; // a number field shrinks to its grid column
   const x = SIMULATION_TEXT[language];
@@ -93,6 +108,13 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
+  const correlatable = useMemo(() => {
+    try {
+      return correlatableKeys(set, language);
+    } catch {
+      return []; // a set the simulation cannot read: the Run says why
+    }
+  }, [set, language]);
   const iterationsError = useMemo(() => (valid(() => checkIterations(wholeNumber(iterations))) ? null : x.iterationsRule), [iterations, x]);
   const seedError = useMemo(() => (valid(() => checkSeed(wholeNumber(seed))) ? null : x.seedRule), [seed, x]);
   const request = (): SimulationRequest | null =>
@@ -178,6 +200,14 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
           <Choice key={c.testid} {...c} className={s.fitControl} />
         ))}
       </div>
+      {onCorrelation && (
+        <section aria-labelledby="correlations-heading">
+          <h3 className={s.sub} id="correlations-heading">
+            {x.correlations}
+          </h3>
+          <CorrelationEditor language={language} x={x} keys={correlatable} pairs={set.correlations ?? []} onChange={onCorrelation} disabled={disabled} />
+        </section>
+      )}
       <div className={s.actions}>
         <Button appearance="primary" icon={<PlayRegular />} disabled={busy || request() === null} onClick={simulate} data-testid="simulation-run">
           {x.run}
@@ -253,7 +283,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
               )}
             </MessageBar>
           )}
-          <p className={s.hint}>{x.meaning}</p>
+          <p className={s.hint}>{(set.correlations ?? []).length > 0 ? x.meaningCorrelated : x.meaning}</p>
           {view.tornado.rows.length === 0 ? (
             <p className={s.hint} data-testid="simulation-no-spread">
               {x.noSpread}
