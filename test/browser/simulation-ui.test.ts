@@ -254,6 +254,42 @@ describe("the simulation panel, against the Excel stand-in", () => {
     await hide.evaluate((el) => (el as Element).remove());
   });
 
+  test("the correlation editor: a pair is added and stored in IpvalueCorrelations; an impossible one is refused with the reason, nothing stored", async () => {
+    await byTestId("correlation-first").selectOption("market_size");
+    await byTestId("correlation-second").selectOption("peak_share");
+    await byTestId("correlation-add").click();
+    await byTestId("correlation-value-market_size-peak_share").waitFor();
+    await byTestId("correlation-value-market_size-peak_share").fill("0.6");
+    await byTestId("correlation-value-market_size-peak_share").press("Enter");
+    const stored = () => page.evaluate(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values ?? null);
+    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values?.[1]?.[2] === 0.6);
+    expect(await stored()).toEqual([
+      ["key", "market_size", "peak_share"],
+      ["market_size", 1, 0.6],
+      ["peak_share", 0.6, 1],
+    ]);
+    await byTestId("correlation-first").selectOption("peak_share");
+    await byTestId("correlation-second").selectOption("success_probability");
+    await byTestId("correlation-add").click();
+    await byTestId("correlation-value-peak_share-success_probability").waitFor();
+    await byTestId("correlation-value-peak_share-success_probability").fill("0.6");
+    await byTestId("correlation-value-peak_share-success_probability").press("Enter");
+    await byTestId("correlation-first").selectOption("market_size");
+    await byTestId("correlation-second").selectOption("success_probability");
+    await byTestId("correlation-add").click();
+    await byTestId("correlation-value-market_size-success_probability").fill("-0.9");
+    await byTestId("correlation-value-market_size-success_probability").press("Enter");
+    await expect(byTestId("correlations").textContent()).resolves.toMatch(/not positive semi-definite/);
+    // the refused value is not stored: the pair stays at the 0.5 it was added with
+    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values?.[0]?.length === 4);
+    const values = (await stored()) as unknown[][];
+    expect(values[1][3]).toBe(0.5);
+    // remove the pairs again, so the rest of the run is independent
+    for (const id of ["market_size-success_probability", "peak_share-success_probability", "market_size-peak_share"])
+      await byTestId(`correlation-remove-${id}`).click();
+    await expect(byTestId("correlations").textContent()).resolves.toMatch(/No correlations/);
+  });
+
   test("in Japanese", async () => {
     await page.click("#lang-ja");
     await expect(page.locator("#simulation-heading").textContent()).resolves.toBe("不確実性：モンテカルロ・シミュレーションと感応度");

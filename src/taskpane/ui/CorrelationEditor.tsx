@@ -19,7 +19,16 @@ const useStyles = makeStyles({
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 72px auto", gap: "2px 6px", alignItems: "center" },
   label: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
   slider: { minWidth: 0, width: "100%" },
-  add: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) auto", gap: "6px", alignItems: "end" },
+  // Two selects side by side, each no wider than its column (a select is as wide as its longest option by itself), the button under them.
+  add: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: "6px",
+    alignItems: "end",
+    "& > *": { minWidth: 0, maxWidth: "100%" },
+    "& select": { width: "100%", minWidth: 0 },
+  },
+  addButton: { justifySelf: "start" },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200, margin: 0 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -156,7 +165,7 @@ export function CorrelationEditor({ language, x, keys, pairs, onChange, disabled
               ))}
           </Select>
         </Field>
-        <Button icon={<AddRegular />} disabled={disabled} onClick={add} data-testid="correlation-add">
+        <Button className={s.addButton} icon={<AddRegular />} disabled={disabled} onClick={add} data-testid="correlation-add">
           {x.correlationAdd}
         </Button>
       </div>
