@@ -17,6 +17,7 @@ export * from "./random";
 export * from "./sampling";
 export * from "./simulate";
 export * from "./sensitivity";
+export * from "./spider";
 export * from "./post-signing";
 export * from "./report-periods";
 export * from "./extract-terms";

@@ -51,7 +51,8 @@ export function outputWith(plan: SimulationPlan, output: Output, changes: Partia
   return scenarioOutput(runScenario(a), output);
 }
 
-function answer(f: () => number): number | ValuationError {
+/** f's number, or the ValuationError that says the output has no answer there (any other error is thrown). */
+export function outputAnswer(f: () => number): number | ValuationError {
   try {
     return f();
   } catch (e) {
@@ -64,8 +65,8 @@ function answer(f: () => number): number | ValuationError {
 export function sensitivity(plan: SimulationPlan, output: Output = "rnpv"): Tornado {
   const base = withScenario(plan.scenario, () => outputWith(plan, output, {}));
   const rows: TornadoRow[] = plan.uncertain.map((u) => {
-    const outputLow = answer(() => outputWith(plan, output, { [u.key]: u.low }));
-    const outputHigh = answer(() => outputWith(plan, output, { [u.key]: u.high }));
+    const outputLow = outputAnswer(() => outputWith(plan, output, { [u.key]: u.low }));
+    const outputHigh = outputAnswer(() => outputWith(plan, output, { [u.key]: u.high }));
     const swing = typeof outputLow === "number" && typeof outputHigh === "number" ? Math.abs(outputHigh - outputLow) : undefined;
     return { key: u.key, low: u.low, high: u.high, outputLow, outputHigh, swing };
   });

@@ -1,9 +1,10 @@
 /**
  * Uncertainty over an assumptions table: Monte Carlo percentiles of an output with their standard errors (SIMULATE) and the
- * tornado of each assumption's low and high (SENSITIVITY).
+ * tornado of each assumption's low and high (SENSITIVITY) and its spider, the output along each assumption's range (SPIDER).
  */
 import {
   checkIterations,
+  checkSpiderPoints,
   checkPercentile,
   checkSeed,
   DEFAULT_ITERATIONS,
@@ -19,6 +20,9 @@ import {
   runSimulation,
   sensitivity as sensitivityCore,
   simulationTable,
+  DEFAULT_SPIDER_POINTS,
+  spider as spiderCore,
+  spiderTable,
   tornadoTable,
 } from "../engine";
 import { readOutput, readPlan } from "./arguments";
@@ -109,5 +113,21 @@ export function sensitivityFn(assumptions: any[][], output?: string): any[][] {
   return matrix(() => {
     const plan = readPlan(assumptions);
     return tornadoTable(sensitivityCore(plan, readOutput(output)), toExcelError);
+  });
+}
+
+/**
+ * The spider view of sensitivity: the output as each assumption that differs across the scenarios moves through its range at evenly spaced points, every other assumption at the base scenario's value. Positions run from -1 to 1: -1 is the assumption's low (its minimum across the scenarios), 0 the base scenario's value, 1 its high (its maximum); between them the assumption moves linearly from the low to the base and from the base to the high, so every line passes through the base output at 0. Whole years are rounded to the nearest year at each point. Spills a header row ("assumption", then the positions), a base row (the base scenario's output at every position), then one row per assumption, its output at each position, sorted by spread (largest output minus smallest along the row), the largest first; a point whose output has no answer shows #NUM!. Its two ends are SENSITIVITY's output_at_low and output_at_high.
+ * @customfunction SPIDER
+ * @param assumptions The assumptions table, headers included.
+ * @param [output] The output: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv" or "equivalent_rate".
+ * @param [points] Number of points from the low to the high, a whole number from 2 to 21 (default 5: low, halfway to the base, base, halfway to the high, high). An odd number includes the base.
+ * @returns The spider table under a header row of positions.
+ */
+export function spiderFn(assumptions: any[][], output?: string, points?: number): any[][] {
+  return matrix(() => {
+    const plan = readPlan(assumptions);
+    const n = checkSpiderPoints(toNumber(points, "points", DEFAULT_SPIDER_POINTS));
+    return spiderTable(spiderCore(plan, readOutput(output), n), toExcelError);
   });
 }

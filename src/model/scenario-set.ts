@@ -4,6 +4,7 @@
  * task pane edits it and its workbook glue stores it, the negotiator workbook (src/export) shares what
  * the manager chooses of it, and the same set feeds the functions' table layout.
  */
+import type { Correlation } from "./correlations";
 import {
   ASSUMPTIONS,
   AssumptionKey,
@@ -106,6 +107,11 @@ export interface ScenarioSet {
    * carries it only when the user chooses to share it.
    */
   sources?: Partial<Record<AssumptionKey, string>>;
+  /**
+   * Rank correlations between assumptions that vary (./correlations.ts), stored as the IpvalueCorrelations
+   * table SIMULATE reads; absent or empty = the assumptions are drawn independently.
+   */
+  correlations?: Correlation[];
 }
 
 /** An edit the model refuses; `reason` is shown to the user in her language. */

@@ -52,7 +52,7 @@ describe("the pane at 320, 420 and 900 px", () => {
       ).length;
       const tabs = document.querySelector('[data-testid="scenario-tabs"]')!.getBoundingClientRect();
       // The drawn size of 11-unit text: the chart's width over its 400-unit viewBox.
-      const chartText = ["football-field", "simulation-histogram", "tornado"].map((id) => {
+      const chartText = ["football-field", "simulation-histogram", "tornado", "spider"].map((id) => {
         const svg = document.querySelector(`[data-testid="${id}"]`) as SVGSVGElement;
         return (11 * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
       });

@@ -3,9 +3,9 @@
  * (dist/) and the Excel stand-in (fake-excel.js), set up as test/browser/taskpane-ui.test.ts: a worked
  * example, a run, P10/P50/P90 each ± its standard error — the same bits the engine gives in Node, and the
  * same numbers =IPVALUE.SIMULATE gives on the stored table — Latin hypercube or plain Monte Carlo, the
- * advice to draw more when a percentile's standard error is above 1%, the histogram and the tornado, and the Simulation
+ * advice to draw more when a percentile's standard error is above 1%, the histogram, the tornado and the spider, and the Simulation
  * sheet with its two native charts recorded by the stand-in. Takes the README's screenshots
- * docs/images/simulation-histogram.png and docs/images/tornado.png. Needs `npm run build` first.
+ * docs/images/simulation-histogram.png, docs/images/tornado.png and docs/images/spider.png. Needs `npm run build` first.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -156,6 +156,24 @@ describe("the simulation panel, against the Excel stand-in", () => {
     expect(await byTestId("tornado").textContent()).toContain("Peak market share");
   });
 
+  test("the spider draws one line per assumption, in order of spread, each point the engine's output there", async () => {
+    const lines = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="spider"] [data-key]')).map((g) => ({
+        key: g.getAttribute("data-key"),
+        points: Array.from(g.querySelectorAll("[data-position]")).map((c) => [Number(c.getAttribute("data-position")), Number(c.getAttribute("data-value"))]),
+      }))
+    );
+    expect(lines.map((l) => l.key)).toEqual(EXPECTED.spider.lines.map((l) => l.key));
+    expect(lines).toHaveLength(EXPECTED.tornado.rows.length);
+    for (const [i, line] of EXPECTED.spider.lines.entries()) {
+      expect(lines[i].points).toEqual(EXPECTED.spider.positions.map((p, j) => [p, line.outputs[j]]));
+      // the ends are the tornado's bars
+      const row = EXPECTED.tornado.rows.find((r) => r.key === line.key)!;
+      expect([lines[i].points[0][1], lines[i].points[4][1]]).toEqual([row.outputLow, row.outputHigh]);
+    }
+    expect(await byTestId("spider").textContent()).toContain("Peak market share");
+  });
+
   test("another seed gives another sample; the first seed gives the first numbers back", async () => {
     await byTestId("simulation-seed").fill("2");
     await byTestId("simulation-run").click();
@@ -229,10 +247,47 @@ describe("the simulation panel, against the Excel stand-in", () => {
     await byTestId("simulation-histogram").scrollIntoViewIfNeeded();
     await byTestId("simulation-histogram").screenshot({ path: path.join(SCREENSHOTS, "simulation-histogram.png") });
     await byTestId("tornado").screenshot({ path: path.join(SCREENSHOTS, "tornado.png") });
+    await byTestId("spider").screenshot({ path: path.join(SCREENSHOTS, "spider.png") });
     // (the short summary the pane keeps fixed at the top while the range is out of view would cover the panel)
     const hide = await page.addStyleTag({ content: '[data-testid="summary"] { display: none !important; }' });
     await byTestId("simulation").screenshot({ path: path.join(SCREENSHOTS, "simulation-panel.png") });
     await hide.evaluate((el) => (el as Element).remove());
+  });
+
+  test("the correlation editor: a pair is added and stored in IpvalueCorrelations; an impossible one is refused with the reason, nothing stored", async () => {
+    await byTestId("correlation-first").selectOption("market_size");
+    await byTestId("correlation-second").selectOption("peak_share");
+    await byTestId("correlation-add").click();
+    await byTestId("correlation-value-market_size-peak_share").waitFor();
+    await byTestId("correlation-value-market_size-peak_share").fill("0.6");
+    await byTestId("correlation-value-market_size-peak_share").press("Enter");
+    const stored = () => page.evaluate(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values ?? null);
+    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values?.[1]?.[2] === 0.6);
+    expect(await stored()).toEqual([
+      ["key", "market_size", "peak_share"],
+      ["market_size", 1, 0.6],
+      ["peak_share", 0.6, 1],
+    ]);
+    await byTestId("correlation-first").selectOption("peak_share");
+    await byTestId("correlation-second").selectOption("success_probability");
+    await byTestId("correlation-add").click();
+    await byTestId("correlation-value-peak_share-success_probability").waitFor();
+    await byTestId("correlation-value-peak_share-success_probability").fill("0.6");
+    await byTestId("correlation-value-peak_share-success_probability").press("Enter");
+    await byTestId("correlation-first").selectOption("market_size");
+    await byTestId("correlation-second").selectOption("success_probability");
+    await byTestId("correlation-add").click();
+    await byTestId("correlation-value-market_size-success_probability").fill("-0.9");
+    await byTestId("correlation-value-market_size-success_probability").press("Enter");
+    await expect(byTestId("correlations").textContent()).resolves.toMatch(/not positive semi-definite/);
+    // the refused value is not stored: the pair stays at the 0.5 it was added with
+    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values?.[0]?.length === 4);
+    const values = (await stored()) as unknown[][];
+    expect(values[1][3]).toBe(0.5);
+    // remove the pairs again, so the rest of the run is independent
+    for (const id of ["market_size-success_probability", "peak_share-success_probability", "market_size-peak_share"])
+      await byTestId(`correlation-remove-${id}`).click();
+    await expect(byTestId("correlations").textContent()).resolves.toMatch(/No correlations/);
   });
 
   test("in Japanese", async () => {
@@ -242,6 +297,8 @@ describe("the simulation panel, against the Excel stand-in", () => {
     await expect(byTestId("simulation").textContent()).resolves.toContain("ラテン超方格法（既定）");
     await expect(byTestId("simulation").textContent()).resolves.toContain("± は標準誤差");
     await expect(byTestId("tornado").textContent()).resolves.toContain("ピーク時シェア");
+    await expect(byTestId("spider").textContent()).resolves.toContain("低位");
+    await expect(page.locator("[data-testid=spider] title").textContent()).resolves.toContain("スパイダー図");
   });
 
   test("ran without script errors", () => {

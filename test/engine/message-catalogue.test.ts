@@ -186,6 +186,7 @@ const CONVERTED = [
   "src/engine/sampling.ts",
   "src/engine/scenario.ts",
   "src/engine/simulate.ts",
+  "src/engine/spider.ts",
   "src/engine/terms/presets.ts",
   "src/functions/bands.ts",
   "src/functions/comparables.ts",

@@ -6,28 +6,7 @@
  */
 import { planFromTable, runScenario, scenarioOutput, sensitivity, tornadoTable, ValuationError } from "../../src/engine";
 import { MEDICAL_DEVICE } from "../fixtures/medical-device";
-
-const PV_SALES = 1000 * (1 / 1.1 + 1 / 1.21 + 1 / 1.331);
-
-function handTable(extra: (string | number | null)[][] = []) {
-  return [
-    ["key", "Low", "Base", "High"],
-    ["market_size", 1000, 1000, 1000],
-    ["peak_share", 1, 1, 1],
-    ["years", 3, 3, 3],
-    ["royalty_rate", 0.02, 0.03, 0.04],
-    ["success_probability", 0.5, 0.6, 0.8],
-    ["operating_margin", 0.2, 0.2, 0.2],
-    ["discount_rate", 0.1, 0.1, 0.1],
-    ["upfront", 100, 100, 100],
-    ...extra,
-  ];
-}
-
-const close = (x: number | ValuationError, y: number) => {
-  expect(typeof x).toBe("number");
-  expect(Math.abs((x as number) - y)).toBeLessThanOrEqual(1e-9 * Math.abs(y) + 1e-12);
-};
+import { close, handTable, PV_SALES } from "./helpers";
 
 describe("sensitivity on a model known by hand", () => {
   test("rnpv: the royalty rate swings 0.6 × 0.02 × PV(sales), the probability 0.3 × 0.03 × PV(sales); sorted by swing", () => {

@@ -536,6 +536,8 @@ const TEST_FACTS: Record<string, TestFacts> = {
   },
   // Like RANGE, a row without an answer (an assumption at its low or high) shows #NUM! in its three output cells.
   SENSITIVITY: { plausible: fc.tuple(tableArg, outputName), rowsMayBeErrors: true },
+  // A point without an answer (an assumption near its low or high) shows #NUM! in that cell only.
+  SPIDER: { plausible: fc.tuple(tableArg, outputName, optional(mostly(fc.integer({ min: 2, max: 21 })))), cellsMayBeErrors: true },
   OFFER: {
     plausible: fc.tuple(
       tableArg,

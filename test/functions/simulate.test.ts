@@ -1,5 +1,5 @@
-/** IPVALUE.SIMULATE and IPVALUE.SENSITIVITY as Excel calls them: omitted arguments as null, ranges as 2-D arrays. */
-import { planFromTable, runSimulation, sensitivity } from "../../src/engine";
+/** IPVALUE.SIMULATE, IPVALUE.SENSITIVITY and IPVALUE.SPIDER as Excel calls them: omitted arguments as null, ranges as 2-D arrays. */
+import { planFromTable, runScenario, runSimulation, scenarioOutput, sensitivity } from "../../src/engine";
 import { MEDICAL_DEVICE } from "../fixtures/medical-device";
 import { F, grid, isExcelError, spilledError } from "./helpers";
 
@@ -258,5 +258,60 @@ describe("IPVALUE.SENSITIVITY", () => {
   test("bad input is #VALUE!", () => {
     spilledError(F.SENSITIVITY(table, "table"), "#VALUE!", /^output must be one of/);
     spilledError(F.SENSITIVITY([[1]], null), "#VALUE!", /^assumptions must be a table/);
+  });
+});
+
+describe("IPVALUE.SPIDER", () => {
+  test("the medical-device example: positions −1…1 in 5 points, a base row, rows whose ends are SENSITIVITY's", () => {
+    const g = grid(F.SPIDER(table, null, null));
+    expect(g[0]).toEqual(["assumption", -1, -0.5, 0, 0.5, 1]);
+    const base = grid(F.SCENARIO(table, null, "rnpv"))[0][0];
+    expect(g[1]).toEqual(["base", base, base, base, base, base]);
+    const tornado = grid(F.SENSITIVITY(table, null));
+    expect(
+      g
+        .slice(2)
+        .map((r) => r[0])
+        .sort()
+    ).toEqual(
+      tornado
+        .slice(2)
+        .map((r) => r[0])
+        .sort()
+    );
+    for (const row of g.slice(2)) {
+      const t = tornado.find((r) => r[0] === row[0])!;
+      expect([row[1], row[3], row[5]]).toEqual([t[3], base, t[4]]);
+    }
+  });
+
+  test("a row checked against the scenario model: peak_share halfway from its base to its high", () => {
+    const g = grid(F.SPIDER(table, "npv", 5));
+    const plan = planFromTable(MEDICAL_DEVICE);
+    const share = plan.uncertain.find((u) => u.key === "peak_share")!;
+    const expected = scenarioOutput(runScenario({ ...plan.base, peak_share: (share.base + share.high) / 2 }), "npv");
+    const row = g.find((r) => r[0] === "peak_share")!;
+    expect(row[4] as number).toBeCloseTo(expected, 4);
+    expect(row[4]).not.toBe(row[3]);
+  });
+
+  test("points: 3 gives low, base, high; 9 gives 9 columns", () => {
+    expect(grid(F.SPIDER(table, null, 3))[0]).toEqual(["assumption", -1, 0, 1]);
+    expect(grid(F.SPIDER(table, null, 9))[0]).toHaveLength(10);
+  });
+
+  test("a point without an answer shows #NUM! in its cell only", () => {
+    const late = table.map((r) => (r[0] === "launch_year" ? [r[0], r[1], r[2], 3, 3, 13, ""] : r));
+    const g = F.SPIDER(late, "maxrate", 5) as unknown[][];
+    const last = g[g.length - 1];
+    expect(last[0]).toBe("launch_year");
+    expect(last.slice(1).map((x) => (isExcelError(x) ? x.code : typeof x))).toEqual(["number", "number", "number", "number", "#NUM!"]);
+  });
+
+  test("bad input is #VALUE! naming the problem", () => {
+    spilledError(F.SPIDER(table, null, 1), "#VALUE!", /^points must be a whole number from 2 to 21/);
+    spilledError(F.SPIDER(table, null, 4.5), "#VALUE!", /^points must be a whole number from 2 to 21/);
+    spilledError(F.SPIDER(table, "table", null), "#VALUE!", /^output must be one of/);
+    spilledError(F.SPIDER([[1]], null, null), "#VALUE!", /^assumptions must be a table/);
   });
 });

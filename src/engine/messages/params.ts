@@ -102,6 +102,7 @@ export interface MessageParams {
   "correlations-not-psd": { argument: Param; keys: Param };
   "correlations-near-singular": { argument: Param };
   "correlations-singular": Record<never, never>;
+  "spider-points-range": { argument: Param; min: Param; max: Param; got: Param };
   "iterations-range": { argument: Param; got: Param };
   "seed-range": { argument: Param; max: Param; got: Param };
   "percentile-range": { argument: Param; got: Param };

@@ -9,7 +9,7 @@ import type { Language } from "../../model/language";
 import type { ScenarioSet } from "../../model/scenario-set";
 import { AMOUNT_FORMAT, asText, PERCENT_FORMAT, SheetBlock } from "./cells";
 import { PANE_PERCENTILES, SimulationView } from "./simulation";
-import { ASSUMPTIONS_ALL, decisionFormula } from "./storage-sheet";
+import { ASSUMPTIONS_ALL, CORRELATIONS_ALL, decisionFormula } from "./storage-sheet";
 
 export const SIMULATION_SHEET = "Simulation";
 /** Used instead when a sheet called Simulation exists that IPVALUE did not make. */
@@ -64,6 +64,8 @@ export interface SimulationSheet {
 export interface SheetReferences {
   /** The assumptions table as the formulas name it, e.g. IpvalueAssumptions[#All]. */
   table: string;
+  /** The correlations table as the formulas name it, e.g. IpvalueCorrelations[#All] (passed when the set correlates a pair). */
+  correlations: string;
   /** An expression giving the committee's walk-away floor ("" in the cell while none is set), live. */
   floor: string;
   /** Turns a text into what Excel must receive to keep it as that text (the apostrophe prefix). */
@@ -75,6 +77,7 @@ export interface SheetReferences {
 /** The references of the sheet IPVALUE inserts: the stored tables, and the cell conventions of ./cells. */
 export const STORED_REFERENCES: SheetReferences = {
   table: ASSUMPTIONS_ALL,
+  correlations: CORRELATIONS_ALL,
   floor: decisionFormula("floor").slice(1),
   asText,
   amountFormat: AMOUNT_FORMAT,
@@ -103,8 +106,9 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
     language === "ja"
       ? `${shownOutput}のパーセンタイル（${n}回、シード${request.seed}、${DISTRIBUTION_NAMES[request.distribution].ja}、${SAMPLING_NAMES[request.sampling].ja}。3列目は標準誤差）`
       : `Percentiles of the ${shownOutput.toLowerCase()} (${n} draws, seed ${request.seed}, ${DISTRIBUTION_NAMES[request.distribution].en}, ${SAMPLING_NAMES[request.sampling].en}; third column: standard error)`;
-  // the pane's sampling and its standard errors (correlations, the 9th argument, left out): the pane's numbers
-  const simulate = `=IPVALUE.SIMULATE(${ref.table},${request.iterations},${request.seed},{${PANE_PERCENTILES.join(",")}},${quoted(request.output)},${ref.floor},${quoted(request.distribution)},${quoted(request.sampling)},,TRUE)`;
+  // the pane's sampling, its correlations (the stored table, once a pair is correlated) and its standard errors: the pane's numbers
+  const correlations = (set.correlations ?? []).length > 0 ? ref.correlations : "";
+  const simulate = `=IPVALUE.SIMULATE(${ref.table},${request.iterations},${request.seed},{${PANE_PERCENTILES.join(",")}},${quoted(request.output)},${ref.floor},${quoted(request.distribution)},${quoted(request.sampling)},${correlations},TRUE)`;
   const blocks: SheetBlock[] = [
     { address: "A1:A3", formulas: [[t("title")], [t("about")], [anyInternal ? t("internal") : ""]] },
     { address: "A5", formulas: [[ref.asText(caption)]] },

@@ -1,6 +1,6 @@
 /**
  * The pane's Monte Carlo: the scenario set laid out as the functions read it, simulated and its
- * tornado computed by the engine — the same numbers =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY give on
+ * tornado and spider computed by the engine — the same numbers =IPVALUE.SIMULATE, =IPVALUE.SENSITIVITY and =IPVALUE.SPIDER give on
  * the stored table with the same iterations, seed, distribution and sampling — each statistic with its
  * standard error (SIMULATE's standard_error), and the advice to draw more when a percentile's is above
  * 1% of it. The Simulation sheet's layout is in simulation-sheet.ts.
@@ -18,15 +18,23 @@ import {
   Output,
   percentileLabel,
   planFromTable,
+  ASSUMPTION_KEYS,
+  AssumptionKey,
+  checkCorrelations,
   RawValue,
   runSimulation,
+  SimulationPlan,
   Sampling,
   sensitivity,
   SimulationResult,
+  spider,
+  Spider,
   Tornado,
+  ValuationError,
 } from "../../engine";
 import type { Language } from "../../model/language";
-import { scopedScenarios, type ScenarioSet } from "../../model/scenario-set";
+import { Correlation, toEngineCorrelations, withPair } from "../../model/correlations";
+import { EditError, scopedScenarios, type ScenarioSet } from "../../model/scenario-set";
 import { assumptionsTableValues } from "../../model/table-layout";
 
 export interface SimulationRequest {
@@ -57,15 +65,15 @@ export interface SimulationView {
   result: SimulationResult;
   histogram: Histogram;
   tornado: Tornado;
+  /** The spider at SPIDER's default points (low, halfway, base, halfway, high). */
+  spider: Spider;
   /** The threshold of P(below), when the committee has set a walk-away floor. */
   floor: number | null;
 }
 
 /** Simulates the set (throws the engine's ValuationError when it cannot: what to fix is in the message). */
 export function simulateSet(set: ScenarioSet, language: Language, request: SimulationRequest = DEFAULT_REQUEST): SimulationView {
-  // The scenarios the committee's range covers (without the internal ones when it leaves them out).
-  const scoped = scopedScenarios(set);
-  const plan = planFromTable(assumptionsTableValues(scoped, language, true) as RawValue[][]);
+  const plan = planOfSet(set, language);
   const floor = set.decisions.floor.value;
   const result = runSimulation(plan, {
     iterations: request.iterations,
@@ -73,11 +81,39 @@ export function simulateSet(set: ScenarioSet, language: Language, request: Simul
     distribution: request.distribution,
     sampling: request.sampling,
     output: request.output,
+    correlations: toEngineCorrelations(set.correlations) ?? undefined,
     percentiles: PANE_PERCENTILES,
     threshold: floor ?? undefined,
     standardError: true,
   });
-  return { request, result, histogram: histogram(result.sorted, 28), tornado: sensitivity(plan, request.output), floor };
+  return { request, result, histogram: histogram(result.sorted, 28), tornado: sensitivity(plan, request.output), spider: spider(plan, request.output), floor };
+}
+
+/** The plan the pane simulates: the scenarios the committee's range covers (without the internal ones when it leaves them out). */
+function planOfSet(set: ScenarioSet, language: Language): SimulationPlan {
+  return planFromTable(assumptionsTableValues(scopedScenarios(set), language, true) as RawValue[][]);
+}
+
+/** The assumptions the correlation editor offers: those that vary across the scenarios simulated, in the table's order. */
+export function correlatableKeys(set: ScenarioSet, language: Language): AssumptionKey[] {
+  return planOfSet(set, language).uncertain.map((u) => u.key);
+}
+
+/**
+ * The set with one correlation set (0 removes it), checked as SIMULATE checks its `correlations`
+ * argument — both keys vary, the matrix is positive semi-definite — so that what the pane stores, the
+ * Simulation sheet's formula can use. Refuses with the engine's words as an EditError (en and ja).
+ */
+export function setCorrelation(set: ScenarioSet, language: Language, a: AssumptionKey, b: AssumptionKey, value: number): ScenarioSet {
+  const pairs: Correlation[] = withPair(set.correlations, a, b, value);
+  const engine = toEngineCorrelations(pairs);
+  try {
+    if (engine) checkCorrelations(engine, correlatableKeys(set, language), ASSUMPTION_KEYS, "correlations");
+  } catch (e) {
+    if (e instanceof ValuationError) throw new EditError({ en: e.in("en"), ja: e.in("ja") });
+    throw e;
+  }
+  return { ...set, correlations: pairs };
 }
 
 /**

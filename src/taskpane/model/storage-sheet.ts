@@ -13,6 +13,14 @@
  *   A10 blank, A11 caption, A12: table IpvalueOffer key | value | label | unit | source   one row per term
  *   a blank row, then the assumptions caption and table, moved down whole
  *
+ * Once a pair of assumptions is correlated, the correlations go between the offer (or the decisions)
+ * and the assumptions the same way, a blank row each side:
+ *
+ *   caption, then table IpvalueCorrelations  key | one column per key; one row per key, 1 on the diagonal
+ *
+ * exactly the square range IPVALUE.SIMULATE's `correlations` reads (src/model/correlations.ts), so the
+ * Simulation sheet passes IpvalueCorrelations[#All]. It grows by a row and a column per new key.
+ *
  * The offer table is made by inserting entire sheet rows above the assumptions table's caption, so the
  * assumptions table moves down intact (formulas over it follow, as Excel moves them); when the term
  * sheet outgrows its table and the row below is taken, rows are inserted right below its last row. It
@@ -28,12 +36,16 @@ import { assumptionSpec, keyColumn, normalizeKey, RawValue, Text } from "../../e
 import type { Language } from "../../model/language";
 import { DECISION_KEYS, Decisions, EditError, KEYS, OfferTerm, SCHEMA_VERSION, ScenarioSet, SOURCE_HEADER, sourceColumn } from "../../model/scenario-set";
 import { assumptionsTableValues, CellValue, decisionsTableValues, offerTableValues } from "../../model/table-layout";
+import { Correlation, correlationsTableValues } from "../../model/correlations";
 import { AMOUNT_FORMAT, cellName, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
 
 export const SHEET_NAME = "IPVALUE";
 export const ASSUMPTIONS_TABLE = "IpvalueAssumptions";
 export const DECISIONS_TABLE = "IpvalueDecisions";
 export const OFFER_TABLE = "IpvalueOffer";
+export const CORRELATIONS_TABLE = "IpvalueCorrelations";
+/** The correlations table as the Simulation sheet's formula names it. */
+export const CORRELATIONS_ALL = `${CORRELATIONS_TABLE}[#All]`;
 export const SCHEMA_MARKER = "ipvalue_schema";
 
 /** Where the tables are put when they are created (0-based row and column of the header's first cell). */
@@ -50,6 +62,10 @@ const DECISIONS_CAPTION: Text = { en: "Licensing committee decisions", ja: "ラ�
 export const OFFER_CAPTION: Text = {
   en: "The committee's offer: its term sheet (rates are decimals shown as %; a blank value is not fixed yet). Value it with =IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All])",
   ja: "委員会の提示条件の表（率は小数。%表示。空欄の値は未確定）。=IPVALUE.OFFER(IpvalueAssumptions[#All], IpvalueOffer[#All]) で評価できます",
+};
+export const CORRELATIONS_CAPTION: Text = {
+  en: "Rank correlations between assumptions that vary (−1 to 1; blank = 0), as =IPVALUE.SIMULATE(IpvalueAssumptions[#All],,,,,,,,IpvalueCorrelations[#All]) reads them",
+  ja: "変動する前提条件の間の順位相関（−1～1。空欄は 0）。=IPVALUE.SIMULATE(IpvalueAssumptions[#All],,,,,,,,IpvalueCorrelations[#All]) がこの形で読みます",
 };
 const ASSUMPTIONS_CAPTION: Text = {
   en: "Assumptions: one column per scenario (rates and shares are decimals shown as %)",
@@ -147,6 +163,15 @@ export function offerBlock(terms: readonly OfferTerm[], language: Language): Blo
   return { values: values.map((row) => row.map(forExcel)), numberFormat };
 }
 
+/** The correlations table as written when it is created (pairs given: at least two keys). */
+export function correlationsBlock(pairs: readonly Correlation[]): Block {
+  const values = correlationsTableValues(pairs);
+  return { values: values.map((row) => row.map(forExcel)), numberFormat: values.map((row) => row.map(() => GENERAL)) };
+}
+
+/** Rows the correlations table takes when it is created: a blank row, its caption, the table, a blank row. */
+export const correlationsRowsNeeded = (pairs: readonly Correlation[]): number => correlationsBlock(pairs).values.length + 3;
+
 /** Rows the offer table takes when it is created: a blank row, its caption, header and terms, a blank row. */
 export const offerRowsNeeded = (terms: readonly OfferTerm[]): number => offerBlock(terms, "en").values.length + 3;
 
@@ -155,6 +180,8 @@ export interface StoredTables {
   decisions: RawValue[][] | null;
   /** Absent in a workbook saved before the offer had a term sheet (or whose term sheet is empty). */
   offer?: RawValue[][] | null;
+  /** Absent in a workbook without correlated assumptions. */
+  correlations?: RawValue[][] | null;
 }
 export type Migration = (tables: StoredTables) => StoredTables;
 
@@ -229,5 +256,11 @@ export function placements(set: ScenarioSet, language: Language): Placement[] {
 /** Two sets that lay out the same tables are the same for the workbook. */
 export function fingerprint(x: ScenarioSet | EditError): string {
   if (x instanceof EditError) return `error:${x.reason.en}`;
-  return JSON.stringify([assumptionsTableValues(x, "en"), decisionsTableValues(x.decisions, "en"), offerTableValues(x.decisions, "en"), x.sources ?? {}]);
+  return JSON.stringify([
+    assumptionsTableValues(x, "en"),
+    decisionsTableValues(x.decisions, "en"),
+    offerTableValues(x.decisions, "en"),
+    x.sources ?? {},
+    x.correlations ?? [],
+  ]);
 }

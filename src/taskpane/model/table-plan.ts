@@ -12,6 +12,7 @@ import type { Language } from "../../model/language";
 import { EntryValue, KEYS, OfferTerm, SOURCE_HEADER, sourceColumn } from "../../model/scenario-set";
 import type { Change, DecisionCell, DecisionItem } from "../../model/set-merge";
 import { CellValue, decisionLabel, INTERNAL_LABEL, UNIT_LABELS } from "../../model/table-layout";
+import { Correlation, CORRELATIONS_CORNER, correlatedKeys, pairKeys } from "../../model/correlations";
 import { AMOUNT_FORMAT, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
 
 /** A table as read: values (computed), formulas (the text behind each cell) and number formats, header row first. */
@@ -339,4 +340,51 @@ export function planOffer(grid: Grid, changes: readonly Change[], language: Lang
   }
   if (t.length < 2) t.push(t[0].map(blank));
   return planOf(grid, t);
+}
+
+/**
+ * The correlations table holding `pairs` (the merge of the pane's and the workbook's): the keys it
+ * already has stay in their order, a new key adds a row at the bottom and a column at the right, a key
+ * left in no pair goes (unless fewer than two would remain: then the table keeps two keys, blank = 0);
+ * a pair's value goes in both of its cells, blank where none. Only cells whose content changes are written.
+ */
+export function planCorrelations(grid: Grid, pairs: readonly Correlation[]): TablePlan {
+  const before = cellsOf(grid);
+  const had = grid.values[0]
+    .slice(1)
+    .map((h) => normalizeKey(text(h)))
+    .filter((k) => k !== "") as AssumptionKey[];
+  const needed = correlatedKeys(pairs);
+  let keys = [...had.filter((k) => needed.includes(k)), ...needed.filter((k) => !had.includes(k))];
+  if (keys.length < 2) keys = [...keys, ...had.filter((k) => !keys.includes(k))].slice(0, 2);
+  const value = (x: AssumptionKey, y: AssumptionKey): CellValue => {
+    if (x === y) return 1;
+    const [a, b] = pairKeys(x, y);
+    return pairs.find((p) => p.a === a && p.b === b)?.value ?? "";
+  };
+  const corner = before[0]?.[0]?.input || CORRELATIONS_CORNER;
+  const target: Cell[][] = [
+    [{ input: corner, nf: GENERAL }, ...keys.map((k) => ({ input: k as CellValue, nf: GENERAL }))],
+    ...keys.map((x) => [{ input: x as CellValue, nf: GENERAL }, ...keys.map((y) => ({ input: value(x, y), nf: GENERAL }))]),
+  ];
+  // A cell the user left blank whose mirror holds the value reads the same: kept blank.
+  keys.forEach((x, i) =>
+    keys.forEach((y, j) => {
+      const old = before[i + 1]?.[j + 1];
+      const oldKeyRow = text(grid.values[i + 1]?.[0]);
+      const oldKeyCol = text(grid.values[0]?.[j + 1]);
+      if (old && old.input === "" && normalizeKey(oldKeyRow) === x && normalizeKey(oldKeyCol) === y && i !== j) {
+        const mirror = before[j + 1]?.[i + 1];
+        if (mirror && mirror.input === target[j + 1][i + 1].input) target[i + 1][j + 1] = { input: "", nf: old.nf };
+      }
+    })
+  );
+  // A formula whose value is already the pair's stays a formula.
+  target.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const old = before[r]?.[c];
+      if (old && isFormula(old.input) && grid.values[r]?.[c] === cell.input) row[c] = old;
+    })
+  );
+  return planOf(grid, target);
 }

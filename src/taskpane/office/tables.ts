@@ -10,6 +10,8 @@
  * The offer's term sheet makes room instead of refusing: its table is created in entire sheet rows
  * inserted above the assumptions table (Range.insert, ExcelApi 1.1), and grows by rows inserted
  * below its last row when the row below is taken; an insert that would cut through a table is refused.
+ * The correlations table (once a pair is correlated) is made and grows the same way, just above the
+ * assumptions table's caption, merged pair by pair (mergeCorrelations).
  * Where ExcelApi 1.20 is there, a save is one undo group (Excel.run({ mergeUndoGroup: true })), so
  * Excel's own Ctrl+Z takes back one pane action.
  */
@@ -18,11 +20,16 @@ import { EditError, emptyDecisions, readSources, SCHEMA_VERSION, ScenarioSet } f
 import { Kept, mergeSets } from "../../model/set-merge";
 import { OfferTerm } from "../../model/scenario-set";
 import { readDecisions, readOffer, readScenarios } from "../../model/table-layout";
+import { Correlation, mergeCorrelations, readCorrelations } from "../../model/correlations";
 import type { RawValue } from "../../engine";
 import { asText, cellName } from "../model/cells";
 import {
   ASSUMPTIONS_AT,
   ASSUMPTIONS_TABLE,
+  CORRELATIONS_CAPTION,
+  CORRELATIONS_TABLE,
+  correlationsBlock,
+  correlationsRowsNeeded,
   DECISIONS_TABLE,
   located,
   migrate,
@@ -36,7 +43,7 @@ import {
   schemaRow,
   SHEET_NAME,
 } from "../model/storage-sheet";
-import { Grid, planAssumptions, planDecisions, planOffer, TablePlan } from "../model/table-plan";
+import { Grid, planAssumptions, planCorrelations, planDecisions, planOffer, TablePlan } from "../model/table-plan";
 
 /** A table as read in a batch: its proxy, its sheet, where it is and what it holds. */
 interface ReadTable {
@@ -53,6 +60,7 @@ interface Read {
   assumptions: ReadTable;
   decisions: ReadTable | null;
   offer: ReadTable | null;
+  correlations: ReadTable | null;
 }
 
 /** Where ExcelApi 1.20 is there (Office says so): a batch can be one undo group. */
@@ -80,6 +88,7 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
   const assumptions = wb.tables.getItemOrNullObject(ASSUMPTIONS_TABLE);
   const decisions = wb.tables.getItemOrNullObject(DECISIONS_TABLE);
   const offer = wb.tables.getItemOrNullObject(OFFER_TABLE);
+  const correlations = wb.tables.getItemOrNullObject(CORRELATIONS_TABLE);
   await context.sync();
   if (sheet.isNullObject) {
     if (assumptions.isNullObject) return null;
@@ -99,6 +108,7 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
   const a = assumptions.isNullObject ? null : load(assumptions);
   const d = decisions.isNullObject ? null : load(decisions);
   const o = offer.isNullObject ? null : load(offer);
+  const c = correlations.isNullObject ? null : load(correlations);
   await context.sync();
 
   const version = readSchema(schema.values);
@@ -108,7 +118,12 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
       ja: `${SHEET_NAME}シートからシナリオの表 ${ASSUMPTIONS_TABLE} がなくなっています。削除した操作を元に戻す（Ctrl+Z）か、${SHEET_NAME}シートを削除して最初からやり直してください。`,
     });
   }
-  const tables = migrate(version, { assumptions: a.range.values, decisions: d ? d.range.values : null, offer: o ? o.range.values : null });
+  const tables = migrate(version, {
+    assumptions: a.range.values,
+    decisions: d ? d.range.values : null,
+    offer: o ? o.range.values : null,
+    correlations: c ? c.range.values : null,
+  });
   /** Reads one table; a refusal says where the table is. */
   const readAt = <T>(x: NonNullable<typeof a>, name: string, reader: () => T): T => {
     try {
@@ -123,6 +138,7 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
   let decided = tables.decisions && d ? readAt(d, DECISIONS_TABLE, () => readDecisions(tables.decisions!)) : emptyDecisions();
   const terms: OfferTerm[] = tables.offer && o ? readAt(o, OFFER_TABLE, () => readOffer(tables.offer!)) : [];
   decided = { ...decided, terms };
+  const pairs: Correlation[] = tables.correlations && c ? readAt(c, CORRELATIONS_TABLE, () => readCorrelations(tables.correlations!)) : [];
   const info = (x: NonNullable<typeof a>): ReadTable => ({
     table: x.table,
     sheet: x.sheet,
@@ -133,10 +149,17 @@ async function readTables(context: Excel.RequestContext): Promise<Read | null> {
   });
   const sources = readSources(tables.assumptions);
   return {
-    set: { schema: SCHEMA_VERSION, scenarios, decisions: decided, ...(Object.keys(sources).length > 0 ? { sources } : {}) },
+    set: {
+      schema: SCHEMA_VERSION,
+      scenarios,
+      decisions: decided,
+      ...(Object.keys(sources).length > 0 ? { sources } : {}),
+      ...(pairs.length > 0 ? { correlations: pairs } : {}),
+    },
     assumptions: info(a),
     decisions: d ? info(d) : null,
     offer: o ? info(o) : null,
+    correlations: c ? info(c) : null,
   };
 }
 
@@ -164,11 +187,18 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
     if (!read) {
       await createTables(context, intended, language, null);
       if (intended.decisions.terms.length > 0) createOffer(context, await offerPlace(context, ASSUMPTIONS_AT.row), intended.decisions.terms, language);
+      if ((intended.correlations ?? []).length > 0) {
+        const header = context.workbook.tables.getItem(ASSUMPTIONS_TABLE).getRange().load("rowIndex");
+        await context.sync();
+        createCorrelations(context, await offerPlace(context, header.rowIndex), intended.correlations!, language);
+      }
       await context.sync();
       const after = await readTables(context);
       return { set: after!.set, kept: [] };
     }
     const merge = mergeSets(base ?? read.set, intended, read.set);
+    const correlated = mergeCorrelations((base ?? read.set).correlations, intended.correlations, read.set.correlations);
+    const correlationsPlan = read.correlations ? planCorrelations(read.correlations.grid, correlated.pairs) : null;
     const assumptionsPlan = planAssumptions(read.assumptions.grid, merge.applied, language);
     const decisionsPlan = read.decisions ? planDecisions(read.decisions.grid, merge.applied, language) : null;
     const offerPlan = read.offer ? planOffer(read.offer.grid, merge.applied, language) : null;
@@ -179,16 +209,21 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
     const decisionsInsert = read.decisions ? await roomFor(context, read.decisions, decisionsPlan!, true) : 0;
     const offerInsert = read.offer ? await roomFor(context, read.offer, offerPlan!, true) : 0;
     const offerAt = !read.offer && terms.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
+    const correlationsInsert = read.correlations ? await roomFor(context, read.correlations, correlationsPlan!, true) : 0;
+    const correlationsAt = !read.correlations && correlated.pairs.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
     writePlan(read.assumptions, assumptionsPlan, 0);
     if (!read.decisions) await createTables(context, merge.set, language, DECISIONS_TABLE);
-    // Inserting rows moves the tables below, after their writes were queued at their places: the offer's
-    // rows (above the assumptions), then the decisions' (above both) last.
+    // Inserting rows moves the tables below, after their writes were queued at their places: the
+    // correlations' rows (above the assumptions), the offer's (above them), then the decisions' (above all) last.
+    // The correlations lie just above the assumptions' caption, below the offer: queued before the offer's rows.
+    if (read.correlations) writePlan(read.correlations, correlationsPlan!, correlationsInsert);
+    else if (correlationsAt !== null) createCorrelations(context, correlationsAt, correlated.pairs, language);
     if (read.offer) writePlan(read.offer, offerPlan!, offerInsert);
     else if (offerAt !== null) createOffer(context, offerAt, terms, language);
     if (read.decisions) writePlan(read.decisions, decisionsPlan!, decisionsInsert);
     await context.sync();
     const after = await readTables(context);
-    return { set: after!.set, kept: merge.kept };
+    return { set: after!.set, kept: [...merge.kept, ...correlated.kept.map(keptCorrelation)] };
   });
 }
 
@@ -322,3 +357,26 @@ function createOffer(context: Excel.RequestContext, at: number, terms: readonly 
   const table = sheet.tables.add(target, true);
   table.name = OFFER_TABLE;
 }
+
+/**
+ * Creates the correlations table in entire rows inserted at row `at` (offerPlace): a blank row, the
+ * caption, the table and a blank row, so the assumptions table and everything below it move down intact.
+ */
+function createCorrelations(context: Excel.RequestContext, at: number, pairs: readonly Correlation[], language: Language): void {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEET_NAME);
+  insertRowsAt(sheet, at, correlationsRowsNeeded(pairs));
+  const { values, numberFormat } = correlationsBlock(pairs);
+  sheet.getRangeByIndexes(at + 1, 0, 1, 1).values = [[asText(CORRELATIONS_CAPTION[language])]];
+  const target = sheet.getRangeByIndexes(at + 2, 0, values.length, values[0].length);
+  target.values = values;
+  target.numberFormat = numberFormat;
+  const table = sheet.tables.add(target, true);
+  table.name = CORRELATIONS_TABLE;
+}
+
+const keptCorrelation = (k: { a: string; b: string; workbook: number; pane: number }): Kept => ({
+  text: {
+    en: `The correlation ${k.a} ↔ ${k.b} was changed in the workbook meanwhile (to ${k.workbook}): the workbook's value is kept, not the pane's ${k.pane}.`,
+    ja: `相関 ${k.a} ↔ ${k.b} はその間にブックで変更されていました（${k.workbook}）。ペインの値 ${k.pane} ではなくブックの値を残しました。`,
+  },
+});

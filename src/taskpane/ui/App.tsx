@@ -49,6 +49,7 @@ import { StartView } from "./StartView";
 import { FreezePanel } from "./FreezePanel";
 import { SharePanel } from "./SharePanel";
 import { SimulationPanel } from "./SimulationPanel";
+import { setCorrelation } from "../model/simulation";
 import { Language, SHARE_TEXT, TEXT } from "./strings";
 import { fluentTheme, OfficeColors, ThemeSource } from "./theme";
 
@@ -574,6 +575,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
               onInserted={(inserted, request) => setHistory((h) => recordSheet(h, { sheet: "simulation", ...inserted, request }))}
               disabled={offline !== null}
               scope={<ScopeNote t={t} language={language} scope={results.scope} testid="simulation-scope" />}
+              onCorrelation={(a, b, value) => tryUpdate((x) => setCorrelation(x, language, a, b, value))}
             />
             <Divider />
             <fieldset className={s.editor} disabled={externalError !== null} data-testid="decisions-editor">

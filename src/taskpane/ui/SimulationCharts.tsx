@@ -2,12 +2,13 @@
  * The simulation's two charts, plain SVG drawn as wide as the pane shows them (chart-width.ts), as the
  * football field, so their 11 px text is 11 px at any width: the histogram of the simulated value with P10, P50 and P90 (and the committee's
  * floor) marked, and the tornado — one bar per assumption from the output at its low to the output at
- * its high, around the base value, largest swing on top.
+ * its high, around the base value, largest swing on top — and beside it the spider: the value along each
+ * assumption's range, low at the left, base in the middle, high at the right, every line through the base.
  */
 import { makeStyles } from "@fluentui/react-components";
-import { assumptionSpec, percentileLabel, roundStep, type Tornado, ValuationError } from "../../engine";
+import { assumptionSpec, percentileLabel, roundStep, type Spider, type Tornado, ValuationError } from "../../engine";
 import type { SimulationView } from "../model/simulation";
-import { CHART, HALO } from "./chart-colors";
+import { CHART, HALO, SERIES, SPIDER_DASHES } from "./chart-colors";
 import { CHART_WIDTH, useChartWidth } from "./chart-width";
 import { textWidth } from "../../model/football";
 import { formatAmount, formatCompact, formatPercent } from "./format";
@@ -249,6 +250,110 @@ export function TornadoChart({ tornado, language, x }: { tornado: Tornado; langu
           {x.atHigh}
         </text>
       </g>
+    </svg>
+  );
+}
+
+/** The i-th line's colour and dash (none for the first); a dash as well as a colour tells lines apart. */
+function spiderLine(i: number): { color: string; dash: string | undefined } {
+  return { color: SERIES[i % SERIES.length], dash: SPIDER_DASHES[i % SPIDER_DASHES.length] || undefined };
+}
+
+/**
+ * The spider: the value (vertical) as each assumption moves from its low (left) through the base
+ * (middle) to its high (right), the others at base; one line per assumption, a point without an
+ * answer left out of its line, the legend underneath in order of spread.
+ */
+export function SpiderChart({ spider, language, x }: { spider: Spider; language: Language; x: SimulationText }) {
+  const s = useStyles();
+  const [svgRef, W] = useChartWidth();
+  const LEFT = 54;
+  const TOP = 14;
+  const PLOT = 150;
+  const LEGEND_ROW = 16;
+  const lines = spider.lines;
+  const numbers = [spider.base, ...lines.flatMap((l) => l.outputs.filter((v): v is number => typeof v === "number"))];
+  const range = ticksOf(Math.min(...numbers), Math.max(...numbers), 4);
+  const px = (position: number) => LEFT + ((position + 1) / 2) * (W - LEFT - PAD);
+  const py = (v: number) => TOP + PLOT - ((v - range.lo) / (range.hi - range.lo)) * PLOT;
+  const bottom = TOP + PLOT;
+  const legendTop = bottom + 34;
+  const height = legendTop + Math.ceil(lines.length / 2) * LEGEND_ROW + 4;
+  const compact = (v: number) => formatCompact(v, language);
+  const summary = lines
+    .map((l) => {
+      const values = l.outputs.map((v) => (v instanceof ValuationError ? x.noAnswer : formatAmount(v, language)));
+      return `${assumptionSpec(l.key).label[language]}: ${values.join(" → ")}`;
+    })
+    .join(language === "ja" ? "、" : "; ");
+  const ends = [
+    { position: -1, label: x.spiderLow, anchor: "start" as const },
+    { position: 0, label: x.base, anchor: "middle" as const },
+    { position: 1, label: x.spiderHigh, anchor: "end" as const },
+  ];
+  return (
+    <svg
+      ref={svgRef}
+      className={s.svg}
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-label={x.spiderAria(`${x.base} ${formatAmount(spider.base, language)}. ${summary}`)}
+      data-testid="spider"
+    >
+      <title>{x.spider}</title>
+      {range.ticks.map((v) => (
+        <g key={`g${v}`}>
+          <line style={{ stroke: CHART.grid }} x1={LEFT} x2={W - PAD} y1={py(v)} y2={py(v)} strokeWidth={1} />
+          <text style={{ fill: CHART.text2 }} x={LEFT - 4} y={py(v) + 3} fontSize={10} textAnchor="end">
+            {compact(v)}
+          </text>
+        </g>
+      ))}
+      {spider.positions.map((p) => (
+        <line style={{ stroke: p === 0 ? CHART.zero : CHART.grid }} key={`p${p}`} x1={px(p)} x2={px(p)} y1={TOP} y2={bottom} strokeWidth={p === 0 ? 1.5 : 1} />
+      ))}
+      {lines.map((l, i) => {
+        const { color, dash } = spiderLine(i);
+        const points = spider.positions.flatMap((p, j) => (typeof l.outputs[j] === "number" ? [{ p, v: l.outputs[j] as number }] : []));
+        return (
+          <g key={l.key} data-key={l.key} data-spread={l.spread ?? ""}>
+            <polyline
+              style={{ stroke: color, fill: "none" }}
+              points={points.map((q) => `${px(q.p)},${py(q.v)}`).join(" ")}
+              strokeWidth={2}
+              strokeDasharray={dash}
+              strokeLinejoin="round"
+            />
+            {points.map((q) => (
+              <circle style={{ fill: color }} key={q.p} cx={px(q.p)} cy={py(q.v)} r={2.5} data-position={q.p} data-value={q.v} />
+            ))}
+          </g>
+        );
+      })}
+      <line style={{ stroke: CHART.axis }} x1={LEFT} x2={W - PAD} y1={bottom} y2={bottom} strokeWidth={1} />
+      {ends.map((e) => (
+        <text style={{ fill: CHART.text2 }} key={e.position} x={px(e.position)} y={bottom + 14} fontSize={10} textAnchor={e.anchor}>
+          {e.label}
+        </text>
+      ))}
+      <text style={{ fill: CHART.text3 }} x={px(0)} y={bottom + 26} fontSize={9} textAnchor="middle">
+        {x.spiderAxis}
+      </text>
+      {lines.map((l, i) => {
+        const { color, dash } = spiderLine(i);
+        const col = i % 2;
+        const row = Math.floor(i / 2);
+        const lx = LEFT + col * ((W - LEFT) / 2);
+        const ly = legendTop + row * LEGEND_ROW;
+        return (
+          <g key={`legend-${l.key}`} data-legend={l.key}>
+            <line style={{ stroke: color }} x1={lx} x2={lx + 18} y1={ly} y2={ly} strokeWidth={2} strokeDasharray={dash} />
+            <text style={{ fill: CHART.text }} x={lx + 22} y={ly + 4} fontSize={10}>
+              {l.spread === undefined ? `${assumptionSpec(l.key).label[language]} (${x.noAnswer})` : assumptionSpec(l.key).label[language]}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }

@@ -9,6 +9,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, Messag
 import { DataHistogramRegular, DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import { ReactNode, useMemo, useState } from "react";
 import {
+  AssumptionKey,
   checkIterations,
   checkSeed,
   DISTRIBUTIONS,
@@ -18,13 +19,24 @@ import {
   percentileLabel,
   Sampling,
   SAMPLINGS,
+  Text,
   ValuationError,
 } from "../../engine";
 import type { ScenarioSet } from "../../model/scenario-set";
-import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet, SIMULATION_OUTPUTS, SimulationRequest, SimulationView } from "../model/simulation";
+import {
+  correlatableKeys,
+  DEFAULT_REQUEST,
+  drawsAdvice,
+  RELATIVE_ERROR_LIMIT,
+  simulateSet,
+  SIMULATION_OUTPUTS,
+  SimulationRequest,
+  SimulationView,
+} from "../model/simulation";
+import { CorrelationEditor } from "./CorrelationEditor";
 import { formatAmount, formatPercent } from "./format";
 import type { InsertedSheet, WorkbookPort } from "./port";
-import { HistogramChart, TornadoChart } from "./SimulationCharts";
+import { HistogramChart, SpiderChart, TornadoChart } from "./SimulationCharts";
 import { SIMULATION_TEXT } from "./simulation-text";
 import { LOCALE, type Language } from "./strings";
 
@@ -43,6 +55,8 @@ const useStyles = makeStyles({
     "& > *": { minWidth: 0, maxWidth: "100%", gridTemplateColumns: "minmax(0, 1fr)" },
   },
   actions: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  // The tornado and the spider side by side when the pane is wide enough for both, else one under the other.
+  sensitivity: { display: "flex", flexWrap: "wrap", gap: "0 16px", "& > *": { flex: "1 1 280px", minWidth: 0 } },
   fitControl: { maxWidth: "100%", minWidth: 0 },
   fitInput: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   fitInner: { width: 0, minWidth: 0 },
@@ -60,7 +74,8 @@ function wholeNumber(text: string): number {
 }
 
 /** What the results depend on: a new run is due when this changes. */
-const fingerprint = (set: ScenarioSet) => JSON.stringify([set.scenarios, set.decisions.floor.value, set.decisions.includeInternal.value]);
+const fingerprint = (set: ScenarioSet) =>
+  JSON.stringify([set.scenarios, set.decisions.floor.value, set.decisions.includeInternal.value, set.correlations ?? []]);
 
 type Notice = { intent: "success" | "error"; text: string; testid: string };
 
@@ -75,9 +90,11 @@ export interface SimulationPanelProps {
   disabled?: boolean;
   /** Which scenarios the simulation covers, said under its heading. */
   scope?: ReactNode;
+  /** Sets a correlation between two assumptions (0 removes it): the refusal's reason, or null. Absent: the editor is not shown. */
+  onCorrelation?: (a: AssumptionKey, b: AssumptionKey, value: number) => Text | null;
 }
 
-export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled, scope }: SimulationPanelProps) {
+export function SimulationPanel({ language, set, port, beforeInsert, onInserted, disabled, scope, onCorrelation }: SimulationPanelProps) {
   const s = useStyles();
   const fitted = { className: s.fitInput, input: { className: s.fitInner } }; // a number field shrinks to its grid column
   const x = SIMULATION_TEXT[language];
@@ -91,6 +108,13 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
+  const correlatable = useMemo(() => {
+    try {
+      return correlatableKeys(set, language);
+    } catch {
+      return []; // a set the simulation cannot read: the Run says why
+    }
+  }, [set, language]);
   const iterationsError = useMemo(() => (valid(() => checkIterations(wholeNumber(iterations))) ? null : x.iterationsRule), [iterations, x]);
   const seedError = useMemo(() => (valid(() => checkSeed(wholeNumber(seed))) ? null : x.seedRule), [seed, x]);
   const request = (): SimulationRequest | null =>
@@ -176,6 +200,14 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
           <Choice key={c.testid} {...c} className={s.fitControl} />
         ))}
       </div>
+      {onCorrelation && (
+        <section aria-labelledby="correlations-heading">
+          <h3 className={s.sub} id="correlations-heading">
+            {x.correlations}
+          </h3>
+          <CorrelationEditor language={language} x={x} keys={correlatable} pairs={set.correlations ?? []} onChange={onCorrelation} disabled={disabled} />
+        </section>
+      )}
       <div className={s.actions}>
         <Button appearance="primary" icon={<PlayRegular />} disabled={busy || request() === null} onClick={simulate} data-testid="simulation-run">
           {x.run}
@@ -251,7 +283,7 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
               )}
             </MessageBar>
           )}
-          <p className={s.hint}>{x.meaning}</p>
+          <p className={s.hint}>{(set.correlations ?? []).length > 0 ? x.meaningCorrelated : x.meaning}</p>
           {view.tornado.rows.length === 0 ? (
             <p className={s.hint} data-testid="simulation-no-spread">
               {x.noSpread}
@@ -260,8 +292,16 @@ export function SimulationPanel({ language, set, port, beforeInsert, onInserted,
             <>
               <h3 className={s.sub}>{x.histogram}</h3>
               <HistogramChart view={view} language={language} x={x} />
-              <h3 className={s.sub}>{x.tornado}</h3>
-              <TornadoChart tornado={view.tornado} language={language} x={x} />
+              <div className={s.sensitivity}>
+                <div>
+                  <h3 className={s.sub}>{x.tornado}</h3>
+                  <TornadoChart tornado={view.tornado} language={language} x={x} />
+                </div>
+                <div>
+                  <h3 className={s.sub}>{x.spider}</h3>
+                  <SpiderChart spider={view.spider} language={language} x={x} />
+                </div>
+              </div>
             </>
           )}
         </>

@@ -25,5 +25,21 @@ export const CHART = {
   halo: tokens.colorNeutralBackground1,
 };
 
+/**
+ * The spider's lines, one per assumption in order of spread: Fluent's accessible palette borders, told
+ * apart by dash as well as colour (SPIDER_DASHES) for readers who do not see the difference.
+ */
+export const SERIES = [
+  tokens.colorPaletteBlueBorderActive,
+  tokens.colorPaletteRedBorderActive,
+  tokens.colorPaletteGreenBorderActive,
+  tokens.colorPaletteDarkOrangeBorderActive,
+  tokens.colorPaletteBerryBorderActive,
+  tokens.colorPaletteTealBorderActive,
+  tokens.colorPaletteMarigoldBorderActive,
+  tokens.colorPaletteGrapeBorderActive,
+] as const;
+export const SPIDER_DASHES = ["", "6 3", "2 2", "8 3 2 3"] as const;
+
 /** An outline of the background under text, so that labels stay legible where lines cross them. */
 export const HALO = { stroke: CHART.halo, strokeWidth: 3, strokeLinejoin: "round" as const, paintOrder: "stroke" };

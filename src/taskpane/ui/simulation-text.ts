@@ -44,6 +44,26 @@ export interface SimulationText {
   tornadoAria: (summary: string) => string;
   atLow: string;
   atHigh: string;
+  correlations: string;
+  correlationsHint: string;
+  correlationsNone: string;
+  correlationsNeedTwo: string;
+  correlationFirst: string;
+  correlationSecond: string;
+  correlationAdd: string;
+  correlationPick: string;
+  correlationRule: string;
+  correlationSlider: (pair: string) => string;
+  correlationValue: (pair: string) => string;
+  correlationRemove: (pair: string) => string;
+  /** "meaning" when some assumptions are correlated. */
+  meaningCorrelated: string;
+  spider: string;
+  spiderAria: (summary: string) => string;
+  /** The spider's horizontal axis: its left end, its right end, and what it measures. */
+  spiderLow: string;
+  spiderHigh: string;
+  spiderAxis: string;
   base: string;
   noAnswer: string;
   insert: string;
@@ -94,6 +114,26 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     tornadoAria: (s) => `Tornado chart. ${s}`,
     atLow: "assumption at its low",
     atHigh: "at its high",
+    correlations: "Correlations between assumptions",
+    correlationsHint:
+      "Rank correlations from −1 to 1: positive when two assumptions tend to be high together (a large market and a high share), negative when one is high as the other is low. Each assumption keeps its own distribution; only which draws go together changes (Iman–Conover). Stored with the scenarios (table IpvalueCorrelations) and passed to the Simulation sheet's formula.",
+    correlationsNone: "No correlations: the assumptions are drawn independently of one another.",
+    correlationsNeedTwo: "Correlations need two assumptions that differ across the scenarios.",
+    correlationFirst: "Assumption",
+    correlationSecond: "moves with",
+    correlationAdd: "Add pair",
+    correlationPick: "Pick two different assumptions.",
+    correlationRule: "A number from −1 to 1.",
+    correlationSlider: (p) => `Correlation of ${p}`,
+    correlationValue: (p) => `Correlation of ${p}, from −1 to 1`,
+    correlationRemove: (p) => `Remove the correlation of ${p}`,
+    meaningCorrelated:
+      "Percentiles describe this model with these ranges and correlations, not the odds of the real deal: they are only as good as the low and high cases and the correlations given; other assumptions are drawn independently.",
+    spider: "Spider: the value as each assumption moves through its range, the others at base",
+    spiderAria: (s) => `Spider chart, each assumption from its low through the base to its high. ${s}`,
+    spiderLow: "low",
+    spiderHigh: "high",
+    spiderAxis: "each assumption: low → base → high (halfway points between)",
     base: "base",
     noAnswer: "no answer",
     insert: "Insert simulation sheet",
@@ -142,6 +182,26 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     tornadoAria: (s) => `トルネード図。${s}`,
     atLow: "前提条件が低位",
     atHigh: "高位",
+    correlations: "前提条件の間の相関",
+    correlationsHint:
+      "−1～1 の順位相関係数です。2つの前提条件が一緒に高くなりやすい（市場が大きいとシェアも高い）なら正、一方が高いと他方が低いなら負にします。各前提条件の分布はそのままで、どの抽出値を組み合わせるかだけが変わります（Iman–Conover法）。シナリオと一緒に保存され（表 IpvalueCorrelations）、シミュレーションシートの数式にも渡されます。",
+    correlationsNone: "相関なし：各前提条件は互いに独立に抽出されます。",
+    correlationsNeedTwo: "相関を付けるには、シナリオ間で値が異なる前提条件が2つ必要です。",
+    correlationFirst: "前提条件",
+    correlationSecond: "連動する前提条件",
+    correlationAdd: "組を追加",
+    correlationPick: "異なる2つの前提条件を選んでください。",
+    correlationRule: "−1～1 の数値にしてください。",
+    correlationSlider: (p) => `${p} の相関係数`,
+    correlationValue: (p) => `${p} の相関係数（−1～1）`,
+    correlationRemove: (p) => `${p} の相関を削除`,
+    meaningCorrelated:
+      "パーセンタイルは、この範囲と相関を与えたこのモデルの結果を表すもので、実際の取引の確率ではありません。低位・高位の想定と相関が妥当であることが前提で、ほかの前提条件は互いに独立に抽出しています。",
+    spider: "スパイダー図：各前提条件を範囲内で動かしたときの価値（ほかは基準）",
+    spiderAria: (s) => `スパイダー図。各前提条件を低位から基準を経て高位へ。${s}`,
+    spiderLow: "低位",
+    spiderHigh: "高位",
+    spiderAxis: "各前提条件：低位 → 基準 → 高位（間はその中間点）",
     base: "基準",
     noAnswer: "答えなし",
     insert: "シミュレーションシートを挿入",

@@ -4,11 +4,13 @@
  * percentile's standard error is above 1% of it — with a number of draws that brings it there.
  */
 import { parseAssumptionsTable, planFromTable, RawValue, runSimulation } from "../../../src/engine";
-import { simulateFn } from "../../../src/functions/functions";
+import { simulateFn, spiderFn } from "../../../src/functions/functions";
 import { addScenario, setDecision, setIncludeInternal, setInternal } from "../../../src/model/scenario-set";
 import { assumptionsTableValues } from "../../../src/model/table-layout";
 import { exampleSet } from "../../../src/taskpane/model/examples";
-import { DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, simulateSet } from "../../../src/taskpane/model/simulation";
+import { correlatableKeys, DEFAULT_REQUEST, drawsAdvice, RELATIVE_ERROR_LIMIT, setCorrelation, simulateSet } from "../../../src/taskpane/model/simulation";
+import { EditError } from "../../../src/model/scenario-set";
+import { correlationsTableValues } from "../../../src/model/correlations";
 import { simulationSheet, STORED_REFERENCES } from "../../../src/taskpane/model/simulation-sheet";
 
 const set = setDecision(exampleSet("medical-device", "en"), "floor", "120000000");
@@ -27,6 +29,60 @@ describe("the pane's simulation", () => {
     const mc = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 3000, sampling: "mc" }).result;
     expect(lhs.percentiles[1].value).not.toBe(mc.percentiles[1].value);
     expect(lhs.standardErrors!.mean).toBeLessThan(0.5 * mc.standardErrors!.mean); // Latin hypercube's gain, shown as a smaller ±
+  });
+
+  test("the pane's spider is =IPVALUE.SPIDER's on the stored table, at its default five points", () => {
+    const view = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 1000, output: "npv" });
+    const cells = spiderFn(assumptionsTableValues(set, "en", true), "npv");
+    expect(cells[0]).toEqual(["assumption", ...view.spider.positions]);
+    expect(view.spider.positions).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(cells.slice(2)).toEqual(view.spider.lines.map((l) => [l.key, ...l.outputs]));
+    expect(view.spider.lines.map((l) => l.key).sort()).toEqual(view.tornado.rows.map((r) => r.key).sort());
+  });
+
+  test("correlations: the editor offers the assumptions that vary; a possible matrix is stored, an impossible one refused with the engine's reason in en and ja", () => {
+    expect(correlatableKeys(set, "en")).toEqual(plan().uncertain.map((u) => u.key));
+    let next = setCorrelation(set, "en", "market_size", "peak_share", 0.6);
+    next = setCorrelation(next, "en", "peak_share", "success_probability", 0.6);
+    expect(next.correlations).toHaveLength(2);
+    // market ↔ share 0.6, share ↔ success 0.6 and market ↔ success −0.9 cannot all hold (the determinant is −1.18)
+    try {
+      setCorrelation(next, "en", "market_size", "success_probability", -0.9);
+      throw new Error("not refused");
+    } catch (e) {
+      expect(e).toBeInstanceOf(EditError);
+      expect((e as EditError).reason.en).toMatch(/not positive semi-definite/);
+      expect((e as EditError).reason.ja).toMatch(/半正定値ではありません/);
+    }
+    // an assumption equal in every scenario cannot be correlated
+    expect(() => setCorrelation(set, "en", "market_size", "royalty_rate", 0.5)).toThrow(/royalty/i);
+  });
+
+  test("with correlations, the pane's run is the engine's with them, and the Simulation sheet's formula names IpvalueCorrelations: run on the two tables, it gives the pane's numbers", () => {
+    const correlated = setCorrelation(set, "en", "market_size", "peak_share", 0.7);
+    const request = { ...DEFAULT_REQUEST, iterations: 2000, seed: 3 };
+    const view = simulateSet(correlated, "en", request);
+    const independent = simulateSet(set, "en", request);
+    expect(view.result.percentiles[1].value).not.toBe(independent.result.percentiles[1].value);
+    const sheet = simulationSheet(view, correlated, "en", STORED_REFERENCES);
+    const formula = String(sheet.blocks.find((b) => b.address === "A6")!.formulas[0][0]);
+    expect(formula).toMatch(/,"pert","lhs",IpvalueCorrelations\[#All\],TRUE\)$/);
+    expect(String(simulationSheet(independent, set, "en", STORED_REFERENCES).blocks.find((b) => b.address === "A6")!.formulas[0][0])).toMatch(
+      /,"lhs",,TRUE\)$/
+    );
+    const cells = simulateFn(
+      assumptionsTableValues(correlated, "en", true),
+      2000,
+      3,
+      [[0.1, 0.5, 0.9]],
+      "rnpv",
+      120e6,
+      "pert",
+      "lhs",
+      correlationsTableValues(correlated.correlations),
+      true
+    );
+    expect(cells.slice(0, 3).map((r) => r[1])).toEqual(view.result.percentiles.map((p) => p.value));
   });
 
   test("the Simulation sheet's formula passes the sampling and asks for the standard errors: run, it gives the pane's numbers", () => {
