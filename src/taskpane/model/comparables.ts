@@ -291,3 +291,27 @@ export function headerProblem(header: readonly unknown[]): Text | null {
     ja: `表 ${USER_BANDS_TABLE} の列が IPVALUE の順序（${USER_BANDS_HEADER.join(", ")}）ではなくなっています。元に戻すか、表の名前を変えて残し、IPVALUE に新しい表を作らせてください。`,
   };
 }
+
+/**
+ * The rows with every key taken meanwhile (another pane, a user typing in the grid) renumbered on the
+ * same stem, so a save never makes two bands with one key (which BANDS refuses).
+ */
+export function withFreshKeys(rows: readonly UserBandRow[], taken: Iterable<string>): UserBandRow[] {
+  const takenKeys = new Set([...taken].map((k) => k.trim().toLowerCase()));
+  // The rows' own keys that are still free stay theirs; only a key taken (or given twice) moves.
+  const used = new Set(takenKeys);
+  const keeps = rows.map((r) => {
+    const k = r.key.toLowerCase();
+    if (used.has(k)) return false;
+    used.add(k);
+    return true;
+  });
+  return rows.map((r, i) => {
+    if (keeps[i]) return r;
+    const stem = r.key.replace(/_\d+$/, "");
+    let n = 1;
+    while (used.has(`${stem}_${n}`)) n++;
+    used.add(`${stem}_${n}`);
+    return { ...r, key: `${stem}_${n}` };
+  });
+}

@@ -31,6 +31,8 @@ import { readStored, Saved, saveStored } from "./tables";
 import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import { readMonitoringSheet, SavedMonitoring, saveMonitoringSheet } from "./monitoring";
+import type { UserBandRow } from "../model/comparables";
+import { addUserBands, readUserBandKeys } from "./comparables";
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -130,6 +132,14 @@ class OfficeWorkbook implements WorkbookPort {
 
   freezeForSharing(names: string[]): Promise<FrozenCell[]> {
     return this.serial(() => freezeSheets(names));
+  }
+
+  userBandKeys(): Promise<string[]> {
+    return this.serial(() => readUserBandKeys());
+  }
+
+  addUserBands(rows: readonly UserBandRow[], language: Language): Promise<UserBandRow[]> {
+    return this.serial(() => addUserBands(rows, language));
   }
 
   private readonly onTableChanged = async (): Promise<void> => {
