@@ -116,7 +116,8 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // pdf.js's worker and character maps on the add-in's own origin: the pane reads a PDF the user opens
           // offline, loaded only then (src/taskpane/ui/documents.ts).
-          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdfjs/[name][ext]", info: { minimized: true } },
+          // As .js: every web server sends that as JavaScript (a module worker is refused with any other type), not all know .mjs.
+          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdfjs/pdf.worker.min.js", info: { minimized: true } },
           { from: "node_modules/pdfjs-dist/cmaps/*.bcmap", to: "pdfjs/cmaps/[name][ext]" },
           {
             from: "manifest*.xml",

@@ -75,7 +75,7 @@ const pdfjsUrl = (file: string) => new URL(`pdfjs/${file}`, document.baseURI).hr
 async function readPdf(data: ArrayBuffer): Promise<string> {
   // The legacy build: it runs in the older browsers Office hosts use (WebView, Safari).
   const pdfjs = await import(/* webpackChunkName: "pdfjs" */ "pdfjs-dist/legacy/build/pdf.mjs");
-  pdfjs.GlobalWorkerOptions.workerSrc = pdfjsUrl("pdf.worker.min.mjs");
+  pdfjs.GlobalWorkerOptions.workerSrc = pdfjsUrl("pdf.worker.min.js");
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),
     cMapUrl: pdfjsUrl("cmaps/"), // Japanese fonts that are not embedded need their character maps
