@@ -135,6 +135,11 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.css", to: "help.css", info: { minimized: true } },
+          // pdf.js's worker and character maps on the add-in's own origin: the pane reads a PDF the user opens
+          // offline, loaded only then (src/taskpane/ui/documents.ts).
+          // As .js: every web server sends that as JavaScript (a module worker is refused with any other type), not all know .mjs.
+          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdfjs/pdf.worker.min.js", info: { minimized: true } },
+          { from: "node_modules/pdfjs-dist/cmaps/*.bcmap", to: "pdfjs/cmaps/[name][ext]" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

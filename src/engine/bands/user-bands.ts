@@ -29,8 +29,11 @@ function text(v: RawCell): string {
 
 // Cut at 30 characters, as the custom functions' describe: the format existing messages use.
 
-/** Headers a user range may carry besides the band columns: ignored, like blank headers. */
-const IGNORED_USER_HEADERS = new Set(["note", "notes", "comment", "comments", "memo", "備考"]);
+/**
+ * Headers a user range may carry besides the band columns: ignored, like blank headers. `internal` is the
+ * pane's mark on the office's own comparables (the IpvalueUserBands table), not a band's property.
+ */
+const IGNORED_USER_HEADERS = new Set(["note", "notes", "comment", "comments", "memo", "備考", "internal"]);
 
 /**
  * Reads the user's bands: a header row with the column names BANDS spills (any order; key and low

@@ -36,6 +36,8 @@ import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import { readMonitoringSheet, SavedMonitoring, saveMonitoringSheet } from "./monitoring";
 import { REPORTS_TABLE, SETTINGS_TABLE } from "../model/monitoring-sheet";
+import type { UserBandRow } from "../model/comparables";
+import { addUserBands, readUserBandKeys } from "./comparables";
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -234,6 +236,14 @@ class OfficeWorkbook implements WorkbookPort {
     if (print === this.knownMonitoring) return; // the port's own save, or an edit that changed nothing
     this.knownMonitoring = print;
     for (const listener of [...this.monitoringListeners]) listener(result);
+  }
+
+  userBandKeys(): Promise<string[]> {
+    return this.serial(() => readUserBandKeys());
+  }
+
+  addUserBands(rows: readonly UserBandRow[], language: Language): Promise<UserBandRow[]> {
+    return this.serial(() => addUserBands(rows, language));
   }
 
   private readonly onTableChanged = async (): Promise<void> => {

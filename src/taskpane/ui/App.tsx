@@ -47,10 +47,11 @@ import { ScopeNote } from "./ScopeNote";
 import { Header } from "./Header";
 import { StartView } from "./StartView";
 import { FreezePanel } from "./FreezePanel";
+import { ComparablesPanel } from "./ComparablesPanel";
 import { SharePanel } from "./SharePanel";
 import { SimulationPanel } from "./SimulationPanel";
 import { setCorrelation } from "../model/simulation";
-import { Language, SHARE_TEXT, TEXT } from "./strings";
+import { COMPARABLES_TEXT, Language, SHARE_TEXT, TEXT } from "./strings";
 import { fluentTheme, OfficeColors, ThemeSource } from "./theme";
 
 const SAVE_DELAY_MS = 300;
@@ -622,6 +623,11 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 <SharePanel t={t} language={language} set={set} port={port} />
                 <FreezePanel language={language} port={port} disabled={offline !== null} />
               </div>
+            </section>
+            <section data-testid="comparables-section">
+              <h3 className={s.subheading}>{COMPARABLES_TEXT[language].heading}</h3>
+              <p className={s.hint}>{COMPARABLES_TEXT[language].intro}</p>
+              <ComparablesPanel language={language} port={port} disabled={offline !== null} />
             </section>
             <Divider />
             <MonitoringPanel

@@ -10,6 +10,7 @@ import type { Kept } from "../../model/set-merge";
 import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import type { SavedMonitoring } from "../office/monitoring";
+import type { UserBandRow } from "../model/comparables";
 
 export interface SaveResult {
   /** The tables after the save: the pane's changes merged with the workbook's. */
@@ -59,4 +60,8 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** Copies each named sheet and replaces, in the copy, every =IPVALUE.* formula with its value (spills included); returns what changed. */
   freezeForSharing(sheetNames: string[]): Promise<FrozenCell[]>;
+  /** The keys of the office's own bands already in the IpvalueUserBands table (none when there is none). */
+  userBandKeys(): Promise<string[]>;
+  /** Adds bands below the IpvalueUserBands table's last row (the "IPVALUE bands" sheet made the first time); the rows as saved, a key taken meanwhile renumbered. */
+  addUserBands(rows: readonly UserBandRow[], language: Language): Promise<UserBandRow[]>;
 }

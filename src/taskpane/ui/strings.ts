@@ -810,3 +810,211 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     failed: (m) => `レポートを作成できませんでした：${m}`,
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// The office's own comparables: terms from a document, and a royalty-database export (ComparablesPanel)
+
+export interface ComparablesText {
+  heading: string;
+  intro: string;
+  open: string;
+  title: string;
+  tabDocument: string;
+  tabCsv: string;
+  paste: string;
+  pastePlaceholder: string;
+  openFile: string;
+  reading: string;
+  read: (name: string, characters: number) => string;
+  find: string;
+  noTerms: string;
+  found: (n: number) => string;
+  keep: string;
+  kind: string;
+  low: string;
+  high: string;
+  unit: string;
+  excerpt: string;
+  rateHint: string;
+  conditions: string;
+  right: string;
+  regulatory: string;
+  licensee: string;
+  exclusivity: string;
+  field: string;
+  fieldPlaceholder: string;
+  year: string;
+  yearBad: string;
+  source: string;
+  sourcePlaceholder: string;
+  internal: string;
+  internalHint: string;
+  choice: Record<string, string>;
+  save: (n: number) => string;
+  saving: string;
+  fixFirst: (n: number) => string;
+  saved: (n: number, keys: string, table: string) => string;
+  useHint: (table: string) => string;
+  failed: (message: string) => string;
+  csvPaste: string;
+  csvPlaceholder: string;
+  openCsv: string;
+  readCsv: string;
+  mapping: string;
+  mappingHint: string;
+  column: string;
+  notInFile: string;
+  rateStyle: string;
+  ratePercent: string;
+  rateDecimal: string;
+  csvSummary: (bands: number, refused: number, blank: number) => string;
+  row: (n: number) => string;
+  refusedHeading: string;
+  close: string;
+}
+
+export const COMPARABLES_TEXT: Record<Language, ComparablesText> = {
+  en: {
+    heading: "Your own comparables",
+    intro:
+      "Add the office's own evidence as bands: terms found in a past agreement or report, or rows of a royalty-database export. They are saved in the IpvalueUserBands table, internal by default; nothing leaves this computer.",
+    open: "Add comparables",
+    title: "Add comparables from a document",
+    tabDocument: "From a document",
+    tabCsv: "From a database export (CSV)",
+    paste: "Paste the text of an agreement or report, or open a file (.txt, .docx, .pdf)",
+    pastePlaceholder: "e.g. 乙は、許諾製品の正味販売高の3％を実施料として支払う。",
+    openFile: "Open a file…",
+    reading: "Reading the file on this computer…",
+    read: (name, n) => `Read ${name}: ${n.toLocaleString("en-US")} characters. Check the text, then find its terms.`,
+    find: "Find the terms",
+    noTerms: "No rate or amount of money was found in this text.",
+    found: (n) => `${n} candidate term${n === 1 ? "" : "s"}: check each against its excerpt, fix it or drop it.`,
+    keep: "Keep",
+    kind: "Term",
+    low: "Low",
+    high: "High",
+    unit: "Unit",
+    excerpt: "Excerpt",
+    rateHint: "Rates in %, amounts in the currency shown.",
+    conditions: "What these terms were agreed under",
+    right: "Rights",
+    regulatory: "Regulatory approval",
+    licensee: "Licensee",
+    exclusivity: "Exclusivity",
+    field: "Field",
+    fieldPlaceholder: "e.g. medical devices",
+    year: "Year",
+    yearBad: "A year from 1900 to 2200, or blank.",
+    source: "Source (the document's name)",
+    sourcePlaceholder: "e.g. License agreement with X, 2021",
+    internal: "Internal (the office's own deal: not for the counterparty)",
+    internalHint: "Ticked by default. Untick only for a published source.",
+    choice: {
+      any: "any",
+      patent: "patent",
+      know_how: "know-how",
+      approval: "needs approval",
+      no_approval: "no approval",
+      startup: "startup",
+      sme: "SME",
+      large: "large company",
+      exclusive: "exclusive",
+      non_exclusive: "non-exclusive",
+      assignment: "assignment",
+    },
+    save: (n) => `Save ${n} band${n === 1 ? "" : "s"}`,
+    saving: "Saving…",
+    fixFirst: (n) => `${n} kept term${n === 1 ? "" : "s"} cannot be saved as ${n === 1 ? "it is" : "they are"}: fix or drop ${n === 1 ? "it" : "them"} first.`,
+    saved: (n, keys, table) => `Saved ${n} band${n === 1 ? "" : "s"} in ${table}: ${keys}.`,
+    useHint: (table) => `Use them with =IPVALUE.BANDS("", ${table}[#All]) or =IPVALUE.BANDSTATS("", ${table}[#All]).`,
+    failed: (m) => `Not saved: ${m}`,
+    csvPaste: "Paste a table copied from a sheet, or open a CSV file exported from a royalty database",
+    csvPlaceholder: "Licensor,Licensee,Industry,SIC,Royalty low,Royalty high,Base,Year,Source",
+    openCsv: "Open a CSV file…",
+    readCsv: "Read the table",
+    mapping: "Columns",
+    mappingHint: "How each column is read: check before saving (found from the headers).",
+    column: "Read from column",
+    notInFile: "— not in the file —",
+    rateStyle: "Rates without a % sign are written as",
+    ratePercent: "percentages (5 = 5%)",
+    rateDecimal: "decimals (0.05 = 5%)",
+    csvSummary: (b, r, blank) =>
+      `${b} row${b === 1 ? "" : "s"} become${b === 1 ? "s" : ""} bands; ${r} cannot be read (listed below)${blank > 0 ? `; ${blank} blank row${blank === 1 ? "" : "s"} skipped` : ""}.`,
+    row: (n) => `Row ${n}`,
+    refusedHeading: "Rows not saved, and why",
+    close: "Close",
+  },
+  ja: {
+    heading: "自機関の比較対象",
+    intro:
+      "自機関の根拠をバンドとして追加します：過去の契約書や報告書から見つけた条件、またはロイヤルティ・データベースの書き出しの行。表 IpvalueUserBands に保存され、既定で社外秘です。データがこのコンピューターの外に出ることはありません。",
+    open: "比較対象を追加",
+    title: "文書から比較対象を追加",
+    tabDocument: "文書から",
+    tabCsv: "データベースの書き出し（CSV）から",
+    paste: "契約書や報告書の本文を貼り付けるか、ファイル（.txt、.docx、.pdf）を開いてください",
+    pastePlaceholder: "例：乙は、許諾製品の正味販売高の3％を実施料として支払う。",
+    openFile: "ファイルを開く…",
+    reading: "このコンピューター上でファイルを読み込んでいます…",
+    read: (name, n) => `${name} を読み込みました（${n.toLocaleString("ja-JP")}文字）。本文を確認してから条件を抽出してください。`,
+    find: "条件を抽出",
+    noTerms: "この本文には率も金額も見つかりませんでした。",
+    found: (n) => `候補の条件が${n}件あります。抜粋と照らして確認し、修正または除外してください。`,
+    keep: "採用",
+    kind: "条件",
+    low: "下限",
+    high: "上限",
+    unit: "単位",
+    excerpt: "抜粋",
+    rateHint: "率は%、金額は表示の通貨で入力します。",
+    conditions: "これらの条件が合意された前提",
+    right: "権利",
+    regulatory: "規制当局の承認",
+    licensee: "ライセンシー",
+    exclusivity: "独占性",
+    field: "分野",
+    fieldPlaceholder: "例：医療機器",
+    year: "年",
+    yearBad: "1900〜2200年の年を入力するか、空欄にしてください。",
+    source: "出典（文書の名前）",
+    sourcePlaceholder: "例：X社とのライセンス契約（2021年）",
+    internal: "社外秘（自機関の契約：相手方には出さない）",
+    internalHint: "既定でオンです。公表された出典の場合だけオフにしてください。",
+    choice: {
+      any: "指定なし",
+      patent: "特許",
+      know_how: "ノウハウ",
+      approval: "承認が必要",
+      no_approval: "承認不要",
+      startup: "スタートアップ",
+      sme: "中小企業",
+      large: "大企業",
+      exclusive: "独占",
+      non_exclusive: "非独占",
+      assignment: "譲渡",
+    },
+    save: (n) => `${n}件のバンドを保存`,
+    saving: "保存中…",
+    fixFirst: (n) => `採用した条件のうち${n}件はこのままでは保存できません。先に修正するか除外してください。`,
+    saved: (n, keys, table) => `${table} に${n}件のバンドを保存しました：${keys}。`,
+    useHint: (table) => `=IPVALUE.BANDS("", ${table}[#All]) や =IPVALUE.BANDSTATS("", ${table}[#All]) で使えます。`,
+    failed: (m) => `保存できませんでした：${m}`,
+    csvPaste: "シートからコピーした表を貼り付けるか、ロイヤルティ・データベースから書き出した CSV ファイルを開いてください",
+    csvPlaceholder: "ライセンサー,ライセンシー,業種,料率下限,料率上限,算定基礎,契約年,出典",
+    openCsv: "CSV ファイルを開く…",
+    readCsv: "表を読み込む",
+    mapping: "列の対応",
+    mappingHint: "各列の読み方です（見出しから判定）。保存の前に確認してください。",
+    column: "読み込む列",
+    notInFile: "— ファイルにない —",
+    rateStyle: "%記号のない料率の書き方",
+    ratePercent: "パーセント（5 = 5%）",
+    rateDecimal: "小数（0.05 = 5%）",
+    csvSummary: (b, r, blank) => `${b}行がバンドになります。${r}行は読み取れません（下に一覧）${blank > 0 ? `。空の行${blank}行は読み飛ばします` : ""}。`,
+    row: (n) => `${n}行目`,
+    refusedHeading: "保存しない行とその理由",
+    close: "閉じる",
+  },
+};
