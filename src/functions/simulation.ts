@@ -119,6 +119,7 @@ export function sensitivityFn(assumptions: any[][], output?: string): any[][] {
 /**
  * The spider view of sensitivity: the output as each assumption that differs across the scenarios moves through its range at evenly spaced points, every other assumption at the base scenario's value. Positions run from -1 to 1: -1 is the assumption's low (its minimum across the scenarios), 0 the base scenario's value, 1 its high (its maximum); between them the assumption moves linearly from the low to the base and from the base to the high, so every line passes through the base output at 0. Whole years are rounded to the nearest year at each point. Spills a header row ("assumption", then the positions), a base row (the base scenario's output at every position), then one row per assumption, its output at each position, sorted by spread (largest output minus smallest along the row), the largest first; a point whose output has no answer shows #NUM!. Its two ends are SENSITIVITY's output_at_low and output_at_high.
  * @customfunction SPIDER
+ * @helpurl https://localhost:3000/help.html#ipvalue-spider
  * @param assumptions The assumptions table, headers included.
  * @param [output] The output: "rnpv" (default, risk-adjusted licensor value), "npv", "rate25", "maxrate", "royalty_rate", "value_rate25", "value_maxrate", "licensee_npv" or "equivalent_rate".
  * @param [points] Number of points from the low to the high, a whole number from 2 to 21 (default 5: low, halfway to the base, base, halfway to the high, high). An odd number includes the base.

@@ -277,8 +277,16 @@ export function SpiderChart({ spider, language, x }: { spider: Spider; language:
   const px = (position: number) => LEFT + ((position + 1) / 2) * (W - LEFT - PAD);
   const py = (v: number) => TOP + PLOT - ((v - range.lo) / (range.hi - range.lo)) * PLOT;
   const bottom = TOP + PLOT;
-  const legendTop = bottom + 34;
-  const height = legendTop + Math.ceil(lines.length / 2) * LEGEND_ROW + 4;
+  // The axis caption on two lines where it does not fit one (at a bracket or a colon).
+  const captionFits = textWidth(x.spiderAxis, FONT) <= W - 2 * PAD;
+  const cut = Math.max(x.spiderAxis.indexOf(" ("), x.spiderAxis.indexOf("（"), x.spiderAxis.indexOf(": ") + 1);
+  const caption = captionFits || cut <= 0 ? [x.spiderAxis] : [x.spiderAxis.slice(0, cut).trim(), x.spiderAxis.slice(cut).trim()];
+  const legendTop = bottom + 34 + (caption.length - 1) * 13;
+  // The legend in two columns when every label fits half the width, else one (a narrow pane).
+  const legendLabel = (l: (typeof lines)[number]) =>
+    l.spread === undefined ? `${assumptionSpec(l.key).label[language]} (${x.noAnswer})` : assumptionSpec(l.key).label[language];
+  const columns = Math.max(0, ...lines.map((l) => textWidth(legendLabel(l), FONT))) + 22 <= (W - 2 * PAD) / 2 ? 2 : 1;
+  const height = legendTop + Math.ceil(lines.length / columns) * LEGEND_ROW + 4;
   const compact = (v: number) => formatCompact(v, language);
   const summary = lines
     .map((l) => {
@@ -304,7 +312,7 @@ export function SpiderChart({ spider, language, x }: { spider: Spider; language:
       {range.ticks.map((v) => (
         <g key={`g${v}`}>
           <line style={{ stroke: CHART.grid }} x1={LEFT} x2={W - PAD} y1={py(v)} y2={py(v)} strokeWidth={1} />
-          <text style={{ fill: CHART.text2 }} x={LEFT - 4} y={py(v) + 3} fontSize={10} textAnchor="end">
+          <text style={{ fill: CHART.text2 }} x={LEFT - 4} y={py(v) + 3} fontSize={FONT} textAnchor="end">
             {compact(v)}
           </text>
         </g>
@@ -332,24 +340,26 @@ export function SpiderChart({ spider, language, x }: { spider: Spider; language:
       })}
       <line style={{ stroke: CHART.axis }} x1={LEFT} x2={W - PAD} y1={bottom} y2={bottom} strokeWidth={1} />
       {ends.map((e) => (
-        <text style={{ fill: CHART.text2 }} key={e.position} x={px(e.position)} y={bottom + 14} fontSize={10} textAnchor={e.anchor}>
+        <text style={{ fill: CHART.text2 }} key={e.position} x={px(e.position)} y={bottom + 14} fontSize={FONT} textAnchor={e.anchor}>
           {e.label}
         </text>
       ))}
-      <text style={{ fill: CHART.text3 }} x={px(0)} y={bottom + 26} fontSize={9} textAnchor="middle">
-        {x.spiderAxis}
-      </text>
+      {caption.map((part, k) => (
+        <text key={`caption-${k}`} style={{ fill: CHART.text3 }} x={W / 2} y={bottom + 27 + k * 13} fontSize={FONT} textAnchor="middle">
+          {part}
+        </text>
+      ))}
       {lines.map((l, i) => {
         const { color, dash } = spiderLine(i);
-        const col = i % 2;
-        const row = Math.floor(i / 2);
-        const lx = LEFT + col * ((W - LEFT) / 2);
+        const col = i % columns;
+        const row = Math.floor(i / columns);
+        const lx = PAD + col * ((W - 2 * PAD) / columns);
         const ly = legendTop + row * LEGEND_ROW;
         return (
           <g key={`legend-${l.key}`} data-legend={l.key}>
             <line style={{ stroke: color }} x1={lx} x2={lx + 18} y1={ly} y2={ly} strokeWidth={2} strokeDasharray={dash} />
-            <text style={{ fill: CHART.text }} x={lx + 22} y={ly + 4} fontSize={10}>
-              {l.spread === undefined ? `${assumptionSpec(l.key).label[language]} (${x.noAnswer})` : assumptionSpec(l.key).label[language]}
+            <text style={{ fill: CHART.text }} x={lx + 22} y={ly + 4} fontSize={FONT}>
+              {legendLabel(l)}
             </text>
           </g>
         );
