@@ -5,6 +5,7 @@
 import {
   BAND_RATE,
   bandRateRange,
+  parseBandSpread,
   DEFAULT_OFFER_OUTPUTS,
   DEFAULT_RANGE_OUTPUTS,
   offerRows,
@@ -54,12 +55,14 @@ export function scenario(assumptions: any[][], scenario?: string, output?: strin
  * @param [labels] TRUE (default) for the header row and output names; FALSE for the numbers only (one row per output: low, base, high).
  * @param [band_filter] Adds a band_rate row: the royalty-rate range of the reference bands matching these words (as in BANDS: patent, know_how, approval, no_approval, startup, meti2010 …; "all" for every royalty band). Low and high are the extremes, base the median of the bands' midpoints.
  * @param [user_bands] Your own bands in the layout BANDS spills, added to the reference bands.
+ * @param [band_spread] How the band_rate row spans the bands: "minmax" (default: from the lowest low to the highest high of the matching bands) or "iqr" (from the first to the third quartile of their midpoints, PERCENTILE.INC, as BANDSTATS reports them: the middle half of the comparables). The base is the median of the midpoints either way.
  * @returns The low, base and high of each output.
  */
-export function range(assumptions: any[][], outputs?: any[][], labels?: boolean, band_filter?: string, user_bands?: any[][]): any[][] {
+export function range(assumptions: any[][], outputs?: any[][], labels?: boolean, band_filter?: string, user_bands?: any[][], band_spread?: string): any[][] {
   return matrix(() => {
     const scenarios = readScenarios(assumptions);
     const filter = toOptionalText(band_filter, "band_filter");
+    const spread = parseBandSpread(toOptionalText(band_spread, "band_spread"));
     const { outputs: wanted, bandRow } = readOutputs(outputs, filter !== undefined);
     const withLabels = toBoolean(labels, "labels", true);
     // One output without an answer (a loss-making scenario's rate25, no sales in the term for maxrate)
@@ -72,7 +75,7 @@ export function range(assumptions: any[][], outputs?: any[][], labels?: boolean,
     const names: string[] = [...wanted];
     if (bandRow) {
       const words = filter === undefined || filter.trim().toLowerCase() === "all" ? "" : filter;
-      const b = bandRateRange(words, readBands(user_bands));
+      const b = bandRateRange(words, readBands(user_bands), spread);
       body.push([b.low, b.base, b.high]);
       names.push(BAND_RATE);
     }

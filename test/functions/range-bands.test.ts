@@ -34,4 +34,40 @@ describe("IPVALUE.RANGE with reference bands", () => {
   test("without band_filter the range is unchanged", () => {
     expect(grid(F.RANGE(MEDICAL_DEVICE, null, null, null, null))).toHaveLength(5);
   });
+
+  describe("band_spread: the ends of the band_rate row", () => {
+    // Five comparables of the office's own, midpoints 1 %, 2 %, 3 %, 4 % and 10 %, lows 0.5 % under, highs 0.5 % over.
+    const OWN = [
+      ["key", "low", "high", "unit", "source"],
+      ...[0.01, 0.02, 0.03, 0.04, 0.1].map((mid, i) => [`own_${i + 1}`, mid - 0.005, mid + 0.005, "share_of_net_sales", "ownfive"]),
+    ];
+    const row = (spread: string | null) => grid(F.RANGE(MEDICAL_DEVICE, "band_rate", false, "ownfive", OWN, spread))[0] as number[];
+
+    test('"minmax" (and omitted): from the lowest low to the highest high, the median midpoint between', () => {
+      [0.005, 0.03, 0.105].forEach((v, i) => expect(row(null)[i]).toBeCloseTo(v, 15));
+      expect(row("minmax")).toEqual(row(null));
+    });
+
+    test('"iqr": the first and third quartiles of the midpoints (PERCENTILE.INC: ranks 1 and 3 of 0…4 → 2 % and 4 %), by hand', () => {
+      const [low, base, high] = row("iqr");
+      expect(low).toBeCloseTo(0.02, 15);
+      expect(base).toBeCloseTo(0.03, 15);
+      expect(high).toBeCloseTo(0.04, 15);
+      expect(row("四分位")).toEqual(row("iqr"));
+    });
+
+    test('"iqr" equals BANDSTATS\' q1, median and q3 for the same bands (built-in, patent)', () => {
+      const stats = grid(F.BANDSTATS("patent", null, null)) as unknown[][];
+      const at = (name: string) => stats.find((r) => r[0] === name)![1] as number;
+      const iqr = grid(F.RANGE(MEDICAL_DEVICE, "band_rate", false, "patent", null, "iqr"))[0] as number[];
+      expect(iqr).toEqual([at("q1"), at("median"), at("q3")]);
+      const minmax = grid(F.RANGE(MEDICAL_DEVICE, "band_rate", false, "patent", null, null))[0] as number[];
+      expect(minmax[0]).toBeLessThan(iqr[0]);
+      expect(minmax[2]).toBeGreaterThan(iqr[2]);
+    });
+
+    test("an unknown spread is #VALUE! naming the choices", () => {
+      spilledError(F.RANGE(MEDICAL_DEVICE, "band_rate", false, "patent", null, "widest"), "#VALUE!", /minmax.*iqr/);
+    });
+  });
 });
