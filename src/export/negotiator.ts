@@ -280,6 +280,17 @@ interface ModelSheet {
   resultRow: Map<Output, number>;
 }
 
+/**
+ * A tier's rate whose threshold is blank in these assumptions: its cells are blank until the threshold
+ * is typed (FOLLOWS_ONLY_WITH), on the Assumptions sheet and on the model sheet that links it.
+ */
+const waitsForThreshold = (a: Readonly<Partial<Record<AssumptionKey, unknown>>>, key: AssumptionKey): boolean => {
+  const needs = FOLLOWS_ONLY_WITH[key];
+  return needs !== undefined && typeof a[needs] !== "number";
+};
+/** A value as the sheet writes it: the timing in the sheet's own words (期央, mid). */
+const asWritten = (unit: string, value: unknown, w: Words): Cached | null => (unit === "timing" ? w.timingWords[value as Timing] : (value as Cached | null));
+
 const inputRow = (key: AssumptionKey) => LAYOUT.model.firstInputRow + ASSUMPTIONS.findIndex((s) => s.key === key);
 const P = (key: AssumptionKey) => abs(inputRow(key), 2);
 const D = (id: Derived) => abs(LAYOUT.model.firstDerivedRow + DERIVED.indexOf(id), 2);
@@ -342,10 +353,7 @@ function buildModelSheet(
     // A term whose blank means "none" (a tier threshold, the exit, a milestone's year) stays blank here:
     // a plain link would read a blank as 0. The formulas test such a term with ISNUMBER.
     const link = spec.fallback === null ? `IF(ISBLANK(${from}),"",${from})` : from;
-    // A tier's rate before its threshold is blank on the Assumptions sheet (FOLLOWS_ONLY_WITH), so here too.
-    const needs = FOLLOWS_ONLY_WITH[spec.key];
-    const cached = v === null || (needs && typeof a[needs] !== "number") ? "" : spec.unit === "timing" ? w.timingWords[v as Timing] : (v as Cached);
-    setFormula(ws, rel(r, 2), link, cached, fmt);
+    setFormula(ws, rel(r, 2), link, v === null || waitsForThreshold(a, spec.key) ? "" : asWritten(spec.unit, v, w)!, fmt);
     if (spec.unit === "timing") ws.getCell(r, 2).alignment = { horizontal: "right" };
     text(ws, rel(r, 3), spec.key, KEY_FONT);
   });
@@ -804,11 +812,11 @@ function buildAssumptionsSheet(
           needs
             ? {
                 formula: `IF(ISNUMBER(${rel(rowOf(needs), L.firstScenarioColumn + j)}),${link},"")`,
-                result: typeof s.assumptions[needs] === "number" ? (value as Cached) : "",
+                result: waitsForThreshold(s.assumptions, spec.key) ? "" : (value as Cached),
               }
             : { formula: link, result: value as Cached }
         ) as ExcelJS.CellFormulaValue;
-      } else cell.value = spec.unit === "timing" ? w.timingWords[value as Timing] : value;
+      } else cell.value = asWritten(spec.unit, value, w);
       cell.fill = INPUT_FILL;
       if (spec.unit === "rate" || spec.unit === "share") cell.numFmt = INPUT_PERCENT;
       else if (spec.unit === "currency" || spec.unit === "currency_per_year") cell.numFmt = AMOUNT;

@@ -6,6 +6,7 @@
  * university's own past deals are confidential. Pure: the sheet is written by ../office/comparables.ts.
  */
 import {
+  Band,
   BAND_COLUMNS,
   BandColumn,
   EXCLUSIVITY_TYPES,
@@ -42,23 +43,9 @@ export const USER_BANDS_CAPTIONS: { note: Text; caption: Text } = {
 };
 
 /** One band as written into the table: BANDS' columns (origin always "user") and the internal mark. */
-export interface UserBandRow {
-  key: string;
-  low: number;
-  high: number;
+export interface UserBandRow extends Omit<Band, "unit"> {
+  /** The unit as written (a rate on net sales, an amount per year …), checked when BANDS reads the table. */
   unit: string;
-  currency: string;
-  base: string;
-  right: RightType;
-  regulatory: RegulatoryPath;
-  licensee: LicenseeType;
-  exclusivity: Exclusivity;
-  description_en: string;
-  description_ja: string;
-  source: string;
-  locator: string;
-  page: string;
-  year: number | "";
   internal: boolean;
 }
 
