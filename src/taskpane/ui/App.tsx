@@ -46,9 +46,8 @@ import { ScenarioCompare } from "./ScenarioCompare";
 import { ScopeNote } from "./ScopeNote";
 import { Header } from "./Header";
 import { StartView } from "./StartView";
-import { FreezePanel } from "./FreezePanel";
-import { ComparablesPanel } from "./ComparablesPanel";
-import { SharePanel } from "./SharePanel";
+// Loaded on demand, each its own chunk (lazy-views.tsx): the first load parses the start screen and the editor only.
+import { ComparablesPanel, FreezePanel, preloadViews, SharePanel } from "./lazy-views";
 import { SimulationPanel } from "./SimulationPanel";
 import { setCorrelation } from "../model/simulation";
 import { COMPARABLES_TEXT, Language, SHARE_TEXT, TEXT } from "./strings";
@@ -116,6 +115,11 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const t = TEXT[language];
   const [phase, setPhase] = useState<Phase>("loading");
+  const shown = phase !== "loading";
+  useEffect(() => {
+    // Once the first view is up, the views loaded on demand are fetched while the user reads it.
+    if (shown) preloadViews();
+  }, [shown]);
   const [set, setSet] = useState<ScenarioSet | null>(null);
   const [selected, setSelected] = useState(0);
   const [preview, setPreview] = useState<{ index: number; key: AssumptionKey; text: string } | null>(null);

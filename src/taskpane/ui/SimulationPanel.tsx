@@ -36,7 +36,7 @@ import {
 import { CorrelationEditor } from "./CorrelationEditor";
 import { formatAmount, formatPercent } from "./format";
 import type { InsertedSheet, WorkbookPort } from "./port";
-import { HistogramChart, SpiderChart, TornadoChart } from "./SimulationCharts";
+import { HistogramChart, SpiderChart, TornadoChart } from "./lazy-views"; // the charts' own chunk, loaded on the first run
 import { SIMULATION_TEXT } from "./simulation-text";
 import { LOCALE, type Language } from "./strings";
 

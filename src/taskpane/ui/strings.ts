@@ -13,6 +13,8 @@ export interface UiText {
   tagline: string;
   languageGroup: string;
   loading: string;
+  /** Beside the spinner while a view loaded on demand (share, freeze, simulation, comparables) arrives. */
+  loadingView: string;
   /** Shown in the status line when the page runs outside Office and there is no workbook to use. */
   outsideOffice: string;
   workbookUnavailable: (message: string) => string;
@@ -196,6 +198,7 @@ export const TEXT: Record<Language, UiText> = {
     tagline: "License valuation",
     languageGroup: "Language",
     loading: "Reading the workbook…",
+    loadingView: "Loading…",
     outsideOffice: "Running outside Excel: functions are not connected and nothing is saved.",
     workbookUnavailable: (m) => `The workbook cannot be reached, so nothing you enter here is saved (${m}).`,
     cannotRead: "The IPVALUE sheet of this workbook cannot be read. Fix it in Excel (the pane updates), or try again.",
@@ -396,6 +399,7 @@ export const TEXT: Record<Language, UiText> = {
     tagline: "ライセンス評価",
     languageGroup: "言語",
     loading: "ブックを読み込んでいます…",
+    loadingView: "読み込んでいます…",
     outsideOffice: "Excel の外で実行中：関数は接続されておらず、入力は保存されません。",
     workbookUnavailable: (m) => `ブックに接続できないため、ここでの入力は保存されません（${m}）。`,
     cannotRead: "このブックの IPVALUE シートを読み取れません。Excel で修正する（作業ウィンドウは自動で更新されます）か、再試行してください。",
