@@ -12,6 +12,8 @@
  *  (e) IPVALUE.BAND with an unknown key and 1,000 user bands: the "did you mean" lookup as it was
  *      (edit distance against every key, kept in scripts/bench/band-lookup.js as the baseline) against
  *      the engine's bounded one, for a 32,767-character key and for an ordinary typo.
+ *  (f) cold load of the built pane to its start view in headless Chromium against Microsoft's React
+ *      template built in the same run (scripts/bench/cold-load.js; "not built" without dist/).
  * TypeScript is transpiled on the fly with the installed compiler (scripts/bench/load.js); each figure
  * is the median of several timed rounds after a warm-up.
  */
@@ -258,3 +260,22 @@ line("ordinary typo: whole IPVALUE.BAND call", typo.band, perCall(typo.band));
 console.log(
   `results agree to ${maxRel.toExponential(1)} relative; run took ${((Date.now() - started) / 1000).toFixed(1)} s (sink ${getSink() > 0 ? "+" : "-"})`
 );
+
+// ----- (f) cold load in the browser (its own process: Chromium, and webpack for the template) ------------
+{
+  const { spawnSync } = require("child_process");
+  const run = spawnSync(process.execPath, [path.join(__dirname, "bench", "cold-load.js")], { encoding: "utf8" });
+  const r = run.status === 0 ? JSON.parse(run.stdout.trim().split("\n").pop()) : { error: (run.stderr || "").trim().split("\n")[0] };
+  if (r.error) console.log(`(f) cold load to the start view: ${r.error}`);
+  else {
+    const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+    const ms = (m) => `${m.median.toFixed(0)} ms (${m.min.toFixed(0)}–${m.max.toFixed(0)})`;
+    console.log(`(f) cold load to the start view, headless Chromium, ${r.rounds} alternating runs each, median (min–max)`);
+    console.log(
+      `  Microsoft's React template (baseline)                 ${ms(r.template)}, own JS ${kib(r.template.js.raw)} / ${kib(r.template.js.gz)} gzipped`
+    );
+    console.log(
+      `  IPVALUE pane (dist/)                                  ${ms(r.ipvalue)}, own JS ${kib(r.ipvalue.js.raw)} / ${kib(r.ipvalue.js.gz)} gzipped: ${r.ratio.toFixed(2)}× the template`
+    );
+  }
+}
