@@ -4,7 +4,9 @@
  * no larger than about 12 px instead of growing with the pane. Needs `npm run build` first.
  */
 import { Page } from "playwright-core";
-import { BrowserSession, openBrowser } from "./harness";
+import * as fs from "fs";
+import * as path from "path";
+import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
 describe("the pane at 320, 420 and 900 px", () => {
   let session: BrowserSession;
@@ -64,6 +66,12 @@ describe("the pane at 320, 420 and 900 px", () => {
     expect(m.clipped).toEqual([]);
     expect(m.tabsRight).toBeLessThanOrEqual(width);
     for (const px of m.chartText) expect(px).toBeLessThanOrEqual(12.5);
+    if (width === 320) {
+      // For the README: Excel's narrowest task pane, from the top.
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(SCREENSHOTS, "pane-320.png") });
+    }
   });
 
   test("ran without script errors", () => {

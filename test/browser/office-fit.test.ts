@@ -5,7 +5,9 @@
  * button after each dialog. Needs `npm run build` first and Debian's /usr/bin/chromium.
  */
 import { Page } from "playwright-core";
-import { BrowserSession, openBrowser } from "./harness";
+import * as fs from "fs";
+import * as path from "path";
+import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
 // Office's Black theme as Excel reports it, and its White theme.
 const BLACK = {
@@ -129,6 +131,15 @@ describe("the pane fits Office: theme and keyboard", () => {
     expect(light.lowest).toBeGreaterThanOrEqual(4.5);
     expect(dark.halo).toBe(dark.background); // the labels' outline is the background, not white
     expect(light.halo).toBe("rgb(255, 255, 255)");
+    // For the README: the medical-device example, new, under Office's Black theme (kept across the reset).
+    await page.evaluate(() => (window as any).__fakeExcel.reset());
+    await page.reload();
+    await byTestId("start-medical-device").click();
+    await byTestId("football-field").waitFor();
+    expect(await background()).toBe("rgb(41, 41, 41)");
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, "pane-dark.png") });
   });
 
   test("a theme change in Office (OfficeThemeChanged) turns the open pane light again, and back", async () => {
