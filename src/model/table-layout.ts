@@ -121,7 +121,10 @@ const DECISION_LABELS: Record<DecisionRow | "bandSpread", Text> = {
   ceiling: { en: "Ceiling", ja: "上限価格" },
   notes: { en: "Committee notes", ja: "委員会メモ" },
   bands: { en: "Reference bands (filter)", ja: "参考バンド（条件）" },
-  bandSpread: { en: "Reference bands: bar spans minmax or iqr (internal as the filter's)", ja: "参考バンド：帯の幅 minmax（最小最大）か iqr（四分位）（社外秘は条件の行に従う）" },
+  bandSpread: {
+    en: "Reference bands: bar spans minmax or iqr (internal as the filter's)",
+    ja: "参考バンド：帯の幅 minmax（最小最大）か iqr（四分位）（社外秘は条件の行に従う）",
+  },
   includeInternal: { en: "Committee range includes internal scenarios", ja: "委員会のレンジに内部シナリオを含める" },
 };
 export const decisionLabel = (key: DecisionRow | "bandSpread", language: Language): string => DECISION_LABELS[key][language];

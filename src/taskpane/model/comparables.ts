@@ -332,7 +332,11 @@ export function readSavedBands(values: readonly (readonly RawValue[])[] | null):
     if (!(e instanceof ValuationError)) throw e;
     return { ...NO_SAVED_BANDS, problem: { en: e.in("en"), ja: e.in("ja") } };
   }
-  const header = values[0].map((h) => String(h ?? "").trim().toLowerCase());
+  const header = values[0].map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase()
+  );
   const [keyAt, internalAt] = [header.indexOf("key"), header.indexOf(INTERNAL_COLUMN)];
   const internal = values
     .slice(1)

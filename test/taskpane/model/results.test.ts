@@ -88,12 +88,20 @@ describe("the band bar over the workbook's own bands", () => {
   // IpvalueUserBands table holds them; the second is marked shared (FALSE), a blank mark stays internal.
   const TABLE_OWN: RawValue[][] = [
     ["key", "low", "high", "unit", "source", "internal"],
-    ...[0.01, 0.02, 0.03, 0.04, 0.1].map((mid, i) => [`own_${i + 1}`, mid - 0.005, mid + 0.005, "share_of_net_sales", "ownfive", i === 1 ? false : i === 4 ? "" : true]),
+    ...[0.01, 0.02, 0.03, 0.04, 0.1].map((mid, i) => [
+      `own_${i + 1}`,
+      mid - 0.005,
+      mid + 0.005,
+      "share_of_net_sales",
+      "ownfive",
+      i === 1 ? false : i === 4 ? "" : true,
+    ]),
   ];
   const saved = readSavedBands(TABLE_OWN);
   const base = exampleSet("medical-device", "en");
   const withFilter = (spread: "minmax" | "iqr") => ({ ...base, decisions: { ...base.decisions, bands: { filter: "ownfive", spread, internal: false } } });
-  const bar = (spread: "minmax" | "iqr", language: "en" | "ja" = "en") => computeResults(withFilter(spread), language, saved).football.find((b) => b.output === "band_rate")!;
+  const bar = (spread: "minmax" | "iqr", language: "en" | "ja" = "en") =>
+    computeResults(withFilter(spread), language, saved).football.find((b) => b.output === "band_rate")!;
   const row = (spread: "minmax" | "iqr") => computeResults(withFilter(spread), "en", saved).range.find((r) => r.output === "band_rate")!;
 
   test("the saved table's bands are read with their internal marks: internal unless plainly FALSE", () => {
@@ -131,7 +139,10 @@ describe("the band bar over the workbook's own bands", () => {
   });
 
   test("an unreadable table is reported, and the built-in bands still give the bar", () => {
-    const broken = readSavedBands([["key", "low", "colour"], ["own_x", 0.01, "red"]]);
+    const broken = readSavedBands([
+      ["key", "low", "colour"],
+      ["own_x", 0.01, "red"],
+    ]);
     expect(broken.problem?.en).toMatch(/colour/);
     expect(broken.bands).toEqual([]);
     const r = computeResults(base, "en", broken);
