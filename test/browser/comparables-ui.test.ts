@@ -175,13 +175,13 @@ describe("comparables from the task pane", () => {
     expect(await byTestId("decision-own-bands").innerText()).toContain(`バンド${saved.length}件も含みます（うち社外秘${saved.length}件`);
     await page.locator('[data-testid="football-field"] [data-output="band_rate"]').waitFor();
     const barLabel = page.locator('[data-testid="football-field"] text[data-bar-label="band_rate"]').first();
-    expect(await barLabel.textContent()).toBe(`参考バンド：${keys.length}件の最小～最大（うち社外秘${keys.length}件）（基準シナリオ・リスク調整後）`);
+    expect(await barLabel.textContent()).toBe(`参考バンド：${keys.length}件の最小～最大`);
 
     await byTestId("decision-band-spread-iqr").check();
     await page.waitForFunction(() =>
       /四分位範囲/.test(document.querySelector('[data-testid="football-field"] text[data-bar-label="band_rate"]')?.textContent ?? "")
     );
-    expect(await barLabel.textContent()).toBe(`参考バンド：${keys.length}件の四分位範囲（うち社外秘${keys.length}件）（基準シナリオ・リスク調整後）`);
+    expect(await barLabel.textContent()).toBe(`参考バンド：${keys.length}件の四分位範囲`);
     // The bar's ends as drawn are the pane model's over the same table (which RANGE's band_spread "iqr" matches: results.test.ts).
     const example = exampleSet("medical-device", "ja");
     const set = { ...example, decisions: { ...example.decisions, bands: { filter: "user", spread: "iqr" as const, internal: false } } };

@@ -48,16 +48,14 @@ export interface RangeResult {
 }
 
 /**
- * The band bar's label: which bands and how it spans them ("interquartile range of 7 bands" /
- * 「7件の四分位範囲」), and how many of them are the office's internal bands.
+ * The band bar's label: how it spans the matching bands ("interquartile range of 7" / 「7件の四分位範囲」);
+ * short, so that it fits the 320 px pane beside the bar's ends (the bar is the base scenario, risk-adjusted,
+ * valued at the bands' rates; the internal ones are marked in the decisions' list of matching bands).
  */
-export function bandBarLabel(count: number, spread: BandSpread, internal: number): Text {
-  const en = spread === "iqr" ? `interquartile range of ${count} band${count === 1 ? "" : "s"}` : `lowest to highest of ${count} band${count === 1 ? "" : "s"}`;
-  const ja = `${count}件の${spread === "iqr" ? "四分位範囲" : "最小～最大"}`;
-  return {
-    en: `Reference bands: ${en}${internal > 0 ? `, ${internal} internal` : ""} (base scenario, risk-adjusted)`,
-    ja: `参考バンド：${ja}${internal > 0 ? `（うち社外秘${internal}件）` : ""}（基準シナリオ・リスク調整後）`,
-  };
+export function bandBarLabel(count: number, spread: BandSpread): Text {
+  return spread === "iqr"
+    ? { en: `Bands: interquartile range of ${count}`, ja: `参考バンド：${count}件の四分位範囲` }
+    : { en: `Bands: lowest to highest of ${count}`, ja: `参考バンド：${count}件の最小～最大` };
 }
 
 export interface FootballBar {
@@ -175,7 +173,7 @@ export function computeResults(set: ScenarioSet, language: Language, saved: Save
     const model = runScenario(counted[pickScenario(counted)].assumptions);
     const at = (rate: number) => valueAtRate(model, rate);
     const internal = b.keys.filter((k) => isInternalBand(saved, k));
-    const label = bandBarLabel(b.keys.length, spread, internal.length);
+    const label = bandBarLabel(b.keys.length, spread);
     football.push({ output: BAND_RATE, label, low: at(b.low), base: at(b.base), high: at(b.high), internal });
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
