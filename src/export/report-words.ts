@@ -53,7 +53,6 @@ const en = {
   moneyBlock: "Value to the licensor and the licensee",
   rateBlock: "Royalty rate by method",
   bandRow: "Reference bands (published royalty rates)",
-  bandValueRow: "Reference bands (base scenario valued at their rates)",
   committeeBar: "Committee's range (lower – upper bound)",
   offerBar: "Offer's terms (risk-adjusted, across scenarios)",
   footballTitle: "Football field: value by method",
@@ -92,6 +91,12 @@ const en = {
   // 5. bands
   bandsHeading: "5. The reference bands compared",
   bandsFilter: (filter: string) => (filter ? `Bands matching: ${filter}.` : "All published royalty-rate bands."),
+  /** How the band row and bar span the matching bands, and how many are the office's own internal ones. */
+  bandsSpread: (count: number, iqr: boolean, internal: number) =>
+    `The band row and bar span the ${iqr ? "interquartile range (first to third quartile of the midpoints, PERCENTILE.INC)" : "lowest low to the highest high"} of ${count} band${count === 1 ? "" : "s"}${internal > 0 ? `, ${internal} of them the office's own internal comparables` : ""}.`,
+  internalBand: " (the office's own, internal)",
+  bandBarLabel: (count: number, iqr: boolean) =>
+    `Reference bands: ${iqr ? "interquartile range" : "lowest to highest"} of ${count} band${count === 1 ? "" : "s"} (base scenario valued at their rates)`,
   bandsCompare: (assumed: string, rate25: string, maxrate: string) =>
     `Base scenario: royalty rate assumed ${assumed}; 25%-rule rate ${rate25}; licensee walk-away rate ${maxrate}.`,
   band: "Band",
@@ -181,7 +186,6 @@ const ja: typeof en = {
   moneyBlock: "ライセンサーとライセンシーにとっての価値",
   rateBlock: "手法別のロイヤルティ料率",
   bandRow: "参考バンド（公表ロイヤルティ料率）",
-  bandValueRow: "参考バンド（その料率での基準シナリオの価値）",
   committeeBar: "委員会のレンジ（下限～上限）",
   offerBar: "提示条件（リスク調整後、シナリオ間）",
   footballTitle: "フットボールフィールド：手法別の価値",
@@ -217,6 +221,10 @@ const ja: typeof en = {
   equivalentRate: "等価料率",
   bandsHeading: "5. 参考バンドとの比較",
   bandsFilter: (filter) => (filter ? `条件に合うバンド：${filter}。` : "公表されたすべてのロイヤルティ料率バンド。"),
+  bandsSpread: (count, iqr, internal) =>
+    `バンドの行と帯は${count}件の${iqr ? "四分位範囲（中点の第1～第3四分位、PERCENTILE.INC）" : "最低の下限から最高の上限まで"}です${internal > 0 ? `（うち${internal}件は自機関の社外秘の比較対象）` : ""}。`,
+  internalBand: "（自機関・社外秘）",
+  bandBarLabel: (count, iqr) => `参考バンド：${count}件の${iqr ? "四分位範囲" : "最小～最大"}（その料率での基準シナリオの価値）`,
   bandsCompare: (assumed, rate25, maxrate) =>
     `基準シナリオ：想定ロイヤルティ料率 ${assumed}、25%ルールによる料率 ${rate25}、ライセンシーの上限料率 ${maxrate}。`,
   band: "バンド",

@@ -17,8 +17,8 @@ import * as ExcelJS from "exceljs";
 import {
   AssumptionKey,
   assumptionSpec,
+  Band,
   BandRow,
-  BUILT_IN_BANDS,
   bandRateRange,
   DEFAULT_ITERATIONS,
   DEFAULT_SEED,
@@ -76,6 +76,8 @@ export interface ReportOptions {
   simulation?: { iterations: number; seed: number };
   /** The currency of the amounts, as the user names it ("JPY", "円"); blank = not stated. */
   currency?: string;
+  /** The office's own bands (the IpvalueUserBands table), compared beside the published ones; `internal` their keys not for the counterparty. */
+  userBands?: { bands: readonly Band[]; internal: readonly string[] };
 }
 
 /** A set the report cannot be written from; `reason` is shown to the user in her language. */
@@ -325,8 +327,10 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
   const rateOutputs = RATE_ORDER.filter((o) => RESULT_OUTPUTS.includes(o) || o === "royalty_rate");
   const rangeRows = valuationRangeRows(scenarios, [...moneyOutputs, ...rateOutputs]);
   const rangeOf = new Map<Output, (typeof rangeRows)[number]>([...moneyOutputs, ...rateOutputs].map((o, i) => [o, rangeRows[i]]));
-  const bandFilter = set.decisions.bands.filter;
-  const bandRange = answerOf(() => bandRateRange(bandFilter));
+  const { filter: bandFilter, spread: bandSpread } = set.decisions.bands;
+  const allBands = mergeBands(options.userBands?.bands ?? []);
+  const bandRange = answerOf(() => bandRateRange(bandFilter, allBands, bandSpread));
+  const ownInternal = new Set((options.userBands?.internal ?? []).map((k) => k.toLowerCase()));
 
   // The offer: its terms valued in each scenario of the scope (OFFER), or the bare amount.
   const d = set.decisions;
@@ -464,7 +468,8 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
   }
   if (!(bandRange instanceof ValuationError)) {
     const at = (rate: number) => valueAtRate(baseModel, rate);
-    bars.push({ label: w.bandValueRow, bar: { low: at(bandRange.low), base: at(bandRange.base), high: at(bandRange.high) } });
+    const label = w.bandBarLabel(bandRange.keys.length, bandSpread === "iqr");
+    bars.push({ label, bar: { low: at(bandRange.low), base: at(bandRange.base), high: at(bandRange.high) } });
   }
   if (review !== null && !(review instanceof ValuationError) && offerMoney !== null) {
     const values = review.rows.map((r) => r.values[0]);
@@ -604,6 +609,8 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
   // 5. The reference bands, compared.
   section("bands", w.bandsHeading);
   out.text(w.bandsFilter(bandFilter));
+  if (!(bandRange instanceof ValuationError))
+    out.text(w.bandsSpread(bandRange.keys.length, bandSpread === "iqr", bandRange.keys.filter((k) => ownInternal.has(k.toLowerCase())).length));
   const rateText = (o: Output) => {
     const r = rangeOf.get(o);
     return r === undefined || r instanceof ValuationError ? w.notAvailable : spoken(r.base, RATE, language, w);
@@ -612,7 +619,7 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
   out.blank();
   let bandRows: BandRow[] = [];
   try {
-    bandRows = filterBands(mergeBands([], BUILT_IN_BANDS), `unit:share_of_net_sales ${bandFilter}`, "band_filter");
+    bandRows = filterBands(allBands, `unit:share_of_net_sales ${bandFilter}`, "band_filter");
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
   }
@@ -622,7 +629,7 @@ export function buildCommitteeReport(set: ScenarioSet, options: ReportOptions): 
     for (const b of bandRows) {
       const citation = [b.source, b.locator, b.page, b.year === "" ? "" : String(b.year)].filter((x) => x !== "").join(", ");
       out.cells([
-        { value: language === "ja" ? b.description_ja : b.description_en, font: SMALL_FONT },
+        { value: (language === "ja" ? b.description_ja : b.description_en) + (ownInternal.has(b.key.toLowerCase()) ? w.internalBand : ""), font: SMALL_FONT },
         { value: b.low, numFmt: RATE },
         { value: b.high, numFmt: RATE },
         { value: (b.low + b.high) / 2, numFmt: RATE },

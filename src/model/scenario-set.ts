@@ -10,13 +10,16 @@ import {
   AssumptionKey,
   AssumptionSpec,
   assumptionSpec,
+  Band,
   bandRateRange,
+  BandSpread,
   DEAL_KEYS,
   IGNORED_HEADERS,
   INTERNAL_KEY,
   isUserColumn,
   KEY_HEADERS,
   keyColumn,
+  mergeBands,
   normalizeKey,
   MILESTONE_COUNT,
   milestoneKey,
@@ -82,8 +85,10 @@ export interface Decisions {
   /**
    * Which reference bands the deal is compared with (the words BANDS and RANGE take: patent,
    * approval, startup, meti2010 …; "" = every royalty band). Published facts, shared by default.
+   * `spread` is how the band bar spans them, as RANGE's band_spread: "minmax" (lowest low to highest
+   * high) or "iqr" (first to third quartile of the midpoints); a workbook without it reads "minmax".
    */
-  bands: { filter: string; internal: boolean };
+  bands: { filter: string; spread: BandSpread; internal: boolean };
   /**
    * Whether the committee's range counts the internal scenarios (default yes: the pane's range then
    * says "includes internal scenarios"); no = the range covers only the scenarios the counterparty may see.
@@ -130,7 +135,7 @@ export function emptyDecisions(): Decisions {
     floor: { value: null, internal: true },
     ceiling: { value: null, internal: true },
     notes: { text: "", internal: true },
-    bands: { filter: "", internal: false },
+    bands: { filter: "", spread: "minmax", internal: false },
     includeInternal: { value: true, internal: true },
   };
 }
@@ -393,11 +398,14 @@ export function setDecisionInternal(set: ScenarioSet, which: DecisionKey | "note
   return { ...set, decisions: { ...set.decisions, [which]: { ...set.decisions[which], internal } } };
 }
 
-/** Chooses the reference bands; a filter that matches no royalty-rate band is refused. */
-export function setBandFilter(set: ScenarioSet, filter: string): ScenarioSet {
+/**
+ * Chooses the reference bands; a filter that matches no royalty-rate band (built-in, or among the
+ * workbook's own `userBands`) is refused.
+ */
+export function setBandFilter(set: ScenarioSet, filter: string, userBands: readonly Band[] = []): ScenarioSet {
   const text = filter.normalize("NFKC").trim();
   try {
-    bandRateRange(text);
+    bandRateRange(text, mergeBands(userBands));
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
     throw new EditError({
@@ -406,6 +414,11 @@ export function setBandFilter(set: ScenarioSet, filter: string): ScenarioSet {
     });
   }
   return { ...set, decisions: { ...set.decisions, bands: { ...set.decisions.bands, filter: text } } };
+}
+
+/** Chooses how the band bar spans the matching bands: lowest to highest, or the interquartile range. */
+export function setBandSpread(set: ScenarioSet, spread: BandSpread): ScenarioSet {
+  return { ...set, decisions: { ...set.decisions, bands: { ...set.decisions.bands, spread } } };
 }
 
 export function setNotes(set: ScenarioSet, text: string): ScenarioSet {

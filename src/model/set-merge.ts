@@ -15,9 +15,12 @@
 import { AssumptionKey, assumptionSpec, Text } from "../engine";
 import { DecisionRow, Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, OfferTerm, ScenarioSet } from "./scenario-set";
 
-export type DecisionItem = DecisionRow;
-export const DECISION_ITEMS: readonly DecisionItem[] = ["offer", "floor", "ceiling", "notes", "bands", "includeInternal"];
+/** A row of the decisions table; bandSpread is the band_spread row, whose internal mark is the filter's. */
+export type DecisionItem = DecisionRow | "bandSpread";
+export const DECISION_ITEMS: readonly DecisionItem[] = ["offer", "floor", "ceiling", "notes", "bands", "includeInternal", "bandSpread"];
 export type DecisionField = "value" | "internal";
+/** The fields of an item that are its own (the spread's internal mark is the filter's, compared there). */
+const fieldsOf = (item: DecisionItem): readonly DecisionField[] => (item === "bandSpread" ? ["value"] : ["value", "internal"]);
 export type DecisionCell = number | string | boolean | null;
 export type TermField = "value" | "source";
 
@@ -45,6 +48,7 @@ const sameValue = (a: EntryValue, b: EntryValue) => a === b || (typeof a === "nu
 const sameContent = (a: EditableScenario, b: EditableScenario) => a.internal === b.internal && KEYS.every((k) => sameValue(a.values[k], b.values[k]));
 
 export function decisionCell(d: Decisions, item: DecisionItem, field: DecisionField): DecisionCell {
+  if (item === "bandSpread") return field === "internal" ? d.bands.internal : d.bands.spread;
   if (field === "internal") return d[item].internal;
   if (item === "notes") return d.notes.text;
   if (item === "bands") return d.bands.filter;
@@ -53,6 +57,7 @@ export function decisionCell(d: Decisions, item: DecisionItem, field: DecisionFi
 }
 
 function withDecision(d: Decisions, item: DecisionItem, field: DecisionField, value: DecisionCell): Decisions {
+  if (item === "bandSpread") return field === "internal" ? d : { ...d, bands: { ...d.bands, spread: value === "iqr" ? "iqr" : "minmax" } };
   if (field === "internal") return { ...d, [item]: { ...d[item], internal: value === true } };
   if (item === "notes") return { ...d, notes: { ...d.notes, text: String(value ?? "") } };
   if (item === "bands") return { ...d, bands: { ...d.bands, filter: String(value ?? "") } };
@@ -105,7 +110,7 @@ export function diffSets(base: ScenarioSet, next: ScenarioSet, renames = true): 
     if (b.internal !== n.internal) changes.push({ kind: "internal", scenario: n.name, value: n.internal, was: b.internal });
   }
   for (const item of DECISION_ITEMS) {
-    for (const field of ["value", "internal"] as const) {
+    for (const field of fieldsOf(item)) {
       const was = decisionCell(base.decisions, item, field);
       const value = decisionCell(next.decisions, item, field);
       if (was !== value) changes.push({ kind: "decision", item, field, value, was });

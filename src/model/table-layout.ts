@@ -8,12 +8,14 @@
 import {
   AssumptionKey,
   assumptionSpec,
+  BandSpread,
   CellValue,
   INTERNAL_KEY,
   isEmptyCell,
   keyName,
   isInternalMark,
   normalizeKey,
+  parseBandSpread,
   parseTiming,
   PLAN_SERIES,
   RawValue,
@@ -113,29 +115,51 @@ export function readScenarios(cells: readonly (readonly RawValue[])[]): Editable
 }
 
 export const DECISIONS_HEADER = ["item", "value", "internal", "label"] as const;
-const DECISION_LABELS: Record<DecisionRow, Text> = {
+const DECISION_LABELS: Record<DecisionRow | "bandSpread", Text> = {
   offer: { en: "Offer price", ja: "提示価格" },
   floor: { en: "Walk-away floor", ja: "最低受入価格" },
   ceiling: { en: "Ceiling", ja: "上限価格" },
   notes: { en: "Committee notes", ja: "委員会メモ" },
   bands: { en: "Reference bands (filter)", ja: "参考バンド（条件）" },
+  bandSpread: {
+    en: "Reference bands: bar spans minmax or iqr (internal as the filter's)",
+    ja: "参考バンド：帯の幅 minmax（最小最大）か iqr（四分位）（社外秘は条件の行に従う）",
+  },
   includeInternal: { en: "Committee range includes internal scenarios", ja: "委員会のレンジに内部シナリオを含める" },
 };
-export const decisionLabel = (key: DecisionRow, language: Language): string => DECISION_LABELS[key][language];
+export const decisionLabel = (key: DecisionRow | "bandSpread", language: Language): string => DECISION_LABELS[key][language];
 
-/** The decisions table, header row first. */
+/**
+ * The decisions table, header row first. The band_spread row is written only once it is not the
+ * default ("minmax"), so a workbook that never chose the interquartile bar keeps its layout.
+ */
 export function decisionsTableValues(decisions: Decisions, language: Language): CellValue[][] {
+  const b = decisions.bands;
   return [
     [...DECISIONS_HEADER],
     ...DECISION_KEYS.map((k) => [k, decisions[k].value ?? "", decisions[k].internal, DECISION_LABELS[k][language]]),
     ["notes", decisions.notes.text, decisions.notes.internal, DECISION_LABELS.notes[language]],
-    ["band_filter", decisions.bands.filter, decisions.bands.internal, DECISION_LABELS.bands[language]],
+    ["band_filter", b.filter, b.internal, DECISION_LABELS.bands[language]],
     ["include_internal", decisions.includeInternal.value, decisions.includeInternal.internal, DECISION_LABELS.includeInternal[language]],
+    ...(b.spread === "minmax" ? [] : [["band_spread", b.spread, b.internal, DECISION_LABELS.bandSpread[language]]]),
   ];
 }
 
-/** Decisions stay internal unless the cell says plainly that they are shared (FALSE, no, 0). */
-function decisionInternal(v: RawValue): boolean {
+/** The band_spread cell: blank = "minmax"; a word it does not know is refused (a save would lose it). */
+function readSpread(v: RawValue): BandSpread {
+  try {
+    return parseBandSpread(isEmptyCell(v) ? "" : String(v));
+  } catch (e) {
+    if (!(e instanceof ValuationError)) throw e;
+    throw new EditError({
+      en: `The band_spread in the decisions table must be minmax or iqr (or blank); it holds ${JSON.stringify(v)}.`,
+      ja: `決定事項の表の band_spread は minmax（最小最大）か iqr（四分位）か空欄にしてください（現在の値：${JSON.stringify(v)}）。`,
+    });
+  }
+}
+
+/** Decisions (and the office's own bands) stay internal unless the cell says plainly that they are shared (FALSE, no, 0). */
+export function decisionInternal(v: RawValue): boolean {
   if (v === false || v === 0) return false;
   return !(typeof v === "string" && ["false", "no", "n", "0", "共有", "いいえ"].includes(v.trim().toLowerCase()));
 }
@@ -173,7 +197,9 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
     const v = row[value];
     if (key === "notes") d.notes = { text: v === null || v === undefined ? "" : String(v), internal: decisionInternal(row[internal]) };
     else if (key === "include_internal") d.includeInternal = { value: readInclude(v), internal: decisionInternal(row[internal]) };
-    else if (key === "band_filter") d.bands = { filter: v === null || v === undefined ? "" : String(v), internal: isInternalMark(row[internal]) };
+    else if (key === "band_filter") d.bands = { ...d.bands, filter: v === null || v === undefined ? "" : String(v), internal: isInternalMark(row[internal]) };
+    // The spread's own internal cell is not read: it is shared or kept with the filter.
+    else if (key === "band_spread") d.bands = { ...d.bands, spread: readSpread(v) };
     else if ((DECISION_KEYS as readonly string[]).includes(key)) {
       const k = key as (typeof DECISION_KEYS)[number];
       let amount: number | null = null;
@@ -188,8 +214,8 @@ export function readDecisions(cells: readonly (readonly RawValue[])[]): Decision
       d[k] = { value: amount, internal: decisionInternal(row[internal]) };
     } else {
       throw new EditError({
-        en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter, include_internal).`,
-        ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter、include_internal のみ）。`,
+        en: `Unknown row "${key}" in the decisions table (allowed: offer, floor, ceiling, notes, band_filter, include_internal, band_spread).`,
+        ja: `決定事項の表に不明な行「${key}」があります（offer、floor、ceiling、notes、band_filter、include_internal、band_spread のみ）。`,
       });
     }
   }

@@ -4,7 +4,10 @@
  * internal in IpvalueUserBands (read back here by the engine's user-bands reader, what BANDS reads); a
  * PDF and a .docx opened from disk are read in the page (pdf.js's worker from the add-in's own origin)
  * with no request to another host; a royalty-database CSV is mapped, its unreadable rows listed with
- * their reasons, the rest saved. The pdf.js and mammoth chunks are not loaded with the pane.
+ * their reasons, the rest saved. The pdf.js and mammoth chunks are not loaded with the pane. The
+ * saved bands are then in BANDS over the table and in the pane's band filter (internal ones marked),
+ * and the football field's band bar spans them, min–max or, once chosen, their interquartile range
+ * (its label and ends asserted in the DOM; the choice stored in IpvalueDecisions).
  * Needs `npm run build` first and Debian's /usr/bin/chromium.
  */
 import * as fs from "fs";
@@ -12,7 +15,11 @@ import * as path from "path";
 import JSZip from "jszip";
 import { Page } from "playwright-core";
 import { parseUserBands } from "../../src/engine";
-import { USER_BANDS_HEADER, USER_BANDS_TABLE } from "../../src/taskpane/model/comparables";
+import * as F from "../../src/functions/functions";
+import { readSavedBands, USER_BANDS_HEADER, USER_BANDS_TABLE } from "../../src/taskpane/model/comparables";
+import { exampleSet } from "../../src/taskpane/model/examples";
+import { computeResults } from "../../src/taskpane/model/results";
+import { formatCompact } from "../../src/taskpane/ui/format";
 import { BrowserSession, openBrowser } from "./harness";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/comparables");
@@ -143,6 +150,49 @@ describe("comparables from the task pane", () => {
       [0.025, 0.025, "ktMINE"],
     ]);
     expect(fs.existsSync(path.join(FIXTURES, "royalty-export-en.csv"))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("the saved bands are in BANDS over the table, in the band filter's list marked internal, and span the football field's band bar: its interquartile range, stored with the decisions", async () => {
+    const values = (await table())!.values;
+    // BANDS over the saved table: the pasted clause's running royalty is there, with its excerpt.
+    const listed = F.bands("user unit:share_of_net_sales", values as unknown[][]) as unknown[][];
+    const header = listed[0] as string[];
+    const rows = listed.slice(1);
+    const clause = rows.find((r) => String(r[header.indexOf("locator")]).includes("正味販売高の3％"))!;
+    expect(clause[header.indexOf("key")]).toBe("own_2023_2");
+    expect(clause[header.indexOf("low")]).toBe(0.03);
+    const keys = rows.map((r) => r[header.indexOf("key")] as string);
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+
+    await byTestId("comparables-close").click();
+    await byTestId("comparables-close").waitFor({ state: "detached" });
+    await byTestId("decision-bands").fill("user");
+    await byTestId("decision-bands").press("Enter");
+    await expect(byTestId("decision-bands-matched").innerText()).resolves.toContain("own_2023_2（社外秘）");
+    // Every saved band (the upfront amount too) is counted there, all internal; the bar counts the royalty rates.
+    const saved = parseUserBands(values);
+    expect(await byTestId("decision-own-bands").innerText()).toContain(`バンド${saved.length}件も含みます（うち社外秘${saved.length}件`);
+    await page.locator('[data-testid="football-field"] [data-output="band_rate"]').waitFor();
+    const barLabel = page.locator('[data-testid="football-field"] text[data-bar-label="band_rate"]').first();
+    expect(await barLabel.textContent()).toBe(`参考バンド：${keys.length}件の最小～最大`);
+
+    await byTestId("decision-band-spread-iqr").check();
+    await page.waitForFunction(() =>
+      /四分位範囲/.test(document.querySelector('[data-testid="football-field"] text[data-bar-label="band_rate"]')?.textContent ?? "")
+    );
+    expect(await barLabel.textContent()).toBe(`参考バンド：${keys.length}件の四分位範囲`);
+    // The bar's ends as drawn are the pane model's over the same table (which RANGE's band_spread "iqr" matches: results.test.ts).
+    const example = exampleSet("medical-device", "ja");
+    const set = { ...example, decisions: { ...example.decisions, bands: { filter: "user", spread: "iqr" as const, internal: false } } };
+    const bar = computeResults(set, "ja", readSavedBands(values)).football.find((b) => b.output === "band_rate")!;
+    const ends = page.locator('[data-testid="football-field"] text[data-bar-label="band_rate"]').nth(1);
+    expect(await ends.textContent()).toBe(`${formatCompact(bar.low, "ja")} – ${formatCompact(bar.high, "ja")}`);
+    // The committee's choice is stored with the decisions.
+    await page.waitForFunction(() => {
+      const d = (window as any).__fakeExcel.table("IpvalueDecisions");
+      return !!d && d.values.some((r: unknown[]) => r[0] === "band_spread" && r[1] === "iqr");
+    });
     expect(pageErrors).toEqual([]);
   });
 });

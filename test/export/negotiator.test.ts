@@ -105,7 +105,7 @@ describe("what is shared: the choice and its filter", () => {
   });
 
   test("an internal band filter needs a confirmation too; bands not chosen are left out", () => {
-    const internalBands: ScenarioSet = { ...set, decisions: { ...set.decisions, bands: { filter: "patent", internal: true } } };
+    const internalBands: ScenarioSet = { ...set, decisions: { ...set.decisions, bands: { filter: "patent", spread: "minmax", internal: true } } };
     expect(defaultShareChoice(internalBands).bands).toBe(false);
     expect(() => selectShared(internalBands, { ...defaultShareChoice(internalBands), bands: true })).toThrow(ShareError);
     const shared = selectShared(internalBands, {

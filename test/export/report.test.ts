@@ -18,6 +18,7 @@ import {
   assumptionSpec,
   bandRateRange,
   parseAssumptionsTable,
+  parseUserBands,
   planFromTable,
   RawValue,
   readAssumptionsTable,
@@ -83,6 +84,31 @@ describe("committee report: the engine's numbers", () => {
     const b = bandRateRange(sample.set.decisions.bands.filter);
     expect([band.low, band.base, band.high]).toEqual([b.low, b.base, b.high]);
     expect(ws.getCell(`D${band.row}`).value).toBe(b.base);
+  });
+
+  test("the committee's interquartile choice and the office's own bands: the band row spans q1..q3 of the matching bands (with the own ones), the bar's label says so, the own internal bands are listed marked", async () => {
+    // Five own comparables, midpoints 1 %, 2 %, 3 %, 4 % and 10 %; the filter "ownfive" matches only them.
+    const own = parseUserBands([
+      ["key", "low", "high", "unit", "source"],
+      ...[0.01, 0.02, 0.03, 0.04, 0.1].map((mid, i) => [`own_${i + 1}`, mid - 0.005, mid + 0.005, "share_of_net_sales", "ownfive"]),
+    ]);
+    const set: ScenarioSet = { ...sample.set, decisions: { ...sample.set.decisions, bands: { filter: "ownfive", spread: "iqr", internal: false } } };
+    const built = buildCommitteeReport(set, { ...OPTIONS, userBands: { bands: own, internal: ["OWN_1", "own_2"] } });
+    const band = built.facts.range.find((r) => r.output === "band_rate")!;
+    // By hand: PERCENTILE.INC of 1, 2, 3, 4, 10 % at ranks 1 and 3 is 2 % and 4 %, the median 3 %.
+    expect(band.low).toBeCloseTo(0.02, 15);
+    expect(band.base).toBeCloseTo(0.03, 15);
+    expect(band.high).toBeCloseTo(0.04, 15);
+    const w = REPORT_WORDS.en;
+    expect(built.facts.field!.bars.map((b) => b.label)).toContain(w.bandBarLabel(5, true));
+    const ws = await readBack(new Uint8Array((await built.workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && texts.push(c.value)));
+    expect(texts).toContain(w.bandsSpread(5, true, 2));
+    expect(texts.filter((t) => t.endsWith(w.internalBand))).toHaveLength(2);
+    // Without the own bands the filter matches nothing: no band row, the report says there are none.
+    const without = buildCommitteeReport(set, OPTIONS);
+    expect(without.facts.range.some((r) => r.output === "band_rate")).toBe(false);
   });
 
   test("the internal scenario moves the committee's range, and the report says which scenarios it covers", async () => {

@@ -54,7 +54,7 @@ describe("a new set", () => {
       floor: { value: null, internal: true },
       ceiling: { value: null, internal: true },
       notes: { text: "", internal: true },
-      bands: { filter: "", internal: false },
+      bands: { filter: "", spread: "minmax", internal: false },
       includeInternal: { value: true, internal: true },
     });
     expect(emptyDecisions()).toEqual(blankSet("ja").decisions);

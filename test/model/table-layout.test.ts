@@ -9,6 +9,8 @@ import {
   setDecision,
   setDecisionInternal,
   setIncludeInternal,
+  setBandFilter,
+  setBandSpread,
   setNotes,
   setOfferTerm,
   setValue,
@@ -195,6 +197,32 @@ describe("the decisions table", () => {
       [null, true],
     ] as [RawValue, boolean][])
       expect(readDecisions([...old, ["include_internal", cell, true]]).includeInternal.value).toBe(value);
+  });
+
+  test("the band bar's interquartile choice round-trips in a band_spread row; minmax writes no row", () => {
+    const iqr = setBandSpread(setBandFilter(blankSet("en"), "patent"), "iqr");
+    const values = decisionsTableValues(iqr.decisions, "ja");
+    expect(values.map((r) => r[0])).toEqual(["item", "offer", "floor", "ceiling", "notes", "band_filter", "include_internal", "band_spread"]);
+    expect(values[7].slice(0, 2)).toEqual(["band_spread", "iqr"]);
+    expect(readDecisions(values).bands).toEqual({ filter: "patent", spread: "iqr", internal: false });
+    expect(readDecisions(values)).toEqual(iqr.decisions);
+    const back = setBandSpread(iqr, "minmax");
+    expect(decisionsTableValues(back.decisions, "en").map((r) => r[0])).not.toContain("band_spread");
+    // A band_spread row left at minmax (the committee chose iqr, then went back) reads as minmax.
+    expect(readDecisions([...values.slice(0, 7), ["band_spread", "minmax", false]]).bands.spread).toBe("minmax");
+  });
+
+  test("an old workbook without the band_spread row reads as minmax; 四分位 and a blank cell are read, an unknown word refused", () => {
+    const old = [
+      ["item", "value", "internal"],
+      ["band_filter", "patent", true],
+    ];
+    expect(readDecisions(old).bands).toEqual({ filter: "patent", spread: "minmax", internal: true });
+    expect(readDecisions([...old, ["band_spread", "四分位", false]]).bands).toEqual({ filter: "patent", spread: "iqr", internal: true });
+    expect(readDecisions([...old, ["band_spread", "", false]]).bands.spread).toBe("minmax");
+    const e = refusal(() => readDecisions([...old, ["band_spread", "widest", false]]));
+    expect(e.reason.en).toMatch(/band_spread in the decisions table must be minmax or iqr/);
+    expect(e.reason.ja).toMatch(/band_spread は minmax/);
   });
 
   test.each([

@@ -15,12 +15,16 @@ import {
   ExtractedTerm,
   LICENSEE_TYPES,
   LicenseeType,
+  parseUserBands,
+  RawValue,
   REGULATORY_PATHS,
   RegulatoryPath,
   RIGHT_TYPES,
   RightType,
   Text,
+  ValuationError,
 } from "../../engine";
+import { decisionInternal } from "../../model/table-layout";
 import { AMOUNT_FORMAT, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
 
 export const USER_BANDS_SHEET = "IPVALUE bands";
@@ -302,3 +306,44 @@ export function withFreshKeys(rows: readonly UserBandRow[], taken: Iterable<stri
     return { ...r, key: `${stem}_${n}` };
   });
 }
+
+/**
+ * The workbook's own bands as the pane uses them beside the built-in ones (the band filter, its list,
+ * the football field's band bar): the bands as BANDS reads the table, and the keys of those not for the
+ * counterparty (internal unless the cell says plainly FALSE, as the sheet's note says).
+ */
+export interface SavedBands {
+  bands: Band[];
+  /** Keys (as written) of the internal bands. */
+  internal: string[];
+  /** Why the table cannot be read (the pane then uses the built-in bands only, and says so). */
+  problem?: Text;
+}
+
+export const NO_SAVED_BANDS: SavedBands = { bands: [], internal: [] };
+
+/** Reads the IpvalueUserBands table (header row first; null when there is none). */
+export function readSavedBands(values: readonly (readonly RawValue[])[] | null): SavedBands {
+  if (!values || values.length === 0) return NO_SAVED_BANDS;
+  let bands: Band[];
+  try {
+    bands = parseUserBands(values, USER_BANDS_TABLE);
+  } catch (e) {
+    if (!(e instanceof ValuationError)) throw e;
+    return { ...NO_SAVED_BANDS, problem: { en: e.in("en"), ja: e.in("ja") } };
+  }
+  const header = values[0].map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase()
+  );
+  const [keyAt, internalAt] = [header.indexOf("key"), header.indexOf(INTERNAL_COLUMN)];
+  const internal = values
+    .slice(1)
+    .filter((r) => String(r[keyAt] ?? "").trim() !== "" && (internalAt < 0 || decisionInternal(r[internalAt])))
+    .map((r) => String(r[keyAt]).trim());
+  return { bands, internal };
+}
+
+/** Whether a band key is one of the office's internal bands (keys compare without case, as BANDS does). */
+export const isInternalBand = (saved: SavedBands, key: string): boolean => saved.internal.some((k) => k.toLowerCase() === key.toLowerCase());

@@ -8,7 +8,9 @@ import {
   BAND_RATE,
   BAND_RATE_LABEL,
   bandRateRange,
+  BandSpread,
   FOOTBALL_OUTPUTS,
+  mergeBands,
   OUTPUTS,
   Output,
   outputLabel,
@@ -27,6 +29,7 @@ import {
 import { assumptionsTableValues, tableKeys } from "../../model/table-layout";
 import type { Language } from "../../model/language";
 import { inScope, type ScenarioSet } from "../../model/scenario-set";
+import { isInternalBand, NO_SAVED_BANDS, SavedBands } from "./comparables";
 
 export type OutputValue = number | { error: string };
 
@@ -44,7 +47,16 @@ export interface RangeResult {
   high: OutputValue;
 }
 
-export const BAND_VALUE_LABEL: Text = { en: "Reference bands (base scenario, risk-adjusted)", ja: "参考バンド（基準シナリオ・リスク調整後）" };
+/**
+ * The band bar's label: how it spans the matching bands ("interquartile range of 7" / 「7件の四分位範囲」);
+ * short, so that it fits the 320 px pane beside the bar's ends (the bar is the base scenario, risk-adjusted,
+ * valued at the bands' rates; the internal ones are marked in the decisions' list of matching bands).
+ */
+export function bandBarLabel(count: number, spread: BandSpread): Text {
+  return spread === "iqr"
+    ? { en: `Bands: interquartile range of ${count}`, ja: `参考バンド：${count}件の四分位範囲` }
+    : { en: `Bands: lowest to highest of ${count}`, ja: `参考バンド：${count}件の最小～最大` };
+}
 
 export interface FootballBar {
   output: RangeOutput;
@@ -52,6 +64,8 @@ export interface FootballBar {
   low: number;
   base: number;
   high: number;
+  /** The band bar only: the office's internal bands among those it spans (not for the counterparty). */
+  internal?: string[];
 }
 
 /** Which scenarios the range (and the football field) covers: the committee's choice about internal ones. */
@@ -95,7 +109,8 @@ const asValue = (f: () => number, language: Language): OutputValue => {
   }
 };
 
-export function computeResults(set: ScenarioSet, language: Language): Results {
+/** The results of `set`; the band row and bar over the built-in bands and the workbook's own (`saved`). */
+export function computeResults(set: ScenarioSet, language: Language, saved: SavedBands = NO_SAVED_BANDS): Results {
   const included = set.decisions.includeInternal.value;
   const noScope: RangeScope = { names: [], internal: [], excluded: [] };
   const empty: Results = { scope: noScope, scenarios: [], range: [], football: [] };
@@ -152,11 +167,14 @@ export function computeResults(set: ScenarioSet, language: Language): Results {
   // Reference bands: their royalty-rate range, and in money the base scenario's risk-adjusted value
   // at the lowest, the typical and the highest published rate.
   try {
-    const b = bandRateRange(set.decisions.bands.filter);
+    const { filter, spread } = set.decisions.bands;
+    const b = bandRateRange(filter, mergeBands(saved.bands), spread);
     range.push({ output: BAND_RATE, label: BAND_RATE_LABEL, low: b.low, base: b.base, high: b.high });
     const model = runScenario(counted[pickScenario(counted)].assumptions);
     const at = (rate: number) => valueAtRate(model, rate);
-    football.push({ output: BAND_RATE, label: BAND_VALUE_LABEL, low: at(b.low), base: at(b.base), high: at(b.high) });
+    const internal = b.keys.filter((k) => isInternalBand(saved, k));
+    const label = bandBarLabel(b.keys.length, spread);
+    football.push({ output: BAND_RATE, label, low: at(b.low), base: at(b.base), high: at(b.high), internal });
   } catch (e) {
     if (!(e instanceof ValuationError)) throw e;
     const error = { error: e.in(language) };

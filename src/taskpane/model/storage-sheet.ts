@@ -245,11 +245,16 @@ export interface Placement {
   block: (previous?: RawValue[][]) => Block;
 }
 
-/** The two tables of the IPVALUE sheet, decisions first. */
+/**
+ * The two tables of the IPVALUE sheet, decisions first; the assumptions at ASSUMPTIONS_AT, or lower when
+ * the decisions table has an optional row (band_spread) and would reach its caption.
+ */
 export function placements(set: ScenarioSet, language: Language): Placement[] {
+  const decisions = decisionsBlock(set.decisions, language);
+  const assumptionsAt = { ...ASSUMPTIONS_AT, row: Math.max(ASSUMPTIONS_AT.row, DECISIONS_AT.row + decisions.values.length + 1) };
   return [
-    { name: DECISIONS_TABLE, at: DECISIONS_AT, caption: DECISIONS_CAPTION[language], block: () => decisionsBlock(set.decisions, language) },
-    { name: ASSUMPTIONS_TABLE, at: ASSUMPTIONS_AT, caption: ASSUMPTIONS_CAPTION[language], block: (previous) => assumptionsBlock(set, language, previous) },
+    { name: DECISIONS_TABLE, at: DECISIONS_AT, caption: DECISIONS_CAPTION[language], block: () => decisions },
+    { name: ASSUMPTIONS_TABLE, at: assumptionsAt, caption: ASSUMPTIONS_CAPTION[language], block: (previous) => assumptionsBlock(set, language, previous) },
   ];
 }
 

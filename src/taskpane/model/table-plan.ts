@@ -229,6 +229,7 @@ const DECISION_ROW: Record<DecisionItem, string> = {
   notes: "notes",
   bands: "band_filter",
   includeInternal: "include_internal",
+  bandSpread: "band_spread",
 };
 
 function decisionInput(value: DecisionCell): CellValue {
@@ -253,10 +254,10 @@ export function planDecisions(grid: Grid, changes: readonly Change[], language: 
     if (r === undefined) {
       const row: Cell[] = t[0].map(() => ({ input: "", nf: GENERAL }));
       row[itemCol] = { input: name, nf: GENERAL };
-      row[internalCol] = { input: c.item !== "bands", nf: GENERAL };
+      row[internalCol] = { input: c.item !== "bands" && c.item !== "bandSpread", nf: GENERAL };
       if (labelCol >= 0) row[labelCol] = { input: forExcel(decisionLabel(c.item, language)), nf: GENERAL };
       if (c.item === "includeInternal") row[valueCol] = { input: true, nf: GENERAL };
-      else if (c.item !== "notes" && c.item !== "bands") row[valueCol] = { input: "", nf: AMOUNT_FORMAT };
+      else if (c.item !== "notes" && c.item !== "bands" && c.item !== "bandSpread") row[valueCol] = { input: "", nf: AMOUNT_FORMAT };
       t.push(row);
       r = t.length - 1;
       rows.set(name, r);

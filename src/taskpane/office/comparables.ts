@@ -11,8 +11,10 @@ import { asText, cellName } from "../model/cells";
 import {
   headerProblem,
   keysIn,
+  readSavedBands,
   rowCells,
   rowFormats,
+  SavedBands,
   USER_BANDS_AT,
   USER_BANDS_CAPTIONS,
   USER_BANDS_HEADER,
@@ -32,6 +34,18 @@ export async function readUserBandKeys(): Promise<string[]> {
     const range = table.getRange().load("values");
     await context.sync();
     return keysIn(range.values);
+  });
+}
+
+/** The bands of the table as BANDS reads them, with their internal marks (none when there is no table yet). */
+export async function readUserBands(): Promise<SavedBands> {
+  return Excel.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(USER_BANDS_TABLE);
+    await context.sync();
+    if (table.isNullObject) return readSavedBands(null);
+    const range = table.getRange().load("values");
+    await context.sync();
+    return readSavedBands(range.values);
   });
 }
 

@@ -24,7 +24,6 @@ import { Correlation, mergeCorrelations, readCorrelations } from "../../model/co
 import type { RawValue } from "../../engine";
 import { asText, cellName } from "../model/cells";
 import {
-  ASSUMPTIONS_AT,
   ASSUMPTIONS_TABLE,
   CORRELATIONS_CAPTION,
   CORRELATIONS_TABLE,
@@ -186,11 +185,15 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
     const read = await readTables(context);
     if (!read) {
       await createTables(context, intended, language, null);
-      if (intended.decisions.terms.length > 0) createOffer(context, await offerPlace(context, ASSUMPTIONS_AT.row), intended.decisions.terms, language);
-      if ((intended.correlations ?? []).length > 0) {
+      // Where the assumptions were put (lower than ASSUMPTIONS_AT when the decisions have a band_spread row).
+      const assumptionsRow = async () => {
         const header = context.workbook.tables.getItem(ASSUMPTIONS_TABLE).getRange().load("rowIndex");
         await context.sync();
-        createCorrelations(context, await offerPlace(context, header.rowIndex), intended.correlations!, language);
+        return header.rowIndex;
+      };
+      if (intended.decisions.terms.length > 0) createOffer(context, await offerPlace(context, await assumptionsRow()), intended.decisions.terms, language);
+      if ((intended.correlations ?? []).length > 0) {
+        createCorrelations(context, await offerPlace(context, await assumptionsRow()), intended.correlations!, language);
       }
       await context.sync();
       const after = await readTables(context);

@@ -36,8 +36,8 @@ import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import { readMonitoringSheet, SavedMonitoring, saveMonitoringSheet } from "./monitoring";
 import { REPORTS_TABLE, SETTINGS_TABLE } from "../model/monitoring-sheet";
-import type { UserBandRow } from "../model/comparables";
-import { addUserBands, readUserBandKeys } from "./comparables";
+import type { SavedBands, UserBandRow } from "../model/comparables";
+import { addUserBands, readUserBandKeys, readUserBands } from "./comparables";
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -240,6 +240,10 @@ class OfficeWorkbook implements WorkbookPort {
 
   userBandKeys(): Promise<string[]> {
     return this.serial(() => readUserBandKeys());
+  }
+
+  userBands(): Promise<SavedBands> {
+    return this.serial(() => readUserBands());
   }
 
   addUserBands(rows: readonly UserBandRow[], language: Language): Promise<UserBandRow[]> {

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ValuationError, type AssumptionKey, type Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
+import { NO_SAVED_BANDS, type SavedBands } from "../model/comparables";
 import { committeeOffer } from "../model/offer";
 import {
   blankSet,
@@ -24,6 +25,7 @@ import {
   setIncludeInternal,
   setNotes,
   setBandFilter,
+  setBandSpread,
   setSource,
   setValue,
   usesDealTerms,
@@ -315,11 +317,21 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
     [update]
   );
 
+  // ---- the office's own bands (IpvalueUserBands), beside the built-in ones in the band row and bar ----
+  const [savedBands, setSavedBands] = useState<SavedBands>(NO_SAVED_BANDS);
+  const readBands = useCallback(() => {
+    port
+      .userBands()
+      .then(setSavedBands)
+      .catch(() => setSavedBands(NO_SAVED_BANDS)); // no workbook: the built-in bands only
+  }, [port]);
+
   // ---- loading ----
   const load = useCallback(async () => {
     setPhase("loading");
     try {
       const loaded = await port.load();
+      readBands();
       baseRef.current = loaded;
       setUnreadable(null);
       if (loaded) {
@@ -342,7 +354,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
         setPhase("start");
       }
     }
-  }, [port]);
+  }, [port, readBands]);
 
   useEffect(() => {
     void load();
@@ -361,6 +373,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
       }
       // The port reports edits made in Excel (or another pane), not its own saves. The pane's edits not
       // yet saved are laid onto them; where both changed a cell, the workbook's value wins.
+      readBands(); // an edit in Excel may have changed the bands' table too
       const sv = saver.current;
       const base = baseRef.current;
       const current = setRef.current;
@@ -390,7 +403,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
       cancelled = true;
       if (stop) void stop();
     };
-  }, [watching, offline, port, adopt, tell, scheduleSave]);
+  }, [watching, offline, port, adopt, tell, scheduleSave, readBands]);
 
   // ---- results, with what is being typed previewed ----
   const shownSet = useMemo(() => {
@@ -401,7 +414,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
       return set;
     }
   }, [set, preview]);
-  const results = useMemo(() => (shownSet ? computeResults(shownSet, language) : null), [shownSet, language]);
+  const results = useMemo(() => (shownSet ? computeResults(shownSet, language, savedBands) : null), [shownSet, language, savedBands]);
   const offer = useMemo(() => (shownSet ? committeeOffer(shownSet, language) : null), [shownSet, language]);
 
   // After a start (blank or an example) focus goes to the results the start made, not to <body>.
@@ -592,7 +605,9 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
                 onInternal={(which, internal) => void tryUpdate((x) => setDecisionInternal(x, which, internal))}
                 onNotes={(text) => void tryUpdate((x) => setNotes(x, text))}
                 onIncludeInternal={(include) => void tryUpdate((x) => setIncludeInternal(x, include))}
-                onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter))}
+                onBandFilter={(filter) => tryUpdate((x) => setBandFilter(x, filter, savedBands.bands))}
+                onBandSpread={(spread) => void tryUpdate((x) => setBandSpread(x, spread))}
+                savedBands={savedBands}
                 offerTerms={
                   <OfferTerms
                     t={t}
@@ -631,7 +646,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
             <section data-testid="comparables-section">
               <h3 className={s.subheading}>{COMPARABLES_TEXT[language].heading}</h3>
               <p className={s.hint}>{COMPARABLES_TEXT[language].intro}</p>
-              <ComparablesPanel language={language} port={port} disabled={offline !== null} />
+              <ComparablesPanel language={language} port={port} disabled={offline !== null} onSaved={readBands} />
             </section>
             <Divider />
             <MonitoringPanel

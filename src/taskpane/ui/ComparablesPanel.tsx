@@ -145,7 +145,18 @@ function ConditionsFields({
   );
 }
 
-export function ComparablesPanel({ language, port, disabled }: { language: Language; port: WorkbookPort; disabled?: boolean }) {
+export function ComparablesPanel({
+  language,
+  port,
+  disabled,
+  onSaved,
+}: {
+  language: Language;
+  port: WorkbookPort;
+  disabled?: boolean;
+  /** Called after bands are saved, so the band filter and the football field re-read the table. */
+  onSaved?: () => void;
+}) {
   const s = useStyles();
   const x = COMPARABLES_TEXT[language];
   const [open, setOpen] = useState(false);
@@ -267,6 +278,7 @@ export function ComparablesPanel({ language, port, disabled }: { language: Langu
       setTaken((t) => [...t, ...done.map((r) => r.key)]);
       if (tab === "document") setTerms(null);
       else setCsv(null);
+      onSaved?.();
     } catch (e) {
       setError(x.failed(messageOf(e, language)));
     } finally {

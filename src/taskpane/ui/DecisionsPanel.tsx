@@ -2,9 +2,10 @@
  * The committee's decisions: offer price, walk-away floor, ceiling and notes, each with an internal
  * box (ticked by default, as the model's defaults are) and a visible mark while it is ticked.
  */
-import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Textarea, tokens } from "@fluentui/react-components";
 import { ReactNode, useState } from "react";
-import { bandRateRange, type Text } from "../../engine";
+import { bandRateRange, type BandSpread, mergeBands, type Text } from "../../engine";
+import { isInternalBand, NO_SAVED_BANDS, type SavedBands } from "../model/comparables";
 import { DECISION_KEYS, DecisionKey, Decisions } from "../../model/scenario-set";
 import { decisionLabel } from "../../model/table-layout";
 import { formatAmount } from "./format";
@@ -29,6 +30,10 @@ export interface DecisionsProps {
   onNotes: (text: string) => void;
   /** Sets the reference-band filter; returns the reason when no royalty band matches it. */
   onBandFilter: (filter: string) => Text | null;
+  /** Chooses how the band bar spans the matching bands. */
+  onBandSpread?: (spread: BandSpread) => void;
+  /** The workbook's own bands, matched beside the published ones. */
+  savedBands?: SavedBands;
   /** The offer's term sheet and its review, shown under the offer's amount. */
   offerTerms?: ReactNode;
   /** Whether the committee's range counts internal scenarios. */
@@ -165,21 +170,26 @@ function ScopeRow(props: DecisionsProps) {
   );
 }
 
-function matchedBands(filter: string): string[] {
+function matchedBands(filter: string, saved: SavedBands): string[] {
   try {
-    return bandRateRange(filter).keys;
+    return bandRateRange(filter, mergeBands(saved.bands)).keys;
   } catch {
     return [];
   }
 }
 
-/** Which published reference bands the deal is compared with (the words BANDS takes). */
+/**
+ * Which reference bands the deal is compared with (the words BANDS takes): the published ones and the
+ * workbook's own (IpvalueUserBands), the internal ones marked; and how the band bar spans them.
+ */
 function BandFilterRow(props: DecisionsProps) {
   const { t, language, decisions } = props;
+  const saved = props.savedBands ?? NO_SAVED_BANDS;
   const s = useStyles();
   const { error, input } = useCommittedDraft(decisions.bands.filter, props.onBandFilter);
   // The bands the stored filter selects (a stored filter always matches: setBandFilter refuses one that does not).
-  const matched = matchedBands(decisions.bands.filter);
+  const matched = matchedBands(decisions.bands.filter, saved);
+  const shown = matched.map((k) => (isInternalBand(saved, k) ? t.decisions.bandInternal(k) : k));
   return (
     <div className={s.item} data-decision="bands">
       <Field
@@ -193,9 +203,30 @@ function BandFilterRow(props: DecisionsProps) {
       </Field>
       {matched.length > 0 && (
         <p className={s.intro} data-testid="decision-bands-matched">
-          {t.decisions.bandsMatched(matched.length, listOf(matched, language))}
+          {t.decisions.bandsMatched(matched.length, listOf(shown, language))}
         </p>
       )}
+      {saved.bands.length > 0 && (
+        <p className={s.intro} data-testid="decision-own-bands">
+          {t.decisions.ownBands(saved.bands.length, saved.internal.length)}
+        </p>
+      )}
+      {saved.problem && (
+        <p className={s.intro} role="alert" data-testid="decision-own-bands-problem">
+          {t.decisions.ownBandsProblem(saved.problem[language])}
+        </p>
+      )}
+      <Field size="small" label={t.decisions.bandSpread}>
+        <RadioGroup
+          layout="horizontal"
+          value={decisions.bands.spread}
+          onChange={(_, d) => props.onBandSpread?.(d.value === "iqr" ? "iqr" : "minmax")}
+          data-testid="decision-band-spread"
+        >
+          <Radio value="minmax" label={t.decisions.bandSpreadMinmax} data-testid="decision-band-spread-minmax" />
+          <Radio value="iqr" label={t.decisions.bandSpreadIqr} data-testid="decision-band-spread-iqr" />
+        </RadioGroup>
+      </Field>
       <div className={s.line}>
         <InternalBox t={t} which="bands" internal={decisions.bands.internal} onInternal={props.onInternal} />
       </div>

@@ -29,7 +29,7 @@ export function ReportButton({
 }: {
   language: Language;
   set: ScenarioSet;
-  port: Pick<WorkbookPort, "openWorkbook">;
+  port: Pick<WorkbookPort, "openWorkbook" | "userBands">;
   disabled?: boolean;
 }) {
   const s = useStyles();
@@ -50,7 +50,10 @@ export function ReportButton({
       ]);
       const date = isoDate(new Date());
       try {
-        const bytes = await committeeReport(set, { language, date, version: IPVALUE_VERSION, includeInternal });
+        // The office's own bands go into the committee's report (internal, as the report is); none if unreadable.
+        const own = await port.userBands().catch(() => null);
+        const userBands = own && !own.problem ? own : undefined;
+        const bytes = await committeeReport(set, { language, date, version: IPVALUE_VERSION, includeInternal, userBands });
         const opened = await port.openWorkbook(toBase64(bytes));
         if (opened === "opened") setOutcome({ kind: "opened" });
         else setOutcome({ kind: "download", url: URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE })), name: x.fileName(date) });

@@ -10,7 +10,7 @@ import type { Kept } from "../../model/set-merge";
 import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import type { SavedMonitoring } from "../office/monitoring";
-import type { UserBandRow } from "../model/comparables";
+import type { SavedBands, UserBandRow } from "../model/comparables";
 
 export interface SaveResult {
   /** The tables after the save: the pane's changes merged with the workbook's. */
@@ -62,6 +62,8 @@ export interface WorkbookPort {
   freezeForSharing(sheetNames: string[]): Promise<FrozenCell[]>;
   /** The keys of the office's own bands already in the IpvalueUserBands table (none when there is none). */
   userBandKeys(): Promise<string[]>;
+  /** The office's own bands in the IpvalueUserBands table, as BANDS reads them, with their internal marks (none when there is no table). */
+  userBands(): Promise<SavedBands>;
   /** Adds bands below the IpvalueUserBands table's last row (the "IPVALUE bands" sheet made the first time); the rows as saved, a key taken meanwhile renumbered. */
   addUserBands(rows: readonly UserBandRow[], language: Language): Promise<UserBandRow[]>;
 }

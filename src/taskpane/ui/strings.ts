@@ -131,6 +131,16 @@ export interface UiText {
     bandsPlaceholder: string;
     /** The royalty bands the filter selects, by key. */
     bandsMatched: (count: number, keys: string) => string;
+    /** How the band bar spans the matching bands (RANGE's band_spread). */
+    bandSpread: string;
+    bandSpreadMinmax: string;
+    bandSpreadIqr: string;
+    /** One of the office's own bands marked internal, in the list of matching bands. */
+    bandInternal: (key: string) => string;
+    /** The workbook's own bands (IpvalueUserBands) the filter draws on beside the published ones. */
+    ownBands: (count: number, internal: number) => string;
+    /** The IpvalueUserBands table cannot be read: only the published bands are used. */
+    ownBandsProblem: (reason: string) => string;
   };
   results: {
     summary: string;
@@ -337,6 +347,13 @@ export const TEXT: Record<Language, UiText> = {
         "Published royalty rates to compare with, as words: patent, know_how, approval, no_approval, startup, meti2010 … Blank = all. =IPVALUE.BANDS() lists them.",
       bandsPlaceholder: "all royalty bands",
       bandsMatched: (count, keys) => `${count} royalty band${count === 1 ? "" : "s"} match: ${keys}`,
+      bandSpread: "The band bar spans",
+      bandSpreadMinmax: "lowest to highest rate",
+      bandSpreadIqr: "interquartile range (middle half)",
+      bandInternal: (key) => `${key} (internal)`,
+      ownBands: (count, internal) =>
+        `With your own ${count} band${count === 1 ? "" : "s"} from the IpvalueUserBands table (${internal} internal: shown here and in the committee report, not in a counterparty file unless you choose them).`,
+      ownBandsProblem: (reason) => `Your own bands (IpvalueUserBands) cannot be read, so only the published bands are used: ${reason}`,
     },
     results: {
       summary: "Valuation range",
@@ -538,6 +555,13 @@ export const TEXT: Record<Language, UiText> = {
         "比較する公表ロイヤルティ料率を語で指定：特許、ノウハウ、承認、承認不要、スタートアップ、meti2010 など（英語の patent、approval なども同じ）。空欄はすべて。一覧は =IPVALUE.BANDS()。",
       bandsPlaceholder: "すべての料率バンド",
       bandsMatched: (count, keys) => `該当する料率バンド（${count}件）：${keys}`,
+      bandSpread: "バンドの帯の幅",
+      bandSpreadMinmax: "最低～最高の料率",
+      bandSpreadIqr: "四分位範囲（中央の半分）",
+      bandInternal: (key) => `${key}（社外秘）`,
+      ownBands: (count, internal) =>
+        `表 IpvalueUserBands の自機関のバンド${count}件も含みます（うち社外秘${internal}件：ここと委員会報告書には表示しますが、選ばない限り相手方向けファイルには出しません）。`,
+      ownBandsProblem: (reason) => `自機関のバンド（IpvalueUserBands）を読めないため、公表バンドのみを使います：${reason}`,
     },
     results: {
       summary: "評価レンジ",

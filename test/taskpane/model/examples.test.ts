@@ -41,7 +41,7 @@ test("Japanese examples use Japanese scenario names and pick 基準 as the base"
 
 test("the reference-bands row follows the committee's filter: METI 2010 field means give 3.7%–6.0%", () => {
   const set = exampleSet("medical-device", "en");
-  const withBands = { ...set, decisions: { ...set.decisions, bands: { filter: "meti2010", internal: false } } };
+  const withBands = { ...set, decisions: { ...set.decisions, bands: { ...set.decisions.bands, filter: "meti2010" } } };
   const r = computeResults(withBands, "en");
   const row = r.range.find((x) => x.output === "band_rate")!;
   expect([row.low, row.base, row.high]).toEqual([0.037, 0.043, 0.06]);

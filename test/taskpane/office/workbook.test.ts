@@ -19,6 +19,7 @@ import {
   renameScenario,
   SCHEMA_VERSION,
   ScenarioSet,
+  setBandSpread,
   setDecisionInternal,
   setIncludeInternal,
   setOfferTerm,
@@ -107,7 +108,7 @@ function bigSet(n: number): ScenarioSet {
       ceiling: { value: null, internal: true },
       notes: { text: "委員会メモ：上限は次回決定。=SUM(A1) は数式ではない", internal: true },
       includeInternal: { value: false, internal: true },
-      bands: { filter: "patent approval", internal: false },
+      bands: { filter: "patent approval", spread: "minmax", internal: false },
     },
   };
 }
@@ -503,6 +504,32 @@ describe("tables edited by hand", () => {
     expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A12:/);
     expect(fake.table(ASSUMPTIONS_TABLE)!.values).toEqual(assumptionsBefore);
     expect((await port.load())!.decisions.includeInternal.value).toBe(false);
+  });
+
+  test("the committee's interquartile band bar is stored in a band_spread row inserted below the decisions (the assumptions move down intact) and reads back; back to minmax keeps the row, read as minmax", async () => {
+    const set = exampleSet("software", "en");
+    await port.save(set, "en");
+    const base = (await port.load())!;
+    expect(base.decisions.bands.spread).toBe("minmax");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D9");
+    const assumptionsBefore = fake.table(ASSUMPTIONS_TABLE)!.values;
+    const saved = await port.save(setBandSpread(base, "iqr"), "en", base);
+    expect(saved.set.decisions.bands.spread).toBe("iqr");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D10");
+    expect(fake.table(DECISIONS_TABLE)!.values.at(-1)!.slice(0, 2)).toEqual(["band_spread", "iqr"]);
+    expect(fake.table(ASSUMPTIONS_TABLE)!.values).toEqual(assumptionsBefore);
+    expect(await port.load()).toEqual(setBandSpread(base, "iqr"));
+    const back = await port.save(setBandSpread(saved.set, "minmax"), "en", saved.set);
+    expect(back.set.decisions.bands.spread).toBe("minmax");
+    expect((await port.load())!.decisions.bands.spread).toBe("minmax");
+  });
+
+  test("a first save of a set with the interquartile bar puts the assumptions below the longer decisions table", async () => {
+    const set = setBandSpread(exampleSet("software", "ja"), "iqr");
+    await port.save(set, "ja");
+    expect(fake.table(DECISIONS_TABLE)!.address).toBe("IPVALUE!A3:D10");
+    expect(fake.table(ASSUMPTIONS_TABLE)!.address).toMatch(/^IPVALUE!A12:/);
+    expect(await port.load()).toEqual(set);
   });
 
   test("the committee's include_internal choice merges with a co-author's edit of another decision; a co-author's change of it survives the pane's change of its mark", async () => {
