@@ -187,7 +187,7 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
       await createTables(context, intended, language, null);
       // Where the assumptions were put (lower than ASSUMPTIONS_AT when the decisions have a band_spread row).
       const assumptionsRow = async () => {
-        const header = context.workbook.tables.getItem(ASSUMPTIONS_TABLE).getRange().load("rowIndex");
+        const header = context.workbook.tables.getItemOrNullObject(ASSUMPTIONS_TABLE).getRange().load("rowIndex");
         await context.sync();
         return header.rowIndex;
       };
