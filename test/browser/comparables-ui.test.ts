@@ -20,7 +20,7 @@ import { readSavedBands, USER_BANDS_HEADER, USER_BANDS_TABLE } from "../../src/t
 import { exampleSet } from "../../src/taskpane/model/examples";
 import { computeResults } from "../../src/taskpane/model/results";
 import { formatCompact } from "../../src/taskpane/ui/format";
-import { BrowserSession, openBrowser } from "./harness";
+import { BrowserSession, openBrowser, SCREENSHOTS } from "./harness";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/comparables");
 const CLAUSE = "第5条（実施料） 乙は甲に対し、契約一時金として金500万円を支払う。乙は、許諾製品の正味販売高の3％をランニング・ロイヤルティとして支払う。";
@@ -69,6 +69,9 @@ describe("comparables from the task pane", () => {
     await byTestId("comparables-licensee").selectOption("startup");
     await byTestId("comparables-source").fill("甲乙契約 2023");
     await byTestId("comparables-year").fill("2023");
+    // For the README: the extracted terms beside their excerpts, before saving.
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await byTestId("comparables-dialog").screenshot({ path: path.join(SCREENSHOTS, "comparables-review.png") });
     await byTestId("comparables-save").click();
     await byTestId("comparables-saved").waitFor();
     const t = await table();
@@ -188,6 +191,8 @@ describe("comparables from the task pane", () => {
     const bar = computeResults(set, "ja", readSavedBands(values)).football.find((b) => b.output === "band_rate")!;
     const ends = page.locator('[data-testid="football-field"] text[data-bar-label="band_rate"]').nth(1);
     expect(await ends.textContent()).toBe(`${formatCompact(bar.low, "ja")} – ${formatCompact(bar.high, "ja")}`);
+    // For the README: the football field's band bar over the office's own bands.
+    await byTestId("football-field").screenshot({ path: path.join(SCREENSHOTS, "comparables-football.png") });
     // The committee's choice is stored with the decisions.
     await page.waitForFunction(() => {
       const d = (window as any).__fakeExcel.table("IpvalueDecisions");

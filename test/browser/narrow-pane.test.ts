@@ -74,6 +74,32 @@ describe("the pane at 320, 420 and 900 px", () => {
     }
   });
 
+  test("the comparables dialog at 320 px: the source tabs, the conditions and each found term stay inside the dialog, nothing scrolls sideways", async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await byTestId("comparables-open").click();
+    await byTestId("comparables-text").fill(
+      "乙は甲に対し、契約一時金として金500万円を支払う。乙は、許諾製品の正味販売高の3％をランニング・ロイヤルティとして支払う。"
+    );
+    await byTestId("comparables-find").click();
+    await byTestId("comparables-term").first().waitFor();
+    const m = await page.evaluate(() => {
+      const dialog = document.querySelector('[data-testid="comparables-dialog"]')!;
+      const edge = dialog.getBoundingClientRect().right;
+      const name = (e: Element) => `${e.tagName.toLowerCase()}[${e.getAttribute("data-testid") ?? ""}]`;
+      const past = Array.from(dialog.querySelectorAll("*"))
+        .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > edge + 0.5)
+        .map(name);
+      const scrolling = [dialog, ...Array.from(dialog.querySelectorAll("*"))]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
+        .map(name);
+      return { past, scrolling, terms: dialog.querySelectorAll('[data-testid="comparables-term"]').length };
+    });
+    expect(m.terms).toBe(2);
+    expect(m.past).toEqual([]);
+    expect(m.scrolling).toEqual([]);
+    await page.keyboard.press("Escape");
+  });
+
   test("ran without script errors", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -51,14 +51,36 @@ import { COMPARABLES_TEXT, Language, listOf } from "./strings";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(760px, calc(100vw - 24px))" },
+  // The two sources' tabs wrap onto two lines in a narrow pane rather than widen the dialog.
+  tabs: {
+    flexWrap: "wrap",
+    "& .fui-Tab": { minWidth: 0, maxWidth: "100%", flexShrink: 1 },
+    "& .fui-Tab__content": { whiteSpace: "normal", overflowWrap: "anywhere" },
+  },
   hint: { margin: "0 0 6px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   groupTitle: { margin: "10px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center", margin: "6px 0" },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(160px, 1fr))", gap: "6px 10px" },
+  // Each field shrinks to its column (an Input's own width would run over the next one).
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))",
+    gap: "6px 10px",
+    "& > *": { minWidth: 0 },
+    "& .fui-Input, & .fui-Select": { width: "100%", minWidth: 0 },
+  },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200, marginTop: "6px" },
   cell: { textAlign: "left", verticalAlign: "top", padding: "3px 6px 3px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  excerpt: { minWidth: "180px", wordBreak: "break-word" },
-  number: { width: "90px" },
+  // One term a block: its kind, figures and unit on a line that wraps in a narrow pane, its excerpt
+  // under it the width of the dialog, so that nothing is cut at 320 px.
+  term: { padding: "6px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, fontSize: tokens.fontSizeBase200 },
+  termLine: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "4px 8px" },
+  kind: { flex: "1 1 180px", minWidth: 0 },
+  figures: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
+  figureLabel: { whiteSpace: "nowrap", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  number: { width: "118px", minWidth: 0 },
+  unit: { whiteSpace: "nowrap" },
+  excerpt: { wordBreak: "break-word", color: tokens.colorNeutralForeground2, marginTop: "4px" },
+  excerptLabel: { fontWeight: tokens.fontWeightSemibold, marginRight: "4px" },
   problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   dropped: { opacity: 0.5 },
 });
@@ -329,52 +351,36 @@ export function ComparablesPanel({
           <p className={s.hint} data-testid="comparables-found">
             {x.found(terms.length)} {x.rateHint}
           </p>
-          <table className={s.table} data-testid="comparables-review">
-            <thead>
-              <tr>
-                {[x.keep, x.kind, x.low, x.high, x.unit, x.excerpt].map((h) => (
-                  <th key={h} className={s.cell}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {terms.map((t, i) => {
-                const rate = t.unit === "rate";
-                const problem = t.keep ? termProblem(t) : null;
-                return (
-                  <tr key={i} className={t.keep ? undefined : s.dropped} data-testid="comparables-term" data-kind={t.kind}>
-                    <td className={s.cell}>
-                      <Checkbox
-                        checked={t.keep}
-                        aria-label={x.keep}
-                        onChange={(_, d) => change(i, { keep: d.checked === true })}
-                        data-testid="comparables-keep"
-                      />
-                    </td>
-                    <td className={s.cell}>
-                      <Select
-                        value={t.kind}
-                        aria-label={x.kind}
-                        onChange={(_, d) => change(i, { kind: d.value as ExtractedKind })}
-                        data-testid="comparables-kind"
-                      >
-                        {KINDS.map((k) => (
-                          <option key={k} value={k}>
-                            {KIND_LABELS[k][language]}
-                          </option>
-                        ))}
-                      </Select>
-                      {problem && (
-                        <div className={s.problem} data-testid="comparables-problem">
-                          {problem[language]}
-                        </div>
-                      )}
-                    </td>
-                    {(["low", "high"] as const).map((end) => (
-                      <td key={end} className={s.cell}>
+          <div data-testid="comparables-review">
+            {terms.map((t, i) => {
+              const rate = t.unit === "rate";
+              const problem = t.keep ? termProblem(t) : null;
+              return (
+                <div key={i} className={`${s.term} ${t.keep ? "" : s.dropped}`} data-testid="comparables-term" data-kind={t.kind}>
+                  <div className={s.termLine}>
+                    <Checkbox
+                      checked={t.keep}
+                      aria-label={x.keep}
+                      onChange={(_, d) => change(i, { keep: d.checked === true })}
+                      data-testid="comparables-keep"
+                    />
+                    <Select
+                      className={s.kind}
+                      value={t.kind}
+                      aria-label={x.kind}
+                      onChange={(_, d) => change(i, { kind: d.value as ExtractedKind })}
+                      data-testid="comparables-kind"
+                    >
+                      {KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {KIND_LABELS[k][language]}
+                        </option>
+                      ))}
+                    </Select>
+                    <span className={s.figures}>
+                      {(["low", "high"] as const).map((end) => (
                         <Input
+                          key={end}
                           className={s.number}
                           aria-label={x[end]}
                           value={end === "low" ? t.lowTyped : t.highTyped}
@@ -384,20 +390,27 @@ export function ComparablesPanel({
                               end === "low" ? { lowTyped: d.value, low: typedFigure(d.value, rate) } : { highTyped: d.value, high: typedFigure(d.value, rate) }
                             )
                           }
+                          contentBefore={<span className={s.figureLabel}>{x[end]}</span>}
                           contentAfter={rate ? "%" : undefined}
                           data-testid={`comparables-${end}`}
                         />
-                      </td>
-                    ))}
-                    <td className={s.cell}>{rate ? "%" : t.unit}</td>
-                    <td className={`${s.cell} ${s.excerpt}`} data-testid="comparables-excerpt">
-                      {t.excerpt}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      ))}
+                      <span className={s.unit}>{rate ? "%" : t.unit}</span>
+                    </span>
+                  </div>
+                  {problem && (
+                    <div className={s.problem} data-testid="comparables-problem">
+                      {problem[language]}
+                    </div>
+                  )}
+                  <div className={s.excerpt} data-testid="comparables-excerpt">
+                    <span className={s.excerptLabel}>{x.excerpt + (language === "ja" ? "：" : ":")}</span>
+                    {t.excerpt}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
         </>
       )}
     </div>
@@ -518,7 +531,7 @@ export function ComparablesPanel({
             <DialogTitle>{x.title}</DialogTitle>
             <DialogContent>
               <p className={s.hint}>{x.intro}</p>
-              <TabList selectedValue={tab} onTabSelect={(_, d) => (setTab(d.value as "document" | "csv"), setSaved(null), setError(null))}>
+              <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => (setTab(d.value as "document" | "csv"), setSaved(null), setError(null))}>
                 <Tab value="document" data-testid="comparables-tab-document">
                   {x.tabDocument}
                 </Tab>
