@@ -6,13 +6,14 @@
  * applied changes into cell writes (src/taskpane/model/table-plan.ts).
  *
  * The offer's term sheet merges term by term (matched by key): a term added, removed, its value or its
- * source changed, and the order of the terms.
+ * source changed, and the order of the terms. The correlations merge pair by pair (mergeCorrelations).
  *
  * Scenarios are matched by name (case-insensitive, as the functions compare them). On the pane's
  * side a scenario whose name changed is a rename when its content is unchanged, otherwise a delete and
  * an add; on the workbook's side a changed name is always a delete and an add.
  */
 import { AssumptionKey, assumptionSpec, Text } from "../engine";
+import { Correlation, mergeCorrelations, pairId } from "./correlations";
 import { DecisionRow, Decisions, EditableScenario, EntryValue, formatEntry, isPercent, KEYS, OfferTerm, ScenarioSet } from "./scenario-set";
 
 /** A row of the decisions table; bandSpread is the band_spread row, whose internal mark is the filter's. */
@@ -499,7 +500,22 @@ export function mergeSets(base: ScenarioSet, mine: ScenarioSet, theirs: Scenario
     }
   }
   const { set } = applyChanges(theirs, applied);
-  return { set: { ...set, schema: theirs.schema }, applied, kept };
+  // The correlations are not cells of the assumptions table: merged beside it, or a pane's pair would be
+  // lost to the workbook's (an edit made while the previous save was on its way went back to the value saved).
+  const { correlations: _, ...rest } = set;
+  const correlated = mergeCorrelations(base.correlations, mine.correlations, theirs.correlations);
+  for (const k of correlated.kept)
+    say(
+      `The correlation ${k.a} ↔ ${k.b} was changed in the workbook meanwhile (to ${k.workbook}): the workbook's value is kept, not the pane's ${k.pane}.`,
+      `相関 ${k.a} ↔ ${k.b} はその間にブックで変更されていました（${k.workbook}）。ペインの値 ${k.pane} ではなくブックの値を残しました。`
+    );
+  return { set: { ...rest, ...(correlated.pairs.length > 0 ? { correlations: correlated.pairs } : {}), schema: theirs.schema }, applied, kept };
+}
+
+/** The same pairs with the same values (a set without the table and one with none are the same). */
+function samePairs(a: readonly Correlation[] | undefined, b: readonly Correlation[] | undefined): boolean {
+  const key = (xs: readonly Correlation[] | undefined) => JSON.stringify((xs ?? []).map((p) => [pairId(p), p.value]).sort());
+  return key(a) === key(b);
 }
 
 /** The base name of a scenario named `name` after `changes` (undoing their renames). */
@@ -508,7 +524,7 @@ function baseNameOf(changes: readonly Change[], name: string): string {
   return name;
 }
 
-/** Two sets hold the same scenarios, in the same order, and the same decisions and term sheet. */
+/** Two sets hold the same scenarios, in the same order, the same decisions and term sheet, and the same correlations. */
 export function sameSet(a: ScenarioSet, b: ScenarioSet): boolean {
-  return diffSets(a, b).length === 0 && a.scenarios.every((s, i) => s.name === b.scenarios[i].name);
+  return diffSets(a, b).length === 0 && a.scenarios.every((s, i) => s.name === b.scenarios[i].name) && samePairs(a.correlations, b.correlations);
 }

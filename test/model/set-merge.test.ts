@@ -11,6 +11,8 @@ import {
   setOfferTerm,
   setValue,
 } from "../../src/model/scenario-set";
+import type { Correlation } from "../../src/model/correlations";
+import { emptyHistory, record, redo, undo } from "../../src/model/history";
 import { applyChanges, diffSets, mergeSets, sameSet } from "../../src/model/set-merge";
 import { exampleSet } from "../../src/taskpane/model/examples";
 
@@ -99,5 +101,42 @@ describe("the offer's term sheet merges term by term", () => {
       "Offer term Royalty rate: kept, it was changed in the workbook meanwhile.",
       "Offer term Upfront fee: not saved, the term was taken off the offer in the workbook meanwhile.",
     ]);
+  });
+});
+
+describe("the correlations merge pair by pair, beside the cells", () => {
+  const pair = (value: number): Correlation[] => [{ a: "market_size", b: "peak_share", value }];
+  const withPairs = (set: ScenarioSet, pairs: Correlation[]): ScenarioSet => ({ ...set, correlations: pairs });
+
+  test("a pair the pane changed while its previous save was on its way survives the rebase onto the saved set (it went back to the saved value)", () => {
+    const saving = withPairs(base, pair(0.5)); // on its way to the workbook
+    const typed = withPairs(base, pair(0.6)); // entered meanwhile
+    const saved = withPairs(base, pair(0.5)); // what the workbook holds once the first save is done
+    const m = mergeSets(saving, typed, saved);
+    expect(m.set.correlations).toEqual(pair(0.6));
+    expect(m.kept).toEqual([]);
+    expect(sameSet(m.set, typed)).toBe(true);
+  });
+
+  test("sameSet tells sets apart by their correlations; a pair removed leaves no table", () => {
+    expect(sameSet(withPairs(base, pair(0.5)), withPairs(base, pair(0.6)))).toBe(false);
+    expect(sameSet(withPairs(base, []), base)).toBe(true);
+    const removed = mergeSets(withPairs(base, pair(0.5)), withPairs(base, []), withPairs(base, pair(0.5)));
+    expect(removed.set.correlations).toBeUndefined();
+  });
+
+  test("a pair the workbook changed too keeps the workbook's value and says so in en and ja; the workbook's other pairs stay", () => {
+    const other: Correlation = { a: "market_size", b: "success_probability", value: -0.2 };
+    const m = mergeSets(withPairs(base, pair(0.5)), withPairs(base, pair(0.7)), withPairs(base, [...pair(0.2), other]));
+    expect(m.set.correlations).toEqual([...pair(0.2), other]);
+    expect(m.kept.map((k) => k.text.en)).toEqual([expect.stringMatching(/market_size ↔ peak_share .*workbook's value is kept/)]);
+    expect(m.kept[0].text.ja).toMatch(/ブックの値を残しました/);
+  });
+
+  test("undo of a correlation edit gives the pair its value before, redo the value after", () => {
+    const [before, after] = [withPairs(base, pair(0.5)), withPairs(base, pair(0.6))];
+    const back = undo(record(emptyHistory, before, after), after)!;
+    expect(back.set.correlations).toEqual(pair(0.5));
+    expect(redo(back.history, back.set)!.set.correlations).toEqual(pair(0.6));
   });
 });

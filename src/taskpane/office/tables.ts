@@ -20,7 +20,7 @@ import { EditError, emptyDecisions, readSources, SCHEMA_VERSION, ScenarioSet } f
 import { Kept, mergeSets } from "../../model/set-merge";
 import { OfferTerm } from "../../model/scenario-set";
 import { readDecisions, readOffer, readScenarios } from "../../model/table-layout";
-import { Correlation, mergeCorrelations, readCorrelations } from "../../model/correlations";
+import { Correlation, readCorrelations } from "../../model/correlations";
 import type { RawValue } from "../../engine";
 import { asText, cellName } from "../model/cells";
 import {
@@ -200,8 +200,8 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
       return { set: after!.set, kept: [] };
     }
     const merge = mergeSets(base ?? read.set, intended, read.set);
-    const correlated = mergeCorrelations((base ?? read.set).correlations, intended.correlations, read.set.correlations);
-    const correlationsPlan = read.correlations ? planCorrelations(read.correlations.grid, correlated.pairs) : null;
+    const correlated = merge.set.correlations ?? []; // merged pair by pair, like the cells (mergeSets)
+    const correlationsPlan = read.correlations ? planCorrelations(read.correlations.grid, correlated) : null;
     const assumptionsPlan = planAssumptions(read.assumptions.grid, merge.applied, language);
     const decisionsPlan = read.decisions ? planDecisions(read.decisions.grid, merge.applied, language) : null;
     const offerPlan = read.offer ? planOffer(read.offer.grid, merge.applied, language) : null;
@@ -213,20 +213,20 @@ export async function saveStored(base: ScenarioSet | null, intended: ScenarioSet
     const offerInsert = read.offer ? await roomFor(context, read.offer, offerPlan!, true) : 0;
     const offerAt = !read.offer && terms.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
     const correlationsInsert = read.correlations ? await roomFor(context, read.correlations, correlationsPlan!, true) : 0;
-    const correlationsAt = !read.correlations && correlated.pairs.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
+    const correlationsAt = !read.correlations && correlated.length > 0 ? await offerPlace(context, read.assumptions.rowIndex) : null;
     writePlan(read.assumptions, assumptionsPlan, 0);
     if (!read.decisions) await createTables(context, merge.set, language, DECISIONS_TABLE);
     // Inserting rows moves the tables below, after their writes were queued at their places: the
     // correlations' rows (above the assumptions), the offer's (above them), then the decisions' (above all) last.
     // The correlations lie just above the assumptions' caption, below the offer: queued before the offer's rows.
     if (read.correlations) writePlan(read.correlations, correlationsPlan!, correlationsInsert);
-    else if (correlationsAt !== null) createCorrelations(context, correlationsAt, correlated.pairs, language);
+    else if (correlationsAt !== null) createCorrelations(context, correlationsAt, correlated, language);
     if (read.offer) writePlan(read.offer, offerPlan!, offerInsert);
     else if (offerAt !== null) createOffer(context, offerAt, terms, language);
     if (read.decisions) writePlan(read.decisions, decisionsPlan!, decisionsInsert);
     await context.sync();
     const after = await readTables(context);
-    return { set: after!.set, kept: [...merge.kept, ...correlated.kept.map(keptCorrelation)] };
+    return { set: after!.set, kept: merge.kept };
   });
 }
 
@@ -376,10 +376,3 @@ function createCorrelations(context: Excel.RequestContext, at: number, pairs: re
   const table = sheet.tables.add(target, true);
   table.name = CORRELATIONS_TABLE;
 }
-
-const keptCorrelation = (k: { a: string; b: string; workbook: number; pane: number }): Kept => ({
-  text: {
-    en: `The correlation ${k.a} ↔ ${k.b} was changed in the workbook meanwhile (to ${k.workbook}): the workbook's value is kept, not the pane's ${k.pane}.`,
-    ja: `相関 ${k.a} ↔ ${k.b} はその間にブックで変更されていました（${k.workbook}）。ペインの値 ${k.pane} ではなくブックの値を残しました。`,
-  },
-});

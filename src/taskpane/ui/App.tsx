@@ -49,8 +49,7 @@ import { ScopeNote } from "./ScopeNote";
 import { Header } from "./Header";
 import { StartView } from "./StartView";
 // Loaded on demand, each its own chunk (lazy-views.tsx): the first load parses the start screen and the editor only.
-import { ComparablesPanel, FreezePanel, preloadViews, SharePanel } from "./lazy-views";
-import { SimulationPanel } from "./SimulationPanel";
+import { ComparablesPanel, FreezePanel, preloadViews, SharePanel, SimulationPanel } from "./lazy-views";
 import { setCorrelation } from "../model/simulation";
 import { COMPARABLES_TEXT, Language, SHARE_TEXT, TEXT } from "./strings";
 import { fluentTheme, OfficeColors, ThemeSource } from "./theme";
