@@ -152,7 +152,7 @@ print(json.dumps(out))
  * whose heap has grown keeps them; these two thresholds give the same "warm" steady state from the start.
  */
 const WARM_ENV = { MALLOC_MMAP_THRESHOLD_: "1000000000", MALLOC_TRIM_THRESHOLD_: "1000000000" };
-const NUMPY_PAIRS = 3; // cold and warm processes, alternating, with kernel rounds in between
+const NUMPY_PAIRS = 3; // cold and warm processes, alternating, with kernel rounds before each
 const NUMPY_ROUNDS = 3; // timed rounds per process
 
 /** Rates of the median, min and max of several rounds. */
@@ -163,7 +163,7 @@ function summary(rates) {
 
 /**
  * Runs the NumPy version, cold (the environment as it is) and warm (WARM_ENV), NUMPY_PAIRS processes of each
- * alternating, with `between()` (kernel rounds) run before each pair; null when numpy (or that python) is not installed.
+ * alternating, with `between()` (kernel rounds) run before each process; null when numpy (or that python) is not installed.
  */
 function numpyBench(plan, between) {
   if (!fs.existsSync(PYTHON)) return null;
@@ -196,6 +196,7 @@ function numpyBench(plan, between) {
       if (c.missing) return null;
       if (pair === 0) first = c;
       cold.push(...c.rates);
+      between();
       warm.push(...run(warmEnv, false).rates);
     }
     const { version, p10, p50, p90, mean } = first;
@@ -279,3 +280,26 @@ function simulationBench({ engine, functions: F, measure, rounds }) {
 }
 
 module.exports = { simulationBench, TABLE, YEARS, DRAWS };
+
+// `node scripts/bench/simulation.js`: section (d)'s kernel and NumPy figures alone, without the rest of the bench.
+if (require.main === module) {
+  const { loadSources } = require("./load");
+  const { measure } = require("./measure");
+  const { engine, functions, cleanup } = loadSources();
+  try {
+    const r = simulationBench({ engine, functions, measure, rounds: 7 });
+    const m = (x) => `${(x.median / 1e6).toFixed(2)} M/s`;
+    console.log(`kernel ${m(r.kernel)}, plain loop ${m(r.plain)}, "lhs" ${m(r.lhs)}, "lhs" correlated ${m(r.correlated)}`);
+    if (!r.numpy) console.log("numpy: not installed");
+    else {
+      const { kernel: k, cold, warm } = r.numpy;
+      console.log(`NumPy ${r.numpy.version} cold ${m(cold)}, warm ${m(warm)}; kernel between the NumPy processes ${m(k)}`);
+      console.log(
+        `kernel/NumPy cold ${(k.median / cold.median).toFixed(2)}×, kernel/NumPy warm ${(k.median / warm.median).toFixed(2)}×, ` +
+          `"lhs"/warm ${(r.lhs.median / warm.median).toFixed(2)}×, "lhs" correlated/warm ${(r.correlated.median / warm.median).toFixed(2)}×`
+      );
+    }
+  } finally {
+    cleanup();
+  }
+}
