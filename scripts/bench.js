@@ -7,8 +7,11 @@
  *      against a plain Float64Array loop doing the same arithmetic, measured in the same run.
  *  (c) gzipped size of the built functions code, dist/functions.js ("not built" if absent).
  *  (d) Monte Carlo draws of a 20-year scenario per second: the engine's simulation kernel against a
- *      plain Float64Array loop doing the same arithmetic and against NumPy doing the same simulation
- *      (scripts/bench/simulation.js; "numpy: not installed" without /usr/bin/python3 and numpy).
+ *      plain Float64Array loop doing the same arithmetic and against NumPy doing the same simulation,
+ *      cold (glibc's default malloc trims NumPy's temporaries back to the OS each call) and warm
+ *      (MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_ raised, as in a long-running process), the kernel
+ *      re-measured between the NumPy processes for those ratios (scripts/bench/simulation.js;
+ *      "numpy: not installed" without /usr/bin/python3 and numpy).
  *  (e) IPVALUE.BAND with an unknown key and 1,000 user bands: the "did you mean" lookup as it was
  *      (edit distance against every key, kept in scripts/bench/band-lookup.js as the baseline) against
  *      the engine's bounded one, for a 32,767-character key and for an ordinary typo.
@@ -232,8 +235,19 @@ line(
   `${times(sim.general.median / sim.plain.median)} baseline (kernel ${times(sim.kernel.median / sim.general.median)} faster)`
 );
 if (sim.numpy) {
-  const np = { median: sim.numpy.median, min: sim.numpy.min, max: sim.numpy.max };
-  line(`NumPy ${sim.numpy.version} (Generator.beta, vectorised model)`, np, `kernel ${times(sim.kernel.median / np.median)} NumPy (aim: > 1×)`);
+  const { cold, warm, kernel: k } = sim.numpy;
+  const vs = (m, np) => times(m.median / np.median);
+  line("kernel again, rounds between the NumPy processes", k, `${times(k.median / sim.kernel.median)} the kernel line (the NumPy ratios use this)`);
+  line(`NumPy ${sim.numpy.version} cold (Generator.beta, vectorised)`, cold, `kernel ${vs(k, cold)} NumPy cold (aim: > 1×; glibc trims its heap each call)`);
+  line(
+    `NumPy ${sim.numpy.version} warm (malloc thresholds 1e9)`,
+    warm,
+    `kernel ${vs(k, warm)} NumPy warm (aim: > 1×; NumPy warm ${vs(warm, cold)} cold, as a long-running process)`
+  );
+  console.log(
+    `    against NumPy warm (plain Monte Carlo): kernel "mc" ${vs(k, warm)}, "lhs" ${vs(sim.lhs, warm)}, "lhs" 4 correlated ${vs(sim.correlated, warm)}, ` +
+      `"mc" 4 correlated ${vs(sim.mcCorrelated, warm)}; NumPy ${cold.rounds} rounds each from ${sim.numpy.processes} processes, cold and warm alternating`
+  );
   const pct = (a, b) => `${(((a - b) / b) * 100).toFixed(2)}%`;
   const ours = sim.long.percentiles.map((x) => x.value);
   console.log(

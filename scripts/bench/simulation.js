@@ -9,7 +9,10 @@
  *  - the kernel with Latin hypercube sampling, and with 4 of the 8 assumptions rank-correlated (Iman–Conover),
  *    and Iman–Conover alone on 4 columns of 10,000 draws;
  *  - NumPy doing the same simulation (Generator.beta for PERT, the model vectorised over the draws,
- *    10,000 draws per call), through Debian's /usr/bin/python3 when numpy is installed.
+ *    10,000 draws per call), through Debian's /usr/bin/python3 when numpy is installed: "cold" (glibc's
+ *    default malloc, which returns the temporary arrays to the OS each call) and "warm" (malloc's mmap and
+ *    trim thresholds raised, as a long-running NumPy process ends up), processes alternating, with kernel
+ *    rounds measured between them.
  */
 "use strict";
 const fs = require("fs");
@@ -122,7 +125,8 @@ def simulate(n):
             value += np.where(started, np.maximum(rate * s, minimum), 0.0) * df
         market *= growth; df *= step
     return upfront + p * value
-def measure(rounds=7, round_s=0.25, warm_s=0.4):
+def measure(rounds, round_s=0.25, warm_s=0.4):
+    simulate(N)  # one untimed call first, then about warm_s of untimed calls
     t = time.perf_counter()
     while time.perf_counter() - t < warm_s: simulate(N)
     rates = []
@@ -133,33 +137,70 @@ def measure(rounds=7, round_s=0.25, warm_s=0.4):
             dt = time.perf_counter() - t
             if dt >= round_s: break
         rates.append(calls * N / dt)
-    rates.sort()
     return rates
-rates = measure()
-big = np.sort(simulate(200000))
-q = lambda p: float(np.percentile(big, 100 * p))  # numpy's default "linear" = PERCENTILE.INC
-print(json.dumps({"version": np.__version__, "median": rates[len(rates) // 2], "min": rates[0], "max": rates[-1],
-                  "p10": q(0.1), "p50": q(0.5), "p90": q(0.9), "mean": float(big.mean())}))
+out = {"version": np.__version__, "rates": measure(cfg["rounds"])}
+if cfg["stats"]:
+    big = np.sort(simulate(200000))
+    q = lambda p: float(np.percentile(big, 100 * p))  # numpy's default "linear" = PERCENTILE.INC
+    out.update({"p10": q(0.1), "p50": q(0.5), "p90": q(0.9), "mean": float(big.mean())})
+print(json.dumps(out))
 `;
 
-/** Runs the NumPy version; null when numpy (or that python) is not installed. */
-function numpyBench(plan) {
+/**
+ * glibc's malloc hands NumPy's temporary arrays (80 KB each at 10,000 draws) back to the OS on every call
+ * (heap trimming), so each call page-faults them in again: the "cold" figure. A long-running NumPy process
+ * whose heap has grown keeps them; these two thresholds give the same "warm" steady state from the start.
+ */
+const WARM_ENV = { MALLOC_MMAP_THRESHOLD_: "1000000000", MALLOC_TRIM_THRESHOLD_: "1000000000" };
+const NUMPY_PAIRS = 3; // cold and warm processes, alternating, with kernel rounds before each
+const NUMPY_ROUNDS = 3; // timed rounds per process
+
+/** Rates of the median, min and max of several rounds. */
+function summary(rates) {
+  const r = [...rates].sort((a, b) => a - b);
+  return { median: r[Math.floor(r.length / 2)], min: r[0], max: r[r.length - 1], rounds: r.length };
+}
+
+/**
+ * Runs the NumPy version, cold (the environment as it is) and warm (WARM_ENV), NUMPY_PAIRS processes of each
+ * alternating, with `between()` (kernel rounds) run before each process; null when numpy (or that python) is not installed.
+ */
+function numpyBench(plan, between) {
   if (!fs.existsSync(PYTHON)) return null;
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-numpy-")), "simulate.py");
   fs.writeFileSync(script, NUMPY_SCRIPT);
-  try {
-    const cfg = {
-      years: YEARS,
-      draws: DRAWS,
-      launch: plan.base.launch_year,
-      term: plan.base.term_years,
-      upfront: plan.base.upfront,
-      pert: plan.uncertain.map((u) => [u.low, u.base, u.high]),
-    };
-    const r = spawnSync(PYTHON, [script, JSON.stringify(cfg)], { encoding: "utf8", timeout: 120000 });
+  const base = {
+    years: YEARS,
+    draws: DRAWS,
+    launch: plan.base.launch_year,
+    term: plan.base.term_years,
+    upfront: plan.base.upfront,
+    pert: plan.uncertain.map((u) => [u.low, u.base, u.high]),
+    rounds: NUMPY_ROUNDS,
+  };
+  const run = (env, stats) => {
+    const r = spawnSync(PYTHON, [script, JSON.stringify({ ...base, stats })], { encoding: "utf8", timeout: 120000, env });
     if (r.status !== 0) throw new Error(`numpy bench failed: ${r.stderr || r.error}`);
-    const result = JSON.parse(r.stdout.trim().split("\n").pop());
-    return result.missing ? null : result;
+    return JSON.parse(r.stdout.trim().split("\n").pop());
+  };
+  try {
+    const coldEnv = { ...process.env };
+    for (const k of Object.keys(WARM_ENV)) delete coldEnv[k];
+    const warmEnv = { ...process.env, ...WARM_ENV };
+    const cold = [];
+    const warm = [];
+    let first = null;
+    for (let pair = 0; pair < NUMPY_PAIRS; pair++) {
+      between();
+      const c = run(coldEnv, pair === 0);
+      if (c.missing) return null;
+      if (pair === 0) first = c;
+      cold.push(...c.rates);
+      between();
+      warm.push(...run(warmEnv, false).rates);
+    }
+    const { version, p10, p50, p90, mean } = first;
+    return { version, p10, p50, p90, mean, cold: summary(cold), warm: summary(warm), warmEnv: WARM_ENV, processes: NUMPY_PAIRS };
   } finally {
     fs.rmSync(path.dirname(script), { recursive: true, force: true });
   }
@@ -228,8 +269,37 @@ function simulationBench({ engine, functions: F, measure, rounds }) {
 
   // Percentiles of a long run, to compare with NumPy's (different generators: close, not equal).
   const long = engine.runSimulation(plan, { iterations: 200000, seed: 1, sampling: "mc" });
-  const numpy = numpyBench(plan);
+  // NumPy cold and warm, with kernel rounds measured between its processes (the ratios against NumPy use these).
+  const kernelRates = [];
+  const numpy = numpyBench(plan, () => {
+    const m = measure((i) => sim.run(DRAWS, 1 + (i & 1023), a)[DRAWS - 1], { rounds: 3, warmupSeconds: 0.1 });
+    kernelRates.push(m.min, m.median, m.max); // with 3 rounds, every round's rate
+  });
+  if (numpy) numpy.kernel = perDraw(summary(kernelRates));
   return { kernel, plain, fn, general, lhs, correlated, mcCorrelated, imanConover, long, numpy, uncertain: plan.uncertain.length };
 }
 
 module.exports = { simulationBench, TABLE, YEARS, DRAWS };
+
+// `node scripts/bench/simulation.js`: section (d)'s kernel and NumPy figures alone, without the rest of the bench.
+if (require.main === module) {
+  const { loadSources } = require("./load");
+  const { measure } = require("./measure");
+  const { engine, functions, cleanup } = loadSources();
+  try {
+    const r = simulationBench({ engine, functions, measure, rounds: 7 });
+    const m = (x) => `${(x.median / 1e6).toFixed(2)} M/s`;
+    console.log(`kernel ${m(r.kernel)}, plain loop ${m(r.plain)}, "lhs" ${m(r.lhs)}, "lhs" correlated ${m(r.correlated)}`);
+    if (!r.numpy) console.log("numpy: not installed");
+    else {
+      const { kernel: k, cold, warm } = r.numpy;
+      console.log(`NumPy ${r.numpy.version} cold ${m(cold)}, warm ${m(warm)}; kernel between the NumPy processes ${m(k)}`);
+      console.log(
+        `kernel/NumPy cold ${(k.median / cold.median).toFixed(2)}×, kernel/NumPy warm ${(k.median / warm.median).toFixed(2)}×, ` +
+          `"lhs"/warm ${(r.lhs.median / warm.median).toFixed(2)}×, "lhs" correlated/warm ${(r.correlated.median / warm.median).toFixed(2)}×`
+      );
+    }
+  } finally {
+    cleanup();
+  }
+}
