@@ -71,6 +71,7 @@ import {
 } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { BetaTable, betaTable, checkCorrelations, Correlations, DEFAULT_SAMPLING, imanConover, Sampling, shuffle, stratifiedUniforms } from "./sampling";
+import { atRanks, percentileRanks } from "./order-statistics";
 import { Output, outputSpec } from "./outputs";
 import { pickScenario, runScenario, scenarioOutput } from "./scenario";
 
@@ -839,7 +840,10 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   if (wanted.length > MAX_PERCENTILES) throw invalidValue("percentiles-too-many", { max: MAX_PERCENTILES, got: wanted.length });
   const simulator = new Simulator(plan, distribution, output, sampling, options.correlations);
   const draws = simulator.run(iterations, seed);
-  const sorted = Float64Array.from(draws).sort();
+  // The percentiles read only the ranks around them (a quickselect, not a full sort); the sorted draws
+  // are made when asked for (the pane's histogram).
+  const ranked = atRanks(draws, percentileRanks(iterations, wanted));
+  let sorted: Float64Array | undefined;
   const result: SimulationResult = {
     iterations,
     seed,
@@ -847,14 +851,16 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
     sampling,
     output,
     draws,
-    sorted,
-    percentiles: wanted.map((p) => ({ p, value: percentileInc(sorted, p) })),
+    get sorted() {
+      return (sorted ??= Float64Array.from(draws).sort());
+    },
+    percentiles: wanted.map((p) => ({ p, value: percentileInc(ranked, p) })),
     mean: mean(draws),
   };
   if (options.threshold !== undefined) {
     const t = options.threshold;
     if (!Number.isFinite(t)) throw invalidValue("finite-number", { name: "threshold", got: excerptPlainIn(t) });
-    result.below = { threshold: t, probability: countBelow(sorted, t) / iterations };
+    result.below = { threshold: t, probability: countBelowUnsorted(draws, t) / iterations };
   }
   if (options.standardError) {
     const lhs = sampling === "lhs";
@@ -875,10 +881,10 @@ function groupErrors(draws: Float64Array, wanted: readonly number[], threshold: 
   const stats: number[][] = Array.from({ length: wanted.length + 2 }, () => []);
   for (let b = 0; b < groups; b++) {
     const group = draws.subarray(Math.floor((b * n) / groups), Math.floor(((b + 1) * n) / groups));
-    const sorted = Float64Array.from(group).sort();
-    wanted.forEach((p, i) => stats[i].push(percentileInc(sorted, p)));
+    const ranked = atRanks(group, percentileRanks(group.length, wanted));
+    wanted.forEach((p, i) => stats[i].push(percentileInc(ranked, p)));
     stats[wanted.length].push(mean(group));
-    if (threshold !== undefined) stats[wanted.length + 1].push(countBelow(sorted, threshold) / group.length);
+    if (threshold !== undefined) stats[wanted.length + 1].push(countBelowUnsorted(group, threshold) / group.length);
   }
   // deviations from the first group's value: exact 0 when every group agrees (nothing uncertain)
   const se = (values: readonly number[]) => {
@@ -891,6 +897,13 @@ function groupErrors(draws: Float64Array, wanted: readonly number[], threshold: 
   const errors: StandardErrors = { method, groups, percentiles: wanted.map((_, i) => se(stats[i])), mean: se(stats[wanted.length]) };
   if (threshold !== undefined) errors.below = se(stats[wanted.length + 1]);
   return errors;
+}
+
+/** How many values are strictly below t, in any order (a count; the same as countBelow on them sorted). */
+function countBelowUnsorted(values: ArrayLike<number>, t: number): number {
+  let c = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] < t) c++;
+  return c;
 }
 
 /** How many sorted values are strictly below t (binary search). */

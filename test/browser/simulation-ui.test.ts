@@ -280,10 +280,12 @@ describe("the simulation panel, against the Excel stand-in", () => {
     await byTestId("correlation-value-market_size-success_probability").fill("-0.9");
     await byTestId("correlation-value-market_size-success_probability").press("Enter");
     await expect(byTestId("correlations").textContent()).resolves.toMatch(/not positive semi-definite/);
-    // the refused value is not stored: the pair stays at the 0.5 it was added with
-    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values?.[0]?.length === 4);
+    // the refused value is not stored: the pair reaches the workbook at the 0.5 it was added with (waited
+    // for by its own cell: the fourth column is there already once the second pair is saved) and stays there
+    await page.waitForFunction(() => (window as any).__fakeExcel.table("IpvalueCorrelations")?.values?.[1]?.[3] === 0.5);
     const values = (await stored()) as unknown[][];
     expect(values[1][3]).toBe(0.5);
+    expect(values.flat()).not.toContain(-0.9);
     // remove the pairs again, so the rest of the run is independent
     for (const id of ["market_size-success_probability", "peak_share-success_probability", "market_size-peak_share"])
       await byTestId(`correlation-remove-${id}`).click();
