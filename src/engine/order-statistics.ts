@@ -22,16 +22,6 @@ export function atRanks(values: ArrayLike<number>, ranks: readonly number[]): Fl
   return a;
 }
 
-/** The ranks percentileInc reads for each p on n values: ⌊(n−1)p⌋ and the one after it. */
-export function percentileRanks(n: number, ps: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const p of ps) {
-    const i = Math.floor((n - 1) * p);
-    out.push(Math.min(i, n - 1), Math.min(i + 1, n - 1));
-  }
-  return out;
-}
-
 /** Puts the k-th smallest of a[lo..hi] at a[k], smaller or equal ones before it, larger or equal after
  * (Hoare partition around a median of three; insertion sort below 16 values). */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {

@@ -71,7 +71,7 @@ import {
 } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
 import { BetaTable, betaTable, checkCorrelations, Correlations, DEFAULT_SAMPLING, imanConover, Sampling, shuffle, stratifiedUniforms } from "./sampling";
-import { atRanks, percentileRanks } from "./order-statistics";
+import { atRanks } from "./order-statistics";
 import { Output, outputSpec } from "./outputs";
 import { pickScenario, runScenario, scenarioOutput } from "./scenario";
 
@@ -760,6 +760,16 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
 }
 
+/** The ranks percentileInc reads for each p on n values: ⌊(n−1)p⌋ and the one after it (the last at most). */
+export function percentileRanks(n: number, ps: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const p of ps) {
+    const i = Math.floor((n - 1) * p);
+    out.push(Math.min(i, n - 1), Math.min(i + 1, n - 1));
+  }
+  return out;
+}
+
 /** Arithmetic mean, summed in draw order. */
 export function mean(values: ArrayLike<number>): number {
   let sum = 0;
@@ -860,7 +870,7 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
   if (options.threshold !== undefined) {
     const t = options.threshold;
     if (!Number.isFinite(t)) throw invalidValue("finite-number", { name: "threshold", got: excerptPlainIn(t) });
-    result.below = { threshold: t, probability: countBelowUnsorted(draws, t) / iterations };
+    result.below = { threshold: t, probability: countBelow(draws, t) / iterations };
   }
   if (options.standardError) {
     const lhs = sampling === "lhs";
@@ -884,7 +894,7 @@ function groupErrors(draws: Float64Array, wanted: readonly number[], threshold: 
     const ranked = atRanks(group, percentileRanks(group.length, wanted));
     wanted.forEach((p, i) => stats[i].push(percentileInc(ranked, p)));
     stats[wanted.length].push(mean(group));
-    if (threshold !== undefined) stats[wanted.length + 1].push(countBelowUnsorted(group, threshold) / group.length);
+    if (threshold !== undefined) stats[wanted.length + 1].push(countBelow(group, threshold) / group.length);
   }
   // deviations from the first group's value: exact 0 when every group agrees (nothing uncertain)
   const se = (values: readonly number[]) => {
@@ -899,23 +909,11 @@ function groupErrors(draws: Float64Array, wanted: readonly number[], threshold: 
   return errors;
 }
 
-/** How many values are strictly below t, in any order (a count; the same as countBelow on them sorted). */
-function countBelowUnsorted(values: ArrayLike<number>, t: number): number {
+/** How many values are strictly below t, in any order (a count: the draws need not be sorted). */
+export function countBelow(values: ArrayLike<number>, t: number): number {
   let c = 0;
   for (let i = 0; i < values.length; i++) if (values[i] < t) c++;
   return c;
-}
-
-/** How many sorted values are strictly below t (binary search). */
-export function countBelow(sorted: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** "P10" for 0.1, "P2.5" for 0.025. */

@@ -1,5 +1,5 @@
-import { atRanks, percentileRanks } from "../../src/engine/order-statistics";
-import { percentileInc } from "../../src/engine/simulate";
+import { atRanks } from "../../src/engine/order-statistics";
+import { percentileInc, percentileRanks } from "../../src/engine/simulate";
 import { seededGenerator, uniformOpen } from "../../src/engine/random";
 
 /** Arrays a simulation can give: spread, heavy ties, few values, a zero, a NaN, sorted, reversed. */
