@@ -521,7 +521,8 @@ export class Simulator {
         const beta = this.betas[j]!;
         const a = params[p];
         const span = params[p + 1];
-        for (let i = 0; i < n; i++) column[i] = held(a + span * beta.quantile(column[i]), lo, hi, w);
+        beta.quantilesAscending(column);
+        for (let i = 0; i < n; i++) column[i] = held(a + span * column[i], lo, hi, w);
       } else if (kind[j] === KIND_TRIANGULAR) {
         for (let i = 0; i < n; i++) column[i] = held(triangularAt(params, p, column[i]), lo, hi, w);
       } else {

@@ -85,6 +85,25 @@ describe("the tabulated Beta inverse (PERT under Latin hypercube)", () => {
     expect(worstError(new BetaTable(a, b), (x) => jStat.beta.cdf(x, a, b))).toBeLessThan(2e-8);
   });
 
+  test("quantilesAscending gives quantile's numbers bit for bit, ascending input or not", () => {
+    for (const [a, b] of [
+      [1.04, 4.96],
+      [2.6, 3.4],
+      [4.99, 1.01],
+      [3, 3],
+    ]) {
+      const t = new BetaTable(a, b);
+      const n = 5000;
+      const ascending = Float64Array.from({ length: n }, (_, i) => (i + 0.37) / n);
+      const mixed = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n + 0.1 / n); // a permutation of bins
+      for (const us of [ascending, mixed]) {
+        const expected = Array.from(us, (u) => t.quantile(u));
+        const got = Array.from(t.quantilesAscending(Float64Array.from(us)));
+        expect(got.filter((x, i) => !Object.is(x, expected[i])).length).toBe(0);
+      }
+    }
+  });
+
   test("the normal scores' quantile is jStat's within 1e-8", () => {
     let worst = 0;
     for (let i = 1; i < 10000; i++) {

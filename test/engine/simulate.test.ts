@@ -361,7 +361,7 @@ describe("determinism", () => {
     expect(r.percentiles).toEqual([
       { p: 0.1, value: 116242741.2613073 },
       { p: 0.5, value: 156301899.76038203 },
-      { p: 0.9, value: 209294564.5827694 },
+      { p: 0.9, value: 209294564.58276927 }, // ...58276940 before the Newton start of BetaTable.quantile (2026-12-03)
     ]);
     expect(r.mean).toBe(159929591.16716525);
   });
