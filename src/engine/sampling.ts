@@ -22,6 +22,7 @@
 import { AssumptionKey, normalizeKey } from "./assumptions";
 import { isBlank, RawValue } from "./cells";
 import { EXCERPT_ITEMS, excerptIn, excerptListIn, excerptPlainIn, invalidValue, keyName, Localized, phrase } from "./errors";
+import { stableOrder } from "./order-statistics";
 import { Generator, exp, log, uniformOpen } from "./random";
 
 // ------------------------------------------------------------------ the sampling methods
@@ -489,9 +490,15 @@ export function checkCorrelations(c: Correlations, varying: readonly AssumptionK
 /**
  * Pairs the columns anew so that their rank correlations are `matrix` (Iman–Conover): each column's
  * values are kept, only their order changes. `columns[c]` holds the draws of the c-th correlated
- * assumption in draw order; they are reordered in place.
+ * assumption in draw order; they are reordered in place. `ascending[c]`, when given, holds the same
+ * values already sorted (Latin hypercube draws them in bin order), which spares sorting them again.
  */
-export function imanConover(columns: readonly Float64Array[], matrix: readonly (readonly number[])[], g: Generator): void {
+export function imanConover(
+  columns: readonly Float64Array[],
+  matrix: readonly (readonly number[])[],
+  g: Generator,
+  ascending?: readonly (Float64Array | null)[]
+): void {
   const k = columns.length;
   if (k < 2) return;
   const n = columns[0].length;
@@ -544,8 +551,6 @@ export function imanConover(columns: readonly Float64Array[], matrix: readonly (
   );
   // The correlated scores of each column, then its values in their rank order.
   const target = new Float64Array(n);
-  const sortedTarget = new Float64Array(n);
-  const taken = new Uint8Array(n);
   for (let a = 0; a < k; a++) {
     target.fill(0);
     for (let b = 0; b <= a; b++) {
@@ -554,30 +559,28 @@ export function imanConover(columns: readonly Float64Array[], matrix: readonly (
       const sb = S[b];
       for (let i = 0; i < n; i++) target[i] += t * (sb[i] - means[b]);
     }
-    sortedTarget.set(target);
-    sortedTarget.sort();
-    const values = Float64Array.from(columns[a]).sort();
+    const given = ascending?.[a];
+    const values = given && sortsAs(given) ? given : Float64Array.from(columns[a]).sort();
     const column = columns[a];
-    taken.fill(0);
-    for (let i = 0; i < n; i++) {
-      let r = firstAtLeast(sortedTarget, target[i]);
-      while (taken[r] === 1) r++; // equal scores: the next free rank
-      taken[r] = 1;
-      column[i] = values[r];
-    }
+    // The draw of rank r goes where the score of rank r is (equal scores: in draw order).
+    const order = stableOrder(target);
+    if (!order) throw invalidValue("correlations-singular"); // a NaN score: only from a matrix Cholesky refused
+    for (let r = 0; r < n; r++) column[order[r]] = values[r];
   }
 }
 
-/** The first index of a sorted array whose value is ≥ x. */
-function firstAtLeast(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
+/**
+ * Whether `a` is already in the order Float64Array's sort gives (ascending, −0 before +0, no NaN):
+ * then it is that sort's result, value for value.
+ */
+function sortsAs(a: Float64Array): boolean {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i - 1];
+    const y = a[i];
+    if (!(x <= y)) return false; // falling, or a NaN
+    if (x === 0 && y === 0 && 1 / x > 0 && 1 / y < 0) return false; // +0 before −0
   }
-  return lo;
+  return a.length === 0 || a[0] === a[0];
 }
 
 /** Spearman's rank correlation of two samples (average ranks for ties): for tests and the bench. */

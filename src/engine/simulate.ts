@@ -324,6 +324,8 @@ export class Simulator {
   private betas: (BetaTable | null)[] | null = null;
   /** Each uncertain assumption's draws in draw order (Latin hypercube, or correlated draws). */
   private columns: Float64Array[] = [];
+  /** Latin hypercube: each correlated column's draws before their shuffle, in bin order (Iman–Conover needs them sorted). */
+  private ascending: (Float64Array | null)[] = [];
   /** Draws of the last run whose output had no answer (a reason as in scenarioOutput). */
   private noAnswer = 0;
   private noAnswerReason: (() => Param) | undefined;
@@ -528,6 +530,11 @@ export class Simulator {
       } else {
         for (let i = 0; i < n; i++) column[i] = metalogAt(params, p, column[i], w);
       }
+      const c = this.correlated.indexOf(j);
+      if (c >= 0) {
+        if (this.ascending[c]?.length !== n) this.ascending[c] = new Float64Array(n);
+        this.ascending[c]!.set(column);
+      }
       shuffle(column, g);
     }
     return columns;
@@ -538,7 +545,8 @@ export class Simulator {
     imanConover(
       Array.from(this.correlated, (j) => this.columns[j]),
       this.correlationMatrix,
-      g
+      g,
+      this.sampling === "lhs" ? this.ascending : undefined
     );
   }
 

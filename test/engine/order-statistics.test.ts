@@ -1,4 +1,4 @@
-import { atRanks } from "../../src/engine/order-statistics";
+import { atRanks, stableOrder } from "../../src/engine/order-statistics";
 import { percentileInc, percentileRanks } from "../../src/engine/simulate";
 import { seededGenerator, uniformOpen } from "../../src/engine/random";
 
@@ -41,5 +41,26 @@ describe("atRanks gives the values a full sort puts at the ranks the percentiles
   test("ranks out of range or repeated are ignored, not an error", () => {
     const values = Float64Array.from([3, 1, 2]);
     expect(atRanks(values, [-1, 1, 1, 9])[1]).toBe(2);
+  });
+});
+
+describe("stableOrder: a stable sort's order by radix", () => {
+  /** The oracle: Array.prototype.sort is stable (ES2019); −0 and +0 compare equal. */
+  const byComparison = (a: Float64Array) => Array.from(a, (_, i) => i).sort((i, j) => (a[i] < a[j] ? -1 : a[i] > a[j] ? 1 : 0));
+
+  test.each(Object.entries(samples()).filter(([name]) => name !== "with a NaN"))("%s: the same order as a stable comparison sort", (_, a) => {
+    expect(Array.from(stableOrder(a)!)).toEqual(byComparison(a));
+  });
+
+  test("negatives, huge and tiny magnitudes, subnormals, infinities and equal values keep index order", () => {
+    const a = Float64Array.from([3, -1e300, 5e-324, -0, 0, -5e-324, Infinity, -Infinity, 1e-300, -2.5, 3, 0, -0, 1e300, -2.5]);
+    expect(Array.from(stableOrder(a)!)).toEqual(byComparison(a));
+    expect(Array.from(stableOrder(a)!)).toEqual([7, 1, 9, 14, 5, 3, 4, 11, 12, 2, 8, 0, 10, 13, 6]);
+  });
+
+  test("a NaN has no place: null; empty and single arrays are their own order", () => {
+    expect(stableOrder(Float64Array.from([1, NaN, 0]))).toBeNull();
+    expect(Array.from(stableOrder(new Float64Array(0))!)).toEqual([]);
+    expect(Array.from(stableOrder(Float64Array.from([7]))!)).toEqual([0]);
   });
 });
