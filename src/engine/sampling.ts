@@ -27,9 +27,13 @@ import { Generator, exp, log, uniformOpen } from "./random";
 
 // ------------------------------------------------------------------ the sampling methods
 
-export type Sampling = "lhs" | "mc";
-export const SAMPLINGS: readonly Sampling[] = ["lhs", "mc"];
-/** Latin hypercube: @RISK's recommended setting and Crystal Ball's; "mc" is plain Monte Carlo, as before. */
+export type Sampling = "lhs" | "mc" | "sobol";
+export const SAMPLINGS: readonly Sampling[] = ["lhs", "mc", "sobol"];
+/**
+ * Latin hypercube: @RISK's recommended setting and Crystal Ball's; "mc" is plain Monte Carlo, as before;
+ * "sobol", scrambled Sobol points (sobol.ts), a quasi-random design that spreads the draws evenly in
+ * every assumption and in pairs of them.
+ */
 export const DEFAULT_SAMPLING: Sampling = "lhs";
 
 export function parseSampling(value: unknown, argument = "sampling"): Sampling {

@@ -14,7 +14,9 @@
  * - Sampling (sampling.ts): "lhs" (the default), Latin hypercube: each assumption's uniforms are
  *   stratified into as many equal bins as draws, one draw per bin, the bins shuffled by the seed, and a
  *   draw is the inverse distribution function at its uniform; "mc", plain Monte Carlo, each draw
- *   independent (the method and the numbers of the versions before Latin hypercube, bit for bit).
+ *   independent (the method and the numbers of the versions before Latin hypercube, bit for bit);
+ *   "sobol", scrambled Sobol points (sobol.ts): assumption j takes dimension j of the sequence, each
+ *   dimension scrambled by the seed, and a draw is the inverse distribution function at its point.
  * - Assumptions are drawn independently of one another unless `correlations` names some: their draws
  *   are then paired anew by Iman–Conover to have those rank correlations, each marginal unchanged.
  * - A draw stays within [low, high] (metalog: within what the assumption allows), so every draw is a
@@ -70,6 +72,7 @@ import {
   wordList,
 } from "./errors";
 import { Generator, log, MAX_SEED, seededGenerator, standardGamma, uniformOpen } from "./random";
+import { sobolDimension, sobolUniforms } from "./sobol";
 import { BetaTable, betaTable, checkCorrelations, Correlations, DEFAULT_SAMPLING, imanConover, Sampling, shuffle, stratifiedUniforms } from "./sampling";
 import { atRanks } from "./order-statistics";
 import { Output, outputSpec } from "./outputs";
@@ -88,7 +91,7 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_PERCENTILES: readonly number[] = [0.1, 0.5, 0.9];
 export const DEFAULT_SIMULATION_OUTPUT: Output = "rnpv";
 export const MAX_PERCENTILES = 100;
-/** Groups of draws behind a standard error: batches in draw order ("mc") or independent hypercubes ("lhs"). */
+/** Groups of draws behind a standard error: batches in draw order ("mc"), independent hypercubes ("lhs") or scrambles ("sobol"). */
 export const SE_GROUPS = 20;
 
 export function parseDistribution(value: unknown, argument = "distribution"): Distribution {
@@ -470,7 +473,7 @@ export class Simulator {
     const follows = followKey.length;
     let nonFinite = 0;
     // Latin hypercube or correlated: every column first. Plain Monte Carlo: each draw as it comes (as before).
-    const columns = this.sampling === "lhs" || this.correlated.length > 0 ? this.drawColumns(iterations, g) : null;
+    const columns = this.sampling !== "mc" || this.correlated.length > 0 ? this.drawColumns(iterations, g) : null;
     if (columns && this.correlated.length > 0) this.correlate(g);
     for (let it = 0; it < iterations; it++) {
       if (columns) for (let j = 0; j < count; j++) values[keyIndex[j]] = columns[j][it];
@@ -513,8 +516,10 @@ export class Simulator {
         kind[j] === KIND_PERT ? betaTable(1 + (4 * (u.base - u.low)) / (u.high - u.low), 1 + (4 * (u.high - u.base)) / (u.high - u.low)) : null
       );
     }
+    const sobol = this.sampling === "sobol";
     for (let j = 0; j < count; j++) {
-      const column = stratifiedUniforms(n, g, columns[j]);
+      // Latin hypercube: stratified uniforms in bin order, shuffled below. Sobol: dimension j's points, scrambled.
+      const column = sobol ? sobolUniforms(sobolDimension(j, g), n, columns[j]) : stratifiedUniforms(n, g, columns[j]);
       const p = j * NP;
       const w = whole[j] === 1;
       const lo = lows[j];
@@ -523,13 +528,15 @@ export class Simulator {
         const beta = this.betas[j]!;
         const a = params[p];
         const span = params[p + 1];
-        beta.quantilesAscending(column);
+        if (sobol) for (let i = 0; i < n; i++) column[i] = beta.quantile(column[i]);
+        else beta.quantilesAscending(column);
         for (let i = 0; i < n; i++) column[i] = held(a + span * column[i], lo, hi, w);
       } else if (kind[j] === KIND_TRIANGULAR) {
         for (let i = 0; i < n; i++) column[i] = held(triangularAt(params, p, column[i]), lo, hi, w);
       } else {
         for (let i = 0; i < n; i++) column[i] = metalogAt(params, p, column[i], w);
       }
+      if (sobol) continue; // in point order: no shuffle
       const c = this.correlated.indexOf(j);
       if (c >= 0) {
         if (this.ascending[c]?.length !== n) this.ascending[c] = new Float64Array(n);
@@ -818,9 +825,11 @@ export interface SimulationOptions {
  *   hypercube of n draws and otherwise larger (the part of the output additive in the assumptions is
  *   stratified within n/20 draws, not n): on average it does not understate. The statistics themselves stay
  *   those of the one hypercube of n draws, the numbers without the standard error.
+ * - "sobol": the same, with 20 independent scrambles of the first n/20 Sobol points (randomized
+ *   quasi-Monte Carlo's usual error estimate: Owen 1997, L'Ecuyer & Lemieux 2002).
  */
 export interface StandardErrors {
-  method: "batch means" | "replicated hypercubes";
+  method: "batch means" | "replicated hypercubes" | "replicated scrambles";
   groups: number;
   /** Beside each percentile, in the order of `percentiles`. */
   percentiles: number[];
@@ -882,12 +891,12 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
     result.below = { threshold: t, probability: countBelow(draws, t) / iterations };
   }
   if (options.standardError) {
-    const lhs = sampling === "lhs";
+    const designed = sampling !== "mc";
     result.standardErrors = groupErrors(
-      lhs ? simulator.replicates(iterations, seed) : draws,
+      designed ? simulator.replicates(iterations, seed) : draws,
       wanted,
       options.threshold,
-      lhs ? "replicated hypercubes" : "batch means"
+      sampling === "lhs" ? "replicated hypercubes" : sampling === "sobol" ? "replicated scrambles" : "batch means"
     );
   }
   return result;

@@ -21,6 +21,8 @@ const CASES: [string, unknown[]][] = [
   ["lhs, PERT", [5000, 3, [[0.05, 0.1, 0.5, 0.9, 0.95]], "rnpv", 120000000, "pert", "lhs", null]],
   ["lhs, triangular, npv", [5000, 4, null, "npv", null, "triangular", "lhs", null]],
   ["lhs, correlated", [5000, 5, [[0.1, 0.5, 0.9]], "rnpv", 120000000, "pert", "lhs", CORRELATIONS]],
+  ["sobol, PERT", [4096, 8, [[0.05, 0.5, 0.95]], "rnpv", 120000000, "pert", "sobol", null]],
+  ["sobol, correlated, triangular", [3000, 9, [[0.1, 0.5, 0.9]], "npv", null, "triangular", "SOBOL", CORRELATIONS]],
   ["mc, correlated", [5000, 6, [[0.1, 0.5, 0.9]], "value_maxrate", null, "pert", "mc", CORRELATIONS]],
   ["defaults", []],
 ];

@@ -52,6 +52,14 @@ describe("the standard error of SIMULATE's statistics", () => {
     }
   });
 
+  test("sobol: the reported standard error is never below the spread across 50 seeds (replicated scrambles of n/20 points are conservative)", () => {
+    // Scrambled Sobol points converge faster than 1/√n, so 20 scrambles of n/20 points vary more than one
+    // scramble of n points: the reported error is an upper estimate, by far for the mean.
+    const rows = observedAndReported(plan, "sobol");
+    show(`sobol, ${SEEDS} seeds × ${N} draws`, rows);
+    for (const r of rows) expect([r.name, r.reported / r.observed > 0.8]).toEqual([r.name, true]);
+  });
+
   test("batch means of one Latin hypercube run would report about plain Monte Carlo's error, not the hypercube's: hence the replicated hypercubes", () => {
     const naive: number[] = [];
     const means: number[] = [];
@@ -71,7 +79,8 @@ describe("the standard error of SIMULATE's statistics", () => {
   });
 
   test("asking for it changes no statistic: the same values, a third column with the errors; the same seed gives the same errors", () => {
-    for (const sampling of ["mc", "lhs"] as Sampling[]) {
+    const METHOD = { mc: "batch means", lhs: "replicated hypercubes", sobol: "replicated scrambles" };
+    for (const sampling of ["mc", "lhs", "sobol"] as Sampling[]) {
       const options = { iterations: 2000, seed: 7, sampling, threshold: THRESHOLD };
       const without = simulationTable(runSimulation(plan, options));
       const withErrors = simulationTable(runSimulation(plan, { ...options, standardError: true }));
@@ -79,7 +88,7 @@ describe("the standard error of SIMULATE's statistics", () => {
       expect(without.every((row) => row.length === 2)).toBe(true);
       expect(withErrors.every((row) => row.length === 3 && typeof row[2] === "number" && row[2] > 0)).toBe(true);
       expect(simulationTable(runSimulation(plan, { ...options, standardError: true }))).toEqual(withErrors);
-      expect(runSimulation(plan, { ...options, standardError: true }).standardErrors!.method).toBe(sampling === "mc" ? "batch means" : "replicated hypercubes");
+      expect(runSimulation(plan, { ...options, standardError: true }).standardErrors!.method).toBe(METHOD[sampling]);
     }
   });
 

@@ -366,6 +366,20 @@ describe("determinism", () => {
     expect(r.mean).toBe(159929591.16716525);
   });
 
+  test('golden values: the medical-device example, scrambled Sobol points ("sobol"; 10,000 draws, seed 1, PERT, rnpv)', () => {
+    // Computed once with this code (Node 20), as above; test/browser/sampling.test.ts checks Chromium gives the same bits.
+    const r = runSimulation(plan, { sampling: "sobol", standardError: true });
+    expect(Array.from(r.draws.slice(0, 3))).toEqual([105418025.82619041, 201553943.0257209, 138960609.2839687]);
+    expect(r.percentiles).toEqual([
+      { p: 0.1, value: 116085276.58577624 },
+      { p: 0.5, value: 156609307.20850658 },
+      { p: 0.9, value: 208894129.35817596 },
+    ]);
+    expect(r.mean).toBe(159963407.5981506);
+    expect(r.standardErrors!.method).toBe("replicated scrambles");
+    expect([...r.standardErrors!.percentiles, r.standardErrors!.mean]).toEqual([177242.95033883993, 168966.7334297374, 322610.9646482042, 10814.257991944383]);
+  });
+
   test.each([
     [
       "lhs",

@@ -518,7 +518,7 @@ const TEST_FACTS: Record<string, TestFacts> = {
       outputName,
       optional(mostly(fc.double({ min: -1e9, max: 1e9, noNaN: true }))),
       optional(mostly(fc.constantFrom("pert", "triangular", "metalog", "PERT", "normal"))),
-      optional(mostly(fc.constantFrom("lhs", "mc", "LHS", "sobol"))),
+      optional(mostly(fc.constantFrom("lhs", "mc", "LHS", "sobol", "halton"))),
       // A correlation table of two assumptions the example tables vary (or not), sometimes not symmetric or out of range.
       optional(
         mostly(

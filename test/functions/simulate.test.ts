@@ -144,8 +144,8 @@ describe("IPVALUE.SIMULATE", () => {
     [[table, null, null, null, null, null, "normal"], /^distribution must be one of pert, triangular, metalog; got "normal"$/],
     [[table, null, null, null, null, null, "metalog"], /^distribution "metalog": no three-term metalog/],
     [
-      [table, null, null, null, null, null, null, "sobol"],
-      /^sampling must be "lhs" \(Latin hypercube, the default\) or "mc" \(plain Monte Carlo\); got "sobol"$/,
+      [table, null, null, null, null, null, null, "halton"],
+      /^sampling must be "lhs" \(Latin hypercube, the default\), "mc" \(plain Monte Carlo\) or "sobol" \(scrambled Sobol points\); got "halton"$/,
     ],
     [
       [table, null, null, null, null, null, null, null, corr2(0.5, -0.5)],

@@ -47,6 +47,7 @@ const S: Record<string, Text> = {
 const SAMPLING_NAMES: Record<Sampling, Text> = {
   lhs: { en: "Latin hypercube", ja: "ラテン超方格法" },
   mc: { en: "plain Monte Carlo", ja: "単純モンテカルロ法" },
+  sobol: { en: "scrambled Sobol points", ja: "スクランブル化ソボル列" },
 };
 
 const DISTRIBUTION_NAMES: Record<Distribution, Text> = {

@@ -41,7 +41,7 @@ export interface SimulationRequest {
   iterations: number;
   seed: number;
   distribution: Distribution;
-  /** "lhs" (Latin hypercube, the default) or "mc" (plain Monte Carlo). */
+  /** "lhs" (Latin hypercube, the default), "mc" (plain Monte Carlo) or "sobol" (scrambled Sobol points). */
   sampling: Sampling;
   output: Output;
 }

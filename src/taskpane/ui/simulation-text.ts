@@ -85,8 +85,9 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     distribution: "Distribution",
     distributions: { pert: "PERT", triangular: "Triangular", metalog: "Metalog (low, base, high as P10, P50, P90)" },
     sampling: "Sampling",
-    samplings: { lhs: "Latin hypercube (default)", mc: "Plain Monte Carlo" },
-    samplingHint: "Latin hypercube spreads each assumption's draws evenly over its range: the same precision with fewer draws.",
+    samplings: { lhs: "Latin hypercube (default)", mc: "Plain Monte Carlo", sobol: "Sobol (quasi-Monte Carlo)" },
+    samplingHint:
+      "Latin hypercube spreads each assumption's draws evenly over its range: the same precision with fewer draws. Sobol spreads them evenly over pairs of assumptions too.",
     standardError: "Standard error",
     errorHint:
       "± is the standard error: how far the number may move with another seed (about two in three runs land within it). Plain Monte Carlo: from 20 batches of the draws; Latin hypercube: from 20 independent hypercubes.",
@@ -153,8 +154,9 @@ export const SIMULATION_TEXT: Record<Language, SimulationText> = {
     distribution: "分布",
     distributions: { pert: "PERT分布", triangular: "三角分布", metalog: "メタログ分布（低位・基準・高位をP10・P50・P90とする）" },
     sampling: "抽出法",
-    samplings: { lhs: "ラテン超方格法（既定）", mc: "単純モンテカルロ法" },
-    samplingHint: "ラテン超方格法は各前提条件の抽出を範囲全体に均等に割り振るため、少ない試行回数で同じ精度になります。",
+    samplings: { lhs: "ラテン超方格法（既定）", mc: "単純モンテカルロ法", sobol: "ソボル列（準モンテカルロ法）" },
+    samplingHint:
+      "ラテン超方格法は各前提条件の抽出を範囲全体に均等に割り振るため、少ない試行回数で同じ精度になります。ソボル列は前提条件の組み合わせについても均等に割り振ります。",
     standardError: "標準誤差",
     errorHint:
       "± は標準誤差で、シードを変えたときに数値が動く幅の目安です（3回に2回程度はこの幅に収まります）。単純モンテカルロ法は抽出を20のバッチに分けて、ラテン超方格法は独立な20個の超方格から求めます。",

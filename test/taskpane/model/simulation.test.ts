@@ -19,7 +19,7 @@ const plan = () => planFromTable(assumptionsTableValues(set, "en", true) as neve
 describe("the pane's simulation", () => {
   test("Latin hypercube by default; the chosen sampling is the engine's, with the standard errors SIMULATE's standard_error gives", () => {
     expect(DEFAULT_REQUEST.sampling).toBe("lhs");
-    for (const sampling of ["lhs", "mc"] as const) {
+    for (const sampling of ["lhs", "mc", "sobol"] as const) {
       const view = simulateSet(set, "en", { ...DEFAULT_REQUEST, iterations: 3000, sampling });
       const r = runSimulation(plan(), { iterations: 3000, sampling, percentiles: [0.1, 0.5, 0.9], threshold: 120e6, standardError: true });
       expect(view.result.percentiles).toEqual(r.percentiles);
@@ -86,7 +86,7 @@ describe("the pane's simulation", () => {
   });
 
   test("the Simulation sheet's formula passes the sampling and asks for the standard errors: run, it gives the pane's numbers", () => {
-    for (const sampling of ["lhs", "mc"] as const) {
+    for (const sampling of ["lhs", "mc", "sobol"] as const) {
       const request = { ...DEFAULT_REQUEST, iterations: 2000, seed: 9, sampling };
       const view = simulateSet(set, "en", request);
       const sheet = simulationSheet(view, set, "en", STORED_REFERENCES);
