@@ -6,6 +6,24 @@
 import { seededGenerator } from "../../src/engine/random";
 import { SOBOL_DIMENSIONS, sobolDimension, sobolIntegers, sobolUniforms } from "../../src/engine/sobol";
 import scipy from "../fixtures/sobol/scipy-unscrambled.json";
+import Ajv2020 from "ajv/dist/2020";
+import directions from "../../src/engine/data/sobol-directions.json";
+import schema from "../../src/engine/data/sobol-directions.schema.json";
+
+describe("the direction numbers, as data", () => {
+  const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  test("sobol-directions.json validates against its schema, and each dimension has one m_k per degree, odd and below 2^k", () => {
+    expect(validate(directions)).toBe(true);
+    for (const { poly, m } of directions.dimensions) {
+      const degree = Math.max(1, 31 - Math.clz32(poly));
+      expect(m.length).toBe(degree);
+      m.forEach((x, k) => expect([x % 2, x < 2 ** (k + 1)]).toEqual([1, true]));
+    }
+  });
+  test("a broken record is refused (the check can fail)", () => {
+    expect(validate({ ...directions, dimensions: [{ poly: 7, m: [1, "3"] }] })).toBe(false);
+  });
+});
 
 describe("Sobol points, unscrambled, are SciPy's", () => {
   test(`the first ${scipy.points.length} points in all ${SOBOL_DIMENSIONS} dimensions`, () => {
