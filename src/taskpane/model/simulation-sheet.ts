@@ -188,23 +188,24 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
   const labelRows = keys.length > 0 ? keys.map((key) => [key, ref.asText(assumptionSpec(key).label[language])]) : [["", ""]];
   blocks.push({ address: a1(lookupTop + 1, L, labelRows.length, 2), formulas: labelRows });
 
-  // SPIDER under the SENSITIVITY spill (k + 2 rows from D6), a blank row between.
+  // SPIDER under the SENSITIVITY spill: D6 is row 5 (0-based), its spill k + 2 rows, then a blank row and the caption.
   const positions = view.spider.positions;
   const m = positions.length;
-  const spiderRow = 6 + k + 2 + 1; // 0-based row of the formula; its caption above it
+  const lines = view.spider.lines.length; // the assumptions that vary, as the tornado's k
+  const spiderRow = 5 + (k + 2) + 2;
   const spiderAt = `$D$${spiderRow + 1}#`;
   blocks.push({ address: cellName(spiderRow - 1, 3), formulas: [[t("spider")]] });
   blocks.push({ address: cellName(spiderRow, 3), formulas: [[`=IPVALUE.SPIDER(${ref.table},${quoted(request.output)},${m})`]] });
   blocks.push({
-    address: a1(spiderRow + 1, 4, k + 1, m),
-    formulas: Array.from({ length: k + 1 }, () => positions.map(() => "")),
+    address: a1(spiderRow + 1, 4, lines + 1, m),
+    formulas: Array.from({ length: lines + 1 }, () => positions.map(() => "")),
     numberFormat: ref.amountFormat,
   });
 
   // Spider helper cells: the positions named, then per assumption (the spill's order) its label and its outputs.
   const spiderTop = lookupTop + Math.max(1, k) + 3;
   const positionName = (p: number) => (p === -1 ? t("low") : p === 1 ? t("high") : p === 0 ? t("base") : Math.abs(p) === 0.5 ? t("halfway") : p);
-  const spiderRows = Array.from({ length: k }, (_, i) => {
+  const spiderRows = Array.from({ length: lines }, (_, i) => {
     const r = i + 3; // spill row: header, base, then the assumptions
     return [
       `=IFERROR(VLOOKUP(INDEX(${spiderAt},${r},1),${lookup},2,FALSE),INDEX(${spiderAt},${r},1))`,
@@ -213,12 +214,13 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
   });
   blocks.push({ address: cellName(spiderTop - 1, L), formulas: [[t("spiderData")]] });
   blocks.push({ address: a1(spiderTop, L, 1, m + 1), formulas: [["", ...positions.map(positionName)]] });
-  if (k > 0) blocks.push({ address: a1(spiderTop + 1, L, k, m + 1), formulas: spiderRows });
-  if (k > 0) blocks.push({ address: a1(spiderTop + 1, L + 1, k, m), formulas: spiderRows.map(() => positions.map(() => "")), numberFormat: ref.amountFormat });
+  if (lines > 0) blocks.push({ address: a1(spiderTop + 1, L, lines, m + 1), formulas: spiderRows });
+  if (lines > 0)
+    blocks.push({ address: a1(spiderTop + 1, L + 1, lines, m), formulas: spiderRows.map(() => positions.map(() => "")), numberFormat: ref.amountFormat });
   return {
     blocks,
     histogram: { source: histogramSource, title: S.histogramChart[language] },
     tornado: { source: a1(top, L, Math.max(1, k) + 1, 3), title: S.tornadoChart[language] },
-    spider: { source: a1(spiderTop, L, Math.max(1, k) + 1, m + 1), title: S.spiderChart[language] },
+    spider: { source: a1(spiderTop, L, Math.max(1, lines) + 1, m + 1), title: S.spiderChart[language] },
   };
 }
