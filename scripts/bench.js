@@ -17,6 +17,8 @@
  *      the engine's bounded one, for a 32,767-character key and for an ordinary typo.
  *  (f) cold load of the built pane to its start view in headless Chromium against Microsoft's React
  *      template built in the same run (scripts/bench/cold-load.js; "not built" without dist/).
+ *  (g) one 1,000,000-draw IPVALUE.SIMULATE ("mc", "lhs", "lhs" correlated) from the built functions in headless
+ *      Chromium and in Node, rounds interleaved, Chromium's bits checked against Node's (scripts/bench/simulate-million.js).
  * TypeScript is transpiled on the fly with the installed compiler (scripts/bench/load.js); each figure
  * is the median of several timed rounds after a warm-up.
  */
@@ -292,4 +294,13 @@ console.log(
       `  IPVALUE pane (dist/)                                  ${ms(r.ipvalue)}, own JS ${kib(r.ipvalue.js.raw)} / ${kib(r.ipvalue.js.gz)} gzipped: ${r.ratio.toFixed(2)}× the template`
     );
   }
+}
+
+// ----- (g) a 1,000,000-draw SIMULATE in Chromium and in Node (its own process: a fresh heap for Node's figure) -----
+{
+  const { spawnSync } = require("child_process");
+  const { reportLines } = require("./bench/simulate-million");
+  const run = spawnSync(process.execPath, [path.join(__dirname, "bench", "simulate-million.js"), "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const r = run.status === 0 ? JSON.parse(run.stdout.trim().split("\n").pop()) : { error: (run.stderr || "").trim().split("\n")[0] };
+  for (const l of reportLines(r)) console.log(l);
 }

@@ -4,7 +4,7 @@
  * example, a run, P10/P50/P90 each ± its standard error — the same bits the engine gives in Node, and the
  * same numbers =IPVALUE.SIMULATE gives on the stored table — Latin hypercube or plain Monte Carlo, the
  * advice to draw more when a percentile's standard error is above 1%, the histogram, the tornado and the spider, and the Simulation
- * sheet with its two native charts recorded by the stand-in. Takes the README's screenshots
+ * sheet with its three native charts recorded by the stand-in. Takes the README's screenshots
  * docs/images/simulation-histogram.png, docs/images/tornado.png and docs/images/spider.png. Needs `npm run build` first.
  */
 import * as fs from "fs";
@@ -195,20 +195,30 @@ describe("the simulation panel, against the Excel stand-in", () => {
     expect(await byTestId("simulation-run").isDisabled()).toBe(false);
   });
 
-  test("inserting the Simulation sheet: live formulas, the histogram's counts and two native charts in the workbook", async () => {
+  test("inserting the Simulation sheet: live formulas, the histogram's counts and three native charts in the workbook", async () => {
     await byTestId("simulation-insert").click();
     await byTestId("simulation-inserted").waitFor();
     const workbook = await page.evaluate(() => {
       const fx = (window as any).__fakeExcel;
-      return { sheets: fx.sheetNames(), charts: fx.charts("Simulation"), a6: fx.formulas("Simulation!A6")[0][0], d6: fx.formulas("Simulation!D6")[0][0] };
+      return {
+        sheets: fx.sheetNames(),
+        charts: fx.charts("Simulation"),
+        a6: fx.formulas("Simulation!A6")[0][0],
+        d6: fx.formulas("Simulation!D6")[0][0],
+        d18: fx.formulas("Simulation!D18")[0][0],
+      };
     });
     expect(workbook.sheets).toContain("Simulation");
     expect(workbook.charts.map((c: { type: string; name: string }) => [c.type, c.name])).toEqual([
       ["ColumnStacked", "IPVALUE histogram"],
       ["BarStacked", "IPVALUE tornado"],
+      ["Line", "IPVALUE spider"],
     ]);
     expect(workbook.a6).toMatch(/^=IPVALUE\.SIMULATE\(IpvalueAssumptions\[#All\],10000,1,\{0\.1,0\.5,0\.9\},"rnpv",IF\(.*\),"pert","lhs",,TRUE\)$/);
     expect(workbook.d6).toBe('=IPVALUE.SENSITIVITY(IpvalueAssumptions[#All],"rnpv")');
+    expect(workbook.d18).toBe('=IPVALUE.SPIDER(IpvalueAssumptions[#All],"rnpv",5)'); // under SENSITIVITY's ten rows and a blank one
+    const spider = workbook.charts[2] as { seriesBy: string; series: unknown[]; position: { start: string; end: string } };
+    expect([spider.seriesBy, spider.series.length, spider.position]).toEqual(["Rows", EXPECTED.spider.lines.length, { start: "R44", end: "Z62" }]);
   });
 
   test("=IPVALUE.SIMULATE, run in the page on the stored table, gives the numbers the pane shows", async () => {

@@ -1,7 +1,7 @@
 /**
- * The Simulation sheet's layout: live =IPVALUE.SIMULATE and =IPVALUE.SENSITIVITY over the stored table,
- * the histogram's counts from the pane's run, and the helper cells of the native histogram and tornado
- * charts. Pure: the Office.js adapter (../office/sheets.ts) writes it.
+ * The Simulation sheet's layout: live =IPVALUE.SIMULATE, =IPVALUE.SENSITIVITY and =IPVALUE.SPIDER over the
+ * stored table, the histogram's counts from the pane's run, and the helper cells of the native histogram,
+ * tornado and spider charts. Pure: the Office.js adapter (../office/sheets.ts) writes it.
  */
 import { assumptionSpec, Distribution, outputLabel, percentileLabel, Sampling, Text } from "../../engine";
 import { a1, cellName, columnLetters, quoted } from "../../model/a1";
@@ -18,8 +18,8 @@ export const SIMULATION_SHEET_FALLBACK = "Simulation (IPVALUE)";
 const S: Record<string, Text> = {
   title: { en: "IPVALUE simulation", ja: "IPVALUE シミュレーション" },
   about: {
-    en: "Percentiles and tornado: live formulas over the assumptions table. Histogram counts: values from the task pane when this sheet was inserted (same draws as the formula). Insert the sheet again after changing which assumptions differ across scenarios.",
-    ja: "パーセンタイルとトルネード：前提条件表を参照する数式（自動で再計算）。ヒストグラムの度数：このシートを挿入したときに作業ウィンドウで求めた値（数式と同じ抽出）。シナリオ間で異なる前提条件を変えたら、シートをもう一度挿入してください。",
+    en: "Percentiles, tornado and spider: live formulas over the assumptions table. Histogram counts: values from the task pane when this sheet was inserted (same draws as the formula). Insert the sheet again after changing which assumptions differ across scenarios.",
+    ja: "パーセンタイル、トルネード、スパイダー：前提条件表を参照する数式（自動で再計算）。ヒストグラムの度数：このシートを挿入したときに作業ウィンドウで求めた値（数式と同じ抽出）。シナリオ間で異なる前提条件を変えたら、シートをもう一度挿入してください。",
   },
   internal: {
     en: "INTERNAL — computed from internal scenarios or committee decisions: not for the counterparty.",
@@ -40,8 +40,18 @@ const S: Record<string, Text> = {
   labels: { en: "Assumption labels", ja: "前提条件の名称" },
   below: { en: "below base", ja: "基準より下" },
   above: { en: "above base", ja: "基準より上" },
+  spider: {
+    en: "Sensitivity (spider): the value as each assumption moves from its low through the base to its high, the others at base",
+    ja: "感応度（スパイダー）：各前提条件を低位から基準を経て高位へ動かしたときの価値（ほかは基準）",
+  },
+  spiderData: { en: "Spider chart data (helper cells)", ja: "スパイダー図用データ（補助セル）" },
+  low: { en: "low", ja: "低位" },
+  halfway: { en: "halfway", ja: "中間" },
+  base: { en: "base", ja: "基準" },
+  high: { en: "high", ja: "高位" },
   histogramChart: { en: "Distribution of the simulated value", ja: "シミュレーションによる価値の分布" },
   tornadoChart: { en: "Tornado: change from the base value", ja: "トルネード図：基準値からの変化" },
+  spiderChart: { en: "Spider: the value along each assumption's range", ja: "スパイダー図：各前提条件の範囲に沿った価値" },
 };
 
 const SAMPLING_NAMES: Record<Sampling, Text> = {
@@ -60,6 +70,7 @@ export interface SimulationSheet {
   blocks: SheetBlock[];
   histogram: { source: string; title: string };
   tornado: { source: string; title: string };
+  spider: { source: string; title: string };
 }
 
 export interface SheetReferences {
@@ -95,7 +106,12 @@ export const STORED_REFERENCES: SheetReferences = {
  *  INDEX (its address is only known once Excel has calculated) as the change from the base value,
  *  below and above, for a stacked bar chart — Excel stacks negative values to the left of 0 and
  *  positive ones to the right, so each bar runs from the lower to the higher output. Rows are written
- *  smallest swing first, because a bar chart draws its first category at the bottom.
+ *  smallest swing first, because a bar chart draws its first category at the bottom. Under the
+ *  SENSITIVITY spill, a row apart, =IPVALUE.SPIDER(...) at the pane's points (a header of positions, a
+ *  base row, one row per assumption, largest spread first); its helper cells, under the tornado's
+ *  labels, read it with INDEX into the shape a line chart takes by rows: a blank corner, the
+ *  positions named (low … base … high) across the top, one row per assumption, its label first. A
+ *  point without an answer becomes #N/A, which a line chart leaves out instead of drawing as 0.
  */
 export function simulationSheet(view: SimulationView, set: ScenarioSet, language: Language, ref: SheetReferences): SimulationSheet {
   const t = (k: keyof typeof S) => ref.asText(S[k][language]);
@@ -172,9 +188,40 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
   blocks.push({ address: cellName(lookupTop, L), formulas: [[t("labels")]] });
   const labelRows = keys.length > 0 ? keys.map((key) => [key, ref.asText(assumptionSpec(key).label[language])]) : [["", ""]];
   blocks.push({ address: a1(lookupTop + 1, L, labelRows.length, 2), formulas: labelRows });
+
+  // SPIDER under the SENSITIVITY spill: D6 is row 5 (0-based), its spill k + 2 rows, then a blank row and the caption.
+  const positions = view.spider.positions;
+  const m = positions.length;
+  const lines = view.spider.lines.length; // the assumptions that vary, as the tornado's k
+  const spiderRow = 5 + (k + 2) + 2;
+  const spiderAt = `$D$${spiderRow + 1}#`;
+  blocks.push({ address: cellName(spiderRow - 1, 3), formulas: [[t("spider")]] });
+  blocks.push({ address: cellName(spiderRow, 3), formulas: [[`=IPVALUE.SPIDER(${ref.table},${quoted(request.output)},${m})`]] });
+  blocks.push({
+    address: a1(spiderRow + 1, 4, lines + 1, m),
+    formulas: Array.from({ length: lines + 1 }, () => positions.map(() => "")),
+    numberFormat: ref.amountFormat,
+  });
+
+  // Spider helper cells: the positions named, then per assumption (the spill's order) its label and its outputs.
+  const spiderTop = lookupTop + Math.max(1, k) + 3;
+  const positionName = (p: number) => (p === -1 ? t("low") : p === 1 ? t("high") : p === 0 ? t("base") : Math.abs(p) === 0.5 ? t("halfway") : p);
+  const spiderRows = Array.from({ length: lines }, (_, i) => {
+    const r = i + 3; // spill row: header, base, then the assumptions
+    return [
+      `=IFERROR(VLOOKUP(INDEX(${spiderAt},${r},1),${lookup},2,FALSE),INDEX(${spiderAt},${r},1))`,
+      ...positions.map((_, j) => `=IFERROR(INDEX(${spiderAt},${r},${j + 2}),NA())`),
+    ];
+  });
+  blocks.push({ address: cellName(spiderTop - 1, L), formulas: [[t("spiderData")]] });
+  blocks.push({ address: a1(spiderTop, L, 1, m + 1), formulas: [["", ...positions.map(positionName)]] });
+  if (lines > 0) blocks.push({ address: a1(spiderTop + 1, L, lines, m + 1), formulas: spiderRows });
+  if (lines > 0)
+    blocks.push({ address: a1(spiderTop + 1, L + 1, lines, m), formulas: spiderRows.map(() => positions.map(() => "")), numberFormat: ref.amountFormat });
   return {
     blocks,
     histogram: { source: histogramSource, title: S.histogramChart[language] },
     tornado: { source: a1(top, L, Math.max(1, k) + 1, 3), title: S.tornadoChart[language] },
+    spider: { source: a1(spiderTop, L, Math.max(1, lines) + 1, m + 1), title: S.spiderChart[language] },
   };
 }

@@ -83,7 +83,7 @@ export async function writeValuationSheet(set: ScenarioSet, language: Language):
   });
 }
 
-/** The Simulation sheet: its cells, a stacked column histogram and a stacked bar tornado. */
+/** The Simulation sheet: its cells, a stacked column histogram, a stacked bar tornado and a line spider. */
 export async function writeSimulationSheet(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<InsertedSheet> {
   const layout = simulationSheet(simulateSet(set, language, request), set, language, STORED_REFERENCES);
   return Excel.run(async (context) => {
@@ -101,6 +101,11 @@ export async function writeSimulationSheet(set: ScenarioSet, language: Language,
     tornado.series.getItemAt(0).format.fill.setSolidColor("#C0392B"); // below the base value
     tornado.series.getItemAt(1).format.fill.setSolidColor("#2F6FB0"); // above it
     tornado.setPosition("R24", "Z42");
+    // A line per assumption (by rows), its positions equally spaced: a category axis, low … high.
+    const spider = sheet.charts.add("Line", sheet.getRange(layout.spider.source), "Rows");
+    spider.name = "IPVALUE spider";
+    spider.title.text = layout.spider.title;
+    spider.setPosition("R44", "Z62");
     sheet.activate();
     await context.sync();
     return inserted;

@@ -22,6 +22,9 @@ import { valuationCells } from "../../../src/taskpane/model/valuation-sheet";
 const kinds = (formula: string) => tokenize(formula).map((t) => `${t.kind}:${t.text}`);
 const formulasOf = (cells: (string | number)[][][]) => cells.flat(2).filter((f): f is string => typeof f === "string" && f.startsWith("="));
 
+/** Cells of the Simulation sheet that hold an IPVALUE spill other formulas read: D6 (SENSITIVITY) and SPIDER's, under it. */
+const simulationAnchors = new Set<string>();
+
 /** Every formula the add-in writes into a workbook; the negotiator workbook's with its sheet names. */
 function addinFormulas(): { formula: string; sheets?: string[] }[] {
   const out: { formula: string; sheets?: string[] }[] = [];
@@ -32,7 +35,10 @@ function addinFormulas(): { formula: string; sheets?: string[] }[] {
       const set = setDecision(exampleSet(example.id, language), "floor", "120000000");
       add(formulasOf(valuationCells(set, language).map((b) => b.formulas)));
       const view = simulateSet(set, language, { ...DEFAULT_REQUEST, iterations: 200, seed: 7 });
-      add(formulasOf(simulationSheet(view, set, language, STORED_REFERENCES).blocks.map((b) => b.formulas)));
+      const simulation = simulationSheet(view, set, language, STORED_REFERENCES).blocks;
+      add(formulasOf(simulation.map((b) => b.formulas)));
+      for (const b of simulation)
+        if (/^=IPVALUE\.(SENSITIVITY|SPIDER)\(/.test(String(b.formulas[0][0]))) simulationAnchors.add(`$D$${/^D(\d+)$/.exec(b.address)![1]}`);
       const build = () =>
         buildNegotiatorWorkbook(selectShared(set, { ...defaultShareChoice(set), outputs: [...SHARE_OUTPUTS] }), {
           language,
@@ -168,16 +174,18 @@ describe("formula tokens", () => {
     const texts = corpus.map((c) => c.formula);
     expect(texts.some((f) => f.includes("#All]"))).toBe(true);
     expect(texts.some((f) => f.includes("$A$13#"))).toBe(true);
+    // D6, and SPIDER's cell two rows under SENSITIVITY's spill: D(k + 10) for k assumptions that vary (6, 8 and 12 in the examples)
+    expect([...simulationAnchors].sort()).toEqual(["$D$16", "$D$18", "$D$22", "$D$6"]);
     expect(texts.some((f) => f.includes("'!"))).toBe(true); // the negotiator workbook's quoted sheet names
     for (const { formula, sheets } of corpus) {
       const tokens = tokenize(formula);
       expect([formula, joinTokens(tokens)]).toEqual([formula, formula]);
       expect([formula, tokens.filter((t) => t.kind === "unknown")]).toEqual([formula, []]);
-      // a # is in a structured reference (IpvalueAssumptions[#All]) or the spill of an anchor the sheets put at A13 or D6
+      // a # is in a structured reference (IpvalueAssumptions[#All]) or the spill of an anchor the sheets put at A13, D6 or SPIDER's cell
       const hashes = tokens.filter((t) => t.text.includes("#") && t.kind !== "string");
       expect([formula, hashes.filter((t) => t.kind !== "structured" && t.kind !== "spill")]).toEqual([formula, []]);
       const spilled = tokens.flatMap((t, i) => (t.kind === "spill" ? [tokens[i - 1].text] : []));
-      expect([formula, spilled.filter((c) => c !== "$A$13" && c !== "$D$6")]).toEqual([formula, []]);
+      expect([formula, spilled.filter((c) => c !== "$A$13" && !simulationAnchors.has(c))]).toEqual([formula, []]);
       const named = tokens.flatMap((t) => (t.kind === "sheet" ? [t.prefix!.sheet] : []));
       if (sheets) expect([formula, named.filter((n) => !sheets.includes(n))]).toEqual([formula, []]);
       else expect([formula, named]).toEqual([formula, []]);

@@ -1,11 +1,11 @@
 /**
  * The Simulation sheet (WorkbookPort.insertSimulationCharts) against the in-memory Excel stand-in:
- * live SIMULATE and SENSITIVITY formulas over the stored table, the histogram's counts, the tornado's
- * helper cells, the two native charts; and the numbers: the formula run on the stored table gives
+ * live SIMULATE, SENSITIVITY and SPIDER formulas over the stored table, the histogram's counts, the tornado's
+ * and the spider's helper cells, the three native charts; and the numbers: the formula run on the stored table gives
  * what the pane shows.
  */
 import { fake } from "./fake";
-import { sensitivityFn, simulateFn } from "../../../src/functions/functions";
+import { sensitivityFn, simulateFn, spiderFn } from "../../../src/functions/functions";
 import { setDecision } from "../../../src/model/scenario-set";
 import { exampleSet } from "../../../src/taskpane/model/examples";
 import { DEFAULT_REQUEST, simulateSet, SimulationRequest } from "../../../src/taskpane/model/simulation";
@@ -64,16 +64,24 @@ describe("the Simulation sheet", () => {
     expect(marked.join(" ")).toMatch(/\(P10\).*\(P50\).*\(P90\)/);
   });
 
-  test("two native charts: a stacked column histogram and a stacked bar tornado over helper cells read from the SENSITIVITY spill", async () => {
+  test("three native charts: a stacked column histogram, a stacked bar tornado over helper cells read from the SENSITIVITY spill, and a line spider", async () => {
     await port.insertSimulationCharts(set, "ja", request);
     const charts = fake.charts("Simulation");
     expect(charts.map((c) => [c.name, c.type, c.seriesBy, c.series.length])).toEqual([
       ["IPVALUE histogram", "ColumnStacked", "Columns", 2],
       ["IPVALUE tornado", "BarStacked", "Columns", 2],
+      ["IPVALUE spider", "Line", "Rows", 8],
+    ]);
+    // one under the other in R:Z, none overlapping
+    expect(charts.map((c) => c.position)).toEqual([
+      { start: "R5", end: "Z22" },
+      { start: "R24", end: "Z42" },
+      { start: "R44", end: "Z62" },
     ]);
     expect(charts[0].title).toBe("シミュレーションによる価値の分布");
     expect(charts[1].title).toBe("トルネード図：基準値からの変化");
-    expect(charts.map((c) => c.series.map((s) => s.fill))).toEqual([
+    expect(charts[2].title).toBe("スパイダー図：各前提条件の範囲に沿った価値");
+    expect(charts.slice(0, 2).map((c) => c.series.map((s) => s.fill))).toEqual([
       ["#8FC7CC", "#0F6C74"],
       ["#C0392B", "#2F6FB0"],
     ]);
@@ -100,11 +108,41 @@ describe("the Simulation sheet", () => {
     expect(labels.find((r) => r[0] === "peak_share")![1]).toBe("ピーク時シェア");
   });
 
+  test("the spider: a live =IPVALUE.SPIDER under the SENSITIVITY spill, and the line chart's helper cells reading it with INDEX, in Japanese", async () => {
+    await port.insertSimulationCharts(set, "ja", request);
+    const view = simulateSet(set, "ja", request);
+    const k = view.spider.lines.length;
+    // SENSITIVITY spills D6:I15 (header, base, eight rows); a blank row; the caption; SPIDER at the pane's five points
+    expect(k).toBe(8);
+    expect(fake.formulas("Simulation!D16:D18")).toEqual([
+      [""],
+      ["感応度（スパイダー）：各前提条件を低位から基準を経て高位へ動かしたときの価値（ほかは基準）"],
+      ['=IPVALUE.SPIDER(IpvalueAssumptions[#All],"rnpv",5)'],
+    ]);
+    // its outputs (under the header of positions) are amounts
+    expect(fake.numberFormat("Simulation!E19:I27")).toEqual(Array(9).fill(Array(5).fill("#,##0")));
+    const spider = fake.charts("Simulation").find((c) => c.name === "IPVALUE spider")!;
+    const m = /^Simulation!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(spider.source)!;
+    expect([m[1], m[3], Number(m[4]) - Number(m[2])]).toEqual(["L", "Q", k]); // a label column and five positions; a header row and one row per assumption
+    // the header: a blank corner (so that Excel takes the first row as categories), the positions named
+    expect(fake.values(`Simulation!L${m[2]}:Q${m[2]}`)).toEqual([["", "低位", "中間", "基準", "中間", "高位"]]);
+    expect(fake.values(`Simulation!L${Number(m[2]) - 1}`)[0][0]).toBe("スパイダー図用データ（補助セル）");
+    const helper = fake.formulas(`Simulation!L${Number(m[2]) + 1}:Q${m[4]}`);
+    helper.forEach((r, i) => {
+      expect(String(r[0])).toMatch(new RegExp(`^=IFERROR\\(VLOOKUP\\(INDEX\\(\\$D\\$18#,${i + 3},1\\),`));
+      expect(r.slice(1)).toEqual([2, 3, 4, 5, 6].map((j) => `=IFERROR(INDEX($D$18#,${i + 3},${j}),NA())`));
+    });
+    // What they read: SPIDER on the stored table, its lines in the pane's order (largest spread first), at the pane's positions.
+    const spill = spiderFn(fake.table(ASSUMPTIONS_TABLE)!.values, "rnpv", 5) as (string | number)[][];
+    expect(spill[0]).toEqual(["assumption", ...view.spider.positions]);
+    expect(spill.slice(2).map((r) => r[0])).toEqual(view.spider.lines.map((l) => l.key));
+  });
+
   test("inserting again replaces IPVALUE's sheet; a Simulation sheet of the user's is left alone", async () => {
     await port.insertSimulationCharts(set, "en", request);
     await port.insertSimulationCharts(set, "en", { ...request, distribution: "triangular" });
     expect(fake.sheetNames().filter((n) => n.startsWith("Simulation"))).toEqual(["Simulation"]);
-    expect(fake.charts("Simulation")).toHaveLength(2);
+    expect(fake.charts("Simulation")).toHaveLength(3);
     expect(String(fake.formulas("Simulation!A6")[0][0])).toMatch(/"triangular","lhs",,TRUE\)$/);
     fake.reset();
     await Excel.run(async (context) => {
