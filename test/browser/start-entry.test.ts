@@ -4,7 +4,8 @@
  * (editor.js) is asked for; that chunk is fetched right after, without a click; a start made on the
  * start view opens the editor as before (focus on the results, the set in the workbook); and on a
  * workbook with scenarios, an edit made in Excel while the editor's chunk is still on its way shows
- * once it is there. Needs `npm run build` first.
+ * once it is there. In an Excel without ExcelApi 1.13 the page still says why the editor cannot run,
+ * without the start view or the editor's chunk. Needs `npm run build` first.
  */
 import { Page, Route } from "playwright-core";
 import { BrowserSession, openBrowser, openFreshPane } from "./harness";
@@ -98,5 +99,58 @@ describe("the start view's entry and the editor's chunk", () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid="input-royalty_rate"]') as HTMLInputElement | null)?.value === "3.75");
     await session.context.unroute("**/editor.js", hold);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("Excel without ExcelApi 1.13", () => {
+  let session: BrowserSession;
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test("the page says why the editor cannot run: no start view, and editor.js is not fetched", async () => {
+    session = await openBrowser({ locale: "en-US", viewport: { width: 420, height: 600 } }, { excel: false });
+    // An Excel host that lacks the requirement set: Office.onReady says Excel, isSetSupported says no.
+    await session.context.addInitScript(() => {
+      let office: any;
+      // office.js fills Office in late: its own onReady is kept (whenever it is set) and wrapped; once it is ready, the context is Excel's without 1.13.
+      const context = { requirements: { isSetSupported: (set: string, v: string) => !(set === "ExcelApi" && v === "1.13") } };
+      const dress = (o: any) => {
+        if (!o || o.__older) return;
+        Object.defineProperty(o, "__older", { value: true });
+        let onReady = o.onReady;
+        Object.defineProperty(o, "onReady", {
+          configurable: true,
+          get: () => (callback: (info: unknown) => void) =>
+            onReady.call(o).then(() => {
+              const info = { host: "Excel", platform: "PC" };
+              // (Office.context itself is not configurable: its members are.)
+              Object.defineProperty(o.context, "requirements", { configurable: true, value: context.requirements });
+              callback(info);
+              return info;
+            }),
+          set: (f) => (onReady = f),
+        });
+      };
+      Object.defineProperty(window, "Office", {
+        configurable: true,
+        get: () => office,
+        set: (o) => {
+          office = o;
+          dress(o);
+        },
+      });
+    });
+    const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(session.server.url + "taskpane.html");
+    await page.getByText("This version of Excel cannot run the scenario editor (it needs ExcelApi 1.13)").waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid="start-view"]').count()).toBe(0);
+    const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.replace(/^.*\//, "")));
+    expect(scripts).not.toContain("editor.js");
+    expect(errors).toEqual([]);
   });
 });
