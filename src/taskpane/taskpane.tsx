@@ -4,7 +4,9 @@
  * tests) Office.onReady still resolves, with no host, and the pane says so.
  */
 import { createRoot } from "react-dom/client";
-import { App } from "./ui/App";
+// The small entry: the start view (Shell); the editor is its own chunk, fetched once that view is up.
+import { Shell } from "./ui/Shell";
+import { readFirst } from "./ui/first-load";
 import { languageFor } from "./ui/strings";
 import { officeWorkbook } from "./office/workbook";
 import { officeColors, watchOfficeTheme } from "./office/theme";
@@ -31,5 +33,11 @@ Office.onReady((info) => {
     );
     return;
   }
-  root.render(<App port={officeWorkbook()} initialLanguage={language} inOffice={inOffice} theme={{ current: officeColors, watch: watchOfficeTheme }} />);
+  const port = officeWorkbook();
+  // The one first read of the workbook starts now, beside React's first render: when it is done before
+  // that render, the pane opens on its view (start or editor) with no spinner in between.
+  const reading = readFirst(port);
+  const props = { port, initialLanguage: language, inOffice, theme: { current: officeColors, watch: watchOfficeTheme } };
+  root.render(<Shell {...props} read={null} />);
+  void reading.then((read) => root.render(<Shell {...props} read={read} />));
 });

@@ -30,3 +30,28 @@ test("taskpane.html loads functions.js (the webpack runtime and the engine) befo
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
   expect(scripts).toEqual(["functions.js", "taskpane.js"]);
 });
+
+// The start view's entry (taskpane.js, with functions.js before it) holds the shell and the start view,
+// not the editor: App.tsx and what only it uses are in editor.js, which the shell imports once the first view is up.
+const EDITOR_ONLY = [
+  "App.tsx",
+  "AssumptionEditor.tsx",
+  "ResultsPanel.tsx",
+  "ScenarioBar.tsx",
+  "FootballField.tsx",
+  "DecisionsPanel.tsx",
+  "MonitoringPanel.tsx",
+].map((f) => `src/taskpane/ui/${f}`);
+
+test("taskpane.js draws the start view without the editor; editor.js holds App.tsx and the editor's views", () => {
+  const entry = modulesOf("taskpane.js.map");
+  expect(entry).toEqual(expect.arrayContaining(["src/taskpane/taskpane.tsx", "src/taskpane/ui/Shell.tsx", "src/taskpane/ui/StartView.tsx"]));
+  expect(entry.filter((m) => EDITOR_ONLY.includes(m))).toEqual([]);
+  // Nor the workbook operations only the editor uses (the Valuation and Simulation sheets, sharing, monitoring, bands).
+  expect(entry.filter((m) => /office\/(sheets|sharing|monitoring|comparables)\.ts$/.test(m))).toEqual([]);
+  expect(modulesOf("editor.js.map")).toEqual(expect.arrayContaining(EDITOR_ONLY));
+  // The entry asks for that chunk (import() in Shell.tsx) by its id, which the runtime in functions.js names editor.js.
+  const id = /(\d+):"editor"/.exec(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"))?.[1];
+  expect(id).toBeDefined();
+  expect(fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8")).toMatch(new RegExp(`\\.e\\(${id}\\)`));
+});

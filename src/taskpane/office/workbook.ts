@@ -29,15 +29,15 @@ import type { FrozenCell } from "../model/freeze";
 import type { SimulationRequest } from "../model/simulation";
 import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint, OFFER_TABLE } from "../model/storage-sheet";
 import type { InsertedSheet, WorkbookPort } from "../ui/port";
-import { freezeSheets, openNewWorkbook, sheetNames } from "./sharing";
-import { removeOwnSheet, writeSimulationSheet, writeValuationSheet } from "./sheets";
 import { readStored, Saved, saveStored } from "./tables";
 import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
-import { readMonitoringSheet, SavedMonitoring, saveMonitoringSheet } from "./monitoring";
-import { REPORTS_TABLE, SETTINGS_TABLE } from "../model/monitoring-sheet";
+import type { SavedMonitoring } from "./monitoring";
 import type { SavedBands, UserBandRow } from "../model/comparables";
-import { addUserBands, readUserBandKeys, readUserBands } from "./comparables";
+import { loadOnce } from "../model/load-once";
+
+// The operations only the editor uses (editor-ops.ts), a chunk of their own, fetched on the first such call.
+const ops = loadOnce(() => import(/* webpackChunkName: "workbook-editor" */ "./editor-ops"));
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -90,7 +90,7 @@ class OfficeWorkbook implements WorkbookPort {
   private readonly tables = new TableWatch([ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE], () => this.onTableChanged());
   // The monitoring sheet's tables the pane reads (IpvalueSigned and IpvalueYearly are written by it).
   private readonly monitoringListeners = new Set<MonitoringListener>();
-  private readonly monitoringTables = new TableWatch([SETTINGS_TABLE, REPORTS_TABLE], () => this.onMonitoringChanged());
+  private monitoringWatch: TableWatch | undefined; // made on the first watchMonitoring (its table names are in the editor's chunk)
   /** The monitoring as the port last read or wrote it (JSON): events that change nothing are dropped. */
   private knownMonitoring: string | undefined;
   private monitoringTimer: ReturnType<typeof setTimeout> | undefined;
@@ -150,38 +150,42 @@ class OfficeWorkbook implements WorkbookPort {
 
   async watchMonitoring(onChange: MonitoringListener): Promise<() => Promise<void>> {
     this.monitoringListeners.add(onChange);
-    await this.serial(() => this.monitoringTables.attach());
+    await this.serial(async () => {
+      const { SETTINGS_TABLE, REPORTS_TABLE } = await ops();
+      this.monitoringWatch ??= new TableWatch([SETTINGS_TABLE, REPORTS_TABLE], () => this.onMonitoringChanged());
+      await this.monitoringWatch.attach();
+    });
     return async () => {
       this.monitoringListeners.delete(onChange);
       if (this.monitoringListeners.size === 0) {
         if (this.monitoringTimer !== undefined) clearTimeout(this.monitoringTimer);
-        await this.serial(() => this.monitoringTables.detach());
+        await this.serial(async () => this.monitoringWatch?.detach());
       }
     };
   }
 
   async insertValuationSheet(set: ScenarioSet, language: Language): Promise<InsertedSheet> {
     const saved = await this.save(set, language); // the formulas reference the table: make sure it holds this set
-    return this.serial(() => writeValuationSheet(saved.set, language));
+    return this.serial(async () => (await ops()).writeValuationSheet(saved.set, language));
   }
 
   async insertSimulationCharts(set: ScenarioSet, language: Language, request: SimulationRequest): Promise<InsertedSheet> {
     const saved = await this.save(set, language); // the formulas reference the table: make sure it holds this set
-    return this.serial(() => writeSimulationSheet(saved.set, language, request));
+    return this.serial(async () => (await ops()).writeSimulationSheet(saved.set, language, request));
   }
 
   removeInsertedSheet(name: string): Promise<boolean> {
-    return this.serial(() => removeOwnSheet(name));
+    return this.serial(async () => (await ops()).removeOwnSheet(name));
   }
 
   openWorkbook(base64: string): Promise<"opened" | "unsupported"> {
-    return openNewWorkbook(base64);
+    return ops().then((o) => o.openNewWorkbook(base64));
   }
 
   loadMonitoring(): Promise<Monitoring> {
     return this.serial(async () => {
       try {
-        const m = await readMonitoringSheet();
+        const m = await (await ops()).readMonitoringSheet();
         this.knownMonitoring = JSON.stringify(m);
         return m;
       } catch (e) {
@@ -193,19 +197,19 @@ class OfficeWorkbook implements WorkbookPort {
 
   saveMonitoring(base: Monitoring, monitoring: Monitoring, signed: readonly [string, RawValue][], language: Language): Promise<SavedMonitoring> {
     return this.serial(async () => {
-      const saved = await saveMonitoringSheet(base, monitoring, signed, language);
+      const saved = await (await ops()).saveMonitoringSheet(base, monitoring, signed, language);
       this.knownMonitoring = JSON.stringify(saved.monitoring);
-      if (this.monitoringListeners.size > 0) await this.monitoringTables.attach(); // the sheet made by this save is watched too
+      if (this.monitoringListeners.size > 0) await this.monitoringWatch?.attach(); // the sheet made by this save is watched too
       return saved;
     });
   }
 
   listSheets(): Promise<string[]> {
-    return this.serial(() => sheetNames());
+    return this.serial(async () => (await ops()).sheetNames());
   }
 
   freezeForSharing(names: string[]): Promise<FrozenCell[]> {
-    return this.serial(() => freezeSheets(names));
+    return this.serial(async () => (await ops()).freezeSheets(names));
   }
 
   private onMonitoringChanged(): Promise<void> {
@@ -222,7 +226,7 @@ class OfficeWorkbook implements WorkbookPort {
     if (this.monitoringListeners.size === 0) return;
     let result: Monitoring | EditError;
     try {
-      result = await readMonitoringSheet();
+      result = await (await ops()).readMonitoringSheet();
     } catch (e) {
       result =
         e instanceof EditError
@@ -239,15 +243,15 @@ class OfficeWorkbook implements WorkbookPort {
   }
 
   userBandKeys(): Promise<string[]> {
-    return this.serial(() => readUserBandKeys());
+    return this.serial(async () => (await ops()).readUserBandKeys());
   }
 
   userBands(): Promise<SavedBands> {
-    return this.serial(() => readUserBands());
+    return this.serial(async () => (await ops()).readUserBands());
   }
 
   addUserBands(rows: readonly UserBandRow[], language: Language): Promise<UserBandRow[]> {
-    return this.serial(() => addUserBands(rows, language));
+    return this.serial(async () => (await ops()).addUserBands(rows, language));
   }
 
   private readonly onTableChanged = async (): Promise<void> => {

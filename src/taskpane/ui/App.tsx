@@ -4,12 +4,14 @@
  * checks, then sharing and monitoring; a notice shows next to the control that caused it. State
  * is one ScenarioSet; every edit goes through the model's operations, is saved through the port a
  * moment later (debounced) and recomputes the results. Edits made in Excel come back through
- * port.watch. No Excel or Office call here: the port is the only way to the workbook.
+ * port.watch. No Excel or Office call here: the port is the only way to the workbook. This module is
+ * its own chunk (editor.js): the page first draws the start view from Shell.tsx, which hands over its
+ * read of the workbook (`first`).
  */
 import { Button, Divider, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowRedoRegular, ArrowUndoRegular, DismissRegular, TableAddRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ValuationError, type AssumptionKey, type Text } from "../../engine";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { AssumptionKey, Text } from "../../engine";
 import { Example, exampleSet } from "../model/examples";
 import { computeResults } from "../model/results";
 import { NO_SAVED_BANDS, type SavedBands } from "../model/comparables";
@@ -53,21 +55,18 @@ import { ComparablesPanel, FreezePanel, preloadViews, SharePanel, SimulationPane
 import { setCorrelation } from "../model/simulation";
 import { COMPARABLES_TEXT, Language, SHARE_TEXT, TEXT } from "./strings";
 import { fluentTheme, OfficeColors, ThemeSource } from "./theme";
+import { useFrameStyles } from "./frame";
+import { FirstLoad, isEditError, Loaded, reasonOf, settle } from "./first-load";
+
+// The shell starts fetching the views on demand once the editor's chunk is in.
+export { preloadViews } from "./lazy-views";
 
 const SAVE_DELAY_MS = 300;
 
 const useStyles = makeStyles({
-  app: {
-    minHeight: "100vh",
-    backgroundColor: tokens.colorNeutralBackground1,
-    fontFamily: `"Segoe UI", "Yu Gothic UI", "Meiryo", "IPAPGothic", system-ui, sans-serif`,
-  },
   main: { display: "flex", flexDirection: "column", gap: "14px", padding: "10px 12px 16px" },
-  center: { padding: "32px", display: "flex", justifyContent: "center" },
   subheading: { margin: "10px 0 4px", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: "4px 0 0", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  status: { margin: 0, padding: "6px 12px 12px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  banners: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px 12px 0" },
   // A read-only pane: every control of the editor is disabled at once (a disabled fieldset).
   editor: { border: 0, margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: "14px" },
   toolbar: { display: "flex", gap: "6px" },
@@ -88,18 +87,6 @@ function NoticeBar({ t, notice, onClose }: { t: (typeof TEXT)[Language]; notice:
   );
 }
 
-/** A refusal's reason, or the message of anything else that went wrong. */
-function reasonOf(e: unknown): Text {
-  if (e instanceof EditError) return e.reason;
-  if (e instanceof ValuationError) return e.text;
-  const r = (e as { reason?: Text } | null)?.reason;
-  if (r && typeof r.en === "string" && typeof r.ja === "string") return r;
-  const m = e instanceof Error ? e.message : String(e);
-  return { en: m, ja: m };
-}
-
-const isEditError = (x: unknown): x is EditError => x instanceof EditError || (typeof x === "object" && x !== null && "reason" in x && !("scenarios" in x));
-
 export interface AppProps {
   port: WorkbookPort;
   initialLanguage: Language;
@@ -107,10 +94,13 @@ export interface AppProps {
   inOffice: boolean;
   /** Office's theme (the Office glue); the light theme without it. */
   theme?: ThemeSource;
+  /** The workbook as the shell (Shell.tsx) already read it, and what the user started from there; without it the pane reads the workbook itself. */
+  first?: FirstLoad;
 }
 
-export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
+export function App({ port, initialLanguage, inOffice, theme, first }: AppProps) {
   const s = useStyles();
+  const f = useFrameStyles();
   const [colors, setColors] = useState<OfficeColors | null>(() => theme?.current() ?? null);
   useEffect(() => theme?.watch(setColors), [theme]);
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -326,38 +316,53 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
   }, [port]);
 
   // ---- loading ----
-  const load = useCallback(async () => {
-    setPhase("loading");
-    try {
-      const loaded = await port.load();
-      readBands();
-      baseRef.current = loaded;
-      setUnreadable(null);
-      if (loaded) {
-        setSet(loaded);
-        setSelected(0);
-        setPhase("editing");
-        setSaveState({ kind: "loaded" });
-        setWatching(true);
-      } else {
-        setPhase("start");
-      }
-    } catch (e) {
-      if (isEditError(e)) {
+  /** Shows what a read of the workbook gave (the first one may be the shell's). */
+  const apply = useCallback(
+    (loaded: Loaded) => {
+      if ("set" in loaded) {
+        readBands();
+        baseRef.current = loaded.set;
+        setUnreadable(null);
+        if (loaded.set) {
+          setSet(loaded.set);
+          setSelected(0);
+          setPhase("editing");
+          setSaveState({ kind: "loaded" });
+          setWatching(true);
+        } else {
+          setPhase("start");
+        }
+      } else if (isEditError(loaded.error)) {
         // The sheet is there but cannot be read: say why, and pick up a fix made in Excel.
-        setUnreadable(reasonOf(e));
+        setUnreadable(reasonOf(loaded.error));
         setPhase("unreadable");
         setWatching(true);
       } else {
-        setOffline(reasonOf(e).en);
+        setOffline(reasonOf(loaded.error).en);
+        offlineRef.current = reasonOf(loaded.error).en; // a start made now (below) is not saved
         setPhase("start");
       }
-    }
-  }, [port, readBands]);
+    },
+    [readBands]
+  );
+  const load = useCallback(async () => {
+    setPhase("loading");
+    apply(await settle(port.load()));
+  }, [port, apply]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // The watch the shell began after its read, taken by the first watch below (then gone).
+  const heldWatch = useRef(first?.watch);
+  // The first read: the shell's when it made one (with the set the user started from on its start view), else the pane's own.
+  const firstRef = useRef(first);
+  // Before the first paint: the editor opens on the shell's view, not on a spinner in between.
+  useLayoutEffect(() => {
+    const given = firstRef.current;
+    firstRef.current = undefined;
+    if (!given) return void load();
+    apply(given.loaded);
+    if (given.started) start(given.started);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: start is the same function the start view calls
+  }, [load, apply]);
 
   // ---- edits made in Excel ----
   useEffect(() => {
@@ -391,8 +396,9 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
       if (sv.pending) sv.pending = merge.set;
       else if (wasReadOnly && !sameSet(merge.set, result)) scheduleSave(merge.set); // edits held back while read-only
     };
-    port
-      .watch(onChange)
+    const held = heldWatch.current;
+    heldWatch.current = undefined;
+    (held ? held.take(onChange) : port.watch(onChange))
       .then((unsubscribe) => {
         if (cancelled) void unsubscribe();
         else stop = unsubscribe;
@@ -468,12 +474,12 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
 
   return (
     <FluentProvider theme={fluentTheme(colors)} lang={language}>
-      <div className={s.app}>
+      <div className={f.app}>
         <Header t={t} language={language} onLanguage={setLanguage} />
         {phase === "editing" && results && rangeAt !== "in" && (
           <ResultsSummary t={t} language={language} results={results} at={rangeAt === "above" ? "top" : "bottom"} />
         )}
-        <div className={s.banners}>
+        <div className={f.banners}>
           {offline !== null && inOffice && (
             <MessageBar intent="warning" data-testid="offline">
               <MessageBarBody>{t.workbookUnavailable(offline)}</MessageBarBody>
@@ -506,13 +512,13 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
         </div>
 
         {phase === "loading" && (
-          <div className={s.center}>
+          <div className={f.center}>
             <Spinner size="small" label={t.loading} />
           </div>
         )}
 
         {phase === "unreadable" && (
-          <div className={s.banners}>
+          <div className={f.banners}>
             <MessageBar intent="error" layout="multiline" data-testid="unreadable">
               <MessageBarBody>
                 {t.cannotRead} {unreadable?.[language]}
@@ -658,7 +664,7 @@ export function App({ port, initialLanguage, inOffice, theme }: AppProps) {
             />
           </main>
         )}
-        <p className={s.status} id="status" role="status" data-state={offline !== null ? "offline" : saveState.kind} data-testid="status">
+        <p className={f.status} id="status" role="status" data-state={offline !== null ? "offline" : saveState.kind} data-testid="status">
           {statusText}
         </p>
       </div>
