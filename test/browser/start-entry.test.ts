@@ -4,7 +4,8 @@
  * (editor.js) is asked for; that chunk is fetched right after, without a click; a start made on the
  * start view opens the editor as before (focus on the results, the set in the workbook); and on a
  * workbook with scenarios, an edit made in Excel while the editor's chunk is still on its way shows
- * once it is there. In an Excel without ExcelApi 1.13 the page still says why the editor cannot run,
+ * once it is there; when the server refuses that chunk, the pane says so and its retry opens the editor.
+ * In an Excel without ExcelApi 1.13 the page still says why the editor cannot run,
  * without the start view or the editor's chunk. Needs `npm run build` first.
  */
 import { Page, Route } from "playwright-core";
@@ -99,6 +100,25 @@ describe("the start view's entry and the editor's chunk", () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid="input-royalty_rate"]') as HTMLInputElement | null)?.value === "3.75");
     await session.context.unroute("**/editor.js", hold);
     expect(pageErrors).toEqual([]);
+  });
+
+  test("editor.js refused by the server: the pane says so in its language with a retry, and the retry opens the editor", async () => {
+    const refuse = (route: Route) => route.fulfill({ status: 503, body: "" });
+    await session.context.route("**/editor.js", refuse);
+    try {
+      await page.reload();
+      await byTestId("editor-failed").waitFor();
+      expect(await byTestId("editor-failed").innerText()).toMatch(
+        /^The scenario editor could not be loaded from the add-in's server \(.+\)\. Nothing in the workbook has changed\./
+      );
+      expect(await byTestId("editor").count()).toBe(0);
+    } finally {
+      await session.context.unroute("**/editor.js", refuse);
+    }
+    await byTestId("editor-retry").click();
+    await byTestId("editor").waitFor();
+    expect(await byTestId("editor-failed").count()).toBe(0);
+    expect(await page.locator('[data-testid="input-royalty_rate"]').inputValue()).toBe("3.75"); // the workbook's set, as it was
   });
 });
 

@@ -5,7 +5,7 @@
  * it hands that read to the editor (App.tsx, its own chunk), which is fetched as soon as the first
  * view is up, so it is usually there before she clicks.
  */
-import { FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { blankSet, type ScenarioSet } from "../../model/scenario-set";
 import { Example, exampleSet } from "../model/examples";
@@ -43,6 +43,8 @@ export function Shell({ port, initialLanguage, inOffice, theme, read }: ShellPro
 
   const [App, setApp] = useState<Editor["App"] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // Bumped by the failure's retry button: the chunk is asked for again (loadOnce forgets a failed fetch).
+  const [attempt, setAttempt] = useState(0);
   const shown = first !== null;
   useEffect(() => {
     if (!shown) return;
@@ -58,7 +60,7 @@ export function Shell({ port, initialLanguage, inOffice, theme, read }: ShellPro
         setStarted(undefined);
       }
     );
-  }, [shown, started]);
+  }, [shown, started, attempt]);
 
   if (App && first && (first.started || opensEditor(first.loaded))) {
     return <App port={port} initialLanguage={language} inOffice={inOffice} theme={theme} first={first} />;
@@ -80,7 +82,12 @@ export function Shell({ port, initialLanguage, inOffice, theme, read }: ShellPro
           )}
           {failed !== null && (
             <MessageBar intent="error" data-testid="editor-failed">
-              <MessageBarBody>{failed}</MessageBarBody>
+              <MessageBarBody>{t.editorUnavailable(failed)}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => setAttempt((n) => n + 1)} data-testid="editor-retry">
+                  {t.retry}
+                </Button>
+              </MessageBarActions>
             </MessageBar>
           )}
         </div>

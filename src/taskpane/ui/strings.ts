@@ -18,6 +18,8 @@ export interface UiText {
   /** Shown in the status line when the page runs outside Office and there is no workbook to use. */
   outsideOffice: string;
   workbookUnavailable: (message: string) => string;
+  /** The editor's chunk did not arrive (a dropped connection, a server that stopped): why, and a retry. */
+  editorUnavailable: (message: string) => string;
   cannotRead: string;
   retry: string;
   status: { loaded: string; saving: string; saved: string; notSaved: (message: string) => string; offline: string };
@@ -211,6 +213,7 @@ export const TEXT: Record<Language, UiText> = {
     loadingView: "Loading…",
     outsideOffice: "Running outside Excel: functions are not connected and nothing is saved.",
     workbookUnavailable: (m) => `The workbook cannot be reached, so nothing you enter here is saved (${m}).`,
+    editorUnavailable: (m) => `The scenario editor could not be loaded from the add-in's server (${m}). Nothing in the workbook has changed.`,
     cannotRead: "The IPVALUE sheet of this workbook cannot be read. Fix it in Excel (the pane updates), or try again.",
     retry: "Try again",
     status: {
@@ -419,6 +422,7 @@ export const TEXT: Record<Language, UiText> = {
     loadingView: "読み込んでいます…",
     outsideOffice: "Excel の外で実行中：関数は接続されておらず、入力は保存されません。",
     workbookUnavailable: (m) => `ブックに接続できないため、ここでの入力は保存されません（${m}）。`,
+    editorUnavailable: (m) => `シナリオ編集画面をアドインのサーバーから読み込めませんでした（${m}）。ブックの内容は変わっていません。`,
     cannotRead: "このブックの IPVALUE シートを読み取れません。Excel で修正する（作業ウィンドウは自動で更新されます）か、再試行してください。",
     retry: "再試行",
     status: {
