@@ -838,6 +838,13 @@ export interface StandardErrors {
   below?: number;
 }
 
+/** How each sampling's standard error is found (see StandardErrors). */
+const STANDARD_ERROR_METHOD: Record<Sampling, StandardErrors["method"]> = {
+  mc: "batch means",
+  lhs: "replicated hypercubes",
+  sobol: "replicated scrambles",
+};
+
 export interface SimulationResult {
   iterations: number;
   seed: number;
@@ -891,13 +898,8 @@ export function runSimulation(plan: SimulationPlan, options: SimulationOptions =
     result.below = { threshold: t, probability: countBelow(draws, t) / iterations };
   }
   if (options.standardError) {
-    const designed = sampling !== "mc";
-    result.standardErrors = groupErrors(
-      designed ? simulator.replicates(iterations, seed) : draws,
-      wanted,
-      options.threshold,
-      sampling === "lhs" ? "replicated hypercubes" : sampling === "sobol" ? "replicated scrambles" : "batch means"
-    );
+    const method = STANDARD_ERROR_METHOD[sampling];
+    result.standardErrors = groupErrors(method === "batch means" ? draws : simulator.replicates(iterations, seed), wanted, options.threshold, method);
   }
   return result;
 }

@@ -99,37 +99,23 @@ export function sobolDimension(j: number, g: Generator | null): SobolDimension {
 }
 
 /**
- * The first n points of a (scrambled) dimension as uniforms in (0, 1), into `out`: point 0 is the
- * shift itself; point i is point i − 1 XOR v_c, c the lowest 0 bit of i − 1 (Gray code).
+ * Points from, from + 1, … from + n − 1 of a (scrambled) dimension as uniforms in (0, 1), into `out`:
+ * point i in Gray-code order is the shift XOR the v_k of the bits k of gray(i) = i ^ (i >> 1), and
+ * point i + 1 is point i XOR v_c, c the lowest 0 bit of i. Unscrambled (shift and fraction 0), the
+ * uniforms times 2^32 are SciPy's qmc.Sobol(bits=32) points, the tests' oracle.
  */
-export function sobolUniforms(d: SobolDimension, n: number, out: Float64Array = new Float64Array(n)): Float64Array {
+export function sobolUniforms(d: SobolDimension, n: number, out: Float64Array = new Float64Array(n), from = 0): Float64Array {
   const { v, shift, fraction } = d;
   let x = shift >>> 0;
+  const gray = (from ^ (from >>> 1)) >>> 0;
+  for (let k = 0; k < BITS; k++) if ((gray >>> k) & 1) x = (x ^ v[k]) >>> 0;
   for (let i = 0; i < n; i++) {
     if (i > 0) {
-      const low = ~(i - 1) & i; // the lowest 0 bit of i − 1, as a one-bit word
+      const at = from + i;
+      const low = ~(at - 1) & at; // the lowest 0 bit of at − 1, as a one-bit word
       x = (x ^ v[31 - Math.clz32(low)]) >>> 0;
     }
     out[i] = (x + fraction) * TWO_M32;
-  }
-  return out;
-}
-
-/** The first n points of dimension j as 32-bit integers, unscrambled: what SciPy's qmc.Sobol(bits=32) gives times 2^32. */
-export function sobolIntegers(j: number, n: number, from = 0): Uint32Array {
-  const v = unscrambled(j);
-  const out = new Uint32Array(n);
-  // Point i in Gray-code order is the XOR of v_k over the bits k of gray(i) = i ^ (i >> 1).
-  let x = 0;
-  const g0 = (from ^ (from >>> 1)) >>> 0;
-  for (let k = 0; k < BITS; k++) if ((g0 >>> k) & 1) x ^= v[k];
-  for (let i = 0; i < n; i++) {
-    const at = from + i;
-    if (i > 0) {
-      const low = ~(at - 1) & at;
-      x ^= v[31 - Math.clz32(low)];
-    }
-    out[i] = x >>> 0;
   }
   return out;
 }

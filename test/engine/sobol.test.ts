@@ -4,7 +4,7 @@
  * scrambling must keep.
  */
 import { seededGenerator } from "../../src/engine/random";
-import { SOBOL_DIMENSIONS, sobolDimension, sobolIntegers, sobolUniforms } from "../../src/engine/sobol";
+import { SOBOL_DIMENSIONS, sobolDimension, sobolUniforms } from "../../src/engine/sobol";
 import scipy from "../fixtures/sobol/scipy-unscrambled.json";
 import Ajv2020 from "ajv/dist/2020";
 import directions from "../../src/engine/data/sobol-directions.json";
@@ -24,6 +24,9 @@ describe("the direction numbers, as data", () => {
     expect(validate({ ...directions, dimensions: [{ poly: 7, m: [1, "3"] }] })).toBe(false);
   });
 });
+
+/** Dimension j's unscrambled points from `from` as 32-bit integers (uniform × 2^32, exact). */
+const sobolIntegers = (j: number, n: number, from = 0) => Array.from(sobolUniforms(sobolDimension(j, null), n, undefined, from), (u) => u * 2 ** 32);
 
 describe("Sobol points, unscrambled, are SciPy's", () => {
   test(`the first ${scipy.points.length} points in all ${SOBOL_DIMENSIONS} dimensions`, () => {
@@ -45,8 +48,14 @@ describe("Sobol points, unscrambled, are SciPy's", () => {
   test("sobolUniforms walks the same sequence (Gray code) as the direct formula", () => {
     for (const j of [0, 1, 7, 79]) {
       const u = sobolUniforms(sobolDimension(j, null), 3000);
-      const x = sobolIntegers(j, 3000);
-      expect(Array.from(u, (v, i) => v * 2 ** 32 === x[i]).every(Boolean)).toBe(true);
+      const { v } = sobolDimension(j, null);
+      // point i: the XOR of v_k over the bits k of gray(i) = i ^ (i >> 1)
+      const x = Array.from({ length: 3000 }, (_, i) => {
+        let w = 0;
+        for (let k = 0, g = i ^ (i >> 1); g > 0; k++, g >>>= 1) if (g & 1) w ^= v[k];
+        return w >>> 0;
+      });
+      expect(Array.from(u, (value, i) => value * 2 ** 32 === x[i]).every(Boolean)).toBe(true);
     }
   });
 });

@@ -215,9 +215,10 @@ export function simulationSheet(view: SimulationView, set: ScenarioSet, language
   });
   blocks.push({ address: cellName(spiderTop - 1, L), formulas: [[t("spiderData")]] });
   blocks.push({ address: a1(spiderTop, L, 1, m + 1), formulas: [["", ...positions.map(positionName)]] });
-  if (lines > 0) blocks.push({ address: a1(spiderTop + 1, L, lines, m + 1), formulas: spiderRows });
-  if (lines > 0)
+  if (lines > 0) {
+    blocks.push({ address: a1(spiderTop + 1, L, lines, m + 1), formulas: spiderRows });
     blocks.push({ address: a1(spiderTop + 1, L + 1, lines, m), formulas: spiderRows.map(() => positions.map(() => "")), numberFormat: ref.amountFormat });
+  }
   return {
     blocks,
     histogram: { source: histogramSource, title: S.histogramChart[language] },
