@@ -15,11 +15,11 @@ const fs = require("fs");
 const http = require("http");
 const os = require("os");
 const path = require("path");
+const { CHROMIUM, launchChromium, median } = require("./chromium");
 const zlib = require("zlib");
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_JS_COPY = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const STAND_IN = path.join(ROOT, "test/setup/custom-functions-stand-in.js");
@@ -63,11 +63,6 @@ async function serve(roots) {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** One cold load: ms from navigation to `selector` in the DOM, and the page's own scripts fetched by then. */
 async function coldLoad(browser, url, selector, standIn) {
@@ -122,7 +117,6 @@ function sizes(paths, roots) {
 async function coldLoadBench(rounds = 15) {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) return { error: "dist/ not built (run `npm run build` first)" };
   if (!fs.existsSync(CHROMIUM)) return { error: `${CHROMIUM} missing (apt-get install chromium)` };
-  const { chromium } = require("playwright-core");
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "ipvalue-template-"));
   const roots = { ipvalue: DIST, template: out };
   let server;
@@ -130,10 +124,7 @@ async function coldLoadBench(rounds = 15) {
   try {
     await buildTemplate(out);
     server = await serve(roots);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     const pages = {
       ipvalue: () => coldLoad(browser, `${server.url}ipvalue/taskpane.html`, '[data-testid="start-view"]', true),
       template: () => coldLoad(browser, `${server.url}template/taskpane.html`, "h1", false),

@@ -18,13 +18,13 @@
 const fs = require("fs");
 const http = require("http");
 const path = require("path");
+const { CHROMIUM, launchChromium, median } = require("./chromium");
 const vm = require("vm");
 const { TABLE } = require("./simulation");
 
 const ROOT = path.resolve(__dirname, "../..");
 const BUNDLE = path.join(ROOT, "dist", "functions.js");
 const STAND_IN = path.join(ROOT, "test/setup/custom-functions-stand-in.js");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const DRAWS = 1000000;
 const WARM_DRAWS = 100000;
 /** Five rounds: about a minute in all (the correlated case is 4–5 s a call), and a median that one slow round (another process on the machine) does not move. */
@@ -77,25 +77,17 @@ async function serve() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const summary = (ms) => ({ median: median(ms), min: Math.min(...ms), max: Math.max(...ms), drawsPerSecond: (DRAWS * 1000) / median(ms) });
 
 async function simulateMillionBench(rounds = ROUNDS) {
   if (!fs.existsSync(BUNDLE)) return { error: "dist/ not built (run `npm run build` first)" };
   if (!fs.existsSync(CHROMIUM)) return { error: `${CHROMIUM} missing (apt-get install chromium)` };
-  const { chromium } = require("playwright-core");
   const simulate = nodeSimulate();
   let server;
   let browser;
   try {
     server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => window.CustomFunctions?.__associated?.functions?.SIMULATE !== undefined);
