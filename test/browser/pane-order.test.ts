@@ -50,6 +50,8 @@ describe("the pane in the order of the work", () => {
       "share-section",
       "monitoring",
     ];
+    // The simulation panel is its own chunk, loaded on demand: wait until every section is in the page.
+    for (const id of order) await byTestId(id).first().waitFor({ state: "attached" });
     const tops = await page.evaluate(
       (ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().top + window.scrollY),
       order
