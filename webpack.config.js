@@ -138,6 +138,9 @@ module.exports = async (env, options) => {
         // functions.js first: it carries the runtime and the engine that taskpane.js depends on (both deferred, run in this order).
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        // Placed by the template, before office.js (see the comment there).
+        inject: false,
+        scriptLoading: "defer",
         templateParameters: { officeJs },
       }),
       new CopyWebpackPlugin({

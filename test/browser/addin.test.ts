@@ -47,6 +47,22 @@ describe("the built add-in in headless Chromium", () => {
     expect(fs.existsSync(path.join(DIST, "office-js"))).toBe(false); // no 14 MB copy in the default build
   });
 
+  test("the page's Content-Security-Policy is in force: a connection or an image from another origin is refused", async () => {
+    const refused = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(e.effectiveDirective));
+      await fetch("https://example.com/inputs", { method: "POST", body: "confidential" }).catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        const img = new Image();
+        img.onerror = img.onload = () => resolve();
+        img.src = "https://example.com/pixel.png";
+      });
+      await new Promise((r) => setTimeout(r, 50)); // the violation events are queued as tasks
+      return seen;
+    });
+    expect(refused).toEqual(expect.arrayContaining(["connect-src", "img-src"]));
+  });
+
   test("the page runs without script errors and says it is outside Office", async () => {
     expect(pageErrors).toEqual([]);
     expect(await page.textContent("#status")).toContain("outside Excel");
