@@ -25,13 +25,32 @@ test("no module of src/ is bundled into two scripts: the engine is in functions.
   expect(engine.filter(([, files]) => files[0] !== "functions.js").map(([m]) => m)).toEqual([]);
 });
 
-test("taskpane.html loads functions.js (the webpack runtime and the engine) before taskpane.js", () => {
+test("taskpane.html loads functions.js (the webpack runtime and the engine) first, then the pane's entry in three files", () => {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
   const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
-  expect(scripts).toEqual(["functions.js", "taskpane.js"]);
+  expect(scripts).toEqual(["functions.js", "react-dom.js", "fluent.js", "taskpane.js"]);
 });
 
-test("taskpane.html states its Content-Security-Policy first and names both bundles, deferred, before office.js", () => {
+test("the pane's entry is split by package: React DOM, the other packages of the start view, and the pane's own code", () => {
+  const sources = (file: string) =>
+    (JSON.parse(fs.readFileSync(path.join(DIST, file + ".map"), "utf8")) as { sources: string[] }).sources.map((s) =>
+      s.replace(/^webpack:\/\/[^/]*\/\.\//, "")
+    );
+  const packageOf = (s: string) => /^node_modules\/((@[^/]+\/)?[^/]+)/.exec(s)?.[1];
+  const packages = (file: string) =>
+    new Set(
+      sources(file)
+        .map(packageOf)
+        .filter((p) => p !== undefined)
+    );
+  expect([...packages("react-dom.js")].sort()).toEqual(["react-dom", "scheduler"]);
+  expect([...packages("fluent.js")]).toEqual(expect.arrayContaining(["@fluentui/react-button", "@griffel/core", "react"]));
+  expect([...packages("fluent.js")].filter((p) => p === "react-dom" || p === "scheduler")).toEqual([]);
+  expect([...packages("taskpane.js")]).toEqual([]);
+  expect(sources("taskpane.js").filter((s) => s.startsWith("src/")).length).toBeGreaterThan(10);
+});
+
+test("taskpane.html states its Content-Security-Policy first and names every bundle, deferred, before office.js", () => {
   // Chromium holds back its look-ahead fetches behind a policy in a meta tag; bundles named after office.js
   // (which blocks the parser) were requested only once it had run (scripts/bench/cold-load.js).
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
@@ -40,6 +59,8 @@ test("taskpane.html states its Content-Security-Policy first and names both bund
   const scripts = tags.slice(1).map((t) => [/\bsrc="?([^"\s>]+)/.exec(t)?.[1], /\bdefer\b/.test(t)]);
   expect(scripts).toEqual([
     ["functions.js", true],
+    ["react-dom.js", true],
+    ["fluent.js", true],
     ["taskpane.js", true],
     ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", false],
   ]);
