@@ -150,7 +150,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // functions.js first: it carries the runtime and the engine that taskpane.js depends on (both deferred, run in this order).
+        // functions.js first: it carries the runtime and the engine that the pane's entry files depend on (all deferred, run in this order).
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         // Placed by the template, before office.js (see the comment there).
