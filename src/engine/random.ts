@@ -209,9 +209,14 @@ const ZIG_SCALE = 262144; // 2^18: the magnitude's range
 const ZIG_K = new Float64Array(256); // accept outright when the magnitude is below ZIG_K[layer]
 const ZIG_W = new Float64Array(256); // layer width / 2^18
 const ZIG_F = new Float64Array(256); // density at each layer's right edge
-(function ziggurat() {
+// The tables are built on the first normal draw, not when the engine loads (the page's custom functions
+// and pane load it before their first view): until then ZIG_K is all 0, so that draw takes normalEdge,
+// which builds them first.
+let zigguratBuilt = false;
+function ziggurat(): void {
   // Marsaglia & Tsang's zigset for 256 layers; exp and log from above, so that the tables are the
   // same on every engine.
+  zigguratBuilt = true;
   let dn = ZIG_R;
   let tn = dn;
   const q = ZIG_V / exp(-0.5 * dn * dn);
@@ -228,7 +233,7 @@ const ZIG_F = new Float64Array(256); // density at each layer's right edge
     ZIG_F[i] = exp(-0.5 * dn * dn);
     ZIG_W[i] = dn / ZIG_SCALE;
   }
-})();
+}
 
 /** A standard normal variate (mean 0, standard deviation 1). Small, so that callers inline it. */
 export function standardNormal(g: Generator): number {
@@ -242,6 +247,7 @@ export function standardNormal(g: Generator): number {
 
 /** The 1% of normal variates outside a layer's core: the tail beyond ZIG_R, or the wedge; then new draws. */
 function normalEdge(g: Generator, first: number): number {
+  if (!zigguratBuilt) ziggurat();
   for (let a = first; ; a = g.next()) {
     const layer = a >>> 24;
     const m = (a >>> 5) & 0x3ffff;
