@@ -106,7 +106,7 @@ module.exports = async (env, options) => {
       clean: true,
     },
     // The pane's entry in three files, as Microsoft's template keeps React in an entry of its own: Chromium
-    // parses each script off the main thread as it arrives, so three of about 210, 280 and 110 KB are ready
+    // parses each script off the main thread as it arrives, so three of about 210, 200 and 110 KB are ready
     // to run sooner than one of 600 KB (cold load to the start view about 40–100 ms sooner, interleaved
     // A/B runs of scripts/bench/cold-load.js). taskpane.html loads them after functions.js, in order.
     optimization: {
@@ -133,7 +133,7 @@ module.exports = async (env, options) => {
     performance: {
       // office.js is not bundled (the CDN's, or copied in a local build). The functions bundle (the engine, no React) is about
       // 238 KB minified, 68 KB gzipped; the task pane's entry (React DOM, the start view's Fluent components, the shell, the
-      // workbook's read) about 596 KB, 173 KB gzipped, in three files; the editor after it about 390 KB (editor.js, 83 KB, and its Fluent chunk).
+      // workbook's read) about 524 KB, 151 KB gzipped, in three files; the editor after it about 390 KB (editor.js, 83 KB, and its Fluent chunk).
       assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
       maxAssetSize: 1000000,
       maxEntrypointSize: 1000000,
