@@ -29,9 +29,9 @@ import {
   RawValue,
   readFlag,
   termsPreset,
-  Text,
   ValuationError,
 } from "../engine";
+import { EditError } from "./edit-error";
 import type { Language } from "./language";
 
 /** Version of the stored layout, kept in the workbook so later versions can migrate it. */
@@ -119,13 +119,7 @@ export interface ScenarioSet {
   correlations?: Correlation[];
 }
 
-/** An edit the model refuses; `reason` is shown to the user in her language. */
-export class EditError extends Error {
-  constructor(public readonly reason: Text) {
-    super(reason.en);
-    this.name = "EditError";
-  }
-}
+export { EditError };
 
 /** Decisions are internal until the user chooses to share them. */
 export function emptyDecisions(): Decisions {

@@ -38,12 +38,9 @@ import { DECISION_KEYS, Decisions, EditError, KEYS, OfferTerm, SCHEMA_VERSION, S
 import { assumptionsTableValues, CellValue, decisionsTableValues, offerTableValues } from "../../model/table-layout";
 import { Correlation, correlationsTableValues } from "../../model/correlations";
 import { AMOUNT_FORMAT, cellName, forExcel, GENERAL, PERCENT_FORMAT } from "./cells";
+import { ASSUMPTIONS_TABLE, CORRELATIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE, SHEET_NAME } from "./table-names";
 
-export const SHEET_NAME = "IPVALUE";
-export const ASSUMPTIONS_TABLE = "IpvalueAssumptions";
-export const DECISIONS_TABLE = "IpvalueDecisions";
-export const OFFER_TABLE = "IpvalueOffer";
-export const CORRELATIONS_TABLE = "IpvalueCorrelations";
+export { SHEET_NAME, ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE, CORRELATIONS_TABLE };
 /** The correlations table as the Simulation sheet's formula names it. */
 export const CORRELATIONS_ALL = `${CORRELATIONS_TABLE}[#All]`;
 export const SCHEMA_MARKER = "ipvalue_schema";

@@ -24,12 +24,13 @@
  *   .name setter, .getUsedRangeOrNullObject (1.4); Range.isNullObject, .getSpillingToRangeOrNullObject (1.12).
  */
 import type { Language } from "../../model/language";
-import { EditError, ScenarioSet } from "../../model/scenario-set";
+import { EditError } from "../../model/edit-error";
+import type { ScenarioSet } from "../../model/scenario-set";
 import type { FrozenCell } from "../model/freeze";
 import type { SimulationRequest } from "../model/simulation";
-import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, fingerprint, OFFER_TABLE } from "../model/storage-sheet";
+import { ASSUMPTIONS_TABLE, DECISIONS_TABLE, OFFER_TABLE, SHEET_NAME } from "../model/table-names";
 import type { InsertedSheet, WorkbookPort } from "../ui/port";
-import { readStored, Saved, saveStored } from "./tables";
+import type { Saved } from "./store";
 import type { RawValue } from "../../engine";
 import type { Monitoring } from "../model/monitoring";
 import type { SavedMonitoring } from "./monitoring";
@@ -38,6 +39,19 @@ import { loadOnce } from "../model/load-once";
 
 // The operations only the editor uses (editor-ops.ts), a chunk of their own, fetched on the first such call.
 const ops = loadOnce(() => import(/* webpackChunkName: "workbook-editor" */ "./editor-ops"));
+// The tables' read and write with their layout and the engine (store.ts), fetched on the first read of a
+// workbook that holds them or on the first save: a workbook without them opens the start view without it.
+const store = loadOnce(() => import(/* webpackChunkName: "workbook-store" */ "./store"));
+
+/** Whether the workbook has the IPVALUE sheet or its assumptions table: exactly when readStored has something to read or refuse. */
+async function holdsTables(): Promise<boolean> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SHEET_NAME);
+    const assumptions = context.workbook.tables.getItemOrNullObject(ASSUMPTIONS_TABLE);
+    await context.sync();
+    return !sheet.isNullObject || !assumptions.isNullObject;
+  });
+}
 
 export interface WorkbookOptions {
   /** How long to wait after the last change event before re-reading the tables (ms). */
@@ -114,6 +128,12 @@ class OfficeWorkbook implements WorkbookPort {
 
   load(): Promise<ScenarioSet | null> {
     return this.serial(async () => {
+      if (!(await holdsTables())) {
+        this.known = undefined;
+        this.reported = null;
+        return null;
+      }
+      const { readStored, fingerprint } = await store();
       try {
         const set = await readStored();
         this.known = set ? fingerprint(set) : undefined;
@@ -128,6 +148,7 @@ class OfficeWorkbook implements WorkbookPort {
 
   save(set: ScenarioSet, language: Language, base?: ScenarioSet | null): Promise<Saved> {
     return this.serial(async () => {
+      const { saveStored, fingerprint } = await store();
       const saved = await saveStored(base === undefined ? this.reported : base, set, language);
       this.known = fingerprint(saved.set);
       this.reported = saved.set;
@@ -264,6 +285,10 @@ class OfficeWorkbook implements WorkbookPort {
 
   private async recheck(): Promise<void> {
     if (this.listeners.size === 0) return;
+    // A change event comes only after a read or a save, which fetched the chunk; should it have failed, nothing to compare with.
+    const loaded = await store().catch(() => null);
+    if (!loaded) return;
+    const { readStored, fingerprint } = loaded;
     let result: ScenarioSet | EditError | null;
     try {
       result = await readStored();

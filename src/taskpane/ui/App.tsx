@@ -60,6 +60,8 @@ import { FirstLoad, isEditError, Loaded, reasonOf, settle } from "./first-load";
 
 // The shell starts fetching the views on demand once the editor's chunk is in.
 export { preloadViews } from "./lazy-views";
+// The start view's sets: the shell makes them with this chunk (the engine comes with it), as it opens the editor anyway.
+export { blankSet, exampleSet };
 
 const SAVE_DELAY_MS = 300;
 

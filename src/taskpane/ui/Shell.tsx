@@ -7,8 +7,8 @@
  */
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { blankSet, type ScenarioSet } from "../../model/scenario-set";
-import { Example, exampleSet } from "../model/examples";
+import type { ScenarioSet } from "../../model/scenario-set";
+import type { Example } from "../model/example-data";
 import { loadOnce } from "../model/load-once";
 import type { AppProps } from "./App";
 import { FirstLoad, isEditError, opensEditor, reasonOf } from "./first-load";
@@ -43,6 +43,7 @@ export function Shell({ port, initialLanguage, inOffice, theme, read }: ShellPro
 
   const [App, setApp] = useState<Editor["App"] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
   // Bumped by the failure's retry button: the chunk is asked for again (loadOnce forgets a failed fetch).
   const [attempt, setAttempt] = useState(0);
   const shown = first !== null;
@@ -67,7 +68,16 @@ export function Shell({ port, initialLanguage, inOffice, theme, read }: ShellPro
   }
 
   const offline = first && "error" in first.loaded && !isEditError(first.loaded.error) ? reasonOf(first.loaded.error).en : null;
-  const startFrom = (next: ScenarioSet) => setStarted(next);
+  // A start is made with the editor's chunk (the set and the engine come with it): usually there already, else awaited.
+  const startFrom = (make: (editor: Editor) => ScenarioSet) => {
+    setStarting(true);
+    loadEditor()
+      .then(
+        (m) => setStarted(make(m)),
+        (e: unknown) => setFailed(reasonOf(e).en)
+      )
+      .finally(() => setStarting(false));
+  };
   const onStart = first !== null && !opensEditor(first.loaded);
   const statusText = offline !== null ? (inOffice ? t.status.offline : t.outsideOffice) : first === null ? t.loading : "";
   return (
@@ -97,9 +107,9 @@ export function Shell({ port, initialLanguage, inOffice, theme, read }: ShellPro
             <StartView
               t={t}
               language={language}
-              busy={started !== undefined}
-              onBlank={() => startFrom(blankSet(language))}
-              onExample={(id: Example["id"]) => startFrom(exampleSet(id, language))}
+              busy={started !== undefined || starting}
+              onBlank={() => startFrom((m) => m.blankSet(language))}
+              onExample={(id: Example["id"]) => startFrom((m) => m.exampleSet(id, language))}
             />
           </main>
         ) : (

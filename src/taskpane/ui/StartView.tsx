@@ -1,7 +1,7 @@
 /** What the pane offers when the workbook has no scenarios yet: a blank set or a worked example. */
 import { Body1, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { DocumentRegular } from "@fluentui/react-icons";
-import { EXAMPLES, Example } from "../model/examples";
+import { EXAMPLES, Example } from "../model/example-data";
 import type { Language, UiText } from "./strings";
 
 const useStyles = makeStyles({

@@ -4,8 +4,10 @@
  * watch started right after it, holding what Excel changed meanwhile, so that an edit made while the
  * editor was loading is not lost and the workbook is not read twice.
  */
-import { ValuationError, type Text } from "../../engine";
-import { EditError, type ScenarioSet } from "../../model/scenario-set";
+// Types only from the engine and the set: the start path does not load them (test/manifest/bundles.test.ts).
+import type { Text } from "../../engine";
+import { EditError } from "../../model/edit-error";
+import type { ScenarioSet } from "../../model/scenario-set";
 import type { WorkbookPort } from "./port";
 
 /** What port.load() gave: the stored set (null: none yet), or what it threw. */
@@ -64,9 +66,9 @@ export const opensEditor = (loaded: Loaded): boolean => ("set" in loaded ? loade
 /** A refusal's reason, or the message of anything else that went wrong. */
 export function reasonOf(e: unknown): Text {
   if (e instanceof EditError) return e.reason;
-  if (e instanceof ValuationError) return e.text;
-  const r = (e as { reason?: Text } | null)?.reason;
-  if (r && typeof r.en === "string" && typeof r.ja === "string") return r;
+  // A ValuationError's text, or a reason that crossed a chunk: recognised by its shape.
+  const holder = e as { reason?: Text; text?: Text } | null;
+  for (const r of [holder?.reason, holder?.text]) if (r && typeof r.en === "string" && typeof r.ja === "string") return r;
   const m = e instanceof Error ? e.message : String(e);
   return { en: m, ja: m };
 }
