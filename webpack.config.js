@@ -86,6 +86,41 @@ class LocalizedFunctionsPlugin {
   }
 }
 
+/**
+ * The functions' entry (src/functions/register.ts) associates every id itself, each bound lazily to its
+ * export (src/functions/lazy.ts): the metadata plugin's ids and export names are put into it as
+ * FUNCTION_ASSOCIATIONS, and the plugin's loader, which would add CustomFunctions.associate calls to
+ * the family files (run again, later, when their chunk arrives), is taken off those files.
+ */
+class LazyAssociationsPlugin {
+  constructor({ input }) {
+    this.input = input;
+  }
+  apply(compiler) {
+    const name = "LazyAssociationsPlugin";
+    const pluginLoader = path.join(path.dirname(require.resolve("custom-functions-metadata-plugin")), "loader.js");
+    // After the metadata plugin's own tap (this plugin is listed after it), so its loader is there to take off.
+    compiler.hooks.compilation.tap(name, (compilation) => {
+      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(name, (loaders) => {
+        for (let i = loaders.length - 1; i >= 0; i--) if (loaders[i].loader === pluginLoader) loaders.splice(i, 1);
+      });
+    });
+    new webpack.DefinePlugin({
+      FUNCTION_ASSOCIATIONS: webpack.DefinePlugin.runtimeValue(() => {
+        const result = CustomFunctionsMetadataPlugin.generateResults[this.input];
+        // Missing only when the metadata has errors, which the metadata plugin reports.
+        return JSON.stringify((result ? result.associate : []).map(({ id, functionName }) => ({ id, functionName })));
+      }, true),
+      // The one catalogue message the entry needs, without the catalogue (src/engine/messages/messages.json).
+      FUNCTIONS_UNAVAILABLE: webpack.DefinePlugin.runtimeValue(
+        () => JSON.stringify(JSON.parse(fs.readFileSync(MESSAGES, "utf8")).messages["functions-unavailable"]),
+        { fileDependencies: [MESSAGES] }
+      ),
+    }).apply(compiler);
+  }
+}
+const MESSAGES = path.resolve(__dirname, "src/engine/messages/messages.json");
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = !!env.WEBPACK_SERVE;
@@ -98,7 +133,7 @@ module.exports = async (env, options) => {
     // entry: the frame and the start view (ui/Shell.tsx); the editor (ui/App.tsx and what only it uses) is
     // the chunk editor.js, which Shell imports once the first view is up (test/manifest/bundles.test.ts).
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/register.ts",
       taskpane: { import: "./src/taskpane/taskpane.tsx", dependOn: "functions" },
     },
     output: {
@@ -114,6 +149,25 @@ module.exports = async (env, options) => {
         cacheGroups: {
           reactDom: { test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/, name: "react-dom", chunks: startView, enforce: true, priority: 10 },
           fluent: { test: /[\\/]node_modules[\\/]/, name: "fluent", chunks: startView, enforce: true, priority: 5 },
+          // One copy of the engine on the page: the valuation core, the scenario set and the random
+          // numbers, in one chunk that the functions' code (functions-impl) and the pane's chunks share.
+          engine: {
+            test: /[\\/](src[\\/](engine|model)|node_modules[\\/]pure-rand)[\\/]/,
+            name: "engine",
+            chunks: "async",
+            enforce: true,
+            priority: 20,
+          },
+          // The tables' read and write and their layout (what src/taskpane/office/store.ts gives) in one chunk,
+          // which the editor's sheets and monitoring ask for too, rather than a copy of the layout in each
+          // (too small for the default shared chunk once the engine is out of it).
+          workbookTables: {
+            test: /[\\/]src[\\/]taskpane[\\/](model[\\/](cells|storage-sheet|table-plan)|office[\\/]tables)\.ts$/,
+            name: "workbook-tables",
+            chunks: "async",
+            enforce: true,
+            priority: 20,
+          },
         },
       },
     },
@@ -146,6 +200,7 @@ module.exports = async (env, options) => {
         // through functions.ts's re-exports, and adds each file's associate calls to that file.
         input: functionFiles(),
       }),
+      new LazyAssociationsPlugin({ input: functionFiles() }),
       new LocalizedFunctionsPlugin({ rewrite: (text) => (dev ? text : hosted(text)) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -4,6 +4,7 @@
  * CustomFunctions.Error values; nothing leaves as NaN, Infinity or an exception.
  */
 import { isEmptyCell } from "../engine/cells";
+import { messageLanguage } from "./display-language";
 import { describeCellIn, excerptText, invalidNumber, invalidValue, keyName, MessageLanguage, phrase, renderMessage, ValuationError } from "../engine/errors";
 
 export type Cell = number | string | boolean | null | undefined;
@@ -140,19 +141,8 @@ export function spill(values: ArrayLike<number>, orientation: Orientation): numb
   return out;
 }
 
-/**
- * The language of the error messages: Office's display language (the shared runtime has
- * Office.context), Japanese for ja and ja-JP, English otherwise and wherever Office is absent (Node,
- * a runtime not yet initialised). Read at each error, so a change of display language applies at once.
- */
-export function messageLanguage(): MessageLanguage {
-  try {
-    const language = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
-    return typeof language === "string" && /^ja(-|$)/i.test(language) ? "ja" : "en";
-  } catch {
-    return "en";
-  }
-}
+// The messages' language (Office's display language), in a file the functions' small entry shares.
+export { messageLanguage };
 
 /** The Excel error for anything a function body threw: engine errors keep their kind and message, in Office's display language. */
 export function toExcelError(e: unknown, language: MessageLanguage = messageLanguage()): CustomFunctions.Error {

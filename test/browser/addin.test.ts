@@ -71,14 +71,64 @@ describe("the built add-in in headless Chromium", () => {
   // Each function called through what `associate` received, with arguments shaped as Excel sends them.
   const call = (id: string, ...args: unknown[]) =>
     page.evaluate(
-      ([fid, fargs]) => {
-        const r = (window as any).CustomFunctions.__associated.functions[fid as string](...(fargs as unknown[]));
+      async ([fid, fargs]) => {
+        // Awaited: the first call waits for the functions' code (functions-impl.js), as Excel would; an error
+        // it throws is what Excel shows, as one it returns.
+        let r: unknown;
+        try {
+          r = await (window as any).CustomFunctions.__associated.functions[fid as string](...(fargs as unknown[]));
+        } catch (e) {
+          r = e;
+        }
         const plain = (x: any): any =>
           x && typeof x === "object" && "code" in x ? { error: x.code, message: x.message } : Array.isArray(x) ? x.map(plain) : x;
         return plain(r);
       },
       [id, args] as const
     );
+
+  const fetched = (file: string) => requests.filter((u) => u === `${server.url}${file}`).length;
+
+  test("the functions' code is fetched on the first call, once, and later calls answer at once", async () => {
+    // The pane has opened its start view and fetched the editor (and the engine it shares with the functions), not the functions' code.
+    expect(fetched("functions-impl.js")).toBe(0);
+    const first = await page.evaluate(async () => {
+      const r = (window as any).CustomFunctions.__associated.functions.RATE25(0.2, null);
+      return { promise: r instanceof Promise, value: await r };
+    });
+    expect(first).toEqual({ promise: true, value: 0.05 });
+    expect(fetched("functions-impl.js")).toBe(1);
+    const later = await page.evaluate(() => (window as any).CustomFunctions.__associated.functions.RATE25(0.3, 0.25));
+    expect(later).toBeCloseTo(0.075, 12);
+    expect(await page.evaluate(() => (window as any).CustomFunctions.__associated.functions.RATE25(0.3, 0.25) instanceof Promise)).toBe(false);
+    expect(fetched("functions-impl.js")).toBe(1);
+    expect(fetched("engine.js")).toBe(1);
+  });
+
+  test("when the functions' code cannot be fetched, a call answers #N/A saying so, and the next call fetches it again", async () => {
+    const other = await session.context.newPage();
+    try {
+      await other.route("**/functions-impl.js", (route) => route.abort());
+      await other.goto(server.url + "taskpane.html");
+      await other.waitForFunction(() => (window as any).CustomFunctions?.__associated?.functions?.DCF !== undefined);
+      const dcf = () =>
+        other.evaluate(async () => {
+          try {
+            return await (window as any).CustomFunctions.__associated.functions.DCF(0.1, [[0], [0], [1000]], null);
+          } catch (e) {
+            return { error: (e as { code: string }).code, message: (e as { message: string }).message };
+          }
+        });
+      expect(await dcf()).toEqual({
+        error: "#N/A",
+        message: expect.stringMatching(/^IPVALUE's functions could not be loaded \(.+\); recalculate to try again$/),
+      });
+      await other.unroute("**/functions-impl.js");
+      expect(await dcf()).toBeCloseTo(751.31, 2);
+    } finally {
+      await other.close();
+    }
+  });
 
   const table = [
     ["key", "Low", "Base", "High"],

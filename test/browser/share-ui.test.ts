@@ -202,17 +202,18 @@ describe("sharing from the task pane", () => {
     await byTestId("insert-sheet").click();
     await byTestId("inserted").waitFor();
     // What Excel would have calculated: the RANGE spills and each scenario's cells, from the real functions.
-    await page.evaluate(() => {
+    // Awaited: a function's first call may wait for the functions' code (src/functions/lazy.ts), as Excel would.
+    await page.evaluate(async () => {
       const fx = (window as any).__fakeExcel;
       const f = (window as any).CustomFunctions.__associated.functions;
       const table = fx.table("IpvalueAssumptions").values;
-      fx.calculate("Valuation!A6", f.RANGE(table, null, null));
-      fx.calculate("Valuation!A13", f.RANGE(table, [["npv,rnpv,value_rate25,value_maxrate"]], null));
-      const names = table[0].slice(3);
-      names.forEach((name: string, i: number) => {
-        fx.calculate(`Valuation!B${21 + i}`, f.SCENARIO(table, name, "rnpv")[0][0]);
-        fx.calculate(`Valuation!C${21 + i}`, f.SCENARIO(table, name, "npv")[0][0]);
-      });
+      fx.calculate("Valuation!A6", await f.RANGE(table, null, null));
+      fx.calculate("Valuation!A13", await f.RANGE(table, [["npv,rnpv,value_rate25,value_maxrate"]], null));
+      const names: string[] = table[0].slice(3);
+      for (const [i, name] of names.entries()) {
+        fx.calculate(`Valuation!B${21 + i}`, (await f.SCENARIO(table, name, "rnpv"))[0][0]);
+        fx.calculate(`Valuation!C${21 + i}`, (await f.SCENARIO(table, name, "npv"))[0][0]);
+      }
     });
     await byTestId("freeze-open").click();
     await byTestId("freeze-dialog").waitFor();

@@ -1,8 +1,9 @@
 /**
  * The built scripts (dist/, `npm run build` first), read through their source maps: each module of src/
  * is in one script only, so the engine that the custom functions and the pane share loads and runs once
- * on the shared-runtime page (functions.js owns it; taskpane.js depends on it), and taskpane.html loads
- * functions.js before taskpane.js.
+ * on the shared-runtime page (engine.js, which the functions' code and the pane's chunks both ask for),
+ * the start view's scripts hold none of it, and taskpane.html loads functions.js (the webpack runtime and
+ * the functions' associations) before taskpane.js.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,14 +16,38 @@ const sourcesOf = (map: string): string[] =>
 /** The project's modules (src/…) a built script holds. */
 const modulesOf = (map: string): string[] => sourcesOf(map).filter((s) => s.startsWith("src/"));
 
-test("no module of src/ is bundled into two scripts: the engine is in functions.js only, not in taskpane.js too", () => {
+/** The one module of src/model the start view runs: EditError, whose class first-load.ts checks. */
+const START_MODEL = "src/model/edit-error.ts";
+
+test("no module of src/ is bundled into two scripts: the engine and the scenario set are in engine.js only", () => {
   const where = new Map<string, string[]>();
   for (const map of maps) for (const m of modulesOf(map)) where.set(m, [...(where.get(m) ?? []), map.replace(/\.map$/, "")]);
   const twice = [...where].filter(([, files]) => files.length > 1).map(([m, files]) => `${m}: ${files.join(", ")}`);
   expect(twice).toEqual([]);
   const engine = [...where].filter(([m]) => m.startsWith("src/engine/"));
   expect(engine.length).toBeGreaterThan(20);
-  expect(engine.filter(([, files]) => files[0] !== "functions.js").map(([m]) => m)).toEqual([]);
+  expect(engine.filter(([, files]) => files[0] !== "engine.js").map(([m]) => m)).toEqual([]);
+  // But for the refusal the start view tells apart from a failure (a class of a few lines, in taskpane.js).
+  const model = [...where].filter(([m]) => m.startsWith("src/model/") && m !== START_MODEL);
+  expect(model.filter(([, files]) => files[0] !== "engine.js").map(([m]) => m)).toEqual([]);
+});
+
+test("functions.js associates the functions and holds none of their code: the families and the engine come on the first call", () => {
+  expect(modulesOf("functions.js.map").sort()).toEqual(["src/functions/display-language.ts", "src/functions/lazy.ts", "src/functions/register.ts"]);
+  expect(modulesOf("functions-impl.js.map")).toEqual(
+    expect.arrayContaining(["src/functions/discounting.ts", "src/functions/scenario.ts", "src/functions/excel.ts"])
+  );
+  // The metadata plugin's own associate calls are taken off the family files: register.ts makes the only one.
+  for (const file of ["functions.js", "functions-impl.js", "engine.js"]) {
+    const calls = fs.readFileSync(path.join(DIST, file), "utf8").match(/CustomFunctions\.associate\(/g) ?? [];
+    expect([file, calls.length]).toEqual([file, file === "functions.js" ? 1 : 0]);
+  }
+});
+
+test("the start view's scripts hold no module of the engine or the scenario set", () => {
+  const start = ["functions.js", "react-dom.js", "fluent.js", "taskpane.js"].flatMap((f) => modulesOf(`${f}.map`));
+  expect(start.filter((m) => /^src\/(engine|model|export)\//.test(m) && m !== START_MODEL)).toEqual([]);
+  expect(start).toEqual(expect.arrayContaining(["src/taskpane/ui/StartView.tsx", "src/taskpane/model/example-data.ts"]));
 });
 
 test("the pane's entry is split by package: React DOM, the other packages of the start view, and the pane's own code", () => {
@@ -40,7 +65,7 @@ test("the pane's entry is split by package: React DOM, the other packages of the
   expect(modulesOf("taskpane.js.map").length).toBeGreaterThan(10);
 });
 
-test("taskpane.html states its Content-Security-Policy first, then loads functions.js (the webpack runtime and the engine) and the pane's entry in three files, deferred, before office.js", () => {
+test("taskpane.html states its Content-Security-Policy first, then loads functions.js (the webpack runtime and the functions' associations) and the pane's entry in three files, deferred, before office.js", () => {
   // Chromium holds back its look-ahead fetches behind a policy in a meta tag; bundles named after office.js
   // (which blocks the parser) were requested only once it had run (scripts/bench/cold-load.js).
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");

@@ -160,6 +160,7 @@ export interface MessageParams {
   "percentile-item": { item: Param; got: Param };
   "number-required": { name: Param };
   "unexpected-error": { message: Param };
+  "functions-unavailable": { message: Param };
 }
 
 export type MessageId = keyof MessageParams;
