@@ -122,6 +122,8 @@ class LazyAssociationsPlugin {
 const MESSAGES = path.resolve(__dirname, "src/engine/messages/messages.json");
 
 module.exports = async (env, options) => {
+  // One list for both plugins: the metadata plugin keys its results by it, and LazyAssociationsPlugin reads them by it.
+  const families = functionFiles();
   const dev = options.mode === "development";
   const serving = !!env.WEBPACK_SERVE;
   return {
@@ -199,9 +201,9 @@ module.exports = async (env, options) => {
         output: "functions.json",
         // The family files, in the entry's order: the plugin reads JSDoc from its inputs only, not
         // through functions.ts's re-exports, and adds each file's associate calls to that file.
-        input: functionFiles(),
+        input: families,
       }),
-      new LazyAssociationsPlugin({ input: functionFiles() }),
+      new LazyAssociationsPlugin({ input: families }),
       new LocalizedFunctionsPlugin({ rewrite: (text) => (dev ? text : hosted(text)) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

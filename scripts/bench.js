@@ -167,9 +167,10 @@ const cfScenario = measure((i) => F.scenario(tables[i & S_MASK], null, "npv")[0]
 // ----- (c) bundle size -------------------------------------------------------------------------------
 const functionFiles = ["functions.js", "functions-impl.js", "engine.js"].map((f) => path.join(ROOT, "dist", f));
 const sizeOf = (files) => {
-  const raw = Buffer.concat(files.map((f) => fs.readFileSync(f)));
-  const gz = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0); // each file as it is served
-  return `${(gz / 1024).toFixed(1)} KiB gzipped (${gz} bytes; ${(raw.length / 1024).toFixed(1)} KiB raw)`;
+  const contents = files.map((f) => fs.readFileSync(f));
+  const raw = contents.reduce((n, c) => n + c.length, 0);
+  const gz = contents.reduce((n, c) => n + zlib.gzipSync(c, { level: 9 }).length, 0); // each file as it is served
+  return `${(gz / 1024).toFixed(1)} KiB gzipped (${gz} bytes; ${(raw / 1024).toFixed(1)} KiB raw)`;
 };
 const sizeLine = functionFiles.every((f) => fs.existsSync(f))
   ? `${sizeOf(functionFiles.slice(0, 1))}; with the code its first call fetches (functions-impl.js, engine.js) ${sizeOf(functionFiles)}`

@@ -18,14 +18,9 @@ type Implementation = (...args: unknown[]) => unknown;
 /** The implementations' module: each association's functionName is one of its exports. */
 export type Implementations = Readonly<Record<string, unknown>>;
 
-export interface LazyFunctions {
-  /** Fetches the implementations now (the first call would); resolves when they are in, rejects when the fetch failed. */
-  preload(): Promise<void>;
-}
-
 /**
  * Associates each id with a function that runs its implementation from `load()`'s module: fetched on
- * the first call (or preload), once; `unavailable` makes what a call answers when the fetch failed
+ * the first call, once; `unavailable` makes what a call answers when the fetch failed
  * (thrown from the call's promise, as Excel takes errors from an asynchronous function).
  */
 export function associateLazily(
@@ -33,7 +28,7 @@ export function associateLazily(
   load: () => Promise<Implementations>,
   associate: (id: string, f: Implementation) => void,
   unavailable: (e: unknown) => unknown
-): LazyFunctions {
+): void {
   let loaded: Implementations | null = null;
   let loading: Promise<Implementations> | null = null;
   const fetchOnce = (): Promise<Implementations> =>
@@ -60,7 +55,6 @@ export function associateLazily(
       );
     });
   }
-  return { preload: () => fetchOnce().then(() => undefined) };
 }
 
 /** A catalogue template with its {message} filled in with what went wrong, on one line, at most 200 characters. */
